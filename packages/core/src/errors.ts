@@ -1,0 +1,83 @@
+/**
+ * One error model for the whole bank. Anything may throw `AppError(code)`; the server turns it
+ * into RFC 9457 problem+json, the CLI into a message and a non-zero exit.
+ * Core says what kind of failure a code is; the HTTP status belongs to the server.
+ */
+export const ERROR_KINDS = {
+  malformed_request: 'invalid',
+  validation_failed: 'invalid',
+  invalid_record: 'unprocessable',
+  unknown_participant: 'unprocessable',
+  unknown_link: 'unprocessable',
+  unauthenticated: 'unauthenticated',
+  invalid_credentials: 'unauthenticated',
+  forbidden: 'forbidden',
+  not_found: 'not_found',
+  version_conflict: 'conflict',
+  duplicate_reference: 'conflict',
+  duplicate_username: 'conflict',
+  payload_too_large: 'too_large',
+  unsupported_media_type: 'unsupported',
+  internal: 'internal',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_KINDS;
+export type ErrorKind = (typeof ERROR_KINDS)[ErrorCode];
+
+/** What went wrong with one field: a JSON Pointer into the request and an issue code. */
+export interface FieldIssue {
+  path: string;
+  code: IssueCode;
+  params?: Record<string, string | number>;
+}
+
+export const ISSUE_CODES = [
+  'required',
+  'unknown_field',
+  'wrong_type',
+  'too_long',
+  'too_short',
+  'too_many',
+  'too_few',
+  'not_allowed_value',
+  'bad_format',
+  'bad_characters',
+  'out_of_range',
+  'duplicate_items',
+  'date_impossible',
+  'date_in_future',
+  'date_order',
+  'range_order',
+  'section_required',
+  'section_not_allowed',
+  'name_required',
+  'name_empty',
+  'birth_date_conflict',
+  'vin_malformed',
+  'vin_check_digit',
+  'identifier_required',
+  'unknown_participant',
+  'unknown_record',
+  'invalid_json',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[];
+  readonly params: Record<string, string | number>;
+
+  constructor(code: ErrorCode, options: { issues?: FieldIssue[]; params?: Record<string, string | number>; cause?: unknown } = {}) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+    this.params = options.params ?? {};
+  }
+
+  get kind(): ErrorKind {
+    return ERROR_KINDS[this.code];
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,0 +1,126 @@
+import { Type, type Static } from 'typebox';
+import { IsoDate, Line, ParticipantCode, Text, Uuid } from './common.ts';
+import {
+  MissingPart,
+  PersonPart,
+  UnidentifiedCorpsePart,
+  UnidentifiedPersonPart,
+  WantedPart,
+} from './person.ts';
+import { FirearmPart, VehiclePart } from './object.ts';
+
+/** The six arrays the member states agreed to reconcile. */
+export const CATEGORIES = [
+  'wanted_person',
+  'missing_person',
+  'unidentified_corpse',
+  'unidentified_person',
+  'vehicle',
+  'firearm',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const STATUSES = ['active', 'located', 'cancelled', 'expired'] as const;
+export type RecordStatus = (typeof STATUSES)[number];
+
+export const ACTIONS = ['arrest', 'locate_and_inform', 'seize', 'identify', 'protect'] as const;
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const Distribution = Type.Union(
+  [
+    Type.Object({ kind: Type.Literal('all') }, { additionalProperties: false }),
+    Type.Object(
+      {
+        kind: Type.Literal('participants'),
+        participants: Type.Array(ParticipantCode, { minItems: 1, maxItems: 50, uniqueItems: true }),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'Who may read the record besides its owner' },
+);
+export type Distribution = Static<typeof Distribution>;
+
+export const RecordLink = Type.Object(
+  {
+    recordId: Uuid,
+    relation: literals(['same_subject', 'related', 'accomplice', 'vehicle_of', 'weapon_of'] as const),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The category sections. Which of them a record must carry is decided by its category
+ * (see `sectionsFor`); the schema keeps them flat so that every error names an exact path.
+ */
+const sections = {
+  person: Type.Optional(PersonPart),
+  wanted: Type.Optional(WantedPart),
+  missing: Type.Optional(MissingPart),
+  unidentifiedCorpse: Type.Optional(UnidentifiedCorpsePart),
+  unidentifiedPerson: Type.Optional(UnidentifiedPersonPart),
+  vehicle: Type.Optional(VehiclePart),
+  firearm: Type.Optional(FirearmPart),
+};
+export type SectionName = keyof typeof sections;
+export const SECTION_NAMES = Object.keys(sections) as SectionName[];
+
+const editable = {
+  legalBasis: Line(500, { description: 'Legal basis for the record, e.g. the decision that started the search' }),
+  actionOnHit: literals(ACTIONS),
+  reviewBy: Type.Optional(IsoDate),
+  distribution: Distribution,
+  links: Type.Optional(Type.Array(RecordLink, { maxItems: 50 })),
+  remarks: Type.Optional(Text(4000)),
+  ...sections,
+};
+
+/** What a participant sends to create a record. */
+export const RecordInput = Type.Object(
+  {
+    category: literals(CATEGORIES),
+    nationalRef: Line(64, { description: "The owner's own reference for the record" }),
+    ...editable,
+  },
+  { additionalProperties: false },
+);
+export type RecordInput = Static<typeof RecordInput>;
+
+/** A full replacement of a record's editable content; `version` must be the one last read. */
+export const RecordUpdate = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), ...editable },
+  { additionalProperties: false },
+);
+export type RecordUpdate = Static<typeof RecordUpdate>;
+
+export const RecordCancel = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), reason: Line(500) },
+  { additionalProperties: false },
+);
+export type RecordCancel = Static<typeof RecordCancel>;
+
+/** A record as the bank returns it. */
+export const RecordView = Type.Object({
+  id: Uuid,
+  owner: Type.String(),
+  category: literals(CATEGORIES),
+  nationalRef: Type.String(),
+  status: literals(STATUSES),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  cancelReason: Type.Optional(Type.String()),
+  attachments: Type.Array(
+    Type.Object({
+      id: Uuid,
+      filename: Type.String(),
+      contentType: Type.String(),
+      size: Type.Integer(),
+    }),
+  ),
+  ...editable,
+});
+export type RecordView = Static<typeof RecordView>;
+
+export type RecordContent = Omit<RecordInput, 'category' | 'nationalRef'>;
