@@ -50,6 +50,7 @@ export const ISSUE_CODES = [
   'range_order',
   'section_required',
   'section_not_allowed',
+  'not_applicable',
   'name_required',
   'name_empty',
   'birth_date_conflict',

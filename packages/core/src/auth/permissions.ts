@@ -41,5 +41,5 @@ export const can = (actor: Actor, permission: Permission): boolean => ROLE_PERMI
 /** A record is readable by its owner and by the participants its distribution names. */
 export function mayRead(participant: string, owner: string, distribution: Distribution): boolean {
   if (participant === owner) return true;
-  return distribution.kind === 'all' || distribution.participants.includes(participant);
+  return distribution.kind === 'all' || (distribution.participants ?? []).includes(participant);
 }

@@ -62,6 +62,7 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
     ru: (p) => `раздел не допускается для категории ${p.category}`,
     en: (p) => `is not allowed for category ${p.category}`,
   },
+  not_applicable: { ru: (p) => `не применяется, когда ${p.when}`, en: (p) => `does not apply when ${p.when}` },
   name_required: { ru: 'нужны фамилия или имя', en: 'needs at least a surname or a given name' },
   name_empty: { ru: 'имя пустое', en: 'has no name parts' },
   birth_date_conflict: {

@@ -42,8 +42,8 @@ export const FIREARM_TYPES = [
 
 export const FirearmPart = Type.Object(
   {
-    kind: Type.Union(FIREARM_KINDS.map((k) => Type.Literal(k))),
-    type: Type.Union(FIREARM_TYPES.map((t) => Type.Literal(t))),
+    kind: Type.Enum(FIREARM_KINDS),
+    type: Type.Enum(FIREARM_TYPES),
     make: Type.Optional(Line(60)),
     model: Type.Optional(Line(60)),
     calibre: Type.Optional(Line(30)),

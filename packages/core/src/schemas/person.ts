@@ -20,8 +20,8 @@ export const MARK_KINDS = ['scar', 'tattoo', 'birthmark', 'piercing', 'amputatio
 /** A name as written in one document: the original script, its Latin form, or an alias. */
 export const PersonName = Type.Object(
   {
-    kind: Type.Union(NAME_KINDS.map((k) => Type.Literal(k))),
-    script: Type.Union(SCRIPTS.map((s) => Type.Literal(s))),
+    kind: Type.Enum(NAME_KINDS),
+    script: Type.Enum(SCRIPTS),
     /** BCP 47 language of the spelling, e.g. `kk`, `uz-Latn`. */
     lang: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Z][a-z]{3})?$' })),
     surname: Type.Optional(NamePart),
@@ -34,7 +34,7 @@ export type PersonName = Static<typeof PersonName>;
 
 export const IdentityDocument = Type.Object(
   {
-    type: Type.Union(DOCUMENT_TYPES.map((t) => Type.Literal(t))),
+    type: Type.Enum(DOCUMENT_TYPES),
     number: Type.String({ minLength: 1, maxLength: 32, pattern: '^[\\p{L}\\p{N}][\\p{L}\\p{N} \\-/№]*$' }),
     issuingState: CountryCode,
     issuedOn: Type.Optional(IsoDate),
@@ -46,7 +46,7 @@ export type IdentityDocument = Static<typeof IdentityDocument>;
 
 export const DistinguishingMark = Type.Object(
   {
-    kind: Type.Union(MARK_KINDS.map((k) => Type.Literal(k))),
+    kind: Type.Enum(MARK_KINDS),
     location: Type.Optional(Line(120)),
     description: Text(500),
   },
@@ -56,7 +56,7 @@ export const DistinguishingMark = Type.Object(
 export const PhysicalDescription = Type.Object(
   {
     heightCm: Type.Optional(Type.Integer({ minimum: 40, maximum: 250 })),
-    build: Type.Optional(Type.Union(BUILDS.map((b) => Type.Literal(b)))),
+    build: Type.Optional(Type.Enum(BUILDS)),
     eyeColour: Type.Optional(Line(40)),
     hairColour: Type.Optional(Line(40)),
     marks: Type.Optional(Type.Array(DistinguishingMark, { maxItems: 30 })),
@@ -72,7 +72,7 @@ export const PhysicalDescription = Type.Object(
 export const PersonPart = Type.Object(
   {
     names: Type.Optional(Type.Array(PersonName, { maxItems: 20 })),
-    sex: Type.Union(SEXES.map((s) => Type.Literal(s))),
+    sex: Type.Enum(SEXES),
     birthDate: Type.Optional(PartialDate),
     birthDateRange: Type.Optional(DateRange),
     birthPlace: Type.Optional(Place),
@@ -104,7 +104,7 @@ export const WantedPart = Type.Object(
       },
       { additionalProperties: false },
     ),
-    measure: Type.Union(MEASURES.map((m) => Type.Literal(m))),
+    measure: Type.Enum(MEASURES),
     danger: Type.Optional(
       Type.Object(
         {
@@ -128,7 +128,7 @@ export const MissingPart = Type.Object(
     circumstances: Type.Optional(Text(2000)),
     clothing: Type.Optional(Text(1000)),
     vulnerabilities: Type.Optional(
-      Type.Array(Type.Union(VULNERABILITIES.map((v) => Type.Literal(v))), { maxItems: 6, uniqueItems: true }),
+      Type.Array(Type.Enum(VULNERABILITIES), { maxItems: 6, uniqueItems: true }),
     ),
     biometrics: Type.Optional(
       Type.Object(
@@ -175,7 +175,7 @@ export const UnidentifiedPersonPart = Type.Object(
     foundPlace: Place,
     currentLocation: Type.Object(
       {
-        kind: Type.Union(LOCATION_KINDS.map((k) => Type.Literal(k))),
+        kind: Type.Enum(LOCATION_KINDS),
         name: Line(200),
         place: Type.Optional(Place),
       },

@@ -25,27 +25,22 @@ export type RecordStatus = (typeof STATUSES)[number];
 
 export const ACTIONS = ['arrest', 'locate_and_inform', 'seize', 'identify', 'protect'] as const;
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const Distribution = Type.Union(
-  [
-    Type.Object({ kind: Type.Literal('all') }, { additionalProperties: false }),
-    Type.Object(
-      {
-        kind: Type.Literal('participants'),
-        participants: Type.Array(ParticipantCode, { minItems: 1, maxItems: 50, uniqueItems: true }),
-      },
-      { additionalProperties: false },
-    ),
-  ],
-  { description: 'Who may read the record besides its owner' },
+
+export const Distribution = Type.Object(
+  {
+    kind: Type.Enum(['all', 'participants'] as const),
+    /** With kind `participants`: who may read the record besides its owner. */
+    participants: Type.Optional(Type.Array(ParticipantCode, { minItems: 1, maxItems: 50, uniqueItems: true })),
+  },
+  { additionalProperties: false, description: 'Who may read the record besides its owner' },
 );
 export type Distribution = Static<typeof Distribution>;
 
 export const RecordLink = Type.Object(
   {
     recordId: Uuid,
-    relation: literals(['same_subject', 'related', 'accomplice', 'vehicle_of', 'weapon_of'] as const),
+    relation: Type.Enum(['same_subject', 'related', 'accomplice', 'vehicle_of', 'weapon_of'] as const),
   },
   { additionalProperties: false },
 );
@@ -68,7 +63,7 @@ export const SECTION_NAMES = Object.keys(sections) as SectionName[];
 
 const editable = {
   legalBasis: Line(500, { description: 'Legal basis for the record, e.g. the decision that started the search' }),
-  actionOnHit: literals(ACTIONS),
+  actionOnHit: Type.Enum(ACTIONS),
   reviewBy: Type.Optional(IsoDate),
   distribution: Distribution,
   links: Type.Optional(Type.Array(RecordLink, { maxItems: 50 })),
@@ -79,7 +74,7 @@ const editable = {
 /** What a participant sends to create a record. */
 export const RecordInput = Type.Object(
   {
-    category: literals(CATEGORIES),
+    category: Type.Enum(CATEGORIES),
     nationalRef: Line(64, { description: "The owner's own reference for the record" }),
     ...editable,
   },
@@ -104,9 +99,9 @@ export type RecordCancel = Static<typeof RecordCancel>;
 export const RecordView = Type.Object({
   id: Uuid,
   owner: Type.String(),
-  category: literals(CATEGORIES),
+  category: Type.Enum(CATEGORIES),
   nationalRef: Type.String(),
-  status: literals(STATUSES),
+  status: Type.Enum(STATUSES),
   version: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),

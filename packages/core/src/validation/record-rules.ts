@@ -50,6 +50,14 @@ export function checkRecordRules(category: Category, record: RecordContent, toda
     return bounds;
   };
 
+  const { distribution } = record;
+  if (distribution.kind === 'participants' && !distribution.participants?.length) {
+    issues.push({ path: '/distribution/participants', code: 'required' });
+  }
+  if (distribution.kind === 'all' && distribution.participants !== undefined) {
+    issues.push({ path: '/distribution/participants', code: 'not_applicable', params: { when: 'kind = all' } });
+  }
+
   if (record.reviewBy !== undefined && !parsePartialDate(record.reviewBy)) {
     issues.push({ path: '/reviewBy', code: 'date_impossible', params: { value: record.reviewBy } });
   }

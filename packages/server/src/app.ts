@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError } from '@svod/core';
+import type { Db } from './db/database.ts';
+import { authenticate } from './plugins/auth.ts';
+import { registerProblemHandlers, sendProblem } from './plugins/problems.ts';
+import { registerValidation } from './plugins/validation.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
+import { loginRoutes, sessionRoutes } from './routes/auth.ts';
+import type { AppConfig, RouteDeps } from './routes/deps.ts';
+import { participantRoutes } from './routes/participants.ts';
+import { recordRoutes } from './routes/records.ts';
+import { Problem } from './routes/schemas.ts';
+import { transferRoutes } from './routes/transfer.ts';
+import { createAjv } from './validation/ajv.ts';
+import { createRecordValidators } from './validation/records.ts';
+
+export const API_PREFIX = '/api/v1';
+
+export const DEFAULT_APP_CONFIG: AppConfig = {
+  sessionTtlMinutes: 8 * 60,
+  secureCookies: false,
+  bodyLimitBytes: 1024 * 1024,
+  importLimitBytes: 64 * 1024 * 1024,
+};
+
+export interface AppDeps {
+  db: Db;
+  config?: Partial<AppConfig>;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the HTTP application around an open database; never listens (tests use `inject`). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const config: AppConfig = { ...DEFAULT_APP_CONFIG, ...deps.config };
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: config.bodyLimitBytes,
+    // Bounded time per request: a slow client or a runaway query cannot hold a worker forever.
+    requestTimeout: 120_000,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerValidation(app);
+  registerProblemHandlers(app);
+  await app.register(cookie);
+  app.addSchema(Problem);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Svod — interstate information bank API',
+        version: '1.0.0',
+        description:
+          'Records of wanted persons, vehicles, firearms, missing persons, unidentified corpses and unidentified living persons, shared between the law-enforcement agencies of the CIS member states.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'svod_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }, { apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+
+  const routeDeps: RouteDeps = { db: deps.db, config, validators: createRecordValidators(createAjv()) };
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { tags: ['service'], summary: 'Liveness', security: [] } }, async () => ({ status: 'ok' }));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(loginRoutes, routeDeps);
+      await api.register(async (protectedScope) => {
+        protectedScope.addHook('onRequest', authenticate(deps.db));
+        await protectedScope.register(sessionRoutes, routeDeps);
+        await protectedScope.register(participantRoutes, routeDeps);
+        await protectedScope.register(transferRoutes, routeDeps);
+        await protectedScope.register(recordRoutes, routeDeps);
+        await protectedScope.register(attachmentRoutes, routeDeps);
+        await protectedScope.register(adminRoutes, routeDeps);
+      });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const webRoot = config.webRoot;
+  const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    // The console is a single-page app: unknown non-API paths get its page, API paths a problem.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendProblem(request, reply, new AppError('not_found'));
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  return app;
+}

@@ -1,0 +1,111 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** pg returns int8 as a string, PGlite as a number; callers convert with `Number()`. */
+type BigIntColumn = ColumnType<string | number | bigint, number, number>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ParticipantTable {
+  code: string;
+  state: string | null;
+  name_ru: string;
+  name_en: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UserTable {
+  id: string;
+  participant: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  disabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  participant: string;
+  role: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface RecordTable {
+  id: string;
+  owner: string;
+  national_ref: string;
+  category: string;
+  status: string;
+  /** True when every participant may read the record. */
+  shared_with_all: boolean;
+  /** Participants that may read it besides the owner, when not shared with all. */
+  shared_with: string[];
+  /** Everything editable about the record (legal basis, sections, links), as sent. */
+  content: Json<unknown>;
+  version: number;
+  cancel_reason: string | null;
+  created_by: string;
+  updated_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: string;
+  record_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AuditTable {
+  seq: BigIntColumn;
+  at: Timestamp;
+  actor_kind: string;
+  actor_id: string;
+  actor_participant: string | null;
+  action: string;
+  outcome: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  purpose: string;
+  result_count: number | null;
+  detail: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  participants: ParticipantTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  records: RecordTable;
+  attachments: AttachmentTable;
+  audit_log: AuditTable;
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+export type RecordRow = Selectable<RecordTable>;
+export type NewRecordRow = Insertable<RecordTable>;
+export type UserRow = Selectable<UserTable>;
+export type AuditRow = Selectable<AuditTable>;

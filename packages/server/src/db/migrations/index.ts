@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './2026-11-23T00-00-00_initial.ts';
+
+/**
+ * Migrations are listed here rather than read from disk so they run the same from source,
+ * from tests and from a bundled build. Names sort in the order they apply.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23T00-00-00_initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,11 @@
+export { buildApp, API_PREFIX, DEFAULT_APP_CONFIG, type AppDeps } from './app.ts';
+export type { AppConfig } from './routes/deps.ts';
+export { openDatabase, migrateToLatest, type StorageConfig } from './db/connect.ts';
+export type { Db } from './db/database.ts';
+export { verifyAuditChain, appendAudit } from './store/audit.ts';
+export { importRecords, exportRecords, type ImportReport } from './store/import-export.ts';
+export { ensureParticipants, listParticipants } from './store/participants.ts';
+export { insertUser } from './store/users.ts';
+export { createAjv } from './validation/ajv.ts';
+export { createRecordValidators } from './validation/records.ts';
+export type { StoreContext } from './store/context.ts';

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '@svod/core';
+import { SESSION_COOKIE, contextOf, sessionToken } from '../plugins/auth.ts';
+import { login, logout } from '../store/sessions.ts';
+import type { RouteDeps } from './deps.ts';
+import { ActorView, problems } from './schemas.ts';
+
+/** Login is public; it lives outside the authenticated scope. */
+export const loginRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config }) => {
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with a username and password; sets the session cookie and returns a bearer token',
+        body: Type.Object(
+          { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ token: Type.String(), expiresAt: Type.String(), actor: ActorView }),
+          401: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const session = await login(db, request.body.username, request.body.password, config.sessionTtlMinutes);
+      if (!session) throw new AppError('invalid_credentials');
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.secureCookies,
+        expires: session.expiresAt,
+      });
+      return { token: session.token, expiresAt: session.expiresAt.toISOString(), actor: session.actor };
+    },
+  );
+};
+
+export const sessionRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'Who the caller is', response: { 200: ActorView, ...problems() } } },
+    async (request) => contextOf(db, request).actor,
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null(), ...problems() } } },
+    async (request, reply) => {
+      const token = sessionToken(request);
+      if (token) await logout(db, token, contextOf(db, request).actor);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+};

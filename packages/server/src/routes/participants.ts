@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { contextOf } from '../plugins/auth.ts';
+import { appendAudit } from '../store/audit.ts';
+import { listParticipants } from '../store/participants.ts';
+import type { RouteDeps } from './deps.ts';
+import { problems } from './schemas.ts';
+
+export const participantRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+  app.get(
+    '/participants',
+    {
+      schema: {
+        tags: ['participants'],
+        summary: 'The agencies taking part in the bank',
+        response: {
+          200: Type.Array(Type.Object({ code: Type.String(), state: Type.Union([Type.String(), Type.Null()]), nameRu: Type.String(), nameEn: Type.String() })),
+          ...problems(),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(db, request);
+      const participants = await listParticipants(db);
+      await appendAudit(db, { actor: ctx.actor, action: 'participant.list', outcome: 'success', purpose: ctx.purpose, resultCount: participants.length });
+      return participants;
+    },
+  );
+};

@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { RecordCancel, RecordInput, RecordUpdate, RecordView } from '@svod/core';
+import { contextOf } from '../plugins/auth.ts';
+import { cancelRecord, createRecord, getRecord, listRecords, updateRecord } from '../store/records.ts';
+import type { RouteDeps } from './deps.ts';
+import { IdParams, RecordListQuery, RecordPage, problems } from './schemas.ts';
+
+export const recordRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+  app.get(
+    '/records',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'List the records the caller may see, newest first, with filters and keyset paging',
+        querystring: RecordListQuery,
+        response: { 200: RecordPage, ...problems(400) },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, ...filter } = request.query;
+      return listRecords(contextOf(db, request), filter, { limit, cursor });
+    },
+  );
+
+  app.post(
+    '/records',
+    {
+      schema: {
+        tags: ['records'],
+        summary: "Create a record owned by the caller's participant",
+        body: RecordInput,
+        response: { 201: RecordView, ...problems(400, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const record = await createRecord(contextOf(db, request), request.body);
+      return reply.status(201).header('location', `/api/v1/records/${record.id}`).send(record);
+    },
+  );
+
+  app.get(
+    '/records/:id',
+    {
+      schema: { tags: ['records'], summary: 'Read one record', params: IdParams, response: { 200: RecordView, ...problems(400, 404) } },
+    },
+    async (request, reply) => {
+      const record = await getRecord(contextOf(db, request), request.params.id);
+      return reply.header('etag', `"${record.version}"`).send(record);
+    },
+  );
+
+  app.put(
+    '/records/:id',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Replace the editable content of a record; `version` must be the one last read (else 409)',
+        params: IdParams,
+        body: RecordUpdate,
+        response: { 200: RecordView, ...problems(400, 404, 409, 413, 422) },
+      },
+    },
+    async (request) => updateRecord(contextOf(db, request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/records/:id/cancel',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Cancel a record, giving the reason',
+        params: IdParams,
+        body: RecordCancel,
+        response: { 200: RecordView, ...problems(400, 404, 409) },
+      },
+    },
+    async (request) => cancelRecord(contextOf(db, request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,84 @@
+import { Type } from 'typebox';
+import { CATEGORIES, ParticipantCode, ROLES, RecordView, STATUSES } from '@svod/core';
+
+/** RFC 9457 problem document as the bank sends it. */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    instance: Type.String(),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ path: Type.String({ description: 'JSON Pointer to the field' }), code: Type.String(), message: Type.String() })),
+    ),
+  },
+  { $id: 'Problem' },
+);
+
+/** The problem responses every protected route can give, for the OpenAPI document. */
+export const problems = (...statuses: number[]) =>
+  Object.fromEntries([401, 403, ...statuses].map((s) => [s, Type.Ref('Problem')]));
+
+export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const RecordListQuery = Type.Object(
+  {
+    category: Type.Optional(Type.Enum(CATEGORIES)),
+    status: Type.Optional(Type.Enum(STATUSES)),
+    owner: Type.Optional(ParticipantCode),
+    nationalRef: Type.Optional(Type.String({ maxLength: 64 })),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const RecordPage = Type.Object({
+  items: Type.Array(RecordView),
+  nextCursor: Type.Optional(Type.String()),
+});
+
+export const ImportReport = Type.Object({
+  lines: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  applied: Type.Boolean(),
+  rejected: Type.Array(
+    Type.Object({
+      line: Type.Integer(),
+      nationalRef: Type.Optional(Type.String()),
+      code: Type.String(),
+      errors: Type.Array(Type.Object({ path: Type.String(), code: Type.String(), message: Type.String() })),
+    }),
+  ),
+});
+
+export const ActorView = Type.Object({
+  kind: Type.String(),
+  id: Type.String(),
+  name: Type.String(),
+  participant: Type.String(),
+  role: Type.Enum(ROLES),
+});
+
+export const UserView = Type.Object({
+  id: Type.String(),
+  participant: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.Enum(ROLES),
+  disabled: Type.Boolean(),
+});
+
+export const ApiKeyView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  prefix: Type.String(),
+  role: Type.Enum(ROLES),
+  participant: Type.String(),
+  expiresAt: Type.Union([Type.String(), Type.Null()]),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
+});

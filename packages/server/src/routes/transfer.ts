@@ -1,0 +1,73 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CATEGORIES, ParticipantCode, STATUSES, issueMessage, pickLanguage } from '@svod/core';
+import { contextOf } from '../plugins/auth.ts';
+import { exportRecords, importRecords } from '../store/import-export.ts';
+import type { RouteDeps } from './deps.ts';
+import { ImportReport, problems } from './schemas.ts';
+
+const NDJSON = 'application/x-ndjson';
+
+/** Bulk exchange of arrays as JSON Lines: a national system's import, and export for reconciliation. */
+export const transferRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config, validators }) => {
+  app.addContentTypeParser(NDJSON, { parseAs: 'string', bodyLimit: config.importLimitBytes }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/records/import',
+    {
+      bodyLimit: config.importLimitBytes,
+      schema: {
+        tags: ['records'],
+        summary: 'Load records as JSON Lines (application/x-ndjson): create or update by national reference',
+        description:
+          'Every valid line is applied and each bad one reported with its line number; with atomic=true one bad line means nothing is applied.',
+        querystring: Type.Object({ atomic: Type.Boolean({ default: false }) }, { additionalProperties: false }),
+        body: Type.String({ description: 'One record (as for POST /records) per line' }),
+        response: { 200: ImportReport, ...problems(400, 413, 415) },
+      },
+    },
+    async (request) => {
+      const lang = pickLanguage(request.headers['accept-language']);
+      const report = await importRecords(contextOf(db, request), request.body.split('\n'), validators, { atomic: request.query.atomic });
+      return {
+        ...report,
+        rejected: report.rejected.map(({ issues, ...rest }) => ({
+          ...rest,
+          errors: issues.map((i) => ({ path: i.path, code: i.code, message: issueMessage(i.code, lang, i.params) })),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/records/export',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Stream the records the caller may see as JSON Lines',
+        querystring: Type.Object(
+          {
+            category: Type.Optional(Type.Enum(CATEGORIES)),
+            status: Type.Optional(Type.Enum(STATUSES)),
+            owner: Type.Optional(ParticipantCode),
+          },
+          { additionalProperties: false },
+        ),
+        description: 'Answers 200 with application/x-ndjson, one record (as from GET /records/{id}) per line.',
+        response: { ...problems(400) },
+      },
+    },
+    async (request, reply) => {
+      const records = exportRecords(contextOf(db, request), request.query);
+      // Pull the first record before answering so that a refusal still becomes a problem response.
+      const first = await records.next();
+      async function* lines() {
+        if (first.done) return;
+        yield `${JSON.stringify(first.value)}\n`;
+        for await (const record of records) yield `${JSON.stringify(record)}\n`;
+      }
+      return reply.type(NDJSON).send(Readable.from(lines()));
+    },
+  );
+};

@@ -1,0 +1,17 @@
+import type { ParticipantInfo } from '@svod/core';
+import type { Db } from '../db/database.ts';
+
+export async function listParticipants(db: Db): Promise<ParticipantInfo[]> {
+  const rows = await db.selectFrom('participants').selectAll().orderBy('code').execute();
+  return rows.map((r) => ({ code: r.code, state: r.state, nameRu: r.name_ru, nameEn: r.name_en }));
+}
+
+/** Adds participants that are not there yet; existing ones are left as they are. */
+export async function ensureParticipants(db: Db, participants: readonly ParticipantInfo[]): Promise<void> {
+  if (participants.length === 0) return;
+  await db
+    .insertInto('participants')
+    .values(participants.map((p) => ({ code: p.code, state: p.state, name_ru: p.nameRu, name_en: p.nameEn })))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}

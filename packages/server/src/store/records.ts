@@ -1,0 +1,353 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type ExpressionBuilder } from 'kysely';
+import {
+  AppError,
+  mayRead,
+  type Category,
+  type Distribution,
+  type RecordCancel,
+  type RecordContent,
+  type RecordInput,
+  type RecordStatus,
+  type RecordUpdate,
+  type RecordView,
+} from '@svod/core';
+import type { Database, Db, RecordRow, Tx } from '../db/database.ts';
+import { assertRecordRules } from '../validation/records.ts';
+import { appendAudit } from './audit.ts';
+import { requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+
+const RECORD = 'record';
+
+/** Rows the actor's participant may read: its own, and those distributed to it. */
+export function visibleTo(participant: string) {
+  return (eb: ExpressionBuilder<Database, 'records'>) =>
+    eb.or([
+      eb('records.owner', '=', participant),
+      eb('records.shared_with_all', '=', true),
+      sql<boolean>`${participant} = ANY(records.shared_with)`,
+    ]);
+}
+
+export function splitContent(input: RecordInput): { category: Category; nationalRef: string; content: RecordContent } {
+  const { category, nationalRef, ...content } = input;
+  return { category, nationalRef, content };
+}
+
+const distributionColumns = (distribution: Distribution) => ({
+  shared_with_all: distribution.kind === 'all',
+  shared_with: distribution.kind === 'all' ? [] : (distribution.participants ?? []),
+});
+
+const parseContent = (row: RecordRow): RecordContent =>
+  (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as RecordContent;
+
+export function toRecordView(row: RecordRow, attachments: RecordView['attachments'] = []): RecordView {
+  return {
+    ...parseContent(row),
+    id: row.id,
+    owner: row.owner,
+    category: row.category as Category,
+    nationalRef: row.national_ref,
+    status: row.status as RecordStatus,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+    attachments,
+  };
+}
+
+async function attachmentsOf(db: Db | Tx, ids: string[]): Promise<Map<string, RecordView['attachments']>> {
+  const byRecord = new Map<string, RecordView['attachments']>();
+  if (ids.length === 0) return byRecord;
+  const rows = await db
+    .selectFrom('attachments')
+    .select(['id', 'record_id', 'filename', 'content_type', 'size'])
+    .where('record_id', 'in', ids)
+    .orderBy('created_at')
+    .execute();
+  for (const row of rows) {
+    const list = byRecord.get(row.record_id) ?? [];
+    list.push({ id: row.id, filename: row.filename, contentType: row.content_type, size: row.size });
+    byRecord.set(row.record_id, list);
+  }
+  return byRecord;
+}
+
+/**
+ * Checks what the content refers to: participants named in the distribution must exist,
+ * linked records must exist and be visible to the writer.
+ */
+export async function assertReferences(db: Db | Tx, participant: string, content: RecordContent): Promise<void> {
+  const named = content.distribution.participants ?? [];
+  if (named.length > 0) {
+    const known = new Set(
+      (await db.selectFrom('participants').select('code').where('code', 'in', named).execute()).map((r) => r.code),
+    );
+    const issues = named
+      .map((code, i) => ({ code, i }))
+      .filter(({ code }) => !known.has(code))
+      .map(({ code, i }) => ({ path: `/distribution/participants/${i}`, code: 'unknown_participant' as const, params: { value: code } }));
+    if (issues.length > 0) throw new AppError('unknown_participant', { issues });
+  }
+  const links = content.links ?? [];
+  if (links.length > 0) {
+    const found = new Set(
+      (
+        await db
+          .selectFrom('records')
+          .select('id')
+          .where('id', 'in', links.map((l) => l.recordId))
+          .where(visibleTo(participant))
+          .execute()
+      ).map((r) => r.id),
+    );
+    const issues = links
+      .map((link, i) => ({ link, i }))
+      .filter(({ link }) => !found.has(link.recordId))
+      .map(({ link, i }) => ({ path: `/links/${i}/recordId`, code: 'unknown_record' as const, params: { value: link.recordId } }));
+    if (issues.length > 0) throw new AppError('unknown_link', { issues });
+  }
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+
+/** Inserts a validated record for `owner` inside a transaction; the caller audits. */
+export async function insertRecord(tx: Tx, owner: string, actorId: string, input: RecordInput): Promise<RecordRow> {
+  const { category, nationalRef, content } = splitContent(input);
+  const now = new Date();
+  try {
+    return await tx
+      .insertInto('records')
+      .values({
+        id: randomUUID(),
+        owner,
+        national_ref: nationalRef,
+        category,
+        status: 'active',
+        ...distributionColumns(content.distribution),
+        content: JSON.stringify(content),
+        version: 1,
+        created_by: actorId,
+        updated_by: actorId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('duplicate_reference', { issues: [{ path: '/nationalRef', code: 'not_allowed_value', params: { allowed: '—' } }], cause: error });
+    }
+    throw error;
+  }
+}
+
+/** Replaces a record's editable content when `expectedVersion` is still current. */
+export async function replaceContent(tx: Tx, row: RecordRow, actorId: string, content: RecordContent): Promise<RecordRow> {
+  const updated = await tx
+    .updateTable('records')
+    .set({
+      ...distributionColumns(content.distribution),
+      content: JSON.stringify(content),
+      version: row.version + 1,
+      updated_by: actorId,
+      updated_at: new Date(),
+    })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) throw new AppError('version_conflict');
+  return updated;
+}
+
+export async function createRecord(ctx: StoreContext, input: RecordInput): Promise<RecordView> {
+  return withFailureAudit(ctx, { action: 'record.create', resourceType: RECORD }, async () => {
+    requirePermission(ctx, 'record.write');
+    const { category, content } = splitContent(input);
+    assertRecordRules(category, content);
+    return ctx.db.transaction().execute(async (tx) => {
+      await assertReferences(tx, ctx.actor.participant, content);
+      const row = await insertRecord(tx, ctx.actor.participant, ctx.actor.id, input);
+      await appendAudit(tx, {
+        actor: ctx.actor,
+        action: 'record.create',
+        outcome: 'success',
+        purpose: ctx.purpose,
+        resourceType: RECORD,
+        resourceId: row.id,
+        detail: { category, nationalRef: row.national_ref },
+      });
+      return toRecordView(row);
+    });
+  });
+}
+
+/** Loads a record the actor may see; another participant's undistributed record reads as absent. */
+async function loadVisible(db: Db | Tx, participant: string, id: string, forUpdate = false): Promise<RecordRow> {
+  let query = db.selectFrom('records').selectAll().where('id', '=', id).where(visibleTo(participant));
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw new AppError('not_found', { params: { id } });
+  return row;
+}
+
+/** Loads a record for a change by its owner: 404 when not visible, 403 when visible but not owned. */
+async function loadOwned(tx: Tx, participant: string, id: string): Promise<RecordRow> {
+  const row = await loadVisible(tx, participant, id, true);
+  if (row.owner !== participant) throw new AppError('forbidden', { params: { owner: row.owner } });
+  return row;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getRecord(ctx: StoreContext, id: string): Promise<RecordView> {
+  return withFailureAudit(ctx, { action: 'record.read', resourceType: RECORD, resourceId: id }, async () => {
+    requirePermission(ctx, 'record.read');
+    if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
+    const row = await loadVisible(ctx.db, ctx.actor.participant, id);
+    const attachments = await attachmentsOf(ctx.db, [id]);
+    await appendAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'record.read',
+      outcome: 'success',
+      purpose: ctx.purpose,
+      resourceType: RECORD,
+      resourceId: id,
+      resultCount: 1,
+    });
+    return toRecordView(row, attachments.get(id));
+  });
+}
+
+export async function updateRecord(ctx: StoreContext, id: string, update: RecordUpdate): Promise<RecordView> {
+  return withFailureAudit(ctx, { action: 'record.update', resourceType: RECORD, resourceId: id }, async () => {
+    requirePermission(ctx, 'record.write');
+    if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
+    const { version, ...content } = update;
+    return ctx.db.transaction().execute(async (tx) => {
+      const row = await loadOwned(tx, ctx.actor.participant, id);
+      if (row.version !== version) throw new AppError('version_conflict', { params: { current: row.version } });
+      if (row.status === 'cancelled') throw new AppError('version_conflict', { params: { status: row.status } });
+      assertRecordRules(row.category as Category, content);
+      await assertReferences(tx, ctx.actor.participant, content);
+      const updated = await replaceContent(tx, row, ctx.actor.id, content);
+      await appendAudit(tx, {
+        actor: ctx.actor,
+        action: 'record.update',
+        outcome: 'success',
+        purpose: ctx.purpose,
+        resourceType: RECORD,
+        resourceId: id,
+        detail: { version: updated.version },
+      });
+      return toRecordView(updated, (await attachmentsOf(tx, [id])).get(id));
+    });
+  });
+}
+
+export async function cancelRecord(ctx: StoreContext, id: string, cancel: RecordCancel): Promise<RecordView> {
+  return withFailureAudit(ctx, { action: 'record.cancel', resourceType: RECORD, resourceId: id }, async () => {
+    requirePermission(ctx, 'record.cancel');
+    if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
+    return ctx.db.transaction().execute(async (tx) => {
+      const row = await loadOwned(tx, ctx.actor.participant, id);
+      if (row.version !== cancel.version) throw new AppError('version_conflict', { params: { current: row.version } });
+      const updated = await tx
+        .updateTable('records')
+        .set({
+          status: 'cancelled',
+          cancel_reason: cancel.reason,
+          version: row.version + 1,
+          updated_by: ctx.actor.id,
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .where('version', '=', row.version)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(tx, {
+        actor: ctx.actor,
+        action: 'record.cancel',
+        outcome: 'success',
+        purpose: ctx.purpose,
+        resourceType: RECORD,
+        resourceId: id,
+        detail: { reason: cancel.reason },
+      });
+      return toRecordView(updated, (await attachmentsOf(tx, [id])).get(id));
+    });
+  });
+}
+
+export interface RecordFilter {
+  category?: Category;
+  status?: RecordStatus;
+  owner?: string;
+  nationalRef?: string;
+}
+
+export interface RecordPage {
+  items: RecordView[];
+  nextCursor?: string;
+}
+
+const encodeCursor = (row: RecordRow) =>
+  Buffer.from(`${new Date(row.created_at).toISOString()}|${row.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(at);
+  if (Number.isNaN(createdAt.getTime()) || !UUID.test(id)) {
+    throw new AppError('validation_failed', { issues: [{ path: '/cursor', code: 'bad_format', params: { format: 'cursor' } }] });
+  }
+  return { createdAt, id };
+}
+
+/** Builds the query for records the actor may see that match the filter, newest first. */
+export function filteredRecords(db: Db, participant: string, filter: RecordFilter) {
+  let query = db.selectFrom('records').selectAll().where(visibleTo(participant));
+  if (filter.category) query = query.where('category', '=', filter.category);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.owner) query = query.where('owner', '=', filter.owner);
+  if (filter.nationalRef) query = query.where('national_ref', '=', filter.nationalRef);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+}
+
+/** Lists visible records page by page (keyset paging, stable under concurrent inserts). */
+export async function listRecords(ctx: StoreContext, filter: RecordFilter, page: { limit: number; cursor?: string }): Promise<RecordPage> {
+  return withFailureAudit(ctx, { action: 'record.search', resourceType: RECORD }, async () => {
+    requirePermission(ctx, 'record.read');
+    let query = filteredRecords(ctx.db, ctx.actor.participant, filter).limit(page.limit + 1);
+    if (page.cursor) {
+      const { createdAt, id } = decodeCursor(page.cursor);
+      query = query.where((eb) =>
+        eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
+      );
+    }
+    const rows = await query.execute();
+    const pageRows = rows.slice(0, page.limit);
+    const attachments = await attachmentsOf(ctx.db, pageRows.map((r) => r.id));
+    await appendAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'record.search',
+      outcome: 'success',
+      purpose: ctx.purpose,
+      resourceType: RECORD,
+      resultCount: pageRows.length,
+      detail: { filter: { ...filter }, cursor: page.cursor ?? null },
+    });
+    const last = pageRows.at(-1);
+    return {
+      items: pageRows.map((row) => toRecordView(row, attachments.get(row.id))),
+      ...(rows.length > page.limit && last ? { nextCursor: encodeCursor(last) } : {}),
+    };
+  });
+}
+
+/** Whether a participant may read a record, for callers that already hold the row. */
+export const rowVisibleTo = (participant: string, row: RecordRow): boolean =>
+  mayRead(participant, row.owner, parseContent(row).distribution);

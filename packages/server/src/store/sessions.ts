@@ -1,0 +1,58 @@
+import type { Actor, Role } from '@svod/core';
+import type { Db } from '../db/database.ts';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../security/passwords.ts';
+import { newSecret, sha256 } from '../security/tokens.ts';
+import { appendAudit } from './audit.ts';
+
+export interface Session {
+  token: string;
+  expiresAt: Date;
+  actor: Actor;
+}
+
+/**
+ * Checks a username and password and opens a session. Every attempt is audited; a wrong
+ * password and an unknown user take the same time and give the same answer.
+ */
+export async function login(db: Db, username: string, password: string, ttlMinutes: number): Promise<Session | null> {
+  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !valid || user.disabled) {
+    await appendAudit(db, {
+      actor: user ? { kind: 'user', id: user.id, participant: user.participant } : { kind: 'anonymous', id: username.slice(0, 100), participant: null },
+      action: 'login',
+      outcome: 'failure',
+      purpose: 'authentication',
+      detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password' },
+    });
+    return null;
+  }
+  const token = newSecret();
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
+  await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt }).execute();
+  const actor: Actor = { kind: 'user', id: user.id, name: user.username, participant: user.participant, role: user.role as Role };
+  await appendAudit(db, { actor, action: 'login', outcome: 'success', purpose: 'authentication' });
+  return { token, expiresAt, actor };
+}
+
+/** The actor behind a live session token, or null when the token is unknown, expired or its user disabled. */
+export async function actorForSession(db: Db, token: string): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.participant', 'users.role', 'users.disabled', 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.disabled || new Date(row.expires_at) <= new Date()) return null;
+  return { kind: 'user', id: row.id, name: row.username, participant: row.participant, role: row.role as Role };
+}
+
+export async function logout(db: Db, token: string, actor: Actor): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+  await appendAudit(db, { actor, action: 'logout', outcome: 'success', purpose: 'authentication' });
+}
+
+/** Drops expired sessions; called now and then so the table does not grow without end. */
+export async function purgeExpiredSessions(db: Db): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', new Date()).execute();
+}

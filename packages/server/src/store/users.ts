@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Actor, type Role } from '@svod/core';
+import type { Db } from '../db/database.ts';
+import { hashPassword } from '../security/passwords.ts';
+import { appendAudit } from './audit.ts';
+import { requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+
+export interface UserView {
+  id: string;
+  participant: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  participant: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
+
+/** Inserts a user without an actor: used by seeding and the first administrator's set-up. */
+export async function insertUser(db: Db, user: NewUser): Promise<UserView> {
+  const id = randomUUID();
+  const exists = await db.selectFrom('users').select('id').where('username', '=', user.username).executeTakeFirst();
+  if (exists) throw new AppError('duplicate_username', { issues: [{ path: '/username', code: 'not_allowed_value', params: { allowed: '—' } }] });
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      participant: user.participant,
+      username: user.username,
+      display_name: user.displayName,
+      role: user.role,
+      password_hash: await hashPassword(user.password),
+    })
+    .execute();
+  return { id, participant: user.participant, username: user.username, displayName: user.displayName, role: user.role, disabled: false };
+}
+
+/** An administrator creates users of their own participant only. */
+export async function createUser(ctx: StoreContext, user: Omit<NewUser, 'participant'>): Promise<UserView> {
+  return withFailureAudit(ctx, { action: 'user.create', resourceType: 'user' }, async () => {
+    requirePermission(ctx, 'user.manage');
+    const created = await insertUser(ctx.db, { ...user, participant: ctx.actor.participant });
+    await appendAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'user.create',
+      outcome: 'success',
+      purpose: ctx.purpose,
+      resourceType: 'user',
+      resourceId: created.id,
+      detail: { username: created.username, role: created.role },
+    });
+    return created;
+  });
+}
+
+export async function listUsers(ctx: StoreContext): Promise<UserView[]> {
+  return withFailureAudit(ctx, { action: 'user.list', resourceType: 'user' }, async () => {
+    requirePermission(ctx, 'user.manage');
+    const rows = await ctx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('participant', '=', ctx.actor.participant)
+      .orderBy('username')
+      .execute();
+    await appendAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'user.list',
+      outcome: 'success',
+      purpose: ctx.purpose,
+      resourceType: 'user',
+      resultCount: rows.length,
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      participant: r.participant,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role as Role,
+      disabled: r.disabled,
+    }));
+  });
+}
+
+export const actorOfUser = (user: UserView): Actor => ({
+  kind: 'user',
+  id: user.id,
+  name: user.username,
+  participant: user.participant,
+  role: user.role,
+});

@@ -1,0 +1,91 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { AppError, type FieldIssue } from '@svod/core';
+
+// ajv-formats ships CommonJS with a default export that NodeNext sees as the module object.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+/**
+ * One Ajv for every place that validates input (HTTP routes, bulk import), so a record is
+ * judged the same way whichever door it comes through. Unknown fields are refused, not dropped,
+ * and nothing is coerced: what is stored is what was sent.
+ */
+export function createAjv(): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    removeAdditional: false,
+    useDefaults: false,
+    coerceTypes: false,
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** Querystrings arrive as text; only they get type coercion. */
+export function createQueryAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, coerceTypes: 'array', useDefaults: true });
+  addFormats(ajv);
+  return ajv;
+}
+
+type Schema = { description?: string; minimum?: number; maximum?: number; enum?: unknown[] };
+
+/** Translates Ajv's errors into the bank's field issues, one per offending field. */
+export function toFieldIssues(errors: ErrorObject[], location: FieldIssue['path'] = ''): FieldIssue[] {
+  const issues = new Map<string, FieldIssue>();
+  for (const error of errors) {
+    const issue = translate(error, location);
+    if (issue && !issues.has(issue.path)) issues.set(issue.path, issue);
+  }
+  return [...issues.values()];
+}
+
+function translate(error: ErrorObject, prefix: string): FieldIssue | undefined {
+  const path = prefix + error.instancePath;
+  const parent = (error.parentSchema ?? {}) as Schema;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path: `${path}/${String(params.missingProperty)}`, code: 'required' };
+    case 'additionalProperties':
+      return { path: `${path}/${String(params.additionalProperty)}`, code: 'unknown_field' };
+    case 'type':
+      return { path, code: 'wrong_type', params: { type: String(params.type) } };
+    case 'maxLength':
+      return { path, code: 'too_long', params: { limit: Number(params.limit) } };
+    case 'minLength':
+      return Number(params.limit) === 1 ? { path, code: 'required' } : { path, code: 'too_short', params: { limit: Number(params.limit) } };
+    case 'maxItems':
+      return { path, code: 'too_many', params: { limit: Number(params.limit) } };
+    case 'minItems':
+      return { path, code: 'too_few', params: { limit: Number(params.limit) } };
+    case 'enum':
+      return { path, code: 'not_allowed_value', params: { allowed: (parent.enum ?? []).join(', ') } };
+    case 'const':
+      return { path, code: 'not_allowed_value', params: { allowed: String(params.allowedValue) } };
+    case 'pattern':
+      return parent.description
+        ? { path, code: 'bad_format', params: { format: parent.description } }
+        : { path, code: 'bad_characters' };
+    case 'format':
+      return { path, code: 'bad_format', params: { format: String(params.format) } };
+    case 'minimum':
+    case 'maximum':
+      return { path, code: 'out_of_range', params: { range: `${parent.minimum ?? ''}..${parent.maximum ?? ''}` } };
+    case 'uniqueItems':
+      return { path, code: 'duplicate_items' };
+    default:
+      return { path, code: 'bad_format', params: { format: error.keyword } };
+  }
+}
+
+/** Compiles a schema into a function that throws `validation_failed` with field issues. */
+export function compileAsserter<T>(ajv: Ajv, schema: object): (value: unknown) => T {
+  const validate: ValidateFunction = ajv.compile(schema);
+  return (value: unknown) => {
+    if (!validate(value)) throw new AppError('validation_failed', { issues: toFieldIssues(validate.errors ?? []) });
+    return value as T;
+  };
+}
