@@ -31,6 +31,17 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   importLimitBytes: 64 * 1024 * 1024,
 };
 
+export interface ApiRoute {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: ApiRoute[];
+  }
+}
+
 export interface AppDeps {
   db: Db;
   config?: Partial<AppConfig>;
@@ -47,6 +58,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: 120_000,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Every API route, so a test can prove the OpenAPI document leaves none out.
+  const apiRoutes: ApiRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    if (route.url.startsWith(API_PREFIX) && !hidden && !route.url.startsWith(`${API_PREFIX}/docs`)) {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
+    }
+  });
+  app.decorate('apiRoutes', apiRoutes);
 
   registerValidation(app);
   registerProblemHandlers(app);

@@ -9,3 +9,5 @@ export { insertUser } from './store/users.ts';
 export { createAjv } from './validation/ajv.ts';
 export { createRecordValidators } from './validation/records.ts';
 export type { StoreContext } from './store/context.ts';
+export { seedDemo, isStoreEmpty, SYSTEM_ACTOR, type DemoSeedResult } from './seed/demo.ts';
+export { problemStatus } from './plugins/problems.ts';

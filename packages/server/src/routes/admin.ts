@@ -53,7 +53,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
           {
             name: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001F\\u007F<>]*$' }),
             role: Type.Enum(['operator', 'supervisor', 'analyst'] as const),
-            expiresInDays: Type.Integer({ minimum: 1, maximum: 730, default: 365 }),
+            expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 730, description: 'Default 365' })),
           },
           { additionalProperties: false },
         ),

@@ -1,0 +1,48 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { buildApp, isStoreEmpty, seedDemo } from '@svod/server';
+import { describeStorage, type CliConfig } from '../config.ts';
+import { startProgress } from '../progress.ts';
+import { openStorage } from './shared.ts';
+import { demoRecordLines, DEMO_RECORD_COUNT } from './seed.ts';
+
+/** Starts the API and console; loads demo data first when the store is empty. */
+export async function serve(config: CliConfig): Promise<void> {
+  const logger = pino({ level: config.logLevel });
+  const db = await openStorage(config);
+  if (config.demo && (await isStoreEmpty(db))) {
+    const progress = startProgress('Loading demo data', DEMO_RECORD_COUNT);
+    const seeded = await seedDemo(db, demoRecordLines(DEMO_RECORD_COUNT), { onProgress: progress.update });
+    progress.stop();
+    announceDemo(config, seeded.password, seeded.report.created);
+  }
+  const app = await buildApp({ db, config: config.app, logger });
+  const close = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ host: config.host, port: config.port });
+  const url = `http://${config.host}:${config.port}`;
+  process.stderr.write(
+    `\nSvod is running on ${describeStorage(config.storage)}\n` +
+      `  console:  ${url}/\n  API:      ${url}/api/v1\n  API docs: ${url}/api/v1/docs\n\n`,
+  );
+}
+
+function announceDemo(config: CliConfig, password: string, records: number) {
+  const lines = [
+    `Demo data loaded: ${records} records from every member state.`,
+    `Demo accounts: <participant>.<role>, e.g. ru-mvd.operator, kz-gp.supervisor, bkbop.analyst, ru-mvd.administrator`,
+    `Password for every demo account: ${password}`,
+  ];
+  if (!config.storage.databaseUrl) {
+    const file = join(config.storage.dataDir, 'demo-credentials.txt');
+    writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+    lines.push(`(kept in ${file})`);
+  }
+  process.stderr.write(`\n${lines.join('\n')}\n`);
+}

@@ -1,0 +1,51 @@
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { AppError, ERROR_TITLES, issueMessage, type FieldIssue } from '@svod/core';
+import { migrateToLatest, openDatabase, type Db } from '@svod/server';
+import type { CliConfig } from '../config.ts';
+
+/** Opens and migrates the configured storage; the caller destroys it. */
+export async function openStorage(config: CliConfig): Promise<Db> {
+  const db = openDatabase(config.storage);
+  await migrateToLatest(db);
+  return db;
+}
+
+export async function withStorage<T>(config: CliConfig, run: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openStorage(config);
+  try {
+    return await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Lines of a file, or of standard input for `-`. */
+export function readLines(path: string): AsyncIterable<string> {
+  const input = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
+  return createInterface({ input, crlfDelay: Infinity });
+}
+
+export function openOutput(path: string | undefined): NodeJS.WritableStream & { close?: WriteStream['close'] } {
+  return path && path !== '-' ? createWriteStream(path, { encoding: 'utf8' }) : process.stdout;
+}
+
+/** Writes a line, waiting when the stream is full so memory stays flat on large outputs. */
+export async function writeLine(out: NodeJS.WritableStream, line: string): Promise<void> {
+  if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', resolve));
+}
+
+export async function closeOutput(out: NodeJS.WritableStream): Promise<void> {
+  if (out === process.stdout) return;
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
+export function formatIssues(issues: FieldIssue[], lang: 'ru' | 'en'): string[] {
+  return issues.map((issue) => `  ${issue.path || '/'}: ${issueMessage(issue.code, lang, issue.params)}`);
+}
+
+/** A message for a failed command, in the operator's language. */
+export function describeError(error: unknown, lang: 'ru' | 'en'): string {
+  if (error instanceof AppError) return [ERROR_TITLES[error.code][lang], ...formatIssues(error.issues, lang)].join('\n');
+  return error instanceof Error ? error.message : String(error);
+}

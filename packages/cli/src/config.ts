@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppConfig, StorageConfig } from '@svod/server';
+import { DEFAULT_APP_CONFIG } from '@svod/server';
+
+export interface CliConfig {
+  storage: StorageConfig;
+  app: AppConfig;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Load demo data when the store is empty at start-up. */
+  demo: boolean;
+  lang: 'ru' | 'en';
+}
+
+function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Reads the environment once at start-up; nothing else in the program looks at process.env. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
+  return {
+    storage: {
+      databaseUrl: env.DATABASE_URL || undefined,
+      dataDir: resolve(env.SVOD_DATA_DIR ?? 'data'),
+    },
+    app: {
+      ...DEFAULT_APP_CONFIG,
+      sessionTtlMinutes: integer('SVOD_SESSION_TTL_MINUTES', DEFAULT_APP_CONFIG.sessionTtlMinutes, env),
+      secureCookies: env.SVOD_SECURE_COOKIES === 'true',
+      webRoot: env.SVOD_WEB_ROOT ? resolve(env.SVOD_WEB_ROOT) : WEB_DIST,
+    },
+    host: env.HOST ?? '127.0.0.1',
+    port: integer('PORT', 8080, env),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    demo: env.SVOD_DEMO !== 'false',
+    lang: (env.SVOD_LANG ?? env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru',
+  };
+}
+
+/** Where the storage lives, for messages. */
+export const describeStorage = (storage: StorageConfig): string =>
+  storage.databaseUrl ? `PostgreSQL ${new URL(storage.databaseUrl).host}${new URL(storage.databaseUrl).pathname}` : `PGlite in ${storage.dataDir}`;

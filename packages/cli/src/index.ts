@@ -1,0 +1,88 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { CATEGORIES, STATUSES } from '@svod/core';
+import { migrateToLatest, openDatabase } from '@svod/server';
+import { describeStorage, readConfig } from './config.ts';
+import { auditVerify } from './commands/audit.ts';
+import { generate } from './commands/generate.ts';
+import { seed, DEMO_RECORD_COUNT } from './commands/seed.ts';
+import { serve } from './commands/serve.ts';
+import { describeError } from './commands/shared.ts';
+import { exportCommand, importCommand } from './commands/transfer.ts';
+
+const config = readConfig();
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+};
+const purposeOption = () => new Option('--purpose <code>', 'purpose code recorded in the audit trail').default('cli');
+
+/** Runs a command and turns its outcome into an exit code; errors become a message, never a stack. */
+const run =
+  <A extends unknown[]>(action: (...args: A) => Promise<number | void>) =>
+  async (...args: A) => {
+    try {
+      process.exitCode = (await action(...args)) ?? 0;
+    } catch (error) {
+      process.stderr.write(`svod: ${describeError(error, config.lang)}\n`);
+      process.exitCode = 1;
+    }
+  };
+
+const program = new Command('svod').description('Svod — the interstate information bank').showHelpAfterError();
+
+program.command('serve').description('serve the API and the web console (loads demo data into an empty store)').action(run(() => serve(config)));
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(
+    run(async () => {
+      const db = openDatabase(config.storage);
+      try {
+        const applied = await migrateToLatest(db);
+        process.stdout.write(`${describeStorage(config.storage)}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}\n`);
+      } finally {
+        await db.destroy();
+      }
+    }),
+  );
+
+program
+  .command('seed')
+  .description('load demo participants, users and records into an empty store')
+  .option('--count <n>', 'records to generate', positiveInt, DEMO_RECORD_COUNT)
+  .action(run((options: { count: number }) => seed(config, options)));
+
+program
+  .command('import')
+  .description('load records from a JSON Lines file (- for stdin); creates or updates by national reference')
+  .argument('<file>')
+  .option('--participant <code>', 'act as this participant (lines may omit owner); without it each line names its owner')
+  .option('--atomic', 'apply nothing if any line is bad')
+  .addOption(purposeOption())
+  .action(run((file: string, options: { participant?: string; atomic?: boolean; purpose: string }) => importCommand(config, file, options)));
+
+program
+  .command('export')
+  .description('write the records a participant may see as JSON Lines')
+  .requiredOption('--participant <code>', 'whose view of the bank to export')
+  .option('--out <file>', 'output file (default: stdout)')
+  .addOption(new Option('--category <category>').choices([...CATEGORIES]))
+  .addOption(new Option('--status <status>').choices([...STATUSES]))
+  .addOption(purposeOption())
+  .action(run((options: { participant: string; out?: string; category?: string; status?: string; purpose: string }) => exportCommand(config, options)));
+
+program
+  .command('generate')
+  .description('write synthetic CIS records with ground truth (truth ids) as JSON Lines')
+  .option('--count <n>', 'records', positiveInt, 1000)
+  .option('--seed <n>', 'random seed: the same seed gives the same data', positiveInt, 1)
+  .option('--out <file>', 'output file (default: stdout)')
+  .action(run((options: { count: number; seed: number; out?: string }) => generate(config, options)));
+
+const audit = program.command('audit').description('the audit trail');
+audit.command('verify').description('check the hash chain; exit 1 naming the first edited or deleted entry').action(run(() => auditVerify(config)));
+
+await program.parseAsync(process.argv);
