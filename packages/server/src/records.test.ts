@@ -142,7 +142,7 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     expect(linked.json().errors[0].path).toBe('/links/0/recordId');
   });
 
-  it('a cancelled record shows its reason and can no longer be edited', async () => {
+  it('a cancelled record shows its reason and can no longer be edited or cancelled again', async () => {
     const created = (await create(stolenVehicle())).json();
     const cancelled = await t.app.inject({ method: 'POST', url: `/api/v1/records/${created.id}/cancel`, headers, payload: { version: created.version, reason: 'Автомобиль возвращён владельцу' } });
     expect(cancelled.statusCode).toBe(200);
@@ -150,6 +150,8 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     const { category: _c, nationalRef: _n, ...content } = stolenVehicle();
     const edit = await t.app.inject({ method: 'PUT', url: `/api/v1/records/${created.id}`, headers, payload: { ...content, version: created.version + 1 } });
     expect(edit.statusCode).toBe(409);
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/records/${created.id}/cancel`, headers, payload: { version: created.version + 1, reason: 'повторно' } });
+    expect(again.statusCode).toBe(409);
   });
 
   it('lists filter by category and page with a cursor without repeats', async () => {

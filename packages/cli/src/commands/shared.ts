@@ -1,13 +1,14 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { AppError, ERROR_TITLES, issueMessage, type FieldIssue } from '@svod/core';
-import { migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { AppError, DEFAULT_PARTICIPANTS, ERROR_TITLES, issueMessage, type FieldIssue } from '@svod/core';
+import { ensureParticipants, migrateToLatest, openDatabase, type Db } from '@svod/server';
 import type { CliConfig } from '../config.ts';
 
-/** Opens and migrates the configured storage; the caller destroys it. */
+/** Opens and migrates the configured storage, with the member states' agencies in it; the caller destroys it. */
 export async function openStorage(config: CliConfig): Promise<Db> {
   const db = openDatabase(config.storage);
   await migrateToLatest(db);
+  await ensureParticipants(db, DEFAULT_PARTICIPANTS);
   return db;
 }
 

@@ -1,5 +1,5 @@
 import { issueMessage, type Actor } from '@svod/core';
-import { createAjv, createRecordValidators, exportRecords, importRecords, listParticipants, SYSTEM_ACTOR } from '@svod/server';
+import { createAjv, createRecordValidators, exportRecords, importRecords, listParticipants, SYSTEM_ACTOR, type Db } from '@svod/server';
 import type { CliConfig } from '../config.ts';
 import { startProgress } from '../progress.ts';
 import { closeOutput, openOutput, readLines, withStorage, writeLine } from './shared.ts';
@@ -12,9 +12,9 @@ function cliActor(participant: string | undefined): Actor {
   return participant ? { kind: 'system', id: 'svod-cli', name: 'svod cli', participant, role: 'supervisor' } : SYSTEM_ACTOR;
 }
 
-async function assertParticipant(config: CliConfig, participant: string | undefined) {
+async function assertParticipant(db: Db, participant: string | undefined) {
   if (!participant) return;
-  const known = await withStorage(config, (db) => listParticipants(db));
+  const known = await listParticipants(db);
   if (!known.some((p) => p.code === participant)) throw new Error(`Unknown participant ${participant}; known: ${known.map((p) => p.code).join(', ')}`);
 }
 
@@ -23,17 +23,20 @@ export async function importCommand(
   file: string,
   options: { participant?: string; atomic?: boolean; purpose: string },
 ): Promise<number> {
-  await assertParticipant(config, options.participant);
-  const progress = startProgress(`Importing ${file}`);
-  const report = await withStorage(config, (db) =>
-    importRecords(
-      { db, actor: cliActor(options.participant), purpose: options.purpose },
-      readLines(file),
-      createRecordValidators(createAjv()),
-      { atomic: options.atomic ?? false, onProgress: progress.update },
-    ),
-  );
-  progress.stop();
+  const report = await withStorage(config, async (db) => {
+    await assertParticipant(db, options.participant);
+    const progress = startProgress(`Importing ${file}`);
+    try {
+      return await importRecords(
+        { db, actor: cliActor(options.participant), purpose: options.purpose },
+        readLines(file),
+        createRecordValidators(createAjv()),
+        { atomic: options.atomic ?? false, onProgress: progress.update },
+      );
+    } finally {
+      progress.stop();
+    }
+  });
   for (const bad of report.rejected) {
     process.stderr.write(`line ${bad.line}${bad.nationalRef ? ` (${bad.nationalRef})` : ''}: ${bad.code}\n`);
     for (const issue of bad.issues) process.stderr.write(`  ${issue.path || '/'}: ${issueMessage(issue.code, config.lang, issue.params)}\n`);
@@ -50,10 +53,10 @@ export async function exportCommand(
   config: CliConfig,
   options: { participant: string; out?: string; category?: string; status?: string; purpose: string },
 ): Promise<number> {
-  await assertParticipant(config, options.participant);
   const out = openOutput(options.out);
   const progress = startProgress('Exporting');
   await withStorage(config, async (db) => {
+    await assertParticipant(db, options.participant);
     const filter = {
       ...(options.category ? { category: options.category as never } : {}),
       ...(options.status ? { status: options.status as never } : {}),

@@ -51,7 +51,8 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
       const file = await getAttachment(contextOf(db, request), request.params.id, request.params.attachmentId);
       return reply
         .type(file.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        // Photos open in the browser; documents download. nosniff keeps either from being run as a page.
+        .header('content-disposition', `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
         .header('x-content-type-options', 'nosniff')
         .send(Buffer.from(file.data));
     },

@@ -23,10 +23,11 @@ export interface DemoSeedResult {
 /** The acting identity of seeding: the bank itself, loading each line for the owner it names. */
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'svod-seed', name: 'svod seed', participant: 'BKBOP', role: 'supervisor' };
 
-/** True when nothing has been loaded yet: no participant exists. */
+/** True when nobody has used the bank yet: no user and no record. */
 export async function isStoreEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('participants').select('code').limit(1).executeTakeFirst();
-  return !row;
+  const user = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  const record = await db.selectFrom('records').select('id').limit(1).executeTakeFirst();
+  return !user && !record;
 }
 
 /**

@@ -256,6 +256,7 @@ export async function cancelRecord(ctx: StoreContext, id: string, cancel: Record
     return ctx.db.transaction().execute(async (tx) => {
       const row = await loadOwned(tx, ctx.actor.participant, id);
       if (row.version !== cancel.version) throw new AppError('version_conflict', { params: { current: row.version } });
+      if (row.status === 'cancelled') throw new AppError('version_conflict', { params: { status: row.status } });
       const updated = await tx
         .updateTable('records')
         .set({

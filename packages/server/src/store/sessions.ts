@@ -30,7 +30,7 @@ export async function login(db: Db, username: string, password: string, ttlMinut
   const token = newSecret();
   const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
   await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt }).execute();
-  const actor: Actor = { kind: 'user', id: user.id, name: user.username, participant: user.participant, role: user.role as Role };
+  const actor: Actor = { kind: 'user', id: user.id, name: user.display_name, participant: user.participant, role: user.role as Role };
   await appendAudit(db, { actor, action: 'login', outcome: 'success', purpose: 'authentication' });
   return { token, expiresAt, actor };
 }
@@ -40,11 +40,11 @@ export async function actorForSession(db: Db, token: string): Promise<Actor | nu
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.participant', 'users.role', 'users.disabled', 'sessions.expires_at'])
+    .select(['users.id', 'users.display_name', 'users.participant', 'users.role', 'users.disabled', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.disabled || new Date(row.expires_at) <= new Date()) return null;
-  return { kind: 'user', id: row.id, name: row.username, participant: row.participant, role: row.role as Role };
+  return { kind: 'user', id: row.id, name: row.display_name, participant: row.participant, role: row.role as Role };
 }
 
 export async function logout(db: Db, token: string, actor: Actor): Promise<void> {

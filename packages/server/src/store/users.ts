@@ -90,7 +90,7 @@ export async function listUsers(ctx: StoreContext): Promise<UserView[]> {
 export const actorOfUser = (user: UserView): Actor => ({
   kind: 'user',
   id: user.id,
-  name: user.username,
+  name: user.displayName,
   participant: user.participant,
   role: user.role,
 });

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, TEST_PASSWORD, createTestApp, type TestApp } from './test/helpers.ts';
+import { sha256 } from './security/tokens.ts';
+
+describe.each(DIALECTS)('authentication on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => t?.close());
+
+  it('stores passwords only as scrypt hashes and lets the right password in', async () => {
+    await t.tokenFor('AZ-MVD', 'operator');
+    const user = await t.db.selectFrom('users').selectAll().where('username', '=', 'az-mvd.operator').executeTakeFirstOrThrow();
+    expect(user.password_hash).toMatch(/^scrypt\$/);
+    expect(user.password_hash).not.toContain(TEST_PASSWORD);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'az-mvd.operator', password: TEST_PASSWORD } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['set-cookie']).toMatch(/svod_session=.*HttpOnly.*SameSite=Strict/i);
+  });
+
+  it('a wrong password and an unknown user get the same 401 in the asked language', async () => {
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en' }, payload: { username: 'az-mvd.operator', password: 'nope' } });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en' }, payload: { username: 'nobody.at.all', password: 'nope' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().title).toBe('Wrong username or password');
+    expect(unknown.json()).toEqual(wrong.json());
+  });
+
+  it('the session cookie authenticates the console; logout ends the session', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'az-mvd.operator', password: TEST_PASSWORD } });
+    const cookie = login.cookies.find((c) => c.name === 'svod_session')!;
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { svod_session: cookie.value } });
+    expect(me.json()).toMatchObject({ participant: 'AZ-MVD', role: 'operator' });
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { svod_session: cookie.value } });
+    expect(out.statusCode).toBe(204);
+    const after = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { svod_session: cookie.value } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('an expired session is refused', async () => {
+    const token = await t.tokenFor('AM-POLICE', 'operator');
+    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('token_hash', '=', sha256(token)).execute();
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it("an administrator manages only their own participant's users and keys", async () => {
+    const kzKey = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: await t.as('KZ-MVD', 'administrator'), payload: { name: 'ИС МВД РК', role: 'operator' } });
+    expect(kzKey.statusCode).toBe(201);
+    const ruAdmin = await t.as('RU-MVD', 'administrator');
+    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${kzKey.json().id}`, headers: ruAdmin });
+    expect(revoke.statusCode).toBe(404);
+    const keys = await t.app.inject({ method: 'GET', url: '/api/v1/api-keys', headers: ruAdmin });
+    expect(keys.json().map((k: { participant: string }) => k.participant)).not.toContain('KZ-MVD');
+    const users = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: ruAdmin });
+    expect(new Set(users.json().map((u: { participant: string }) => u.participant))).toEqual(new Set(['RU-MVD']));
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: ruAdmin,
+      payload: { username: 'ru.new.operator', displayName: 'Петров П. П.', role: 'operator', password: 'short' },
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().errors[0].path).toBe('/password');
+  });
+});

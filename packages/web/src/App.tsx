@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from './api/context.ts';
+import { AppHeader } from './components/AppHeader/AppHeader.tsx';
+import { ErrorMessage } from './components/ErrorMessage/ErrorMessage.tsx';
+import type { Actor } from './domain.ts';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { RecordPage } from './pages/RecordPage.tsx';
+import { RecordsPage } from './pages/RecordsPage.tsx';
+import { useLocation } from './router/history.ts';
+import { Link } from './router/Link.tsx';
+import { matchRoute, recordsPath, type Route } from './router/routes.ts';
+import { SessionContext, type Session } from './session.ts';
+
+type Auth =
+  | { status: 'checking' }
+  | { status: 'unavailable'; error: unknown }
+  | { status: 'anonymous'; expired: boolean }
+  | { status: 'signed-in'; session: Session };
+
+/** Decides between the login page and the console, and which page of the console the URL names. */
+export function App() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const location = useLocation();
+  const route = matchRoute(location.pathname);
+  const [auth, setAuth] = useState<Auth>({ status: 'checking' });
+  const [attempt, setAttempt] = useState(0);
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  const startSession = useCallback(
+    async (actor: Actor) => {
+      // Without the participant list the console still works: it shows codes instead of names.
+      const participants = await api.participants().catch(() => []);
+      setAuth({ status: 'signed-in', session: { actor, participants } });
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .me(controller.signal)
+      .then((actor) => (actor ? startSession(actor) : setAuth({ status: 'anonymous', expired: false })))
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setAuth({ status: 'unavailable', error });
+      });
+    return () => controller.abort();
+  }, [api, startSession, attempt]);
+
+  useEffect(() => api.onUnauthenticated(() => setAuth({ status: 'anonymous', expired: true })), [api]);
+
+  const title = `${pageTitle(route, auth, t)}${t('app.name')}`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  const logout = async () => {
+    setLoggingOut(true);
+    try {
+      await api.logout();
+    } catch {
+      // the session ends on the server anyway when it expires; the page forgets it now
+    } finally {
+      setLoggingOut(false);
+      setAuth({ status: 'anonymous', expired: false });
+    }
+  };
+
+  if (auth.status === 'checking') {
+    return (
+      <p className="boot muted" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (auth.status === 'unavailable') {
+    return (
+      <main className="page page--narrow" id="main">
+        <ErrorMessage error={auth.error}>
+          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+            {t('common.retry')}
+          </button>
+        </ErrorMessage>
+      </main>
+    );
+  }
+  if (auth.status === 'anonymous') {
+    return (
+      <LoginPage
+        onLoggedIn={(actor) => void startSession(actor)}
+        notice={auth.expired ? t('errors.sessionExpired') : undefined}
+      />
+    );
+  }
+
+  return (
+    <SessionContext.Provider value={auth.session}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader onLogout={() => void logout()} loggingOut={loggingOut} />
+      {route.page === 'records' && <RecordsPage />}
+      {route.page === 'record' && <RecordPage key={route.id} id={route.id} />}
+      {route.page === 'not-found' && (
+        <main className="page" id="main">
+          <div className="alert alert--info" role="alert">
+            <p className="alert__title">{t('errors.pageNotFound')}</p>
+            <Link to={recordsPath()}>{t('errors.toRecords')}</Link>
+          </div>
+        </main>
+      )}
+    </SessionContext.Provider>
+  );
+}
+
+function pageTitle(route: Route, auth: Auth, t: ReturnType<typeof useTranslation>['t']): string {
+  if (auth.status !== 'signed-in') return auth.status === 'anonymous' ? `${t('login.title')} — ` : '';
+  if (route.page === 'records') return `${t('records.title')} — `;
+  return '';
+}

@@ -1,0 +1,225 @@
+import type { Actor, Category, ParticipantInfo, RecordStatus, RecordView } from '../domain.ts';
+
+export const API_BASE = '/api/v1';
+
+/** One field-level problem, as in the `errors` member of a problem document. */
+export interface ProblemIssue {
+  /** JSON Pointer to the field, e.g. `/reason`. */
+  path: string;
+  code: string;
+  /** Already in the language the request asked for. */
+  message: string;
+}
+
+/** An RFC 9457 problem document as the bank sends it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  instance?: string;
+  params?: Record<string, string | number>;
+  errors?: ProblemIssue[];
+}
+
+/** Status 0: the request never got an HTTP answer (network down, server gone). */
+export const NETWORK_ERROR = 'network_error';
+/** The server answered with an error that is not a problem document (e.g. a proxy's 502 page). */
+export const UNEXPECTED_RESPONSE = 'unexpected_response';
+
+/** A failed API call: the server's problem document, or a transport failure in the same shape. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly type: string;
+  readonly title: string;
+  readonly errors: ProblemIssue[];
+  readonly params: Record<string, string | number>;
+
+  constructor(problem: Problem, options: { cause?: unknown } = {}) {
+    super(problem.title, { cause: options.cause });
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.type = problem.type;
+    this.title = problem.title;
+    this.errors = problem.errors ?? [];
+    this.params = problem.params ?? {};
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** Whether a thrown value is the abort of a request the page no longer needs. */
+export const isAbort = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.title === 'string' && typeof v.code === 'string' && typeof v.status === 'number';
+}
+
+/** Turns an error response into an ApiError, whatever the body is. */
+export async function problemFrom(response: Response): Promise<ApiError> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    try {
+      const body: unknown = await response.json();
+      if (isProblem(body)) {
+        return new ApiError({
+          type: typeof body.type === 'string' ? body.type : 'about:blank',
+          title: body.title,
+          status: body.status,
+          code: body.code,
+          ...(typeof body.instance === 'string' ? { instance: body.instance } : {}),
+          ...(body.params && typeof body.params === 'object' ? { params: body.params } : {}),
+          errors: Array.isArray(body.errors)
+            ? body.errors.filter(
+                (e): e is ProblemIssue =>
+                  typeof e === 'object' && e !== null && typeof e.path === 'string' && typeof e.message === 'string',
+              )
+            : [],
+        });
+      }
+    } catch (cause) {
+      return new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, code: UNEXPECTED_RESPONSE }, { cause });
+    }
+  }
+  return new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, code: UNEXPECTED_RESPONSE });
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  actor: Actor;
+}
+
+export interface RecordQuery {
+  category?: Category;
+  status?: RecordStatus;
+  owner?: string;
+  nationalRef?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface RecordPage {
+  items: RecordView[];
+  nextCursor?: string;
+}
+
+export interface ApiClientOptions {
+  /** The UI language, sent as Accept-Language so that problem titles come back in it. */
+  language: () => string;
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  signal?: AbortSignal;
+  /** Report a 401 to the unauthenticated listeners (not for login, me, logout). */
+  authenticated?: boolean;
+}
+
+/**
+ * Typed access to the bank's API from the browser: same origin, the session travels in
+ * the httpOnly cookie the login sets, errors arrive as {@link ApiError}.
+ */
+export class ApiClient {
+  readonly #options: ApiClientOptions;
+  readonly #base: string;
+  readonly #unauthenticated = new Set<(error: ApiError) => void>();
+
+  constructor(options: ApiClientOptions) {
+    this.#options = options;
+    this.#base = options.baseUrl ?? API_BASE;
+  }
+
+  /** Hears about every 401 of an authenticated call: the session expired or was ended elsewhere. */
+  onUnauthenticated(listener: (error: ApiError) => void): () => void {
+    this.#unauthenticated.add(listener);
+    return () => this.#unauthenticated.delete(listener);
+  }
+
+  login(username: string, password: string): Promise<LoginResult> {
+    return this.#request('POST', '/auth/login', { body: { username, password }, authenticated: false });
+  }
+
+  /** The logged-in actor, or `null` when there is no valid session. */
+  async me(signal?: AbortSignal): Promise<Actor | null> {
+    try {
+      return await this.#request<Actor>('GET', '/auth/me', { authenticated: false, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) return null;
+      throw error;
+    }
+  }
+
+  logout(): Promise<void> {
+    return this.#request('POST', '/auth/logout', { authenticated: false });
+  }
+
+  participants(signal?: AbortSignal): Promise<ParticipantInfo[]> {
+    return this.#request('GET', '/participants', { ...(signal ? { signal } : {}) });
+  }
+
+  listRecords(query: RecordQuery, signal?: AbortSignal): Promise<RecordPage> {
+    return this.#request('GET', '/records', { query: { ...query }, ...(signal ? { signal } : {}) });
+  }
+
+  getRecord(id: string, signal?: AbortSignal): Promise<RecordView> {
+    return this.#request('GET', `/records/${encodeURIComponent(id)}`, { ...(signal ? { signal } : {}) });
+  }
+
+  /** Cancels a record; 409 (`version_conflict`) when `version` is no longer the current one. */
+  cancelRecord(id: string, version: number, reason: string): Promise<RecordView> {
+    return this.#request('POST', `/records/${encodeURIComponent(id)}/cancel`, { body: { version, reason } });
+  }
+
+  /** Where the browser can load an attachment itself (e.g. `<img src>`); the cookie authenticates it. */
+  attachmentUrl(recordId: string, attachmentId: string): string {
+    return `${this.#base}/records/${encodeURIComponent(recordId)}/attachments/${encodeURIComponent(attachmentId)}`;
+  }
+
+  async #request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = {
+      accept: 'application/json, application/problem+json',
+      'accept-language': this.#options.language(),
+    };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
+    let response: Response;
+    try {
+      response = await fetchImpl(this.#base + path + queryString(options.query), {
+        method,
+        headers,
+        credentials: 'same-origin',
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (cause) {
+      if (isAbort(cause)) throw cause;
+      throw new ApiError({ type: 'about:blank', title: NETWORK_ERROR, status: 0, code: NETWORK_ERROR }, { cause });
+    }
+    if (!response.ok) {
+      const error = await problemFrom(response);
+      if (error.status === 401 && options.authenticated !== false) for (const listener of this.#unauthenticated) listener(error);
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+}
+
+/** `?a=1&b=2` from the defined, non-empty values; `''` when there are none. */
+export function queryString(query: Record<string, string | number | undefined> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { languageOf } from '../../i18n/index.ts';
+import { useLocation } from '../../router/history.ts';
+import { Link } from '../../router/Link.tsx';
+import { matchRoute, recordsPath } from '../../router/routes.ts';
+import { participantName, useSession } from '../../session.ts';
+import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.tsx';
+
+export function Brand() {
+  const { t } = useTranslation();
+  return (
+    <span className="brand">
+      <span className="brand__mark" aria-hidden="true">
+        {t('app.name').slice(0, 1)}
+      </span>
+      <span className="brand__text">
+        <span className="brand__name">{t('app.name')}</span>
+        <span className="brand__tagline">{t('app.tagline')}</span>
+      </span>
+    </span>
+  );
+}
+
+/** The bar on every page after login: the bank, where to go, who is working, language, sign-out. */
+export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; loggingOut: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { actor, participants } = useSession();
+  const onList = matchRoute(useLocation().pathname).page === 'records';
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <Link to={recordsPath()} className="app-header__home">
+          <Brand />
+        </Link>
+        <nav className="app-header__nav" aria-label={t('header.navigation')}>
+          <Link to={recordsPath()} className="app-header__nav-link is-active" aria-current={onList ? 'page' : undefined}>
+            {t('header.records')}
+          </Link>
+        </nav>
+        <div className="app-header__user">
+          <span className="visually-hidden">{t('header.user')}: </span>
+          <span className="app-header__user-name">{actor.name}</span>
+          <span className="app-header__user-meta">
+            <span title={actor.participant}>{participantName(participants, actor.participant, languageOf(i18n))}</span>
+            <span aria-hidden="true"> · </span>
+            <span className="app-header__role">{t(`roles.${actor.role}`)}</span>
+          </span>
+        </div>
+        <LanguageSwitch tone="dark" />
+        <button type="button" className="button button--ghost-dark" onClick={onLogout} disabled={loggingOut}>
+          {t('header.logout')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,373 @@
+/**
+ * The web console in a real Chromium against the real server on PGlite: what a user would
+ * notice — the login error in Russian, the records table, the language switch, a record's
+ * sections and photo, cancelling (and the stale-version message), and the owner-only button.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEFAULT_PARTICIPANTS, type RecordInput, type RecordView } from '@svod/core';
+import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { stolenVehicle, wantedPerson } from '../../server/src/test/fixtures/records.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_ROOT = fileURLToPath(new URL('../dist', import.meta.url));
+const INDEX_HTML = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const MISSING_BUILD = 'packages/web/dist/index.html is missing: run `npm run build:web` first (npm test does it before vitest)';
+const SCREENSHOT = '/tmp/svod-console.png';
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(
+    `[svod web tests] ${CHROMIUM} not found: the console UI test in real Chromium is SKIPPED. ` +
+      'Install it with `apt-get update && apt-get install -y chromium`.',
+  );
+}
+
+describe('built web console', () => {
+  it('exists, so that the server can serve it at /', () => {
+    expect(existsSync(INDEX_HTML), MISSING_BUILD).toBe(true);
+  });
+});
+
+describe.skipIf(!hasChromium)('web console in Chromium', () => {
+  const password = `pw-${randomBytes(12).toString('hex')}`;
+  let db: Db;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let browser: Browser;
+  let baseUrl: string;
+  let page: Page;
+  const pageErrors: string[] = [];
+  let wanted: RecordView;
+  let vehicleInput: RecordInput;
+  let vehicle: RecordView;
+  let firearm: RecordView;
+
+  const login = async (username: string) => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    expect(response.statusCode, response.body).toBe(200);
+    return { authorization: `Bearer ${(response.json() as { token: string }).token}` };
+  };
+
+  const create = async (headers: Record<string, string>, input: RecordInput): Promise<RecordView> => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/records', headers, payload: input });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as RecordView;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
+
+    db = openDatabase({ dataDir: 'memory://' });
+    await migrateToLatest(db);
+    await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+    await insertUser(db, { participant: 'RU-MVD', username: 'ru.operator', displayName: 'Иванов Сергей Петрович', role: 'operator', password });
+    await insertUser(db, { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator', password });
+
+    app = await buildApp({ db, config: { webRoot: WEB_ROOT } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('the server did not report a TCP address');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+
+    const ru = await login('ru.operator');
+    const kz = await login('kz.operator');
+    vehicleInput = stolenVehicle();
+    vehicle = await create(ru, vehicleInput);
+    firearm = await create(ru, {
+      category: 'firearm',
+      nationalRef: `RU-F-${Date.now().toString(36)}`,
+      legalBasis: 'КУСП № 4410 от 02.02.2025',
+      actionOnHit: 'seize',
+      distribution: { kind: 'all' },
+      firearm: {
+        kind: 'lost_stolen',
+        type: 'pistol',
+        make: 'ИЖМЕХ',
+        model: 'ПМ',
+        calibre: '9×18 мм',
+        serials: ['ТА 1234'],
+        yearOfManufacture: 1978,
+        eventDate: '2025-02-01',
+        eventPlace: { country: 'RU', locality: 'Тверь' },
+        legalOwner: 'ОМВД России по г. Твери',
+      },
+    });
+    await create(kz, {
+      category: 'missing_person',
+      nationalRef: `KZ-M-${Date.now().toString(36)}`,
+      legalBasis: 'Заявление матери от 03.05.2025',
+      actionOnHit: 'locate_and_inform',
+      distribution: { kind: 'all' },
+      person: {
+        names: [
+          { kind: 'primary', script: 'Cyrl', lang: 'kk', surname: 'Сейтқали', given: 'Әлия' },
+          { kind: 'latin', script: 'Latn', surname: 'Seitkali', given: 'Aliya' },
+        ],
+        sex: 'female',
+        birthDate: '2012-09-14',
+        citizenships: ['KZ'],
+      },
+      missing: {
+        lastSeenOn: '2025-05-02',
+        lastSeenPlace: { country: 'KZ', locality: 'Шымкент' },
+        vulnerabilities: ['child'],
+        biometrics: { dna: false, dental: false, fingerprints: false },
+      },
+    });
+    wanted = await create(ru, wantedPerson());
+    const photo = await app.inject({
+      method: 'POST',
+      url: `/api/v1/records/${wanted.id}/attachments?filename=${encodeURIComponent('фото-анфас.png')}`,
+      headers: { ...ru, 'content-type': 'image/png' },
+      payload: portraitPng(),
+    });
+    expect(photo.statusCode, photo.body).toBe(201);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ru-RU' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.destroy();
+  });
+
+  it('shows the Russian error message for a wrong password', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('heading', { name: 'Вход в систему' }).waitFor();
+    await page.getByLabel('Имя пользователя').fill('ru.operator');
+    await page.getByLabel('Пароль').fill('not-the-password');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Неверное имя пользователя или пароль');
+    expect(await page.getByLabel('Пароль').inputValue()).toBe('');
+  });
+
+  it('logs in and shows the records table with the Cyrillic name and its Latin form', async () => {
+    await page.getByLabel('Пароль').fill(password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('columnheader', { name: 'Категория' }).waitFor();
+    for (const header of ['Сведения', 'Владелец', 'Статус', 'Обновлена']) {
+      await page.getByRole('columnheader', { name: header }).waitFor();
+    }
+    const row = page.getByRole('row', { name: /Рахмонов Фаррух Исмоилович/ });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('Rakhmonov Farrukh');
+    expect(text).toContain('Розыск лица');
+    expect(text).toContain('Действует');
+    expect(text).toContain('RU-MVD');
+    // Other categories are summarised by their identifiers.
+    expect(await page.getByRole('row', { name: /XTA210990Y2765432/ }).textContent()).toContain('ВАЗ 21099');
+    expect(await page.getByRole('row', { name: /ТА 1234/ }).textContent()).toContain('ИЖМЕХ ПМ');
+    expect(await page.getByRole('row', { name: /Сейтқали Әлия/ }).textContent()).toContain('KZ-MVD');
+    // The header says who is working, by the display name the administrator gave.
+    const header = page.getByRole('banner');
+    expect(await header.textContent()).toContain('Иванов Сергей Петрович');
+    expect(await header.textContent()).toContain('МВД России');
+    expect(await header.textContent()).toContain('Оператор');
+  });
+
+  it('filters by category through the select', async () => {
+    await page.getByLabel('Категория').selectOption('vehicle');
+    await page.waitForURL(/category=vehicle/);
+    await page.getByRole('row', { name: /Рахмонов/ }).waitFor({ state: 'detached' });
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Сбросить' }).click();
+    await page.getByRole('row', { name: /Рахмонов/ }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(4);
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    for (const header of ['Category', 'Subject', 'Owner', 'Status', 'Updated']) {
+      await page.getByRole('columnheader', { name: header, exact: true }).waitFor();
+    }
+    expect(await page.getByRole('columnheader', { name: 'Категория' }).count()).toBe(0);
+    expect(await page.getByRole('row', { name: /Rakhmonov/ }).textContent()).toContain('Wanted person');
+    expect(await page.getByLabel('Category').count()).toBe(1);
+    expect(await page.getByRole('banner').textContent()).toContain('Operator');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.reload();
+    await page.getByRole('columnheader', { name: 'Category', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'EN', exact: true }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('opens a record with all its sections, labels and photo', async () => {
+    await page.getByRole('row', { name: /Rakhmonov/ }).click();
+    await page.waitForURL(`${baseUrl}/records/${wanted.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Рахмонов Фаррух Исмоилович' }).waitFor();
+    for (const section of ['Wanted', 'Record', 'Identity', 'Names', 'Identity documents', 'Physical description', 'Distinguishing marks', 'Photos and documents']) {
+      await page.getByRole('heading', { name: section, exact: true }).waitFor();
+    }
+    const main = await page.getByRole('main').textContent();
+    for (const value of [
+      'Arrest for extradition',
+      'ст. 162 ч. 2 УК РФ',
+      'Тверской районный суд г. Москвы',
+      'Armed',
+      'Passport (international)',
+      '400123456',
+      'Tajikistan',
+      'Apr 1989',
+      'Tattoo',
+      'якорь',
+      'Постановление о розыске от 12.03.2025',
+      'All participants',
+      'Ministry of Internal Affairs of Russia',
+    ]) {
+      expect(main, value).toContain(value);
+    }
+    const photoWidth = await page
+      .locator('img.record-hero__photo')
+      .evaluate(async (img: HTMLImageElement) => {
+        await img.decode().catch(() => undefined);
+        return img.naturalWidth;
+      });
+    expect(photoWidth).toBeGreaterThan(0);
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('cancels the record with a reason and shows the new status', async () => {
+    await page.getByRole('button', { name: 'Cancel record' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel the record' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Reason for cancellation').fill('Задержан 12.05.2025 в г. Душанбе');
+    await dialog.getByRole('button', { name: 'Confirm cancellation' }).click();
+    await page.getByText('The record has been cancelled.').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.locator('.record-hero .badge--status-cancelled').textContent()).toBe('Cancelled');
+    expect(await page.getByRole('main').textContent()).toContain('Задержан 12.05.2025 в г. Душанбе');
+    expect(await page.getByRole('button', { name: 'Cancel record' }).count()).toBe(0);
+
+    const stored = await app.inject({ method: 'GET', url: `/api/v1/records/${wanted.id}`, headers: await login('ru.operator') });
+    expect((stored.json() as RecordView).status).toBe('cancelled');
+
+    await page.getByRole('link', { name: 'Back to records' }).click();
+    expect(await page.getByRole('row', { name: /Rakhmonov/ }).textContent()).toContain('Cancelled');
+  });
+
+  it('says so when the record changed meanwhile (409), and cancels after a reload', async () => {
+    await page.getByRole('row', { name: /XTA210990Y2765432/ }).click();
+    await page.getByRole('heading', { name: 'Vehicle', exact: true }).waitFor();
+    // Someone else edits the record while it is on the screen.
+    const { category: _category, nationalRef: _ref, ...content } = vehicleInput;
+    const edit = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/records/${vehicle.id}`,
+      headers: await login('ru.operator'),
+      payload: { ...content, version: vehicle.version, remarks: 'Уточнён цвет кузова' },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+
+    await page.getByRole('button', { name: 'Cancel record' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel the record' });
+    await dialog.getByLabel('Reason for cancellation').fill('Автомобиль возвращён владельцу');
+    await dialog.getByRole('button', { name: 'Confirm cancellation' }).click();
+    await dialog.getByText('Someone else changed this record').waitFor();
+    await dialog.getByRole('button', { name: 'Reload the record' }).click();
+    await page.getByText('Уточнён цвет кузова').waitFor();
+
+    await page.getByRole('button', { name: 'Cancel record' }).click();
+    await dialog.getByLabel('Reason for cancellation').fill('Автомобиль возвращён владельцу');
+    await dialog.getByRole('button', { name: 'Confirm cancellation' }).click();
+    await page.getByText('The record has been cancelled.').waitFor();
+    expect(await page.locator('.record-hero .badge--status-cancelled').textContent()).toBe('Cancelled');
+  });
+
+  it("does not offer cancellation on another participant's record, and deep links work", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await context.newPage();
+    other.on('pageerror', (error) => pageErrors.push(String(error)));
+    await other.goto(`${baseUrl}/records/${firearm.id}`);
+    await other.getByLabel('Имя пользователя').fill('kz.operator');
+    await other.getByLabel('Пароль').fill(password);
+    await other.getByRole('button', { name: 'Войти' }).click();
+    await other.getByRole('heading', { name: 'Оружие', exact: true }).waitFor();
+    const main = await other.getByRole('main').textContent();
+    expect(main).toContain('ТА 1234');
+    expect(main).toContain('Утрачено или похищено');
+    expect(main).toContain('Пистолет');
+    expect(await other.getByRole('button', { name: 'Аннулировать карточку' }).count()).toBe(0);
+
+    await other.getByRole('button', { name: 'Выйти' }).click();
+    await other.getByRole('heading', { name: 'Вход в систему' }).waitFor();
+    await context.close();
+  });
+
+  it('loads the next page with the cursor', async () => {
+    const ru = await login('ru.operator');
+    for (let i = 0; i < 48; i++) await create(ru, stolenVehicle());
+    await page.getByRole('link', { name: 'Records', exact: true }).click();
+    const more = page.getByRole('button', { name: 'Load more' });
+    await more.waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(50);
+    await more.click();
+    await page.getByText('Shown: 52').waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(52);
+    expect(await more.count()).toBe(0);
+  });
+
+  it('raised no script errors on the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** A small passport-style placeholder portrait (PNG), so the record has a photo to show. */
+function portraitPng(width = 150, height = 190): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < width; x++) {
+      const head = ((x - width / 2) / 34) ** 2 + ((y - 72) / 42) ** 2 <= 1;
+      const shoulders = y > 122 && ((x - width / 2) / 68) ** 2 + ((y - 200) / 78) ** 2 <= 1;
+      const shade = head || shoulders ? 112 : 214 - Math.round((y / height) * 18);
+      const i = row + 1 + x * 3;
+      raw[i] = shade;
+      raw[i + 1] = shade + (head || shoulders ? 6 : 4);
+      raw[i + 2] = shade + (head || shoulders ? 14 : 10);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}

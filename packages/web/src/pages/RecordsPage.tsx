@@ -1,0 +1,220 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAbort } from '../api/client.ts';
+import { useApi } from '../api/context.ts';
+import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
+import { RecordSummaryCell } from '../components/RecordSummaryCell/RecordSummaryCell.tsx';
+import { StatusBadge } from '../components/StatusBadge/StatusBadge.tsx';
+import { CATEGORY_VALUES, STATUS_VALUES, type RecordView } from '../domain.ts';
+import { useFormat } from '../format/use-format.ts';
+import { navigate, useLocation } from '../router/history.ts';
+import { recordPath, recordsPath } from '../router/routes.ts';
+import { participantName, useSession } from '../session.ts';
+import { FILTER_KEYS, filtersFromSearch, searchFromFilters, type RecordFilters } from './record-filters.ts';
+
+const PAGE_SIZE = 50;
+
+interface ListState {
+  items: RecordView[];
+  nextCursor?: string | undefined;
+  loading: boolean;
+  loadingMore: boolean;
+  error: unknown;
+}
+
+/** Records the agency may see, newest first, filtered, paged with the server's cursor. */
+export function RecordsPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const format = useFormat();
+  const { participants } = useSession();
+  const location = useLocation();
+  const filters = useMemo(() => filtersFromSearch(location.search), [location.search]);
+  const [list, setList] = useState<ListState>({ items: [], loading: true, loadingMore: false, error: null });
+  const [nationalRef, setNationalRef] = useState(filters.nationalRef ?? '');
+  const generation = useRef(0);
+  const titleId = useId();
+  const ids = { category: useId(), status: useId(), owner: useId(), nationalRef: useId() };
+
+  useEffect(() => setNationalRef(filters.nationalRef ?? ''), [filters.nationalRef]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const current = ++generation.current;
+    setList((prev) => ({ ...prev, loading: true, loadingMore: false, error: null }));
+    api
+      .listRecords({ ...filters, limit: PAGE_SIZE }, controller.signal)
+      .then((page) => {
+        if (current !== generation.current) return;
+        setList({ items: page.items, nextCursor: page.nextCursor, loading: false, loadingMore: false, error: null });
+      })
+      .catch((error: unknown) => {
+        if (isAbort(error) || current !== generation.current) return;
+        setList({ items: [], loading: false, loadingMore: false, error });
+      });
+    return () => controller.abort();
+  }, [api, filters]);
+
+  const loadMore = async () => {
+    if (!list.nextCursor) return;
+    const current = generation.current;
+    setList((prev) => ({ ...prev, loadingMore: true, error: null }));
+    try {
+      const page = await api.listRecords({ ...filters, limit: PAGE_SIZE, cursor: list.nextCursor });
+      if (current !== generation.current) return;
+      setList((prev) => ({ ...prev, items: [...prev.items, ...page.items], nextCursor: page.nextCursor, loadingMore: false }));
+    } catch (error) {
+      if (current !== generation.current) return;
+      setList((prev) => ({ ...prev, loadingMore: false, error }));
+    }
+  };
+
+  const applyFilters = (next: RecordFilters) => navigate(recordsPath(searchFromFilters(next)), { replace: true });
+  const setFilter = (key: 'category' | 'status' | 'owner', value: string) => {
+    const next: RecordFilters = { ...filters };
+    if (value) (next as Record<string, string>)[key] = value;
+    else delete next[key];
+    applyFilters(next);
+  };
+  const submitReference = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const { nationalRef: _old, ...rest } = filters;
+    applyFilters(nationalRef.trim() ? { ...rest, nationalRef: nationalRef.trim() } : rest);
+  };
+  const hasFilters = FILTER_KEYS.some((key) => filters[key]);
+
+  const openRow = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
+    if ((event.target as HTMLElement).closest('a, button') || window.getSelection()?.toString()) return;
+    navigate(recordPath(id));
+  };
+
+  return (
+    <main className="page" id="main">
+      <div className="page__heading">
+        <div>
+          <h1 id={titleId} className="page__title">
+            {t('records.title')}
+          </h1>
+          <p className="page__subtitle">{t('records.subtitle')}</p>
+        </div>
+      </div>
+
+      <form className="card filters" onSubmit={submitReference} role="search" aria-label={t('records.filters.label')}>
+        <div className="form-field">
+          <label htmlFor={ids.category}>{t('records.filters.category')}</label>
+          <select id={ids.category} value={filters.category ?? ''} onChange={(e) => setFilter('category', e.target.value)}>
+            <option value="">{t('records.filters.anyCategory')}</option>
+            {CATEGORY_VALUES.map((category) => (
+              <option key={category} value={category}>
+                {t(`categories.${category}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor={ids.status}>{t('records.filters.status')}</label>
+          <select id={ids.status} value={filters.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
+            <option value="">{t('records.filters.anyStatus')}</option>
+            {STATUS_VALUES.map((status) => (
+              <option key={status} value={status}>
+                {t(`statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor={ids.owner}>{t('records.filters.owner')}</label>
+          <select id={ids.owner} value={filters.owner ?? ''} onChange={(e) => setFilter('owner', e.target.value)}>
+            <option value="">{t('records.filters.anyOwner')}</option>
+            {participants.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.code} — {participantName(participants, p.code, format.lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor={ids.nationalRef}>{t('records.filters.nationalRef')}</label>
+          <div className="input-group">
+            <input
+              id={ids.nationalRef}
+              type="search"
+              maxLength={64}
+              spellCheck={false}
+              value={nationalRef}
+              onChange={(e) => setNationalRef(e.target.value)}
+            />
+            <button type="submit" className="button button--secondary">
+              {t('records.filters.search')}
+            </button>
+          </div>
+        </div>
+        <div className="filters__actions">
+          <button type="button" className="button button--link" onClick={() => applyFilters({})} disabled={!hasFilters}>
+            {t('records.filters.reset')}
+          </button>
+        </div>
+      </form>
+
+      {list.error !== null && <ErrorMessage error={list.error} />}
+
+      <div className="card table-card">
+        <table className="table" aria-labelledby={titleId} aria-busy={list.loading}>
+          <caption className="visually-hidden">{t('records.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('records.columns.category')}</th>
+              <th scope="col">{t('records.columns.subject')}</th>
+              <th scope="col">{t('records.columns.nationalRef')}</th>
+              <th scope="col">{t('records.columns.owner')}</th>
+              <th scope="col">{t('records.columns.status')}</th>
+              <th scope="col" className="table__right">
+                {t('records.columns.updated')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className={list.loading && list.items.length > 0 ? 'is-stale' : undefined}>
+            {list.items.map((record) => (
+              <tr key={record.id} className="table__row-link" onClick={(event) => openRow(event, record.id)}>
+                <td className="table__category">{t(`categories.${record.category}`)}</td>
+                <td>
+                  <RecordSummaryCell record={record} />
+                </td>
+                <td className="mono">{record.nationalRef}</td>
+                <td>
+                  <span className="owner">
+                    <span className="owner__code">{record.owner}</span>
+                    <span className="owner__name">{participantName(participants, record.owner, format.lang)}</span>
+                  </span>
+                </td>
+                <td>
+                  <StatusBadge status={record.status} />
+                </td>
+                <td className="table__right table__date">
+                  <time dateTime={record.updatedAt}>{format.timestamp(record.updatedAt)}</time>
+                </td>
+              </tr>
+            ))}
+            {list.items.length === 0 && (
+              <tr>
+                <td colSpan={6} className="table__empty" role="status">
+                  {list.loading ? t('common.loading') : list.error === null ? t('records.empty') : ''}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        <div className="table-card__footer">
+          <span className="muted" role="status">
+            {list.items.length > 0 && t('records.shown', { count: list.items.length })}
+          </span>
+          {list.nextCursor && (
+            <button type="button" className="button button--secondary" onClick={() => void loadMore()} disabled={list.loadingMore || list.loading}>
+              {list.loadingMore ? t('records.loadingMore') : t('records.loadMore')}
+            </button>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}

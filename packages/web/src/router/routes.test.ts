@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, recordPath } from './routes.ts';
+
+describe('matchRoute', () => {
+  it('maps paths to pages', () => {
+    expect(matchRoute('/')).toEqual({ page: 'records' });
+    expect(matchRoute('/records')).toEqual({ page: 'records' });
+    expect(matchRoute('/records/')).toEqual({ page: 'records' });
+    expect(matchRoute('/records/0d9c7a2e-4f1b-4a7e-9a51-6b0f1f2d3c4e')).toEqual({
+      page: 'record',
+      id: '0d9c7a2e-4f1b-4a7e-9a51-6b0f1f2d3c4e',
+    });
+    expect(matchRoute('/records/a/b')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/admin')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/records/%E0%A4%A')).toEqual({ page: 'not-found' });
+  });
+
+  it('round-trips record paths', () => {
+    expect(matchRoute(recordPath('x y'))).toEqual({ page: 'record', id: 'x y' });
+  });
+});

@@ -1,0 +1,27 @@
+/** The console's pages, addressed by path so that links can be shared and reloaded. */
+export type Route =
+  | { page: 'records' }
+  | { page: 'record'; id: string }
+  | { page: 'not-found' };
+
+export const recordsPath = (search = ''): string => `/records${search}`;
+export const recordPath = (id: string): string => `/records/${encodeURIComponent(id)}`;
+
+/**
+ * Which page a path shows.
+ *
+ * @example matchRoute('/records/5b1c…') // { page: 'record', id: '5b1c…' }
+ */
+export function matchRoute(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/' || path === '/records') return { page: 'records' };
+  const match = /^\/records\/([^/]+)$/.exec(path);
+  if (match?.[1]) {
+    try {
+      return { page: 'record', id: decodeURIComponent(match[1]) };
+    } catch {
+      return { page: 'not-found' };
+    }
+  }
+  return { page: 'not-found' };
+}

@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+import { can } from '@svod/core';
+import type { Actor, Language, ParticipantInfo, RecordView } from './domain.ts';
+
+/** Who is logged in and the participants of the bank, known to every page after login. */
+export interface Session {
+  actor: Actor;
+  participants: readonly ParticipantInfo[];
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() outside <SessionContext.Provider>');
+  return session;
+}
+
+/** A participant's name in the language; the code when the participant is unknown. */
+export function participantName(participants: readonly ParticipantInfo[], code: string, lang: Language): string {
+  const found = participants.find((p) => p.code === code);
+  if (!found) return code;
+  return lang === 'ru' ? found.nameRu : found.nameEn;
+}
+
+/** Only the owner's operators and supervisors may cancel, and only a record not yet cancelled. */
+export const mayCancel = (actor: Actor, record: Pick<RecordView, 'owner' | 'status'>): boolean =>
+  actor.participant === record.owner && can(actor, 'record.cancel') && record.status !== 'cancelled';
