@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase } from '@svod/server';
 import { describeStorage, readConfig } from './config.ts';
 import { auditVerify } from './commands/audit.ts';
 import { generate } from './commands/generate.ts';
+import { evaluate } from './commands/eval.ts';
 import { seed, DEMO_RECORD_COUNT } from './commands/seed.ts';
 import { serve } from './commands/serve.ts';
 import { describeError } from './commands/shared.ts';
@@ -81,6 +82,18 @@ program
   .option('--seed <n>', 'random seed: the same seed gives the same data', positiveInt, 1)
   .option('--out <file>', 'output file (default: stdout)')
   .action(run((options: { count: number; seed: number; out?: string }) => generate(config, options)));
+
+program
+  .command('eval')
+  .description('link a labelled file (svod generate) with the matcher and print precision, recall and F1 as JSON')
+  .requiredOption('--input <file>', 'JSON Lines with a truth id on every record')
+  .option('--by-category', 'break the figures down by category pair and corruption kind')
+  .option('--threshold <p>', 'match probability at which two records are linked', (v) => {
+    const p = Number(v);
+    if (!(p > 0 && p < 1)) throw new InvalidArgumentError('must be between 0 and 1');
+    return p;
+  }, 0.5)
+  .action(run((options: { input: string; byCategory?: boolean; threshold: number }) => evaluate(config, options)));
 
 const audit = program.command('audit').description('the audit trail');
 audit.command('verify').description('check the hash chain; exit 1 naming the first edited or deleted entry').action(run(() => auditVerify(config)));

@@ -9,3 +9,5 @@ export * from './validation/record-rules.ts';
 export * from './auth/permissions.ts';
 export * from './domain/participants.ts';
 export * from './i18n/messages.ts';
+export * from './matching/index.ts';
+export * from './generator/index.ts';

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: the speed figures of what exists, one JSON line per figure
+ * ({ name, value, unit, size, store }). Sizes: BENCH_SIZE records (default 20000).
+ * Runs on embedded PGlite, and on the PostgreSQL server too when DATABASE_URL is set.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { DEFAULT_PARTICIPANTS, generateRecords } from '@svod/core';
+import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, seedDemo, type Db } from '@svod/server';
+
+const size = Number(process.env.BENCH_SIZE ?? 20_000);
+const lookups = Number(process.env.BENCH_LOOKUPS ?? 2_000);
+
+function emit(name: string, value: number, unit: string, store: string) {
+  process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, size, store })}\n`);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function benchStore(store: string, db: Db) {
+  await migrateToLatest(db);
+  await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+  const lines = (function* () {
+    for (const record of generateRecords({ seed: 7, count: size })) yield JSON.stringify(record);
+  })();
+  const t0 = performance.now();
+  const seeded = await seedDemo(db, lines, { password: randomBytes(12).toString('hex') });
+  const seconds = (performance.now() - t0) / 1000;
+  emit('import.rate', seeded.report.created / seconds, 'records/s', store);
+
+  const password = randomBytes(12).toString('hex');
+  await insertUser(db, { participant: 'RU-MVD', username: 'bench.analyst', displayName: 'bench', role: 'analyst', password });
+  const app = await buildApp({ db });
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench.analyst', password } });
+  const headers = { authorization: `Bearer ${login.json().token}` };
+
+  const ids = (await db.selectFrom('records').select('id').where('shared_with_all', '=', true).limit(lookups).execute()).map((r) => r.id);
+  const readTimes: number[] = [];
+  const started = performance.now();
+  for (const id of ids) {
+    const t = performance.now();
+    const response = await app.inject({ method: 'GET', url: `/api/v1/records/${id}`, headers });
+    readTimes.push(performance.now() - t);
+    if (response.statusCode !== 200) throw new Error(`read failed: ${response.statusCode} ${response.body}`);
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  readTimes.sort((a, b) => a - b);
+  emit('record.read.p50', percentile(readTimes, 50), 'ms', store);
+  emit('record.read.p95', percentile(readTimes, 95), 'ms', store);
+  emit('record.read.p99', percentile(readTimes, 99), 'ms', store);
+  emit('record.read.throughput', ids.length / elapsed, 'requests/s', store);
+
+  const listTimes: number[] = [];
+  for (const category of ['wanted_person', 'vehicle', 'firearm', 'missing_person']) {
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      await app.inject({ method: 'GET', url: `/api/v1/records?category=${category}&limit=50`, headers });
+      listTimes.push(performance.now() - t);
+    }
+  }
+  listTimes.sort((a, b) => a - b);
+  emit('record.list.p95', percentile(listTimes, 95), 'ms', store);
+  await app.close();
+}
+
+await benchStore('pglite', openDatabase({ dataDir: 'memory://' }));
+
+if (process.env.DATABASE_URL) {
+  const name = `svod_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  const db = openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  try {
+    await benchStore('postgres', db);
+  } finally {
+    await db.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+} else {
+  process.stderr.write('bench: DATABASE_URL not set, PostgreSQL server figures skipped\n');
+}
+
+emit('memory.peak_rss', process.resourceUsage().maxRSS / 1024, 'MiB', 'process');

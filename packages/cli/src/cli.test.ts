@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@svod/server';
+
+const BIN = fileURLToPath(new URL('../bin/svod.js', import.meta.url));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function svod(dataDir: string, ...args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, SVOD_DATA_DIR: dataDir, DATABASE_URL: '', SVOD_LANG: 'en' }, timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const vehicleLine = (ref: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    category: 'vehicle',
+    nationalRef: ref,
+    legalBasis: 'Заявление владельца',
+    actionOnHit: 'seize',
+    distribution: { kind: 'all' },
+    vehicle: { plate: { number: '01 A 123 BC', state: 'UZ' }, make: 'Chevrolet', model: 'Cobalt' },
+    ...extra,
+  });
+
+describe('svod CLI (embedded store)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'svod-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports every valid line, names each bad line and exits non-zero', async () => {
+    const file = join(dir, 'uz.jsonl');
+    writeFileSync(file, [vehicleLine('UZ-1'), vehicleLine('UZ-2', { vehicle: { make: 'Chevrolet' } }), 'not json', vehicleLine('UZ-3')].join('\n'));
+    const result = await svod(join(dir, 'data'), 'import', file, '--participant', 'UZ-MVD');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('line 2');
+    expect(result.stderr).toContain('needs at least one identifier');
+    expect(result.stderr).toContain('line 3');
+    expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toMatchObject({ created: 2, rejected: 2, applied: true });
+  });
+
+  it('with --atomic a file with a bad line applies nothing', async () => {
+    const file = join(dir, 'atomic.jsonl');
+    writeFileSync(file, [vehicleLine('UZ-10'), vehicleLine('UZ-11', { legalBasis: '' })].join('\n'));
+    const result = await svod(join(dir, 'data'), 'import', file, '--participant', 'UZ-MVD', '--atomic');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nothing applied');
+    const out = join(dir, 'export.jsonl');
+    const exported = await svod(join(dir, 'data'), 'export', '--participant', 'UZ-MVD', '--out', out);
+    expect(exported.code).toBe(0);
+    const refs = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).nationalRef);
+    expect(refs.sort()).toEqual(['UZ-1', 'UZ-3']);
+  });
+
+  it('refuses an unknown participant and a missing file with a message', async () => {
+    const unknown = await svod(join(dir, 'data'), 'import', join(dir, 'uz.jsonl'), '--participant', 'XX-NOPE');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Unknown participant XX-NOPE');
+    const missing = await svod(join(dir, 'data'), 'import', join(dir, 'absent.jsonl'), '--participant', 'UZ-MVD');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/svod: .*absent\.jsonl/);
+  });
+
+  it('audit verify passes on an untouched trail and names the entry edited behind its back', async () => {
+    const intact = await svod(join(dir, 'data'), 'audit', 'verify');
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/intact: \d+ entries/);
+
+    const db = openDatabase({ dataDir: join(dir, 'data') });
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(db);
+    await sql`UPDATE audit_log SET result_count = 999 WHERE seq = 2`.execute(db);
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(db);
+    await db.destroy();
+
+    const broken = await svod(join(dir, 'data'), 'audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('BROKEN at entry 2');
+  });
+});

@@ -1,0 +1,184 @@
+import type { FirearmProfile, MatchProfile, PersonProfile, VehicleProfile, Domain, BirthWindow } from './profile.ts';
+import { NAME_LEVELS, compareNames, damerauLevenshtein, type NameComparison, type NameLevel, type ParsedName } from './names/index.ts';
+
+/**
+ * One compared field: its levels from strongest agreement to disagreement. A comparison gives
+ * the index of a level, or MISSING when either side lacks the field (no evidence either way).
+ */
+export interface FieldSpec {
+  field: string;
+  levels: readonly string[];
+}
+
+export const MISSING = -1;
+
+const SURNAME_LEVELS = ['exact', 'translit', 'phonetic', 'gender_variant', 'surname_change', 'swapped', 'fuzzy', 'different'] as const;
+const GIVEN_LEVELS = ['exact', 'translit', 'phonetic', 'swapped', 'fuzzy', 'different'] as const;
+const PATRONYMIC_LEVELS = ['exact', 'translit', 'phonetic', 'fuzzy', 'different'] as const;
+const IDENTIFIER_LEVELS = ['exact', 'near', 'different'] as const;
+const SAME = ['same', 'different'] as const;
+
+/** The fields each domain compares, in the order of its comparison vector. */
+export const DOMAIN_FIELDS: Record<Domain, readonly FieldSpec[]> = {
+  person: [
+    { field: 'surname', levels: SURNAME_LEVELS },
+    { field: 'given', levels: GIVEN_LEVELS },
+    { field: 'patronymic', levels: PATRONYMIC_LEVELS },
+    { field: 'birth', levels: ['exact', 'transposed', 'compatible', 'near', 'different'] },
+    { field: 'sex', levels: SAME },
+    { field: 'document', levels: IDENTIFIER_LEVELS },
+    { field: 'height', levels: ['close', 'near', 'different'] },
+    { field: 'citizenship', levels: ['shared', 'none'] },
+  ],
+  vehicle: [
+    { field: 'vin', levels: IDENTIFIER_LEVELS },
+    { field: 'plate', levels: ['exact', 'different'] },
+    { field: 'engine', levels: IDENTIFIER_LEVELS },
+    { field: 'body', levels: IDENTIFIER_LEVELS },
+    { field: 'make', levels: SAME },
+    { field: 'model', levels: SAME },
+    { field: 'year', levels: ['same', 'near', 'different'] },
+  ],
+  firearm: [
+    { field: 'serial', levels: ['exact', 'digits', 'near', 'different'] },
+    { field: 'make', levels: SAME },
+    { field: 'model', levels: SAME },
+    { field: 'type', levels: SAME },
+    { field: 'calibre', levels: SAME },
+  ],
+};
+
+const NAME_RANK = Object.fromEntries(NAME_LEVELS.map((l, i) => [l, i])) as Record<NameLevel, number>;
+
+/** The closest pair of names of two people (each may have an original, a Latin form, aliases). */
+export function bestNamePair(a: readonly ParsedName[], b: readonly ParsedName[]): NameComparison | undefined {
+  let best: NameComparison | undefined;
+  for (const x of a) {
+    for (const y of b) {
+      const c = compareNames(x, y);
+      if (!best || NAME_RANK[c.level] < NAME_RANK[best.level] || (c.level === best.level && c.similarity > best.similarity)) best = c;
+    }
+  }
+  return best;
+}
+
+const levelIndex = (levels: readonly string[], level: string): number => {
+  const i = levels.indexOf(level);
+  return i >= 0 ? i : levels.length - 1;
+};
+
+const DAY_MS = 86_400_000;
+const gapDays = (a: BirthWindow, b: BirthWindow): number => {
+  if (a.latest < b.earliest) return (Date.parse(b.earliest) - Date.parse(a.latest)) / DAY_MS;
+  if (b.latest < a.earliest) return (Date.parse(a.earliest) - Date.parse(b.latest)) / DAY_MS;
+  return 0;
+};
+
+export function compareBirth(a: BirthWindow | undefined, b: BirthWindow | undefined): number {
+  if (!a || !b) return MISSING;
+  const pa = a.parts;
+  const pb = b.parts;
+  if (pa?.day !== undefined && pb?.day !== undefined) {
+    if (pa.year === pb.year && pa.month === pb.month && pa.day === pb.day) return 0;
+    if (pa.year === pb.year && pa.month === pb.day && pa.day === pb.month) return 1;
+  }
+  const gap = gapDays(a, b);
+  if (gap === 0) return 2;
+  return gap <= 730 ? 3 : 4;
+}
+
+/** Identifiers equal, one keystroke apart (on five or more characters), or different. */
+export function compareIdentifier(a: string | undefined, b: string | undefined): number {
+  if (!a || !b) return MISSING;
+  if (a === b) return 0;
+  if (Math.min(a.length, b.length) >= 5 && damerauLevenshtein(a, b, 1) <= 1) return 1;
+  return 2;
+}
+
+const compareSame = (a: string | number | undefined, b: string | number | undefined): number =>
+  a === undefined || b === undefined ? MISSING : a === b ? 0 : 1;
+
+function compareDocuments(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return MISSING;
+  let best = MISSING;
+  for (const x of a) {
+    const kindX = x.slice(0, x.lastIndexOf(':'));
+    for (const y of b) {
+      if (x === y) return 0;
+      // Only documents of the same type from the same state say anything when they differ.
+      if (y.slice(0, y.lastIndexOf(':')) !== kindX) continue;
+      const level = compareIdentifier(x.slice(kindX.length + 1), y.slice(kindX.length + 1));
+      if (best === MISSING || level < best) best = level;
+    }
+  }
+  return best;
+}
+
+function comparePersons(a: PersonProfile, b: PersonProfile, out: Int8Array): NameComparison | undefined {
+  const names = a.names.length > 0 && b.names.length > 0 ? bestNamePair(a.names, b.names) : undefined;
+  const swapped = names?.level === 'swapped';
+  const part = (kind: 'surname' | 'given' | 'patronymic', levels: readonly string[]) => {
+    const c = names?.parts[kind];
+    if (!c) return MISSING;
+    return levelIndex(levels, swapped && kind !== 'patronymic' ? 'swapped' : c.level);
+  };
+  out[0] = part('surname', SURNAME_LEVELS);
+  out[1] = part('given', GIVEN_LEVELS);
+  out[2] = part('patronymic', PATRONYMIC_LEVELS);
+  out[3] = compareBirth(a.birth, b.birth);
+  out[4] = compareSame(a.sex, b.sex);
+  out[5] = compareDocuments(a.documents, b.documents);
+  out[6] =
+    a.heightCm === undefined || b.heightCm === undefined
+      ? MISSING
+      : Math.abs(a.heightCm - b.heightCm) <= 3
+        ? 0
+        : Math.abs(a.heightCm - b.heightCm) <= 8
+          ? 1
+          : 2;
+  out[7] = a.citizenships.length === 0 || b.citizenships.length === 0 ? MISSING : a.citizenships.some((c) => b.citizenships.includes(c)) ? 0 : 1;
+  return names;
+}
+
+function compareVehicles(a: VehicleProfile, b: VehicleProfile, out: Int8Array) {
+  out[0] = compareIdentifier(a.vin, b.vin);
+  out[1] = a.plate && b.plate ? (a.plate === b.plate ? 0 : 1) : MISSING;
+  out[2] = compareIdentifier(a.engine, b.engine);
+  out[3] = compareIdentifier(a.body, b.body);
+  out[4] = compareSame(a.make, b.make);
+  out[5] = compareSame(a.model, b.model);
+  out[6] = a.year === undefined || b.year === undefined ? MISSING : a.year === b.year ? 0 : Math.abs(a.year - b.year) <= 1 ? 1 : 2;
+}
+
+const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
+
+function compareFirearms(a: FirearmProfile, b: FirearmProfile, out: Int8Array) {
+  let serial = MISSING;
+  for (const x of a.serials) {
+    for (const y of b.serials) {
+      let level: number;
+      if (x === y) level = 0;
+      else if (digitsOf(x).length >= 4 && digitsOf(x) === digitsOf(y)) level = 1;
+      else level = compareIdentifier(x, y) === 1 ? 2 : 3;
+      if (serial === MISSING || level < serial) serial = level;
+    }
+  }
+  out[0] = serial;
+  out[1] = compareSame(a.make, b.make);
+  out[2] = compareSame(a.model, b.model);
+  out[3] = compareSame(a.type, b.type);
+  out[4] = compareSame(a.calibre, b.calibre);
+}
+
+/**
+ * The comparison vector of two profiles of the same domain: one level index per field of
+ * `DOMAIN_FIELDS[domain]`, MISSING where a side lacks the field.
+ */
+export function compareProfiles(a: MatchProfile, b: MatchProfile): Int8Array {
+  if (a.domain !== b.domain) throw new Error(`cannot compare a ${a.domain} with a ${b.domain}`);
+  const out = new Int8Array(DOMAIN_FIELDS[a.domain].length).fill(MISSING);
+  if (a.domain === 'person') comparePersons(a, b as PersonProfile, out);
+  else if (a.domain === 'vehicle') compareVehicles(a, b as VehicleProfile, out);
+  else compareFirearms(a, b as FirearmProfile, out);
+  return out;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { identifierKey, plateKey } from './fold.ts';
+
+describe('identifier folding', () => {
+  it('a Russian plate typed in Cyrillic and in Latin look-alikes is the same plate', () => {
+    expect(plateKey('А123ВС 77', 'RU')).toBe(plateKey('A123BC77', 'RU'));
+    expect(plateKey('А123ВС77', 'RU')).not.toBe(plateKey('А123ВС77', 'KZ'));
+  });
+
+  it('a Soviet serial with a Cyrillic prefix matches its Latin transcription, spacing and O/0 aside', () => {
+    expect(identifierKey('ТО 1234')).toBe(identifierKey('TO-1234'));
+    expect(identifierKey('ТО 1234')).toBe(identifierKey('T01234'));
+    expect(identifierKey('БЯ 3456')).toBe(identifierKey('BYA3456'));
+  });
+
+  it('different serials stay different', () => {
+    expect(identifierKey('АК 1234')).not.toBe(identifierKey('АК 1243'));
+    expect(identifierKey('ГТ 777')).not.toBe(identifierKey('ТТ 777'));
+  });
+
+  it('document numbers drop the signs clerks add', () => {
+    expect(identifierKey('№ 45 10 123456')).toBe(identifierKey('4510123456'));
+  });
+});

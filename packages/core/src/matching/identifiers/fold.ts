@@ -1,0 +1,43 @@
+/**
+ * Cyrillic letters that look like Latin ones. Russian plates use only these twelve
+ * (А В Е К М Н О Р С Т У Х), and clerks type serials and plates on either keyboard.
+ */
+const LOOK_ALIKE: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', Ё: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
+  І: 'I', Ј: 'J', Ѕ: 'S', Ү: 'Y',
+};
+
+/** Other Cyrillic letters of Soviet-era serial prefixes, by their usual Latin transliteration. */
+const CYRILLIC_TRANSLIT: Record<string, string> = {
+  Б: 'B', Г: 'G', Д: 'D', Ж: 'ZH', З: 'Z', И: 'I', Й: 'I', Л: 'L', П: 'P', Ф: 'F', Ц: 'TS', Ч: 'CH', Ш: 'SH',
+  Щ: 'SHCH', Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'YU', Я: 'YA', Ғ: 'G', Қ: 'K', Ң: 'N', Ө: 'O', Ұ: 'U', Һ: 'H', Ә: 'A',
+  Ӯ: 'U', Ӣ: 'I', Ҳ: 'H', Ҷ: 'J', Ў: 'U',
+};
+
+/** Characters that are read for one another in hand-copied identifiers. */
+const CONFUSABLE: Record<string, string> = { O: '0', Q: '0', I: '1', L: '1' };
+
+/**
+ * Folds an identifier (plate, serial, document or engine number) to the form two clerks would
+ * agree on: upper case, Cyrillic look-alikes to Latin, other Cyrillic transliterated, O/Q→0 and
+ * I/L→1, separators dropped.
+ *
+ * @example identifierKey('ТО 1234') === identifierKey('T0-1234') // both 'T01234'
+ */
+export function identifierKey(value: string): string {
+  let out = '';
+  // № would become "No" under NFKC; it is a sign, not part of the number.
+  for (const ch of value.replace(/№/g, '').normalize('NFKC').toUpperCase()) {
+    const latin = LOOK_ALIKE[ch] ?? CYRILLIC_TRANSLIT[ch] ?? ch;
+    for (const c of latin) {
+      if (/[A-Z0-9]/.test(c)) out += CONFUSABLE[c] ?? c;
+    }
+  }
+  return out;
+}
+
+/**
+ * A plate with its state, folded: `RU:A123BC77`. The state is part of the key because the same
+ * characters are a different car in another country.
+ */
+export const plateKey = (number: string, state: string): string => `${state.toUpperCase()}:${identifierKey(number)}`;

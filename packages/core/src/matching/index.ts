@@ -1,0 +1,31 @@
+export {
+  normalizeText,
+  romanize,
+  phoneticSkeleton,
+  consonantKey,
+  masculineSurname,
+  surnameBase,
+  surnameVariants,
+  patronymicInfo,
+  parsePersonName,
+  nameKeys,
+  NAME_KEYS_VERSION,
+  compareNames,
+  compareNameParts,
+  jaroWinkler,
+  damerauLevenshtein,
+  NAME_LEVELS,
+  type NameComparison,
+  type NameLevel,
+  type NamePart as ParsedNamePart,
+  type ParsedName,
+  type PersonNameInput,
+} from './names/index.ts';
+export { identifierKey, plateKey } from './identifiers/fold.ts';
+export { profileOf, type MatchProfile, type PersonProfile, type VehicleProfile, type FirearmProfile, type Domain, type BirthWindow } from './profile.ts';
+export { compareProfiles, DOMAIN_FIELDS, MISSING, bestNamePair, type FieldSpec } from './comparisons.ts';
+export { matchKeys, isDescriptionKey, MATCH_KEYS_VERSION } from './keys.ts';
+export { scoreVector, weightOf, weightsOf, probabilityOf, emptyModel, type LinkModel, type FieldModel, type Score, type FieldContribution, type Weights } from './model.ts';
+export { trainModel, PatternCounts, type TrainingOptions } from './em.ts';
+export { linkProfiles, forEachCandidatePair, surnameAdjustment, type LinkOptions, type LinkResult, type LinkedPair } from './link.ts';
+export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type LabelledRecord, type EvaluationReport } from './evaluate.ts';

@@ -1,0 +1,110 @@
+/**
+ * Per-part name comparison into discrete levels for a Fellegi–Sunter scorer.
+ */
+import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
+import {
+  NAME_LEVELS,
+  type NameComparison,
+  type NameLevel,
+  type NamePart,
+  type NamePartComparison,
+  type ParsedName,
+} from './types.ts';
+
+/** Jaro–Winkler on skeletons from which two parts count as `fuzzy` rather than `different`. */
+export const FUZZY_SIMILARITY = 0.88;
+
+const RANK: Record<NameLevel, number> = Object.fromEntries(NAME_LEVELS.map((l, i) => [l, i])) as Record<NameLevel, number>;
+
+/** Equality ignoring spaces and hyphens: `Ter-Petrosyan` = `Ter Petrosyan` = `Terpetrosyan`. */
+function sameLetters(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && (a.charCodeAt(i) === 32 || a.charCodeAt(i) === 45)) i++;
+    while (j < b.length && (b.charCodeAt(j) === 32 || b.charCodeAt(j) === 45)) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+}
+
+/**
+ * Compares one part of two names. Levels, first that holds:
+ * `exact` (normalizeText equal) → `translit` (romanize equal) → `phonetic` (skeletons equal;
+ * for a patronymic also: same father's-name stem in another form, Abishuly/Abishevich) →
+ * `gender_variant` (surname: masculine forms equal, Ivanova/Ivanov) → `surname_change`
+ * (surname: bases equal, Rahmonov/Rahmon, Saidov/Saidzoda) → `fuzzy` (consonant keys equal,
+ * skeleton Jaro–Winkler ≥ 0.88, or one edit apart) → `different`.
+ */
+export function compareNameParts(a: NamePart, b: NamePart, kind: 'surname' | 'given' | 'patronymic'): NamePartComparison {
+  const similarity = jaroWinkler(a.skeleton, b.skeleton);
+  let level: NameLevel;
+  if (sameLetters(a.normalized, b.normalized)) level = 'exact';
+  else if (sameLetters(a.romanized, b.romanized)) level = 'translit';
+  else if (a.skeleton === b.skeleton) level = 'phonetic';
+  else if (kind === 'patronymic' && a.stem === b.stem && a.stem.length > 0) level = 'phonetic';
+  else if (kind === 'surname' && a.masculine !== undefined && a.masculine === b.masculine) level = 'gender_variant';
+  else if (kind === 'surname' && a.stem.length > 0 && a.stem === b.stem) level = 'surname_change';
+  else if (
+    a.consonants === b.consonants ||
+    similarity >= FUZZY_SIMILARITY ||
+    (Math.min(a.skeleton.length, b.skeleton.length) >= 4 && damerauLevenshtein(a.skeleton, b.skeleton, 1) <= 1)
+  ) {
+    level = 'fuzzy';
+  } else level = 'different';
+  return { level, similarity };
+}
+
+/** The `exact`, `translit` or `phonetic` level holds between two parts. */
+function phoneticOrBetter(a: NamePart, b: NamePart): boolean {
+  return a.skeleton === b.skeleton || sameLetters(a.normalized, b.normalized) || sameLetters(a.romanized, b.romanized);
+}
+
+const WEIGHTS = { surname: 0.5, given: 0.35, patronymic: 0.15 } as const;
+const KINDS = ['surname', 'given', 'patronymic'] as const;
+
+/**
+ * Compares two parsed names part by part. `level` is the worst level over the parts present in
+ * both names (a part missing on one side is not evidence either way), or `swapped` when the
+ * surname of each matches the given name of the other at `phonetic` or better while the direct
+ * comparison is only `fuzzy`/`different`. `similarity` is the mean skeleton Jaro–Winkler
+ * weighted surname 0.5, given 0.35, patronymic 0.15 over the compared parts; `parts` has each
+ * part's own level for the scorer. No part in common: `different`, similarity 0.
+ *
+ * @example compareNames(parsePersonName('Иванова Анна'), parsePersonName('Ivanov Anna')).level // "gender_variant"
+ */
+export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
+  const parts: NameComparison['parts'] = {};
+  let worst = -1;
+  let weighted = 0;
+  let total = 0;
+  for (const kind of KINDS) {
+    const pa = a[kind];
+    const pb = b[kind];
+    if (!pa || !pb) continue;
+    const c = compareNameParts(pa, pb, kind);
+    parts[kind] = c;
+    if (RANK[c.level] > worst) worst = RANK[c.level];
+    weighted += WEIGHTS[kind] * c.similarity;
+    total += WEIGHTS[kind];
+  }
+  if (total === 0) return { level: 'different', similarity: 0, parts };
+  let level = NAME_LEVELS[worst]!;
+  let similarity = weighted / total;
+  if (
+    RANK[level] >= RANK.fuzzy &&
+    a.surname &&
+    a.given &&
+    b.surname &&
+    b.given &&
+    phoneticOrBetter(a.surname, b.given) &&
+    phoneticOrBetter(a.given, b.surname)
+  ) {
+    level = 'swapped';
+    similarity = (jaroWinkler(a.surname.skeleton, b.given.skeleton) + jaroWinkler(a.given.skeleton, b.surname.skeleton)) / 2;
+  }
+  return { level, similarity, parts };
+}

@@ -1,0 +1,142 @@
+import type { RecordInput } from '../schemas/record.ts';
+import { parsePartialDate, partialDateBounds, type PartialDateParts } from '../validation/dates.ts';
+import { normalizeVin } from '../validation/vin.ts';
+import { identifierKey, plateKey } from './identifiers/fold.ts';
+import { phoneticSkeleton } from './names/index.ts';
+import { parsePersonName, type ParsedName } from './names/index.ts';
+
+export type Domain = 'person' | 'vehicle' | 'firearm';
+
+/** When a person was born, as precisely as the record knows it. */
+export interface BirthWindow {
+  /** Earliest and latest possible dates, `YYYY-MM-DD`. */
+  earliest: string;
+  latest: string;
+  /** The stated date when there is one (not a range or an estimate). */
+  parts?: PartialDateParts;
+  /** True when derived from an estimated age (unidentified persons). */
+  estimated: boolean;
+}
+
+export interface PersonProfile {
+  domain: 'person';
+  names: ParsedName[];
+  sex?: 'male' | 'female';
+  birth?: BirthWindow;
+  heightCm?: number;
+  /** `<type>:<issuing state>:<folded number>` */
+  documents: string[];
+  citizenships: string[];
+  /** Country where the person was last seen or found, for blocking nameless records. */
+  country?: string;
+  /** Whether the record names the person (unidentified ones do not). */
+  named: boolean;
+}
+
+export interface VehicleProfile {
+  domain: 'vehicle';
+  vin?: string;
+  plate?: string;
+  engine?: string;
+  body?: string;
+  make?: string;
+  model?: string;
+  year?: number;
+}
+
+export interface FirearmProfile {
+  domain: 'firearm';
+  serials: string[];
+  make?: string;
+  model?: string;
+  type?: string;
+  calibre?: string;
+  kind?: 'lost_stolen' | 'found_seized';
+}
+
+export type MatchProfile = PersonProfile | VehicleProfile | FirearmProfile;
+
+const addYears = (isoDate: string, years: number): string => {
+  const year = Number(isoDate.slice(0, 4)) + years;
+  return `${String(year).padStart(4, '0')}${isoDate.slice(4)}`;
+};
+
+function birthWindow(record: RecordInput): BirthWindow | undefined {
+  const person = record.person;
+  if (person?.birthDate) {
+    const parts = parsePartialDate(person.birthDate);
+    if (parts) return { ...partialDateBounds(parts), parts, estimated: false };
+  }
+  if (person?.birthDateRange) {
+    const from = parsePartialDate(person.birthDateRange.from);
+    const to = parsePartialDate(person.birthDateRange.to);
+    if (from && to) return { earliest: partialDateBounds(from).earliest, latest: partialDateBounds(to).latest, estimated: false };
+  }
+  // An estimated age at discovery stands for a window of birth dates.
+  const found = record.unidentifiedCorpse ?? record.unidentifiedPerson;
+  if (found?.estimatedAge) {
+    return {
+      earliest: addYears(found.foundOn, -(found.estimatedAge.max + 1)),
+      latest: addYears(found.foundOn, -found.estimatedAge.min),
+      estimated: true,
+    };
+  }
+  return undefined;
+}
+
+/** Make and model compared by sound, so `Макаров`, `Makarov` and `MAKAROV` agree. */
+const textKey = (value: string | undefined): string | undefined => {
+  if (!value) return undefined;
+  const key = phoneticSkeleton(value);
+  return key || undefined;
+};
+
+/**
+ * What matching compares of a record, computed once: parsed names, the birth window, folded
+ * identifiers. Records of categories that are not compared (none today) give undefined.
+ */
+export function profileOf(record: RecordInput): MatchProfile | undefined {
+  if (record.vehicle) {
+    const v = record.vehicle;
+    return {
+      domain: 'vehicle',
+      vin: v.vin ? normalizeVin(v.vin) : undefined,
+      plate: v.plate ? plateKey(v.plate.number, v.plate.state) : undefined,
+      engine: v.engineNumber ? identifierKey(v.engineNumber) : undefined,
+      body: v.bodyNumber ? identifierKey(v.bodyNumber) : undefined,
+      make: textKey(v.make),
+      model: textKey(v.model),
+      year: v.year,
+    };
+  }
+  if (record.firearm) {
+    const f = record.firearm;
+    return {
+      domain: 'firearm',
+      serials: [...new Set(f.serials.map(identifierKey).filter((s) => s.length > 0))],
+      make: textKey(f.make),
+      model: textKey(f.model),
+      type: f.type,
+      calibre: f.calibre ? f.calibre.toLowerCase().replace(/[^0-9a-z]/g, '').replace(/mm$/, '') : undefined,
+      kind: f.kind,
+    };
+  }
+  const person = record.person;
+  const found = record.unidentifiedCorpse ?? record.unidentifiedPerson;
+  if (!person && !found) return undefined;
+  const names = (person?.names ?? [])
+    .map((n) => parsePersonName({ surname: n.surname, given: n.given, patronymic: n.patronymic }, { lang: n.lang }))
+    .filter((n) => n.surname || n.given || n.patronymic);
+  const sex = person?.sex === 'male' || person?.sex === 'female' ? person.sex : undefined;
+  return {
+    domain: 'person',
+    names,
+    sex,
+    birth: birthWindow(record),
+    heightCm: person?.description?.heightCm,
+    documents: [...new Set((person?.documents ?? []).map((d) => `${d.type}:${d.issuingState}:${identifierKey(d.number)}`))],
+    citizenships: person?.citizenships ?? [],
+    country: record.missing?.lastSeenPlace.country ?? found?.foundPlace.country ?? person?.lastKnownAddress?.country,
+    named: names.length > 0,
+  };
+}
