@@ -92,4 +92,30 @@ describe('svod CLI (embedded store)', () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('BROKEN at entry 2');
   });
+
+  it('generate is deterministic for a seed, and eval reports precision, recall and F1 as JSON on its last line', async () => {
+    const first = join(dir, 'gen-a.jsonl');
+    const second = join(dir, 'gen-b.jsonl');
+    expect((await svod(join(dir, 'data'), 'generate', '--count', '600', '--seed', '5', '--out', first)).code).toBe(0);
+    expect((await svod(join(dir, 'data'), 'generate', '--count', '600', '--seed', '5', '--out', second)).code).toBe(0);
+    expect(readFileSync(first, 'utf8')).toBe(readFileSync(second, 'utf8'));
+    expect(readFileSync(first, 'utf8').trim().split('\n')).toHaveLength(600);
+
+    const result = await svod(join(dir, 'data'), 'eval', '--input', first, '--by-category');
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    expect(report.records).toBe(600);
+    for (const key of ['precision', 'recall', 'f1']) expect(report.pairwise[key]).toBeGreaterThanOrEqual(0);
+    expect(report.clusters).toHaveProperty('f1');
+    expect(report.seconds.total).toBeGreaterThan(0);
+    expect(Object.keys(report.byCategory).length).toBeGreaterThan(0);
+  });
+
+  it('eval refuses records without a truth id, naming the line', async () => {
+    const file = join(dir, 'unlabelled.jsonl');
+    writeFileSync(file, `${vehicleLine('UZ-50')}\n`);
+    const result = await svod(join(dir, 'data'), 'eval', '--input', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('line 1: no "truth" field');
+  });
 });

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type Actor, type Role } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { newApiKey, sha256 } from '../security/tokens.ts';
-import { appendAudit } from './audit.ts';
-import { requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 export interface ApiKeyView {
   id: string;
@@ -42,11 +41,8 @@ export async function createApiKey(
         created_by: ctx.actor.id,
       })
       .execute();
-    await appendAudit(ctx.db, {
-      actor: ctx.actor,
+    await auditSuccess(ctx.db, ctx, {
       action: 'apikey.create',
-      outcome: 'success',
-      purpose: ctx.purpose,
       resourceType: 'api_key',
       resourceId: id,
       detail: { name: input.name, role: input.role, prefix },
@@ -64,11 +60,8 @@ export async function listApiKeys(ctx: StoreContext): Promise<ApiKeyView[]> {
       .where('participant', '=', ctx.actor.participant)
       .orderBy('created_at')
       .execute();
-    await appendAudit(ctx.db, {
-      actor: ctx.actor,
+    await auditSuccess(ctx.db, ctx, {
       action: 'apikey.list',
-      outcome: 'success',
-      purpose: ctx.purpose,
       resourceType: 'api_key',
       resultCount: rows.length,
     });
@@ -95,11 +88,8 @@ export async function revokeApiKey(ctx: StoreContext, id: string): Promise<void>
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', { params: { id } });
-    await appendAudit(ctx.db, {
-      actor: ctx.actor,
+    await auditSuccess(ctx.db, ctx, {
       action: 'apikey.revoke',
-      outcome: 'success',
-      purpose: ctx.purpose,
       resourceType: 'api_key',
       resourceId: id,
     });

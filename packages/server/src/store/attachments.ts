@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@svod/core';
 import { sha256 } from '../security/tokens.ts';
-import { appendAudit } from './audit.ts';
-import { requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { visibleTo } from './records.ts';
 
 /** Photos and scanned documents; anything else is refused so attachments cannot carry active content. */
@@ -66,11 +65,8 @@ export async function addAttachment(ctx: StoreContext, recordId: string, input: 
           created_by: ctx.actor.id,
         })
         .execute();
-      await appendAudit(tx, {
-        actor: ctx.actor,
+      await auditSuccess(tx, ctx, {
         action: 'attachment.create',
-        outcome: 'success',
-        purpose: ctx.purpose,
         resourceType: 'record',
         resourceId: recordId,
         detail: { attachment: id, size: input.data.length, contentType: type },
@@ -92,11 +88,8 @@ export async function getAttachment(ctx: StoreContext, recordId: string, attachm
       .where(visibleTo(ctx.actor.participant))
       .executeTakeFirst();
     if (!row) throw new AppError('not_found', { params: { id: attachmentId } });
-    await appendAudit(ctx.db, {
-      actor: ctx.actor,
+    await auditSuccess(ctx.db, ctx, {
       action: 'attachment.read',
-      outcome: 'success',
-      purpose: ctx.purpose,
       resourceType: 'record',
       resourceId: recordId,
       resultCount: 1,

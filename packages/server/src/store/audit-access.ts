@@ -1,5 +1,5 @@
-import { appendAudit, listAudit, verifyAuditChain, type AuditQuery } from './audit.ts';
-import { requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { listAudit, verifyAuditChain, type AuditQuery } from './audit.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 /** Audit entries an administrator may read: their participant's, or everyone's for BKBOP, the coordinator. */
 export async function readAudit(ctx: StoreContext, query: Omit<AuditQuery, 'participant'>) {
@@ -7,7 +7,7 @@ export async function readAudit(ctx: StoreContext, query: Omit<AuditQuery, 'part
     requirePermission(ctx, 'audit.read');
     const participant = ctx.actor.participant === 'BKBOP' ? undefined : ctx.actor.participant;
     const entries = await listAudit(ctx.db, { ...query, participant });
-    await appendAudit(ctx.db, { actor: ctx.actor, action: 'audit.read', outcome: 'success', purpose: ctx.purpose, resultCount: entries.length });
+    await auditSuccess(ctx.db, ctx, { action: 'audit.read', resultCount: entries.length });
     return entries;
   });
 }
@@ -16,7 +16,7 @@ export async function verifyAudit(ctx: StoreContext) {
   return withFailureAudit(ctx, { action: 'audit.verify' }, async () => {
     requirePermission(ctx, 'audit.read');
     const result = await verifyAuditChain(ctx.db);
-    await appendAudit(ctx.db, { actor: ctx.actor, action: 'audit.verify', outcome: 'success', purpose: ctx.purpose, detail: { ok: result.ok } });
+    await auditSuccess(ctx.db, ctx, { action: 'audit.verify', detail: { ok: result.ok } });
     return result;
   });
 }

@@ -45,21 +45,8 @@ const GENESIS = '0'.repeat(64);
 /** Arbitrary constant naming the advisory lock that orders audit appends across connections. */
 const AUDIT_LOCK = 7_301_001;
 
-interface HashedFields {
-  seq: number;
-  at: string;
-  actor_kind: string;
-  actor_id: string;
-  actor_participant: string | null;
-  action: string;
-  outcome: string;
-  resource_type: string | null;
-  resource_id: string | null;
-  purpose: string;
-  result_count: number | null;
-  detail: unknown;
-  prev_hash: string;
-}
+/** Every column but the hash itself, in plain types: what the hash covers. */
+type HashedFields = Omit<AuditRow, 'seq' | 'at' | 'detail' | 'hash'> & { seq: number; at: string; detail: unknown };
 
 const entryHash = (fields: HashedFields): string => sha256(canonicalJson(fields));
 

@@ -1,6 +1,7 @@
 import { AppError, can, type Actor, type Permission } from '@svod/core';
 import type { Db } from '../db/database.ts';
-import { appendAudit, type AuditAction } from './audit.ts';
+import type { Tx } from '../db/database.ts';
+import { appendAudit, type AuditAction, type AuditEvent } from './audit.ts';
 
 /** Everything a store call needs to act on someone's behalf: the database, who acts, and why. */
 export interface StoreContext {
@@ -37,4 +38,13 @@ export async function withFailureAudit<T>(ctx: StoreContext, target: AuditTarget
     });
     throw error;
   }
+}
+
+/** Records a successful operation of the context's actor, with the purpose they declared. */
+export function auditSuccess(
+  db: Db | Tx,
+  ctx: StoreContext,
+  entry: AuditTarget & Pick<AuditEvent, 'resultCount' | 'detail'>,
+): Promise<number> {
+  return appendAudit(db, { actor: ctx.actor, outcome: 'success', purpose: ctx.purpose, ...entry });
 }

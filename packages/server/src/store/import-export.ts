@@ -1,11 +1,11 @@
 import { AppError, isAppError, type Category, type FieldIssue, type ErrorCode, type RecordInput, type RecordView } from '@svod/core';
-import type { Db, RecordRow, Tx } from '../db/database.ts';
+import type { Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
 import type { RecordValidators } from '../validation/records.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { appendAudit } from './audit.ts';
-import { requirePermission, withFailureAudit, type StoreContext } from './context.ts';
-import { assertReferences, filteredRecords, insertRecord, replaceContent, splitContent, toRecordView, type RecordFilter } from './records.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { assertReferences, filteredRecords, insertRecords, newRecordRow, replaceContent, splitContent, toRecordView, type RecordFilter } from './records.ts';
 
 /** Fields a line may carry besides the record itself: the bank's own (from an export) and the generator's. */
 const IGNORED_FIELDS = ['id', 'status', 'version', 'createdAt', 'updatedAt', 'cancelReason', 'attachments', 'truth', 'corruptions'];
@@ -118,11 +118,8 @@ export async function importRecords(
 }
 
 function auditImport(db: Db | Tx, ctx: StoreContext, report: ImportReport, rejected: number) {
-  return appendAudit(db, {
-    actor: ctx.actor,
+  return auditSuccess(db, ctx, {
     action: 'record.import',
-    outcome: 'success',
-    purpose: ctx.purpose,
     resourceType: 'record',
     resultCount: report.created + report.updated,
     detail: { lines: report.lines, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected },
@@ -190,15 +187,24 @@ async function applyBatch(
     const rows = await tx.selectFrom('records').selectAll().where('owner', '=', owner).where('national_ref', 'in', refs).forUpdate().execute();
     for (const row of rows) existing.set(`${owner}\u0000${row.national_ref}`, row);
   }
+  const participants = new Set((await tx.selectFrom('participants').select('code').execute()).map((r) => r.code));
+  // New records go in together, in one statement; a line that repeats a pending one first
+  // writes what is pending, so that it becomes an update of it.
+  let pending = new Map<string, NewRecordRow>();
+  const flushInserts = async () => {
+    for (const row of await insertRecords(tx, [...pending.values()])) existing.set(`${row.owner}\u0000${row.national_ref}`, row);
+    counts.created += pending.size;
+    pending = new Map();
+  };
   for (const { line, owner, input } of batch) {
     const key = `${owner}\u0000${input.nationalRef}`;
     try {
       const { category, content } = splitContent(input);
-      await assertReferences(tx, owner, content);
+      await assertReferences(tx, owner, content, participants);
+      if (pending.has(key)) await flushInserts();
       const row = existing.get(key);
       if (!row) {
-        existing.set(key, await insertRecord(tx, owner, ctx.actor.id, input));
-        counts.created++;
+        pending.set(key, newRecordRow(owner, ctx.actor.id, input));
       } else if (row.category !== category) {
         throw new AppError('validation_failed', { issues: [{ path: '/category', code: 'not_allowed_value', params: { allowed: row.category as Category } }] });
       } else if (sameJson(typeof row.content === 'string' ? JSON.parse(row.content) : row.content, content)) {
@@ -212,6 +218,7 @@ async function applyBatch(
       reject({ line, nationalRef: input.nationalRef, code: error.code, issues: error.issues });
     }
   }
+  await flushInserts();
 }
 
 /** Streams every record the actor may see that matches the filter, oldest first, in batches. */
@@ -239,11 +246,8 @@ export async function* exportRecords(ctx: StoreContext, filter: RecordFilter, on
       after = { createdAt: new Date(last.created_at), id: last.id };
     }
   } finally {
-    await appendAudit(ctx.db, {
-      actor: ctx.actor,
+    await auditSuccess(ctx.db, ctx, {
       action: 'record.export',
-      outcome: 'success',
-      purpose: ctx.purpose,
       resourceType: 'record',
       resultCount: count,
       detail: { filter: { ...filter } },

@@ -12,10 +12,9 @@ import {
   type RecordUpdate,
   type RecordView,
 } from '@svod/core';
-import type { Database, Db, RecordRow, Tx } from '../db/database.ts';
+import type { Database, Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
 import { assertRecordRules } from '../validation/records.ts';
-import { appendAudit } from './audit.ts';
-import { requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 const RECORD = 'record';
 
@@ -79,12 +78,11 @@ async function attachmentsOf(db: Db | Tx, ids: string[]): Promise<Map<string, Re
  * Checks what the content refers to: participants named in the distribution must exist,
  * linked records must exist and be visible to the writer.
  */
-export async function assertReferences(db: Db | Tx, participant: string, content: RecordContent): Promise<void> {
+export async function assertReferences(db: Db | Tx, participant: string, content: RecordContent, knownParticipants?: ReadonlySet<string>): Promise<void> {
   const named = content.distribution.participants ?? [];
   if (named.length > 0) {
-    const known = new Set(
-      (await db.selectFrom('participants').select('code').where('code', 'in', named).execute()).map((r) => r.code),
-    );
+    const known =
+      knownParticipants ?? new Set((await db.selectFrom('participants').select('code').where('code', 'in', named).execute()).map((r) => r.code));
     const issues = named
       .map((code, i) => ({ code, i }))
       .filter(({ code }) => !known.has(code))
@@ -114,35 +112,42 @@ export async function assertReferences(db: Db | Tx, participant: string, content
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
-/** Inserts a validated record for `owner` inside a transaction; the caller audits. */
-export async function insertRecord(tx: Tx, owner: string, actorId: string, input: RecordInput): Promise<RecordRow> {
+/** The row of a new record, as first written. */
+export function newRecordRow(owner: string, actorId: string, input: RecordInput): NewRecordRow {
   const { category, nationalRef, content } = splitContent(input);
   const now = new Date();
+  return {
+    id: randomUUID(),
+    owner,
+    national_ref: nationalRef,
+    category,
+    status: 'active',
+    ...distributionColumns(content.distribution),
+    content: JSON.stringify(content),
+    version: 1,
+    created_by: actorId,
+    updated_by: actorId,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** Inserts validated records in one statement inside a transaction; the caller audits. */
+export async function insertRecords(tx: Tx, rows: NewRecordRow[]): Promise<RecordRow[]> {
+  if (rows.length === 0) return [];
   try {
-    return await tx
-      .insertInto('records')
-      .values({
-        id: randomUUID(),
-        owner,
-        national_ref: nationalRef,
-        category,
-        status: 'active',
-        ...distributionColumns(content.distribution),
-        content: JSON.stringify(content),
-        version: 1,
-        created_by: actorId,
-        updated_by: actorId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return await tx.insertInto('records').values(rows).returningAll().execute();
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError('duplicate_reference', { issues: [{ path: '/nationalRef', code: 'not_allowed_value', params: { allowed: '—' } }], cause: error });
     }
     throw error;
   }
+}
+
+export async function insertRecord(tx: Tx, owner: string, actorId: string, input: RecordInput): Promise<RecordRow> {
+  const [row] = await insertRecords(tx, [newRecordRow(owner, actorId, input)]);
+  return row!;
 }
 
 /** Replaces a record's editable content when `expectedVersion` is still current. */
@@ -172,11 +177,8 @@ export async function createRecord(ctx: StoreContext, input: RecordInput): Promi
     return ctx.db.transaction().execute(async (tx) => {
       await assertReferences(tx, ctx.actor.participant, content);
       const row = await insertRecord(tx, ctx.actor.participant, ctx.actor.id, input);
-      await appendAudit(tx, {
-        actor: ctx.actor,
+      await auditSuccess(tx, ctx, {
         action: 'record.create',
-        outcome: 'success',
-        purpose: ctx.purpose,
         resourceType: RECORD,
         resourceId: row.id,
         detail: { category, nationalRef: row.national_ref },
@@ -210,11 +212,8 @@ export async function getRecord(ctx: StoreContext, id: string): Promise<RecordVi
     if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
     const row = await loadVisible(ctx.db, ctx.actor.participant, id);
     const attachments = await attachmentsOf(ctx.db, [id]);
-    await appendAudit(ctx.db, {
-      actor: ctx.actor,
+    await auditSuccess(ctx.db, ctx, {
       action: 'record.read',
-      outcome: 'success',
-      purpose: ctx.purpose,
       resourceType: RECORD,
       resourceId: id,
       resultCount: 1,
@@ -235,11 +234,8 @@ export async function updateRecord(ctx: StoreContext, id: string, update: Record
       assertRecordRules(row.category as Category, content);
       await assertReferences(tx, ctx.actor.participant, content);
       const updated = await replaceContent(tx, row, ctx.actor.id, content);
-      await appendAudit(tx, {
-        actor: ctx.actor,
+      await auditSuccess(tx, ctx, {
         action: 'record.update',
-        outcome: 'success',
-        purpose: ctx.purpose,
         resourceType: RECORD,
         resourceId: id,
         detail: { version: updated.version },
@@ -270,11 +266,8 @@ export async function cancelRecord(ctx: StoreContext, id: string, cancel: Record
         .where('version', '=', row.version)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await appendAudit(tx, {
-        actor: ctx.actor,
+      await auditSuccess(tx, ctx, {
         action: 'record.cancel',
-        outcome: 'success',
-        purpose: ctx.purpose,
         resourceType: RECORD,
         resourceId: id,
         detail: { reason: cancel.reason },
@@ -332,11 +325,8 @@ export async function listRecords(ctx: StoreContext, filter: RecordFilter, page:
     const rows = await query.execute();
     const pageRows = rows.slice(0, page.limit);
     const attachments = await attachmentsOf(ctx.db, pageRows.map((r) => r.id));
-    await appendAudit(ctx.db, {
-      actor: ctx.actor,
+    await auditSuccess(ctx.db, ctx, {
       action: 'record.search',
-      outcome: 'success',
-      purpose: ctx.purpose,
       resourceType: RECORD,
       resultCount: pageRows.length,
       detail: { filter: { ...filter }, cursor: page.cursor ?? null },

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type Actor, type Role } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { hashPassword } from '../security/passwords.ts';
-import { appendAudit } from './audit.ts';
-import { requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 export interface UserView {
   id: string;
@@ -46,11 +45,8 @@ export async function createUser(ctx: StoreContext, user: Omit<NewUser, 'partici
   return withFailureAudit(ctx, { action: 'user.create', resourceType: 'user' }, async () => {
     requirePermission(ctx, 'user.manage');
     const created = await insertUser(ctx.db, { ...user, participant: ctx.actor.participant });
-    await appendAudit(ctx.db, {
-      actor: ctx.actor,
+    await auditSuccess(ctx.db, ctx, {
       action: 'user.create',
-      outcome: 'success',
-      purpose: ctx.purpose,
       resourceType: 'user',
       resourceId: created.id,
       detail: { username: created.username, role: created.role },
@@ -68,11 +64,8 @@ export async function listUsers(ctx: StoreContext): Promise<UserView[]> {
       .where('participant', '=', ctx.actor.participant)
       .orderBy('username')
       .execute();
-    await appendAudit(ctx.db, {
-      actor: ctx.actor,
+    await auditSuccess(ctx.db, ctx, {
       action: 'user.list',
-      outcome: 'success',
-      purpose: ctx.purpose,
       resourceType: 'user',
       resultCount: rows.length,
     });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { clusterQuality, evaluationReport, pairwiseQuality } from './evaluate.ts';
+
+describe('linkage quality against ground truth', () => {
+  // Truth: {0,1,2} are one person, {3,4} another, 5 alone.
+  const truth = ['A', 'A', 'A', 'B', 'B', 'C'];
+
+  it('counts pairs: a perfect clustering has precision, recall and F1 of 1', () => {
+    expect(pairwiseQuality([0, 0, 0, 3, 3, 5], truth)).toMatchObject({ precision: 1, recall: 1, f1: 1, truePositives: 4 });
+  });
+
+  it('counts a missed record and a wrong merge as the pairs they lose and add', () => {
+    // Record 2 not linked to A (loses 2 true pairs); 5 wrongly merged into B (adds 2 false pairs).
+    const q = pairwiseQuality([0, 0, 2, 3, 3, 3], truth);
+    expect(q).toMatchObject({ truePositives: 2, falsePositives: 2, falseNegatives: 2 });
+    expect(q.precision).toBe(0.5);
+    expect(q.recall).toBe(0.5);
+    expect(q.f1).toBe(0.5);
+  });
+
+  it('B-cubed cluster figures and exact clusters', () => {
+    const q = clusterQuality([0, 0, 2, 3, 3, 3], truth);
+    // Precision per record: 1,1,1, 2/3,2/3,1/3 → 0.7778; recall: 2/3,2/3,1/3, 1,1,1 → 0.7778.
+    expect(q.precision).toBeCloseTo(0.7778, 3);
+    expect(q.recall).toBeCloseTo(0.7778, 3);
+    expect(q).toMatchObject({ exactClusters: 0, trueClusters: 2 });
+    expect(clusterQuality([0, 0, 0, 3, 3, 5], truth)).toMatchObject({ precision: 1, recall: 1, exactClusters: 2 });
+  });
+
+  it('breaks recall down by corruption and by category pair', () => {
+    const records = truth.map((t, i) => ({
+      truth: t,
+      category: i < 3 ? 'wanted_person' : 'vehicle',
+      corruptions: i === 2 ? ['typo'] : [],
+    }));
+    const report = evaluationReport(records, [0, 0, 2, 3, 3, 5], true);
+    expect(report.recallByCorruption).toEqual({ typo: { recall: 0, pairs: 2 } });
+    expect(report.byCategory?.['wanted_person~wanted_person']).toMatchObject({ recall: 0.3333 });
+    expect(report.byCategory?.['vehicle~vehicle']).toMatchObject({ recall: 1, precision: 1 });
+    expect(report.truePairs).toBe(4);
+  });
+});
