@@ -17,6 +17,7 @@ export const ERROR_KINDS = {
   duplicate_reference: 'conflict',
   duplicate_username: 'conflict',
   payload_too_large: 'too_large',
+  rate_limited: 'rate_limited',
   unsupported_media_type: 'unsupported',
   internal: 'internal',
 } as const;

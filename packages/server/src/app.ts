@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -26,6 +27,7 @@ export const API_PREFIX = '/api/v1';
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
   sessionTtlMinutes: 8 * 60,
+  loginAttemptsPerMinute: 10,
   secureCookies: false,
   bodyLimitBytes: 1024 * 1024,
   importLimitBytes: 64 * 1024 * 1024,
@@ -73,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerValidation(app);
   registerProblemHandlers(app);
   await app.register(cookie);
+  // Limits apply only where a route asks for one (login); checks and reads are not throttled here.
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('rate_limited') });
   app.addSchema(Problem);
   await app.register(swagger, {
     openapi: {

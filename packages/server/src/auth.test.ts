@@ -65,4 +65,18 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
     expect(created.statusCode).toBe(400);
     expect(created.json().errors[0].path).toBe('/password');
   });
+
+  it('password guessing is slowed: past the limit a client gets 429 until the minute is over', async () => {
+    const limited = await createTestApp(dialect, { loginAttemptsPerMinute: 3 });
+    try {
+      const attempt = () =>
+        limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en' }, payload: { username: 'someone', password: 'guess' } });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const blocked = await attempt();
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json()).toMatchObject({ code: 'rate_limited', title: 'Too many attempts; try again later' });
+    } finally {
+      await limited.close();
+    }
+  });
 });

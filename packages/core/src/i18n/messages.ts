@@ -27,6 +27,7 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
   },
   duplicate_username: { ru: 'Такое имя пользователя уже занято', en: 'This username is already taken' },
   payload_too_large: { ru: 'Слишком большой запрос', en: 'Request too large' },
+  rate_limited: { ru: 'Слишком много попыток; повторите позже', en: 'Too many attempts; try again later' },
   unsupported_media_type: { ru: 'Неподдерживаемый тип содержимого', en: 'Unsupported content type' },
   internal: { ru: 'Внутренняя ошибка', en: 'Internal error' },
 };

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorKind, number> = {
   too_large: 413,
   unsupported: 415,
   unprocessable: 422,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -31,6 +32,7 @@ function fromFastify(error: FastifyError): AppError {
       }
       if (error.statusCode === 413) return new AppError('payload_too_large', { cause: error });
       if (error.statusCode === 415) return new AppError('unsupported_media_type', { cause: error });
+      if (error.statusCode === 429) return new AppError('rate_limited', { cause: error });
       return new AppError('internal', { cause: error });
   }
 }

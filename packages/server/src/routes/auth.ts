@@ -11,6 +11,7 @@ export const loginRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
   app.post(
     '/auth/login',
     {
+      config: { rateLimit: { max: config.loginAttemptsPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Log in with a username and password; sets the session cookie and returns a bearer token',
@@ -21,6 +22,7 @@ export const loginRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         response: {
           200: Type.Object({ token: Type.String(), expiresAt: Type.String(), actor: ActorView }),
           401: Type.Ref('Problem'),
+          429: Type.Ref('Problem'),
         },
       },
     },

@@ -6,6 +6,8 @@ export interface AppConfig {
   sessionTtlMinutes: number;
   /** Send the session cookie only over HTTPS (on behind a TLS proxy in production). */
   secureCookies: boolean;
+  /** Login attempts allowed per client address per minute, against password guessing. */
+  loginAttemptsPerMinute: number;
   /** Largest JSON body accepted, in bytes. */
   bodyLimitBytes: number;
   /** Largest bulk import accepted over HTTP, in bytes. */

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { DEFAULT_PARTICIPANTS, type Role } from '@svod/core';
 import { buildApp } from '../app.ts';
+import type { AppConfig } from '../routes/deps.ts';
 import { migrateToLatest, openDatabase } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
 import { ensureParticipants } from '../store/participants.ts';
@@ -63,10 +64,11 @@ export interface TestApp extends TestDb {
 
 export const TEST_PASSWORD = `t-${randomBytes(12).toString('hex')}`;
 
-export async function createTestApp(dialect: Dialect): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect, config: Partial<AppConfig> = {}): Promise<TestApp> {
   const testDb = await createTestDb(dialect);
   await ensureParticipants(testDb.db, DEFAULT_PARTICIPANTS);
-  const app = await buildApp({ db: testDb.db });
+  // Tests log in far more often than a person would; the login limit has its own test.
+  const app = await buildApp({ db: testDb.db, config: { loginAttemptsPerMinute: 10_000, ...config } });
   const tokens = new Map<string, string>();
   const tokenFor = async (participant: string, role: Role) => {
     const username = `${participant.toLowerCase()}.${role}`;
