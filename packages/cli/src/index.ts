@@ -5,6 +5,8 @@ import { describeStorage, readConfig } from './config.ts';
 import { auditVerify } from './commands/audit.ts';
 import { generate } from './commands/generate.ts';
 import { evaluate } from './commands/eval.ts';
+import { train } from './commands/train.ts';
+import { check, type CheckOptions } from './commands/check.ts';
 import { seed, DEMO_RECORD_COUNT } from './commands/seed.ts';
 import { serve } from './commands/serve.ts';
 import { describeError } from './commands/shared.ts';
@@ -94,6 +96,31 @@ program
     return p;
   }, 0.5)
   .action(run((options: { input: string; byCategory?: boolean; threshold: number }) => evaluate(config, options)));
+
+program
+  .command('train')
+  .description('estimate the matching models (EM) from a JSON Lines array and write them as JSON')
+  .requiredOption('--input <file>', 'records, one per line')
+  .requiredOption('--out <file>', 'where to write the models')
+  .option('--version <label>', 'version label of the models', new Date().toISOString().slice(0, 10))
+  .action(run((options: { input: string; out: string; version: string }) => train(config, options)));
+
+program
+  .command('check')
+  .description("check a person, vehicle or firearm against the bank, as the participant's officer")
+  .requiredOption('--participant <code>', 'whose view of the bank to check against')
+  .option('--surname <name>')
+  .option('--given <name>')
+  .option('--patronymic <name>')
+  .option('--birth-date <date>', 'YYYY, YYYY-MM or YYYY-MM-DD')
+  .option('--document <number>')
+  .option('--document-state <code>', 'issuing state of the document, e.g. TJ')
+  .option('--vin <vin>')
+  .option('--plate <number>')
+  .option('--plate-state <code>')
+  .option('--serial <serial>', 'firearm serial number')
+  .addOption(purposeOption())
+  .action(run((options: CheckOptions) => check(config, options)));
 
 const audit = program.command('audit').description('the audit trail');
 audit.command('verify').description('check the hash chain; exit 1 naming the first edited or deleted entry').action(run(() => auditVerify(config)));

@@ -9,6 +9,7 @@ export const ERROR_KINDS = {
   invalid_record: 'unprocessable',
   unknown_participant: 'unprocessable',
   unknown_link: 'unprocessable',
+  check_insufficient: 'unprocessable',
   unauthenticated: 'unauthenticated',
   invalid_credentials: 'unauthenticated',
   forbidden: 'forbidden',
@@ -61,6 +62,8 @@ export const ISSUE_CODES = [
   'unknown_participant',
   'unknown_record',
   'invalid_json',
+  'check_subject',
+  'check_too_little',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -14,6 +14,7 @@ import { registerProblemHandlers, sendProblem } from './plugins/problems.ts';
 import { registerValidation } from './plugins/validation.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
+import { checkRoutes } from './routes/checks.ts';
 import { loginRoutes, sessionRoutes } from './routes/auth.ts';
 import type { AppConfig, RouteDeps } from './routes/deps.ts';
 import { participantRoutes } from './routes/participants.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await protectedScope.register(transferRoutes, routeDeps);
         await protectedScope.register(recordRoutes, routeDeps);
         await protectedScope.register(attachmentRoutes, routeDeps);
+        await protectedScope.register(checkRoutes, routeDeps);
         await protectedScope.register(adminRoutes, routeDeps);
       });
     },

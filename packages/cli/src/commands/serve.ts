@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { buildApp, isStoreEmpty, seedDemo } from '@svod/server';
+import { buildApp, fileMissingMatchKeys, isStoreEmpty, seedDemo } from '@svod/server';
 import { describeStorage, type CliConfig } from '../config.ts';
 import { startProgress } from '../progress.ts';
 import { openStorage } from './shared.ts';
@@ -17,6 +17,11 @@ export async function serve(config: CliConfig): Promise<void> {
     progress.stop();
     announceDemo(config, seeded.password, seeded.report.created);
   }
+  // Records loaded before matching existed (or by an older key version) are filed now.
+  const filing = startProgress('Filing match keys');
+  const filed = await fileMissingMatchKeys(db, filing.update);
+  filing.stop();
+  if (filed > 0) logger.info({ records: filed }, 'filed match keys');
   const app = await buildApp({ db, config: config.app, logger });
   const close = async () => {
     await app.close();

@@ -13,6 +13,7 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
   invalid_record: { ru: 'Карточка содержит недопустимые сведения', en: 'The record contains impossible or inconsistent data' },
   unknown_participant: { ru: 'Неизвестный участник', en: 'Unknown participant' },
   unknown_link: { ru: 'Связанная карточка не найдена', en: 'Linked record not found' },
+  check_insufficient: { ru: 'Недостаточно сведений для проверки', en: 'Too little to check on' },
   unauthenticated: { ru: 'Требуется вход в систему', en: 'Authentication required' },
   invalid_credentials: { ru: 'Неверное имя пользователя или пароль', en: 'Wrong username or password' },
   forbidden: { ru: 'Недостаточно прав', en: 'Not allowed' },
@@ -84,6 +85,20 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
   },
   unknown_participant: { ru: (p) => `неизвестный участник ${p.value}`, en: (p) => `unknown participant ${p.value}` },
   unknown_record: { ru: (p) => `карточка ${p.value} не найдена`, en: (p) => `record ${p.value} not found` },
+  check_subject: {
+    ru: 'укажите ровно один объект проверки: person, vehicle или firearm',
+    en: 'give exactly one subject to check: person, vehicle or firearm',
+  },
+  check_too_little: {
+    ru: (p) =>
+      p.subject === 'vehicle'
+        ? 'нужен VIN, госномер, номер двигателя или кузова'
+        : 'нужны фамилия и имя или дата рождения, либо документ',
+    en: (p) =>
+      p.subject === 'vehicle'
+        ? 'needs a VIN, plate, engine or body number'
+        : 'needs a surname with a given name or birth date, or a document',
+  },
   invalid_json: { ru: (p) => `некорректный JSON: ${p.reason}`, en: (p) => `invalid JSON: ${p.reason}` },
 };
 

@@ -105,7 +105,7 @@ function compareDocuments(a: readonly string[], b: readonly string[]): number {
     const kindX = x.slice(0, x.lastIndexOf(':'));
     for (const y of b) {
       if (x === y) return 0;
-      // Only documents of the same type from the same state say anything when they differ.
+      // Only documents of the same state say anything when they differ.
       if (y.slice(0, y.lastIndexOf(':')) !== kindX) continue;
       const level = compareIdentifier(x.slice(kindX.length + 1), y.slice(kindX.length + 1));
       if (best === MISSING || level < best) best = level;

@@ -40,8 +40,12 @@ export interface TrainingSession {
   ignoredFields: readonly number[];
 }
 
-/** Laplace smoothing: a level never seen keeps a small probability instead of an infinite weight. */
-const SMOOTHING = 1;
+/**
+ * Additive smoothing: a level never seen keeps a small probability instead of an infinite
+ * weight. Small, because identifiers agree by chance far less often than one random pair in
+ * the sample: a pseudo-count of 1 would cap an exact VIN or plate at a weak weight.
+ */
+const SMOOTHING = 0.1;
 
 function levelSums(patterns: PatternCounts, levelCounts: number[], weightOf: (count: number, vector: Int8Array) => number): number[][] {
   const sums = levelCounts.map((n) => new Array<number>(n).fill(0));

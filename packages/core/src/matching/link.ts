@@ -66,11 +66,6 @@ function sharedKeyKinds(a: readonly string[], b: readonly string[]): Set<string>
   return kinds;
 }
 
-function pairsInDomain(profiles: readonly (MatchProfile | undefined)[], pairs: readonly number[], domain: Domain): number {
-  let n = 0;
-  for (let k = 0; k < pairs.length; k += 2) if (profiles[pairs[k]!]!.domain === domain) n++;
-  return n;
-}
 
 /** Index of records by match key. */
 function buildBlocks(keysOf: string[][]): Map<string, number[]> {
@@ -171,33 +166,34 @@ export function surnameAdjustment(weights: Weights, frequency: (stem: string) =>
   };
 }
 
-/**
- * Links a whole array in memory: blocking by match keys, comparison of every candidate pair,
- * Fellegi–Sunter models estimated from the same data by EM (unless given), and clusters of the
- * pairs whose match probability reaches the threshold. Used by `svod eval` and reconciliation.
- */
-export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], options: LinkOptions = {}): LinkResult {
-  const maxBlock = options.maxBlock ?? 400;
-  const threshold = options.threshold ?? 0.5;
-  const keysOf = profiles.map((p) => (p ? matchKeys(p) : []));
-  options.onProgress?.('keys', profiles.length, profiles.length);
+interface Candidates {
+  keysOf: string[][];
+  /** Pairs that fed training (found by a name, document or identifier key), per domain. */
+  trainingPairs: Record<Domain, number>;
+  /** Candidate pairs, flattened: pairs[2k] and pairs[2k+1]. */
+  pairs: number[];
+  sessions: Map<Domain, { spec: SessionSpec; counts: PatternCounts }[]>;
+}
 
-  // Pass 1: count comparison patterns of candidates, per training session (kind of blocking).
+/** Pass 1: every candidate pair, and the comparison patterns of each training session. */
+function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxBlock: number, onProgress?: LinkOptions['onProgress']): Candidates {
+  const keysOf = profiles.map((p) => (p ? matchKeys(p) : []));
+  onProgress?.('keys', profiles.length, profiles.length);
   const sessions = new Map<Domain, { spec: SessionSpec; counts: PatternCounts }[]>(
     DOMAINS.map((d) => [d, SESSIONS[d].map((spec) => ({ spec, counts: new PatternCounts() }))]),
   );
-  let candidatePairs = 0;
   const pairs: number[] = [];
+  const trainingPairs: Record<Domain, number> = { person: 0, vehicle: 0, firearm: 0 };
   forEachCandidatePair(profiles, keysOf, maxBlock, (i, j, byDescriptionOnly) => {
     const a = profiles[i]!;
     const b = profiles[j]!;
     if (a.domain !== b.domain) return;
     pairs.push(i, j);
-    candidatePairs++;
-    if (candidatePairs % 100_000 === 0) options.onProgress?.('pairs', candidatePairs, 0);
+    if ((pairs.length / 2) % 100_000 === 0) onProgress?.('pairs', pairs.length / 2, 0);
     // Pairs met only by description are scored but not trained on: they are overwhelmingly
     // non-matches with little evidence, and would drag the estimate of m towards noise.
     if (byDescriptionOnly) return;
+    trainingPairs[a.domain]++;
     const shared = sharedKeyKinds(keysOf[i]!, keysOf[j]!);
     let vector: Int8Array | undefined;
     for (const session of sessions.get(a.domain)!) {
@@ -206,13 +202,20 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
       session.counts.add(vector);
     }
   });
+  return { keysOf, trainingPairs, pairs, sessions };
+}
 
+function trainFromCandidates(
+  profiles: readonly (MatchProfile | undefined)[],
+  candidates: Candidates,
+  options: Pick<LinkOptions, 'seed' | 'randomPairs' | 'models'>,
+): Partial<Record<Domain, LinkModel>> {
   const random = createRandom(options.seed ?? 1);
   const models: Partial<Record<Domain, LinkModel>> = { ...options.models };
   for (const domain of DOMAINS) {
     if (models[domain]) continue;
     const members = profiles.flatMap((p, i) => (p?.domain === domain ? [i] : []));
-    const domainSessions = sessions.get(domain)!;
+    const domainSessions = candidates.sessions.get(domain)!;
     const domainCandidates = domainSessions.reduce((n, s) => n + s.counts.total, 0);
     if (members.length < 2 || domainCandidates === 0) continue;
     const randomCounts = new PatternCounts();
@@ -228,12 +231,35 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
       domainSessions.map((s) => ({ name: s.spec.name, candidates: s.counts, ignoredFields: s.spec.ignore.map(fieldIndex) })),
       randomCounts,
     );
-    // EM estimates P(match) among candidates; scoring needs it among all pairs of the domain,
-    // so that fields that agree because of blocking are not counted twice.
-    const domainPairs = pairsInDomain(profiles, pairs, domain);
+    // EM estimates P(match) among the pairs it was trained on; scoring needs it among all pairs
+    // of the domain, so that fields that agree because of blocking are not counted twice.
+    const domainPairs = candidates.trainingPairs[domain];
     const allPairs = (members.length * (members.length - 1)) / 2;
-    models[domain] = { ...trained, prior: Math.max(1e-12, (trained.prior * domainPairs) / allPairs) };
+    models[domain] = {
+      ...trained,
+      prior: Math.max(1e-12, (trained.prior * domainPairs) / allPairs),
+      training: { ...trained.training, records: members.length },
+    };
   }
+  return models;
+}
+
+/** Estimates a model per domain from an array of records (EM, see `trainModel`), without linking. */
+export function trainModels(profiles: readonly (MatchProfile | undefined)[], options: Omit<LinkOptions, 'threshold' | 'models'> = {}): Partial<Record<Domain, LinkModel>> {
+  return trainFromCandidates(profiles, collectCandidates(profiles, options.maxBlock ?? 400, options.onProgress), options);
+}
+
+/**
+ * Links a whole array in memory: blocking by match keys, comparison of every candidate pair,
+ * Fellegi–Sunter models estimated from the same data by EM (unless given), and clusters of the
+ * pairs whose match probability reaches the threshold. Used by `svod eval` and reconciliation.
+ */
+export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], options: LinkOptions = {}): LinkResult {
+  const threshold = options.threshold ?? 0.5;
+  const candidates = collectCandidates(profiles, options.maxBlock ?? 400, options.onProgress);
+  const { pairs } = candidates;
+  const candidatePairs = pairs.length / 2;
+  const models = trainFromCandidates(profiles, candidates, options);
   options.onProgress?.('training', 1, 1);
 
   // Pass 2: score the candidates and cluster what links.

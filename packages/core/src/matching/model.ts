@@ -21,7 +21,7 @@ export interface LinkModel {
   /** P(match) for a pair of candidates before any field is compared. */
   prior: number;
   fields: FieldModel[];
-  training: { candidatePairs: number; randomPairs: number; iterations: number; converged: boolean };
+  training: { candidatePairs: number; randomPairs: number; iterations: number; converged: boolean; records?: number };
 }
 
 export interface FieldContribution {

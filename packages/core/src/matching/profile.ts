@@ -24,7 +24,7 @@ export interface PersonProfile {
   sex?: 'male' | 'female';
   birth?: BirthWindow;
   heightCm?: number;
-  /** `<type>:<issuing state>:<folded number>` */
+  /** `<issuing state>:<folded number>`: a field officer rarely knows which kind of document the owner filed. */
   documents: string[];
   citizenships: string[];
   /** Country where the person was last seen or found, for blocking nameless records. */
@@ -134,7 +134,7 @@ export function profileOf(record: RecordInput): MatchProfile | undefined {
     sex,
     birth: birthWindow(record),
     heightCm: person?.description?.heightCm,
-    documents: [...new Set((person?.documents ?? []).map((d) => `${d.type}:${d.issuingState}:${identifierKey(d.number)}`))],
+    documents: [...new Set((person?.documents ?? []).map((d) => `${d.issuingState}:${identifierKey(d.number)}`))],
     citizenships: person?.citizenships ?? [],
     country: record.missing?.lastSeenPlace.country ?? found?.foundPlace.country ?? person?.lastKnownAddress?.country,
     named: names.length > 0,

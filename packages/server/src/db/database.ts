@@ -93,6 +93,11 @@ export interface AuditTable {
   hash: string;
 }
 
+export interface MatchKeyTable {
+  key: string;
+  record_id: string;
+}
+
 export interface Database {
   participants: ParticipantTable;
   users: UserTable;
@@ -101,6 +106,7 @@ export interface Database {
   records: RecordTable;
   attachments: AttachmentTable;
   audit_log: AuditTable;
+  match_keys: MatchKeyTable;
 }
 
 export type Db = Kysely<Database>;

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'record.update',
   'record.cancel',
   'record.search',
+  'record.check',
   'record.import',
   'record.export',
   'attachment.create',

@@ -3,6 +3,7 @@ import type { Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
 import type { RecordValidators } from '../validation/records.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
+import { fileMatchKeys } from './match-keys.ts';
 import { appendAudit } from './audit.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { assertReferences, filteredRecords, insertRecords, newRecordRow, replaceContent, splitContent, toRecordView, type RecordFilter } from './records.ts';
@@ -192,7 +193,9 @@ async function applyBatch(
   // writes what is pending, so that it becomes an update of it.
   let pending = new Map<string, NewRecordRow>();
   const flushInserts = async () => {
-    for (const row of await insertRecords(tx, [...pending.values()])) existing.set(`${row.owner}\u0000${row.national_ref}`, row);
+    const inserted = await insertRecords(tx, [...pending.values()]);
+    await fileMatchKeys(tx, inserted);
+    for (const row of inserted) existing.set(`${row.owner}\u0000${row.national_ref}`, row);
     counts.created += pending.size;
     pending = new Map();
   };
@@ -210,7 +213,9 @@ async function applyBatch(
       } else if (sameJson(typeof row.content === 'string' ? JSON.parse(row.content) : row.content, content)) {
         counts.unchanged++;
       } else {
-        existing.set(key, await replaceContent(tx, row, ctx.actor.id, content));
+        const updated = await replaceContent(tx, row, ctx.actor.id, content);
+        await fileMatchKeys(tx, [updated]);
+        existing.set(key, updated);
         counts.updated++;
       }
     } catch (error) {

@@ -14,6 +14,7 @@ import {
 } from '@svod/core';
 import type { Database, Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
 import { assertRecordRules } from '../validation/records.ts';
+import { fileMatchKeys } from './match-keys.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 const RECORD = 'record';
@@ -177,6 +178,7 @@ export async function createRecord(ctx: StoreContext, input: RecordInput): Promi
     return ctx.db.transaction().execute(async (tx) => {
       await assertReferences(tx, ctx.actor.participant, content);
       const row = await insertRecord(tx, ctx.actor.participant, ctx.actor.id, input);
+      await fileMatchKeys(tx, [row]);
       await auditSuccess(tx, ctx, {
         action: 'record.create',
         resourceType: RECORD,
@@ -234,6 +236,7 @@ export async function updateRecord(ctx: StoreContext, id: string, update: Record
       assertRecordRules(row.category as Category, content);
       await assertReferences(tx, ctx.actor.participant, content);
       const updated = await replaceContent(tx, row, ctx.actor.id, content);
+      await fileMatchKeys(tx, [updated]);
       await auditSuccess(tx, ctx, {
         action: 'record.update',
         resourceType: RECORD,

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-23T00-00-00_initial.ts';
+import * as matchKeys from './2026-11-23T20-30-00_match-keys.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -7,6 +8,7 @@ import * as initial from './2026-11-23T00-00-00_initial.ts';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T00-00-00_initial': initial,
+  '2026-11-23T20-30-00_match-keys': matchKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

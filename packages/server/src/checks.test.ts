@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
+import { stolenVehicle, wantedPerson } from './test/fixtures/records.ts';
+
+describe.each(DIALECTS)('checks on %s', (dialect) => {
+  let t: TestApp;
+  let wantedId: string;
+  let hiddenId: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const ru = await t.as('RU-MVD', 'operator');
+    wantedId = (await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: ru, payload: wantedPerson() })).json().id;
+    await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: ru, payload: stolenVehicle() });
+    const hidden = wantedPerson({ distribution: { kind: 'participants', participants: ['BY-MVD'] } });
+    hidden.person!.names = [{ kind: 'primary', script: 'Cyrl', surname: 'Каримов', given: 'Бахтиёр', patronymic: 'Алишерович' }];
+    hiddenId = (await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: ru, payload: hidden })).json().id;
+  });
+  afterAll(async () => t?.close());
+
+  const check = async (body: unknown, participant = 'KZ-MVD', lang = 'en') =>
+    t.app.inject({ method: 'POST', url: '/api/v1/checks', headers: { ...(await t.as(participant, 'operator')), 'accept-language': lang }, payload: body as object });
+
+  it('a Kazakh officer checking a Latin passport spelling finds the Russian wanted record, with the action and why', async () => {
+    const response = await check({ person: { surname: 'RAKHMONOV', given: 'FARRUKH', birthDate: '1989-04-17' } });
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json();
+    expect(result.outcome).toBe('hit');
+    expect(result.candidates[0].record).toMatchObject({ id: wantedId, owner: 'RU-MVD', actionOnHit: 'arrest' });
+    expect(result.candidates[0].explanation).toContainEqual(expect.objectContaining({ field: 'surname', level: expect.stringMatching(/exact|translit|phonetic/) }));
+    expect(result.modelVersion).toMatch(/^person-/);
+  });
+
+  it('a passport number alone is enough, typed with spaces', async () => {
+    const result = (await check({ person: { document: { number: '400 123 456', issuingState: 'TJ' } } })).json();
+    expect(result.candidates[0]?.record.id).toBe(wantedId);
+  });
+
+  it('a plate typed in Latin look-alikes finds the car filed in Cyrillic', async () => {
+    const result = (await check({ vehicle: { plate: { number: 'A123BC 77', state: 'RU' } } })).json();
+    expect(result.outcome).not.toBe('no_hit');
+    expect(result.candidates[0].record.category).toBe('vehicle');
+  });
+
+  it('someone else entirely is no hit', async () => {
+    const result = (await check({ person: { surname: 'Petrosyan', given: 'Armen', birthDate: '1970-01-01' } })).json();
+    expect(result).toMatchObject({ outcome: 'no_hit', candidates: [] });
+  });
+
+  it('records the caller may not see are never returned', async () => {
+    const kz = (await check({ person: { surname: 'Karimov', given: 'Bakhtiyor', patronymic: 'Alisherovich', birthDate: '1989-04' } })).json();
+    expect(kz.candidates.map((c: { record: { id: string } }) => c.record.id)).not.toContain(hiddenId);
+    const by = (await check({ person: { surname: 'Karimov', given: 'Bakhtiyor', patronymic: 'Alisherovich', birthDate: '1989-04' } }, 'BY-MVD')).json();
+    expect(by.candidates.map((c: { record: { id: string } }) => c.record.id)).toContain(hiddenId);
+  });
+
+  it('a check with too little to match on gets 422 saying what is missing', async () => {
+    const response = await check({ person: { given: 'Farrukh' } });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors[0]).toMatchObject({ path: '/person', code: 'check_too_little' });
+    expect(response.json().errors[0].message).toContain('surname');
+    const two = await check({ person: { surname: 'A', given: 'B' }, vehicle: { vin: 'XTA210990Y2765432' } });
+    expect(two.json().errors[0].code).toBe('check_subject');
+  });
+
+  it('absurd input is refused quickly, not run', async () => {
+    const long = await check({ person: { surname: 'Я'.repeat(10_000), given: 'Иван' } });
+    expect(long.statusCode).toBe(400);
+    const control = await check({ person: { surname: 'Ива\u0007нов', given: 'Иван' } });
+    expect(control.statusCode).toBe(400);
+  });
+
+  it('every check is audited with what was asked and how many answered', async () => {
+    await check({ person: { surname: 'RAKHMONOV', given: 'FARRUKH' } }, 'AM-POLICE');
+    const entry = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'record.check').where('actor_participant', '=', 'AM-POLICE').executeTakeFirstOrThrow();
+    expect(entry.result_count).toBeGreaterThanOrEqual(1);
+    const detail = typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail;
+    expect(detail.query.person.surname).toBe('RAKHMONOV');
+  });
+});

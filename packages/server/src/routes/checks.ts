@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CHECK_OUTCOMES, CheckInput, RecordView } from '@svod/core';
+import { contextOf } from '../plugins/auth.ts';
+import { runCheck } from '../store/checks.ts';
+import type { RouteDeps } from './deps.ts';
+import { problems } from './schemas.ts';
+
+const CheckResult = Type.Object({
+  outcome: Type.Enum(CHECK_OUTCOMES),
+  modelVersion: Type.String(),
+  candidates: Type.Array(
+    Type.Object({
+      probability: Type.Number(),
+      weight: Type.Number({ description: 'Match weight in bits: the prior plus every field’s contribution' }),
+      explanation: Type.Array(Type.Object({ field: Type.String(), level: Type.String(), weight: Type.Number() })),
+      record: RecordView,
+    }),
+  ),
+});
+
+export const checkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+  app.post(
+    '/checks',
+    {
+      schema: {
+        tags: ['checks'],
+        summary: 'Check a person, vehicle or firearm against every record the caller may see: hit, possible or no hit',
+        description:
+          'Give exactly one of person, vehicle, firearm. A person needs a surname with a given name or birth date, or a document; a vehicle a VIN, plate, engine or body number.',
+        body: CheckInput,
+        response: { 200: CheckResult, ...problems(400, 422) },
+      },
+    },
+    async (request) => runCheck(contextOf(db, request), request.body),
+  );
+};
