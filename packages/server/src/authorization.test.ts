@@ -74,6 +74,12 @@ const COLLECTION_ROUTES: CollectionRouteCase[] = [
     request: () => ({ method: 'POST', url: '/api/v1/records/import', payload: JSON.stringify(stolenVehicle()), headers: { 'content-type': 'application/x-ndjson' } }),
   },
   { name: 'GET /records/export', roles: ['supervisor', 'analyst'], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/records/export' }) },
+  {
+    name: 'POST /checks',
+    roles: [...ROLES],
+    okStatus: 200,
+    request: () => ({ method: 'POST', url: '/api/v1/checks', payload: { vehicle: { vin: 'XTA210990Y2765432' } } }),
+  },
   { name: 'GET /participants', roles: [...ROLES], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/participants' }) },
   { name: 'GET /auth/me', roles: [...ROLES], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
   { name: 'GET /users', roles: ['administrator'], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/users' }) },
