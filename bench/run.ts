@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { DEFAULT_PARTICIPANTS, generateRecords } from '@svod/core';
-import { SYSTEM_ACTOR, buildApp, createAjv, createRecordValidators, ensureParticipants, importRecords, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { DEFAULT_PARTICIPANTS, generateRecords, type CheckInput, type GeneratedRecord } from '@svod/core';
+import { SYSTEM_ACTOR, runCheck, buildApp, createAjv, createRecordValidators, ensureParticipants, importRecords, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 
 const size = Number(process.env.BENCH_SIZE ?? 20_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 2_000);
@@ -26,6 +26,8 @@ async function benchStore(store: string, db: Db) {
   const t0 = performance.now();
   const report = await importRecords({ db, actor: SYSTEM_ACTOR, purpose: 'bench' }, lines, createRecordValidators(createAjv()), { atomic: false });
   emit('import.rate', report.created / ((performance.now() - t0) / 1000), 'records/s', store);
+
+  await benchChecks(store, db, lines);
 
   const password = randomBytes(12).toString('hex');
   await insertUser(db, { participant: 'RU-MVD', username: 'bench.analyst', displayName: 'bench', role: 'analyst', password });
@@ -60,6 +62,59 @@ async function benchStore(store: string, db: Db) {
   listTimes.sort((a, b) => a - b);
   emit('record.list.p95', percentile(listTimes, 95), 'ms', store);
   await app.close();
+}
+
+/** Checks built from generated records: each asks for a subject that another record of the bank also describes. */
+function checkQueries(lines: string[]): { kind: string; input: CheckInput; truth: string; self: string }[] {
+  const records = lines.map((l) => JSON.parse(l) as GeneratedRecord);
+  const perTruth = new Map<string, number>();
+  for (const r of records) perTruth.set(r.truth, (perTruth.get(r.truth) ?? 0) + 1);
+  const queries: { kind: string; input: CheckInput; truth: string; self: string }[] = [];
+  for (const r of records) {
+    if (queries.length >= lookups) break;
+    const self = `${r.owner}/${r.nationalRef}`;
+    const name = r.person?.names?.find((n) => n.kind === 'latin') ?? r.person?.names?.[0];
+    if (name?.surname && name.given && (perTruth.get(r.truth) ?? 0) > 1) {
+      queries.push({ kind: 'person', truth: r.truth, self, input: { person: { surname: name.surname, given: name.given, birthDate: r.person?.birthDate, lang: name.lang } } });
+    } else if (r.vehicle?.plate) {
+      queries.push({ kind: 'vehicle', truth: r.truth, self, input: { vehicle: { plate: r.vehicle.plate } } });
+    } else if (r.firearm) {
+      queries.push({ kind: 'firearm', truth: r.truth, self, input: { firearm: { serial: r.firearm.serials[0]! } } });
+    }
+  }
+  return queries;
+}
+
+async function benchChecks(store: string, db: Db, lines: string[]) {
+  const truthOf = new Map(lines.map((l) => JSON.parse(l) as GeneratedRecord).map((r) => [`${r.owner}/${r.nationalRef}`, r.truth]));
+  const ctx = { db, actor: { ...SYSTEM_ACTOR, participant: 'BKBOP', role: 'analyst' as const }, purpose: 'bench' };
+  const byKind = new Map<string, { times: number[]; found: number; other: number; otherFound: number }>();
+  for (const query of checkQueries(lines)) {
+    const t = performance.now();
+    const result = await runCheck(ctx, query.input);
+    const elapsed = performance.now() - t;
+    const entry = byKind.get(query.kind) ?? { times: [], found: 0, other: 0, otherFound: 0 };
+    entry.times.push(elapsed);
+    const truths = result.candidates.map((c) => truthOf.get(`${c.record.owner}/${c.record.nationalRef}`));
+    if (truths.includes(query.truth)) entry.found++;
+    // For persons: was another record of the same subject (another state's spelling) found too?
+    const others = result.candidates.filter((c) => `${c.record.owner}/${c.record.nationalRef}` !== query.self && truthOf.get(`${c.record.owner}/${c.record.nationalRef}`) === query.truth);
+    if (query.kind === 'person') {
+      entry.other++;
+      if (others.length > 0) entry.otherFound++;
+    }
+    byKind.set(query.kind, entry);
+  }
+  for (const [kind, entry] of byKind) {
+    const sorted = [...entry.times].sort((a, b) => a - b);
+    const total = sorted.reduce((a, b) => a + b, 0) / 1000;
+    emit(`check.${kind}.p50`, percentile(sorted, 50), 'ms', store);
+    emit(`check.${kind}.p95`, percentile(sorted, 95), 'ms', store);
+    emit(`check.${kind}.p99`, percentile(sorted, 99), 'ms', store);
+    emit(`check.${kind}.throughput`, sorted.length / total, 'checks/s', store);
+    emit(`check.${kind}.found`, entry.found / sorted.length, 'share', store);
+    if (kind === 'person') emit('check.person.found_other_record', entry.otherFound / Math.max(1, entry.other), 'share', store);
+  }
 }
 
 await benchStore('pglite', openDatabase({ dataDir: 'memory://' }));

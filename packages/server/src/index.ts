@@ -10,6 +10,5 @@ export { createAjv, compileAsserter } from './validation/ajv.ts';
 export { createRecordValidators } from './validation/records.ts';
 export type { StoreContext } from './store/context.ts';
 export { seedDemo, isStoreEmpty, SYSTEM_ACTOR, type DemoSeedResult } from './seed/demo.ts';
-export { problemStatus } from './plugins/problems.ts';
 export { runCheck, type CheckResult } from './store/checks.ts';
 export { fileMissingMatchKeys } from './store/match-keys.ts';

@@ -37,14 +37,10 @@ function fromFastify(error: FastifyError): AppError {
   }
 }
 
-export function problemStatus(error: AppError): number {
-  return STATUS[error.kind];
-}
-
 /** Writes an RFC 9457 problem document in the language the caller asked for. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const lang = pickLanguage(request.headers['accept-language']);
-  const status = problemStatus(error);
+  const status = STATUS[error.kind];
   return reply
     .status(status)
     .type('application/problem+json; charset=utf-8')

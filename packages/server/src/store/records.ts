@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { sql, type ExpressionBuilder } from 'kysely';
 import {
   AppError,
-  mayRead,
   type Category,
   type Distribution,
   type RecordCancel,
@@ -341,7 +340,3 @@ export async function listRecords(ctx: StoreContext, filter: RecordFilter, page:
     };
   });
 }
-
-/** Whether a participant may read a record, for callers that already hold the row. */
-export const rowVisibleTo = (participant: string, row: RecordRow): boolean =>
-  mayRead(participant, row.owner, parseContent(row).distribution);

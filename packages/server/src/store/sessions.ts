@@ -27,6 +27,7 @@ export async function login(db: Db, username: string, password: string, ttlMinut
     });
     return null;
   }
+  await purgeExpiredSessions(db);
   const token = newSecret();
   const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
   await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt }).execute();
@@ -52,7 +53,7 @@ export async function logout(db: Db, token: string, actor: Actor): Promise<void>
   await appendAudit(db, { actor, action: 'logout', outcome: 'success', purpose: 'authentication' });
 }
 
-/** Drops expired sessions; called now and then so the table does not grow without end. */
+/** Drops expired sessions; run at each login so the table does not grow without end. */
 export async function purgeExpiredSessions(db: Db): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', new Date()).execute();
 }
