@@ -34,6 +34,9 @@ describe.each(DIALECTS)('audit trail on %s', (dialect) => {
     const log = await entries();
     expect(log).toContainEqual(expect.objectContaining({ action: 'login', outcome: 'failure', actor_id: 'nobody' }));
     expect(log).toContainEqual(expect.objectContaining({ action: 'record.create', outcome: 'failure', actor_participant: 'AM-POLICE' }));
+    const operator = await t.as('AM-POLICE', 'operator');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/records/export', headers: operator })).statusCode).toBe(403);
+    expect(await entries()).toContainEqual(expect.objectContaining({ action: 'record.export', outcome: 'failure', actor_participant: 'AM-POLICE' }));
   });
 
   it('refuses an unknown purpose code format', async () => {

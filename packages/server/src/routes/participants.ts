@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { contextOf } from '../plugins/auth.ts';
-import { appendAudit } from '../store/audit.ts';
-import { listParticipants } from '../store/participants.ts';
+import { readParticipants } from '../store/participants.ts';
 import type { RouteDeps } from './deps.ts';
 import { problems } from './schemas.ts';
 
@@ -19,11 +18,6 @@ export const participantRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
         },
       },
     },
-    async (request) => {
-      const ctx = contextOf(db, request);
-      const participants = await listParticipants(db);
-      await appendAudit(db, { actor: ctx.actor, action: 'participant.list', outcome: 'success', purpose: ctx.purpose, resultCount: participants.length });
-      return participants;
-    },
+    async (request) => readParticipants(contextOf(db, request)),
   );
 };

@@ -228,7 +228,7 @@ async function applyBatch(
 
 /** Streams every record the actor may see that matches the filter, oldest first, in batches. */
 export async function* exportRecords(ctx: StoreContext, filter: RecordFilter, onProgress?: (n: number) => void): AsyncGenerator<RecordView> {
-  requirePermission(ctx, 'record.export');
+  await withFailureAudit(ctx, { action: 'record.export', resourceType: 'record' }, async () => requirePermission(ctx, 'record.export'));
   let after: { createdAt: Date; id: string } | undefined;
   let count = 0;
   try {

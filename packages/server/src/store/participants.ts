@@ -1,5 +1,6 @@
 import type { ParticipantInfo } from '@svod/core';
 import type { Db } from '../db/database.ts';
+import { auditSuccess, type StoreContext } from './context.ts';
 
 export async function listParticipants(db: Db): Promise<ParticipantInfo[]> {
   const rows = await db.selectFrom('participants').selectAll().orderBy('code').execute();
@@ -14,4 +15,11 @@ export async function ensureParticipants(db: Db, participants: readonly Particip
     .values(participants.map((p) => ({ code: p.code, state: p.state, name_ru: p.nameRu, name_en: p.nameEn })))
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
+}
+
+/** The participants, as an authenticated caller asks for them (audited like every read). */
+export async function readParticipants(ctx: StoreContext): Promise<ParticipantInfo[]> {
+  const participants = await listParticipants(ctx.db);
+  await auditSuccess(ctx.db, ctx, { action: 'participant.list', resultCount: participants.length });
+  return participants;
 }
