@@ -1,7 +1,7 @@
-import { evaluationReport, linkProfiles, profileOf, type LabelledRecord, type MatchProfile, type RecordInput } from '@svod/core';
+import { evaluationReport, linkProfiles, type LabelledRecord } from '@svod/core';
 import type { CliConfig } from '../config.ts';
 import { startProgress } from '../progress.ts';
-import { readLines } from './shared.ts';
+import { readProfiles } from './shared.ts';
 
 /**
  * Links every record of a labelled file with the project's matcher and measures the result
@@ -10,25 +10,12 @@ import { readLines } from './shared.ts';
 export async function evaluate(_config: CliConfig, options: { input: string; byCategory?: boolean; threshold: number }): Promise<number> {
   const started = performance.now();
   const labels: LabelledRecord[] = [];
-  const profiles: (MatchProfile | undefined)[] = [];
-  const reading = startProgress('Reading and profiling');
-  let lineNo = 0;
-  for await (const line of readLines(options.input)) {
-    lineNo++;
-    if (!line.trim()) continue;
-    let record: RecordInput & { truth?: unknown; corruptions?: unknown };
-    try {
-      record = JSON.parse(line);
-    } catch {
-      throw new Error(`line ${lineNo}: not valid JSON`);
+  const profiles = await readProfiles(options.input, (record, lineNo) => {
+    if (typeof record.truth !== 'string' || record.truth === '') {
+      throw new Error(`line ${lineNo}: no "truth" field; eval needs labelled records (svod generate makes them)`);
     }
-    if (typeof record.truth !== 'string' || record.truth === '') throw new Error(`line ${lineNo}: no "truth" field; eval needs labelled records (svod generate makes them)`);
     labels.push({ category: record.category, truth: record.truth, corruptions: Array.isArray(record.corruptions) ? (record.corruptions as string[]) : [] });
-    profiles.push(profileOf(record));
-    if (labels.length % 10_000 === 0) reading.update(labels.length);
-  }
-  reading.update(labels.length);
-  reading.stop();
+  });
   const profiledAt = performance.now();
   const linking = startProgress('Linking');
   const result = linkProfiles(profiles, { threshold: options.threshold, onProgress: (_stage, done) => linking.update(done) });

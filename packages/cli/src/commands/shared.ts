@@ -1,8 +1,9 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { AppError, DEFAULT_PARTICIPANTS, ERROR_TITLES, issueMessage, type FieldIssue } from '@svod/core';
+import { AppError, DEFAULT_PARTICIPANTS, ERROR_TITLES, issueMessage, profileOf, type FieldIssue, type MatchProfile, type RecordInput } from '@svod/core';
 import { ensureParticipants, migrateToLatest, openDatabase, type Db } from '@svod/server';
 import type { CliConfig } from '../config.ts';
+import { startProgress } from '../progress.ts';
 
 /** Opens and migrates the configured storage, with the member states' agencies in it; the caller destroys it. */
 export async function openStorage(config: CliConfig): Promise<Db> {
@@ -49,4 +50,36 @@ export function formatIssues(issues: FieldIssue[], lang: 'ru' | 'en'): string[] 
 export function describeError(error: unknown, lang: 'ru' | 'en'): string {
   if (error instanceof AppError) return [ERROR_TITLES[error.code][lang], ...formatIssues(error.issues, lang)].join('\n');
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reads a JSON Lines array of records and profiles each for matching, showing progress;
+ * `inspect` may refuse a line (throw) or note something of it. Errors name the line.
+ */
+export async function readProfiles(
+  file: string,
+  inspect: (record: RecordInput & Record<string, unknown>, lineNo: number) => void = () => {},
+): Promise<(MatchProfile | undefined)[]> {
+  const profiles: (MatchProfile | undefined)[] = [];
+  const progress = startProgress('Reading and profiling');
+  let lineNo = 0;
+  try {
+    for await (const line of readLines(file)) {
+      lineNo++;
+      if (!line.trim()) continue;
+      let record: RecordInput & Record<string, unknown>;
+      try {
+        record = JSON.parse(line);
+      } catch {
+        throw new Error(`line ${lineNo}: not valid JSON`);
+      }
+      inspect(record, lineNo);
+      profiles.push(profileOf(record));
+      if (profiles.length % 10_000 === 0) progress.update(profiles.length);
+    }
+  } finally {
+    progress.update(profiles.length);
+    progress.stop();
+  }
+  return profiles;
 }
