@@ -4,6 +4,7 @@ import { useApi } from './api/context.ts';
 import { AppHeader } from './components/AppHeader/AppHeader.tsx';
 import { ErrorMessage } from './components/ErrorMessage/ErrorMessage.tsx';
 import type { Actor } from './domain.ts';
+import { CheckPage } from './pages/CheckPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
 import { RecordsPage } from './pages/RecordsPage.tsx';
@@ -102,6 +103,7 @@ export function App() {
       <AppHeader onLogout={() => void logout()} loggingOut={loggingOut} />
       {route.page === 'records' && <RecordsPage />}
       {route.page === 'record' && <RecordPage key={route.id} id={route.id} />}
+      {route.page === 'check' && <CheckPage />}
       {route.page === 'not-found' && (
         <main className="page" id="main">
           <div className="alert alert--info" role="alert">
@@ -117,5 +119,6 @@ export function App() {
 function pageTitle(route: Route, auth: Auth, t: ReturnType<typeof useTranslation>['t']): string {
   if (auth.status !== 'signed-in') return auth.status === 'anonymous' ? `${t('login.title')} — ` : '';
   if (route.page === 'records') return `${t('records.title')} — `;
+  if (route.page === 'check') return `${t('check.title')} — `;
   return '';
 }

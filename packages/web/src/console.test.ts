@@ -1,7 +1,8 @@
 /**
  * The web console in a real Chromium against the real server on PGlite: what a user would
  * notice — the login error in Russian, the records table, the language switch, a record's
- * sections and photo, cancelling (and the stale-version message), and the owner-only button.
+ * sections and photo, a field check (hit, explanation, refusal), cancelling (and the
+ * stale-version message), and the owner-only button.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -189,6 +190,50 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await page.getByRole('button', { name: 'Сбросить' }).click();
     await page.getByRole('row', { name: /Рахмонов/ }).waitFor();
     expect(await page.locator('tbody tr').count()).toBe(4);
+  });
+
+  it('checks a person typed in Latin letters: a hit on the Cyrillic record, with why; too little is refused', async () => {
+    await page.getByRole('link', { name: 'Проверка', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/check`);
+    await page.getByRole('heading', { level: 1, name: 'Проверка' }).waitFor();
+    expect(await page.getByLabel('Лицо').isChecked()).toBe(true);
+    await page.getByLabel('Фамилия', { exact: true }).fill('RAKHMONOV');
+    await page.getByLabel('Имя', { exact: true }).fill('FARRUKH');
+    await page.getByLabel('Дата рождения', { exact: true }).fill('1989-04-17');
+    await page.getByRole('button', { name: 'Проверить', exact: true }).click();
+
+    const banner = page.locator('.check-outcome');
+    await banner.getByText('Совпадение — в розыске', { exact: true }).waitFor();
+    expect(await banner.getAttribute('class')).toContain('alert--error');
+    const candidate = page.locator('.check-candidate').first();
+    const text = await candidate.textContent();
+    expect(text).toContain('Рахмонов Фаррух Исмоилович');
+    expect(text).toContain('Rakhmonov Farrukh');
+    expect(text).toContain('Розыск лица');
+    expect(text).toContain('Задержать');
+    expect(text).toMatch(/\d+(,\d)? %/);
+    const surnameRow = candidate.getByRole('row', { name: /^Фамилия/ });
+    expect(await surnameRow.textContent()).toMatch(/\+\d+(,\d)? бит/);
+    expect(await candidate.getByRole('link', { name: 'Открыть карточку' }).getAttribute('href')).toBe(`/records/${wanted.id}`);
+
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await banner.getByText('Hit', { exact: true }).waitFor();
+    expect(await candidate.getByRole('row', { name: /^Surname/ }).textContent()).toMatch(/\+\d+(\.\d)? bits/);
+    expect(await candidate.textContent()).toContain('Wanted person');
+    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    await banner.getByText('Совпадение — в розыске', { exact: true }).waitFor();
+
+    await page.getByLabel('Фамилия', { exact: true }).fill('');
+    await page.getByLabel('Дата рождения', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Проверить', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Недостаточно сведений для проверки');
+    expect(await alert.textContent()).toContain('нужны фамилия и имя или дата рождения, либо документ');
+    expect(await banner.count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Карточки', exact: true }).click();
+    await page.getByRole('row', { name: /Рахмонов/ }).waitFor();
   });
 
   it('switches to English and remembers the choice', async () => {

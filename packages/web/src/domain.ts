@@ -23,6 +23,8 @@ import type {
 export type {
   Actor,
   Category,
+  CheckInput,
+  CheckOutcome,
   Language,
   ParticipantInfo,
   RecordStatus,
@@ -68,3 +70,55 @@ export const STATUS_VALUES = Object.keys(STATUS_SET) as RecordStatus[];
 
 export const isCategory = (value: unknown): value is Category => typeof value === 'string' && Object.hasOwn(CATEGORY_SET, value);
 export const isStatus = (value: unknown): value is RecordStatus => typeof value === 'string' && Object.hasOwn(STATUS_SET, value);
+
+/** What a field officer can check: one subject per check. */
+export type CheckSubject = 'person' | 'vehicle' | 'firearm';
+
+/**
+ * The fields a check's explanation names, and their levels of agreement (the comparisons of
+ * core's matching, from strongest to disagreement). Kept here so that every one has a label;
+ * a field or level the server adds later is shown as sent.
+ */
+const CHECK_FIELD_SET = {
+  surname: true,
+  given: true,
+  patronymic: true,
+  birth: true,
+  sex: true,
+  document: true,
+  height: true,
+  citizenship: true,
+  vin: true,
+  plate: true,
+  engine: true,
+  body: true,
+  make: true,
+  model: true,
+  year: true,
+  serial: true,
+  type: true,
+  calibre: true,
+} as const;
+const CHECK_LEVEL_SET = {
+  exact: true,
+  translit: true,
+  phonetic: true,
+  gender_variant: true,
+  surname_change: true,
+  swapped: true,
+  fuzzy: true,
+  different: true,
+  transposed: true,
+  compatible: true,
+  near: true,
+  same: true,
+  close: true,
+  shared: true,
+  none: true,
+  digits: true,
+} as const;
+export type CheckField = keyof typeof CHECK_FIELD_SET;
+export type CheckLevel = keyof typeof CHECK_LEVEL_SET;
+
+export const isCheckField = (value: string): value is CheckField => Object.hasOwn(CHECK_FIELD_SET, value);
+export const isCheckLevel = (value: string): value is CheckLevel => Object.hasOwn(CHECK_LEVEL_SET, value);

@@ -1,4 +1,4 @@
-import type { Actor, Category, ParticipantInfo, RecordStatus, RecordView } from '../domain.ts';
+import type { Actor, Category, CheckInput, CheckOutcome, ParticipantInfo, RecordStatus, RecordView } from '../domain.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -108,6 +108,28 @@ export interface RecordPage {
   nextCursor?: string;
 }
 
+/** One field's part in a candidate's score: its level of agreement and weight in bits. */
+export interface CheckContribution {
+  field: string;
+  level: string;
+  /** log2(m/u): positive for evidence of a match, negative against. */
+  weight: number;
+}
+
+export interface CheckCandidate {
+  probability: number;
+  /** The match weight in bits: the prior plus every field's contribution. */
+  weight: number;
+  explanation: CheckContribution[];
+  record: RecordView;
+}
+
+export interface CheckResult {
+  outcome: CheckOutcome;
+  modelVersion: string;
+  candidates: CheckCandidate[];
+}
+
 export interface ApiClientOptions {
   /** The UI language, sent as Accept-Language so that problem titles come back in it. */
   language: () => string;
@@ -176,6 +198,11 @@ export class ApiClient {
   /** Cancels a record; 409 (`version_conflict`) when `version` is no longer the current one. */
   cancelRecord(id: string, version: number, reason: string): Promise<RecordView> {
     return this.#request('POST', `/records/${encodeURIComponent(id)}/cancel`, { body: { version, reason } });
+  }
+
+  /** A field officer's check; 422 (`check_insufficient`) when there is too little to match on. */
+  check(input: CheckInput, signal?: AbortSignal): Promise<CheckResult> {
+    return this.#request('POST', '/checks', { body: input, ...(signal ? { signal } : {}) });
   }
 
   /** Where the browser can load an attachment itself (e.g. `<img src>`); the cookie authenticates it. */

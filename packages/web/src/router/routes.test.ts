@@ -10,6 +10,8 @@ describe('matchRoute', () => {
       page: 'record',
       id: '0d9c7a2e-4f1b-4a7e-9a51-6b0f1f2d3c4e',
     });
+    expect(matchRoute('/check')).toEqual({ page: 'check' });
+    expect(matchRoute('/check/')).toEqual({ page: 'check' });
     expect(matchRoute('/records/a/b')).toEqual({ page: 'not-found' });
     expect(matchRoute('/admin')).toEqual({ page: 'not-found' });
     expect(matchRoute('/records/%E0%A4%A')).toEqual({ page: 'not-found' });

@@ -2,10 +2,12 @@
 export type Route =
   | { page: 'records' }
   | { page: 'record'; id: string }
+  | { page: 'check' }
   | { page: 'not-found' };
 
 export const recordsPath = (search = ''): string => `/records${search}`;
 export const recordPath = (id: string): string => `/records/${encodeURIComponent(id)}`;
+export const checkPath = (): string => '/check';
 
 /**
  * Which page a path shows.
@@ -15,6 +17,7 @@ export const recordPath = (id: string): string => `/records/${encodeURIComponent
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '/records') return { page: 'records' };
+  if (path === checkPath()) return { page: 'check' };
   const match = /^\/records\/([^/]+)$/.exec(path);
   if (match?.[1]) {
     try {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/index.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
-import { matchRoute, recordsPath } from '../../router/routes.ts';
+import { checkPath, matchRoute, recordsPath } from '../../router/routes.ts';
 import { participantName, useSession } from '../../session.ts';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.tsx';
 
@@ -25,7 +25,9 @@ export function Brand() {
 export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; loggingOut: boolean }) {
   const { t, i18n } = useTranslation();
   const { actor, participants } = useSession();
-  const onList = matchRoute(useLocation().pathname).page === 'records';
+  const current = matchRoute(useLocation().pathname).page;
+  const onList = current === 'records';
+  const inRecords = onList || current === 'record';
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -33,8 +35,19 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
           <Brand />
         </Link>
         <nav className="app-header__nav" aria-label={t('header.navigation')}>
-          <Link to={recordsPath()} className="app-header__nav-link is-active" aria-current={onList ? 'page' : undefined}>
+          <Link
+            to={recordsPath()}
+            className={`app-header__nav-link${inRecords ? ' is-active' : ''}`}
+            aria-current={onList ? 'page' : undefined}
+          >
             {t('header.records')}
+          </Link>
+          <Link
+            to={checkPath()}
+            className={`app-header__nav-link${current === 'check' ? ' is-active' : ''}`}
+            aria-current={current === 'check' ? 'page' : undefined}
+          >
+            {t('header.check')}
           </Link>
         </nav>
         <div className="app-header__user">
