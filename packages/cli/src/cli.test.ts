@@ -111,6 +111,17 @@ describe('svod CLI (embedded store)', () => {
     expect(Object.keys(report.byCategory).length).toBeGreaterThan(0);
   });
 
+  it('generate takes corruption rates and refuses an unknown kind', async () => {
+    const file = join(dir, 'noisy.jsonl');
+    expect((await svod(join(dir, 'data'), 'generate', '--count', '400', '--seed', '3', '--corruption', 'typo=1,transliteration=0', '--out', file)).code).toBe(0);
+    const kinds = readFileSync(file, 'utf8').trim().split('\n').flatMap((l) => JSON.parse(l).corruptions as string[]);
+    expect(kinds).toContain('typo');
+    expect(kinds).not.toContain('transliteration');
+    const bad = await svod(join(dir, 'data'), 'generate', '--count', '10', '--corruption', 'gremlins=0.5');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('unknown corruption kind "gremlins"');
+  });
+
   it('eval refuses records without a truth id, naming the line', async () => {
     const file = join(dir, 'unlabelled.jsonl');
     writeFileSync(file, `${vehicleLine('UZ-50')}\n`);

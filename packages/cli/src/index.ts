@@ -3,7 +3,7 @@ import { CATEGORIES, STATUSES } from '@svod/core';
 import { migrateToLatest, openDatabase } from '@svod/server';
 import { describeStorage, readConfig } from './config.ts';
 import { auditVerify } from './commands/audit.ts';
-import { generate } from './commands/generate.ts';
+import { generate, parseCorruption, type GenerateOptions } from './commands/generate.ts';
 import { evaluate } from './commands/eval.ts';
 import { train } from './commands/train.ts';
 import { check, type CheckOptions } from './commands/check.ts';
@@ -83,7 +83,20 @@ program
   .option('--count <n>', 'records', positiveInt, 1000)
   .option('--seed <n>', 'random seed: the same seed gives the same data', positiveInt, 1)
   .option('--out <file>', 'output file (default: stdout)')
-  .action(run((options: { count: number; seed: number; out?: string }) => generate(config, options)));
+  .option('--corruption <kind=rate,...>', 'override corruption rates, e.g. typo=0.2,transliteration=0.5', (v) => {
+    try {
+      return parseCorruption(v);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  })
+  .option('--duplicate-rate <p>', 'share of subjects recorded more than once', (v) => {
+    const p = Number(v);
+    if (!(p >= 0 && p <= 1)) throw new InvalidArgumentError('must be between 0 and 1');
+    return p;
+  })
+  .option('--today <date>', 'no generated date is later than this (YYYY-MM-DD)')
+  .action(run((options: GenerateOptions) => generate(config, options)));
 
 program
   .command('eval')
