@@ -87,5 +87,9 @@ describe.each(DIALECTS)('audit trail on %s', (dialect) => {
     expect(response.statusCode).toBe(200);
     const participants = new Set(response.json().map((e: { actor: { participant: string } }) => e.actor.participant));
     expect([...participants]).toEqual(['KZ-MVD']);
+    expect(response.json()[0]).toEqual(
+      expect.objectContaining({ seq: expect.any(Number), action: expect.any(String), purpose: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    );
+    expect(response.json().find((e: { action: string }) => e.action === 'record.create')?.detail).toHaveProperty('category');
   });
 });

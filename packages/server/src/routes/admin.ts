@@ -6,7 +6,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../store/api-keys.ts';
 import { readAudit, verifyAudit } from '../store/audit-access.ts';
 import { createUser, listUsers } from '../store/users.ts';
 import type { RouteDeps } from './deps.ts';
-import { ApiKeyView, IdParams, UserView, problems } from './schemas.ts';
+import { ApiKeyView, AuditEntryView, IdParams, UserView, problems } from './schemas.ts';
 
 /** Administration of the caller's own participant: its users, its national systems' keys, its audit trail. */
 export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
@@ -88,7 +88,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Array(Type.Object({}, { additionalProperties: true })), ...problems(400) },
+        response: { 200: Type.Array(AuditEntryView), ...problems(400) },
       },
     },
     async (request) => {
