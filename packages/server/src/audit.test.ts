@@ -46,6 +46,14 @@ describe.each(DIALECTS)('audit trail on %s', (dialect) => {
     expect(response.json().errors[0].path).toBe('/headers/x-purpose');
   });
 
+  it('many requests at once still leave one unbroken chain', async () => {
+    const headers = await t.as('KZ-MVD', 'analyst');
+    const responses = await Promise.all(Array.from({ length: 40 }, () => t.app.inject({ method: 'GET', url: '/api/v1/records?limit=1', headers })));
+    expect(responses.every((r) => r.statusCode === 200)).toBe(true);
+    const result = await verifyAuditChain(t.db);
+    expect(result.ok, result.problem?.message).toBe(true);
+  });
+
   it('the application cannot update or delete an entry', async () => {
     await expect(sql`UPDATE audit_log SET purpose = 'x' WHERE seq = 1`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(t.db)).rejects.toThrow(/append-only/);

@@ -13,6 +13,13 @@ export interface StorageConfig {
   dataDir: string;
 }
 
+/**
+ * Databases reached through a single connection (embedded PGlite): statements on them never
+ * interleave, so writers that would need a lock on a server can do without.
+ */
+const SINGLE_WRITER = new WeakSet<Db>();
+export const isSingleWriter = (db: Db): boolean => SINGLE_WRITER.has(db);
+
 /** Opens the bank's storage: a PostgreSQL server when a URL is given, embedded PGlite otherwise. */
 export function openDatabase(config: StorageConfig): Db {
   if (config.databaseUrl) {
@@ -20,7 +27,9 @@ export function openDatabase(config: StorageConfig): Db {
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
-  return new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(config.dataDir)) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(config.dataDir)) });
+  SINGLE_WRITER.add(db);
+  return db;
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -3,6 +3,7 @@ import type { Actor } from '@svod/core';
 import type { AuditRow, Db, Tx } from '../db/database.ts';
 import { sha256 } from '../security/tokens.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
+import { isSingleWriter } from '../db/connect.ts';
 
 export const AUDIT_ACTIONS = [
   'login',
@@ -46,16 +47,18 @@ const GENESIS = '0'.repeat(64);
 /** Arbitrary constant naming the advisory lock that orders audit appends across connections. */
 const AUDIT_LOCK = 7_301_001;
 
-/** Every column but the hash itself, in plain types: what the hash covers. */
-type HashedFields = Omit<AuditRow, 'seq' | 'at' | 'detail' | 'hash'> & { seq: number; at: string; detail: unknown };
+/** What an entry says, in plain types: every column but its place in the chain. */
+type EntryContent = Omit<AuditRow, 'seq' | 'at' | 'detail' | 'hash' | 'prev_hash'> & { at: string; detail: unknown };
 
-const entryHash = (fields: HashedFields): string => sha256(canonicalJson(fields));
+/**
+ * An entry's hash covers its sequence number, the previous entry's hash and its content, so an
+ * entry cannot be edited, removed or moved without breaking the chain. The same formula runs in
+ * SQL when appending (below) and here when verifying.
+ */
+const entryHash = (seq: number, prevHash: string, content: EntryContent): string => sha256(`${seq}|${prevHash}|${canonicalJson(content)}`);
 
-async function appendInTransaction(tx: Tx, event: AuditEvent): Promise<number> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const fields: HashedFields = {
-    seq: last ? Number(last.seq) + 1 : 1,
+function contentOf(event: AuditEvent): EntryContent {
+  return {
     at: new Date().toISOString(),
     actor_kind: event.actor.kind,
     actor_id: event.actor.id,
@@ -67,22 +70,41 @@ async function appendInTransaction(tx: Tx, event: AuditEvent): Promise<number> {
     purpose: event.purpose,
     result_count: event.resultCount ?? null,
     detail: JSON.parse(JSON.stringify(event.detail ?? {})),
-    prev_hash: last?.hash ?? GENESIS,
   };
-  await tx
-    .insertInto('audit_log')
-    .values({ ...fields, detail: JSON.stringify(fields.detail), hash: entryHash(fields) })
-    .execute();
-  return fields.seq;
+}
+
+/**
+ * Appends in one statement: the next sequence number, the link to the last entry and the hash
+ * are computed by the database from the chain head it reads, so nothing can come in between.
+ */
+async function insertEntry(db: Db | Tx, event: AuditEvent): Promise<number> {
+  const c = contentOf(event);
+  const payload = canonicalJson(c);
+  const result = await sql<{ seq: string | number }>`
+    INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_participant, action, outcome, resource_type, resource_id, purpose, result_count, detail, prev_hash, hash)
+    SELECT last.seq + 1, ${c.at}::timestamptz, ${c.actor_kind}, ${c.actor_id}, ${c.actor_participant}, ${c.action}, ${c.outcome},
+           ${c.resource_type}, ${c.resource_id}, ${c.purpose}, ${c.result_count}::integer, ${JSON.stringify(c.detail)}::jsonb, last.hash,
+           encode(sha256(convert_to((last.seq + 1)::text || '|' || last.hash || '|' || ${payload}::text, 'UTF8')), 'hex')
+    FROM ((SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1)
+          UNION ALL (SELECT 0::bigint, ${GENESIS}::text)
+          ORDER BY seq DESC LIMIT 1) AS last
+    RETURNING seq`.execute(db);
+  return Number(result.rows[0]!.seq);
 }
 
 /**
  * Appends one entry to the hash chain. Inside a transaction the entry commits or rolls back
- * with the change it describes; given the plain database it commits on its own.
+ * with the change it describes; given the plain database it commits on its own. Where several
+ * connections write (a PostgreSQL server), an advisory lock orders the appends; the embedded
+ * store has one connection, and its single statement needs no lock.
  */
 export function appendAudit(db: Db | Tx, event: AuditEvent): Promise<number> {
-  if (db.isTransaction) return appendInTransaction(db as Tx, event);
-  return db.transaction().execute((tx) => appendInTransaction(tx, event));
+  if (!db.isTransaction && isSingleWriter(db as Db)) return insertEntry(db, event);
+  const locked = async (tx: Tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+    return insertEntry(tx, event);
+  };
+  return db.isTransaction ? locked(db as Tx) : db.transaction().execute(locked);
 }
 
 export interface AuditVerification {
@@ -113,8 +135,7 @@ export async function verifyAuditChain(db: Db, onProgress?: (checked: number) =>
       if (row.prev_hash !== prevHash) {
         return fail(seq - 1, { seq, kind: 'relinked', message: `entry ${seq} does not follow entry ${seq - 1}` });
       }
-      const recomputed = entryHash({
-        seq,
+      const recomputed = entryHash(seq, row.prev_hash, {
         at: new Date(row.at).toISOString(),
         actor_kind: row.actor_kind,
         actor_id: row.actor_id,
@@ -126,7 +147,6 @@ export async function verifyAuditChain(db: Db, onProgress?: (checked: number) =>
         purpose: row.purpose,
         result_count: row.result_count,
         detail: typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail,
-        prev_hash: row.prev_hash,
       });
       if (recomputed !== row.hash) {
         return fail(seq - 1, { seq, kind: 'altered', message: `entry ${seq} was altered after it was written` });
