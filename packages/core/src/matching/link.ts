@@ -288,4 +288,3 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
   return { clusterOf, links, candidatePairs, models };
 }
 
-export { DOMAIN_FIELDS };

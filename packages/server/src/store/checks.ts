@@ -15,7 +15,7 @@ import {
   type RecordView,
   type Weights,
 } from '@svod/core';
-import { subjectOf } from './match-keys.ts';
+import { recordSubject } from './record-content.ts';
 import { toRecordView, visibleTo } from './records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
@@ -85,7 +85,7 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
             .execute();
     const scored: CheckCandidate[] = [];
     for (const row of rows) {
-      const profile = profileOf(subjectOf(row));
+      const profile = profileOf(recordSubject(row));
       if (!profile || profile.domain !== query.domain) continue;
       const score = scoreVector(weights, compareProfiles(query, profile));
       if (score.probability < POSSIBLE_PROBABILITY) continue;

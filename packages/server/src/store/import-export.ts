@@ -4,6 +4,7 @@ import type { RecordValidators } from '../validation/records.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { fileMatchKeys } from './match-keys.ts';
+import { recordContent } from './record-content.ts';
 import { appendAudit } from './audit.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { assertReferences, filteredRecords, insertRecords, newRecordRow, replaceContent, splitContent, toRecordView, type RecordFilter } from './records.ts';
@@ -210,7 +211,7 @@ async function applyBatch(
         pending.set(key, newRecordRow(owner, ctx.actor.id, input));
       } else if (row.category !== category) {
         throw new AppError('validation_failed', { issues: [{ path: '/category', code: 'not_allowed_value', params: { allowed: row.category as Category } }] });
-      } else if (sameJson(typeof row.content === 'string' ? JSON.parse(row.content) : row.content, content)) {
+      } else if (sameJson(recordContent(row), content)) {
         counts.unchanged++;
       } else {
         const updated = await replaceContent(tx, row, ctx.actor.id, content);

@@ -1,15 +1,6 @@
-import { matchKeys, profileOf, type RecordContent, type RecordInput } from '@svod/core';
+import { matchKeys, profileOf } from '@svod/core';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
-
-const contentOf = (row: RecordRow): RecordContent =>
-  (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as RecordContent;
-
-/** The record as matching sees it: its category, reference and content. */
-export const subjectOf = (row: RecordRow): RecordInput => ({
-  ...contentOf(row),
-  category: row.category as RecordInput['category'],
-  nationalRef: row.national_ref,
-});
+import { recordSubject } from './record-content.ts';
 
 /**
  * Files records under their match keys, replacing what they were filed under. Runs in the
@@ -19,7 +10,7 @@ export async function fileMatchKeys(tx: Db | Tx, rows: readonly RecordRow[]): Pr
   if (rows.length === 0) return;
   await tx.deleteFrom('match_keys').where('record_id', 'in', rows.map((r) => r.id)).execute();
   const values = rows.flatMap((row) => {
-    const profile = profileOf(subjectOf(row));
+    const profile = profileOf(recordSubject(row));
     return profile ? matchKeys(profile).map((key) => ({ key, record_id: row.id })) : [];
   });
   // Bounded statements: a batch of 500 records files a few thousand keys.

@@ -14,6 +14,7 @@ import {
 import type { Database, Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { fileMatchKeys } from './match-keys.ts';
+import { recordContent } from './record-content.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 const RECORD = 'record';
@@ -38,12 +39,9 @@ const distributionColumns = (distribution: Distribution) => ({
   shared_with: distribution.kind === 'all' ? [] : (distribution.participants ?? []),
 });
 
-const parseContent = (row: RecordRow): RecordContent =>
-  (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as RecordContent;
-
 export function toRecordView(row: RecordRow, attachments: RecordView['attachments'] = []): RecordView {
   return {
-    ...parseContent(row),
+    ...recordContent(row),
     id: row.id,
     owner: row.owner,
     category: row.category as Category,
@@ -189,8 +187,12 @@ export async function createRecord(ctx: StoreContext, input: RecordInput): Promi
   });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Loads a record the actor may see; another participant's undistributed record reads as absent. */
 async function loadVisible(db: Db | Tx, participant: string, id: string, forUpdate = false): Promise<RecordRow> {
+  // A malformed id names no record; the database would refuse it as a uuid instead.
+  if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
   let query = db.selectFrom('records').selectAll().where('id', '=', id).where(visibleTo(participant));
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
@@ -205,12 +207,9 @@ async function loadOwned(tx: Tx, participant: string, id: string): Promise<Recor
   return row;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getRecord(ctx: StoreContext, id: string): Promise<RecordView> {
   return withFailureAudit(ctx, { action: 'record.read', resourceType: RECORD, resourceId: id }, async () => {
     requirePermission(ctx, 'record.read');
-    if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
     const row = await loadVisible(ctx.db, ctx.actor.participant, id);
     const attachments = await attachmentsOf(ctx.db, [id]);
     await auditSuccess(ctx.db, ctx, {
@@ -226,7 +225,6 @@ export async function getRecord(ctx: StoreContext, id: string): Promise<RecordVi
 export async function updateRecord(ctx: StoreContext, id: string, update: RecordUpdate): Promise<RecordView> {
   return withFailureAudit(ctx, { action: 'record.update', resourceType: RECORD, resourceId: id }, async () => {
     requirePermission(ctx, 'record.write');
-    if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
     const { version, ...content } = update;
     return ctx.db.transaction().execute(async (tx) => {
       const row = await loadOwned(tx, ctx.actor.participant, id);
@@ -250,7 +248,6 @@ export async function updateRecord(ctx: StoreContext, id: string, update: Record
 export async function cancelRecord(ctx: StoreContext, id: string, cancel: RecordCancel): Promise<RecordView> {
   return withFailureAudit(ctx, { action: 'record.cancel', resourceType: RECORD, resourceId: id }, async () => {
     requirePermission(ctx, 'record.cancel');
-    if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
     return ctx.db.transaction().execute(async (tx) => {
       const row = await loadOwned(tx, ctx.actor.participant, id);
       if (row.version !== cancel.version) throw new AppError('version_conflict', { params: { current: row.version } });
