@@ -24,6 +24,10 @@ export const isSingleWriter = (db: Db): boolean => SINGLE_WRITER.has(db);
 export function openDatabase(config: StorageConfig): Db {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection the server ends (restart, administrator, a dropped test database) is
+    // discarded by the pool and the next query opens a new one; without a listener pg would
+    // raise it as an uncaught error and bring the process down.
+    pool.on('error', () => {});
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
