@@ -14,7 +14,12 @@ export async function evaluate(_config: CliConfig, options: { input: string; byC
     if (typeof record.truth !== 'string' || record.truth === '') {
       throw new Error(`line ${lineNo}: no "truth" field; eval needs labelled records (svod generate makes them)`);
     }
-    labels.push({ category: record.category, truth: record.truth, corruptions: Array.isArray(record.corruptions) ? (record.corruptions as string[]) : [] });
+    labels.push({
+      category: record.category,
+      truth: record.truth,
+      corruptions: Array.isArray(record.corruptions) ? (record.corruptions as string[]) : [],
+      script: record.person?.names?.[0]?.script,
+    });
   });
   const profiledAt = performance.now();
   const linking = startProgress('Linking');

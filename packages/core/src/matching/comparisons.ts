@@ -1,4 +1,4 @@
-import type { FirearmProfile, MatchProfile, PersonProfile, VehicleProfile, Domain, BirthWindow } from './profile.ts';
+import type { FirearmProfile, MatchProfile, PersonProfile, PersonEvent, VehicleProfile, Domain, BirthWindow } from './profile.ts';
 import { NAME_LEVELS, compareNames, damerauLevenshtein, type NameComparison, type NameLevel, type ParsedName } from './names/index.ts';
 
 /**
@@ -17,6 +17,9 @@ const GIVEN_LEVELS = ['exact', 'translit', 'phonetic', 'swapped', 'fuzzy', 'diff
 const PATRONYMIC_LEVELS = ['exact', 'translit', 'phonetic', 'fuzzy', 'different'] as const;
 const IDENTIFIER_LEVELS = ['exact', 'near', 'different'] as const;
 const SAME = ['same', 'different'] as const;
+const BIRTH_LEVELS = ['exact', 'transposed', 'compatible', 'estimate', 'near', 'different'] as const;
+/** Shares of words two descriptions have in common. */
+const OVERLAP_LEVELS = ['most', 'some', 'none'] as const;
 
 /** The fields each domain compares, in the order of its comparison vector. */
 export const DOMAIN_FIELDS: Record<Domain, readonly FieldSpec[]> = {
@@ -24,11 +27,18 @@ export const DOMAIN_FIELDS: Record<Domain, readonly FieldSpec[]> = {
     { field: 'surname', levels: SURNAME_LEVELS },
     { field: 'given', levels: GIVEN_LEVELS },
     { field: 'patronymic', levels: PATRONYMIC_LEVELS },
-    { field: 'birth', levels: ['exact', 'transposed', 'compatible', 'near', 'different'] },
+    { field: 'birth', levels: BIRTH_LEVELS },
     { field: 'sex', levels: SAME },
     { field: 'document', levels: IDENTIFIER_LEVELS },
     { field: 'height', levels: ['close', 'near', 'different'] },
     { field: 'citizenship', levels: ['shared', 'none'] },
+    // What an unidentified body or person can be matched on against a missing-person record.
+    { field: 'timeline', levels: ['same_day', 'other_day', 'weeks', 'months', 'years', 'impossible'] },
+    { field: 'place', levels: ['locality', 'country', 'different'] },
+    { field: 'marks', levels: OVERLAP_LEVELS },
+    { field: 'clothing', levels: OVERLAP_LEVELS },
+    { field: 'hair', levels: SAME },
+    { field: 'eyes', levels: SAME },
   ],
   vehicle: [
     { field: 'vin', levels: IDENTIFIER_LEVELS },
@@ -50,15 +60,23 @@ export const DOMAIN_FIELDS: Record<Domain, readonly FieldSpec[]> = {
 
 const NAME_RANK = Object.fromEntries(NAME_LEVELS.map((l, i) => [l, i])) as Record<NameLevel, number>;
 
-/** The closest pair of names of two people (each may have an original, a Latin form, aliases). */
+/**
+ * The closest pair of names of two people (each may have an original, a Latin form, aliases).
+ * A patronymic missing from that pair is taken from the closest pair that has both: a Latin form
+ * often drops it, and a different patronymic is strong evidence of a different person.
+ */
 export function bestNamePair(a: readonly ParsedName[], b: readonly ParsedName[]): NameComparison | undefined {
   let best: NameComparison | undefined;
+  let patronymic: NameComparison['parts']['patronymic'];
   for (const x of a) {
     for (const y of b) {
       const c = compareNames(x, y);
       if (!best || NAME_RANK[c.level] < NAME_RANK[best.level] || (c.level === best.level && c.similarity > best.similarity)) best = c;
+      const p = c.parts.patronymic;
+      if (p && (!patronymic || NAME_RANK[p.level] < NAME_RANK[patronymic.level])) patronymic = p;
     }
   }
+  if (best && !best.parts.patronymic && patronymic) best = { ...best, parts: { ...best.parts, patronymic } };
   return best;
 }
 
@@ -74,17 +92,60 @@ const gapDays = (a: BirthWindow, b: BirthWindow): number => {
   return 0;
 };
 
+const BIRTH = Object.fromEntries(BIRTH_LEVELS.map((l, i) => [l, i])) as Record<(typeof BIRTH_LEVELS)[number], number>;
+
+/**
+ * Birth dates: the same day; day and month swapped; one inside the other's partial date or range;
+ * inside an age estimate (wide, so weaker); close (within two years of a partial date or an
+ * estimate, or two full dates agreeing on two of their three parts); or different.
+ */
 export function compareBirth(a: BirthWindow | undefined, b: BirthWindow | undefined): number {
   if (!a || !b) return MISSING;
   const pa = a.parts;
   const pb = b.parts;
-  if (pa?.day !== undefined && pb?.day !== undefined) {
-    if (pa.year === pb.year && pa.month === pb.month && pa.day === pb.day) return 0;
-    if (pa.year === pb.year && pa.month === pb.day && pa.day === pb.month) return 1;
+  const fullDates = pa?.day !== undefined && pb?.day !== undefined;
+  if (fullDates) {
+    if (pa.year === pb.year && pa.month === pb.month && pa.day === pb.day) return BIRTH.exact;
+    if (pa.year === pb.year && pa.month === pb.day && pa.day === pb.month) return BIRTH.transposed;
+    const sameParts = Number(pa.year === pb.year) + Number(pa.month === pb.month) + Number(pa.day === pb.day);
+    return sameParts === 2 ? BIRTH.near : BIRTH.different;
   }
   const gap = gapDays(a, b);
-  if (gap === 0) return 2;
-  return gap <= 730 ? 3 : 4;
+  if (gap === 0) return a.estimated || b.estimated ? BIRTH.estimate : BIRTH.compatible;
+  return gap <= 730 ? BIRTH.near : BIRTH.different;
+}
+
+/** Days between a missing person last seen and an unidentified one found, or between two sightings. */
+export function compareTimeline(a: PersonEvent | undefined, b: PersonEvent | undefined): number {
+  if (!a || !b || (a.kind === 'found' && b.kind === 'found')) return MISSING;
+  if (a.kind === 'seen' && b.kind === 'seen') return Math.abs(a.day - b.day) <= 1 ? 0 : 1;
+  const [seen, found] = a.kind === 'seen' ? [a, b] : [b, a];
+  const days = found.day - seen.day;
+  // A day's slack: the date last seen is often the date reported.
+  if (days < -1) return 5;
+  return days <= 60 ? 2 : days <= 400 ? 3 : 4;
+}
+
+function comparePlace(a: PersonEvent | undefined, b: PersonEvent | undefined): number {
+  if (!a || !b) return MISSING;
+  if (a.country !== b.country) return 2;
+  return a.locality !== undefined && a.locality === b.locality ? 0 : 1;
+}
+
+/** How much of the shorter of two sorted word lists the other shares. */
+export function compareWords(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return MISSING;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  const share = shared / Math.min(a.length, b.length);
+  return share >= 0.6 ? 0 : share > 0 ? 1 : 2;
 }
 
 /** Identifiers equal, one keystroke apart (on five or more characters), or different. */
@@ -137,6 +198,12 @@ function comparePersons(a: PersonProfile, b: PersonProfile, out: Int8Array): Nam
           ? 1
           : 2;
   out[7] = a.citizenships.length === 0 || b.citizenships.length === 0 ? MISSING : a.citizenships.some((c) => b.citizenships.includes(c)) ? 0 : 1;
+  out[8] = compareTimeline(a.event, b.event);
+  out[9] = comparePlace(a.event, b.event);
+  out[10] = compareWords(a.marks, b.marks);
+  out[11] = compareWords(a.clothing, b.clothing);
+  out[12] = compareSame(a.hair, b.hair);
+  out[13] = compareSame(a.eyes, b.eyes);
   return names;
 }
 

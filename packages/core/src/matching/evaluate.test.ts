@@ -39,4 +39,19 @@ describe('linkage quality against ground truth', () => {
     expect(report.byCategory?.['vehicle~vehicle']).toMatchObject({ recall: 1, precision: 1 });
     expect(report.truePairs).toBe(4);
   });
+
+  it('judges named persons apart from nameless pairs, which are left to a reviewer, and reports cross-script pairs', () => {
+    const records = [
+      { truth: 'A', category: 'wanted_person', corruptions: [], script: 'Cyrl' },
+      { truth: 'A', category: 'missing_person', corruptions: [], script: 'Latn' },
+      { truth: 'A', category: 'unidentified_corpse', corruptions: ['heightOff'] },
+      { truth: 'B', category: 'wanted_person', corruptions: [], script: 'Cyrl' },
+    ];
+    // The two named records of A are linked; the body is not; B is wrongly linked to A's Cyrillic record.
+    const report = evaluationReport(records, [0, 0, 2, 0], true);
+    expect(report.persons).toMatchObject({ truePositives: 1, falsePositives: 2, falseNegatives: 0 });
+    expect(report.crossScript).toMatchObject({ truePositives: 1, falsePositives: 1, recall: 1 });
+    expect(report.nameless).toMatchObject({ truePositives: 0, falseNegatives: 2, recall: 0 });
+    expect(report.recallByCorruption).toEqual({ heightOff: { recall: 0, pairs: 0 } });
+  });
 });

@@ -114,15 +114,27 @@ export interface LabelledRecord {
   truth: string;
   /** Corruption kinds the generator applied to this record. */
   corruptions: readonly string[];
+  /** Script of the record's primary name (`Cyrl`, `Latn`, `Armn`); none for the nameless. */
+  script?: string;
 }
+
+/** Categories whose records carry no name: matched to missing persons by a reviewer, not linked. */
+const NAMELESS_CATEGORIES = new Set(['unidentified_corpse', 'unidentified_person']);
+const PERSON_CATEGORIES = new Set(['wanted_person', 'missing_person']);
 
 export interface EvaluationReport {
   records: number;
   truePairs: number;
   pairwise: Quality;
   clusters: ReturnType<typeof clusterQuality>;
+  /** Named persons (wanted and missing, any state and script): the figure person matching is judged by. */
+  persons: Quality;
+  /** Named persons whose primary names are written in different scripts. */
+  crossScript: Quality;
+  /** Missing persons with unidentified bodies and living persons: not linked automatically. */
+  nameless: Quality;
   byCategory?: Record<string, Quality>;
-  /** Recall over true pairs where either record carries the corruption. */
+  /** Recall over true pairs (nameless ones aside) where either record carries the corruption. */
   recallByCorruption?: Record<string, { recall: number; pairs: number }>;
 }
 
@@ -130,11 +142,16 @@ export interface EvaluationReport {
 export function evaluationReport(records: readonly LabelledRecord[], clusterOf: ArrayLike<number>, breakdown: boolean): EvaluationReport {
   const truthOf = records.map((r) => r.truth);
   const pairwise = pairwiseQuality(clusterOf, truthOf);
+  const named = (i: number) => PERSON_CATEGORIES.has(records[i]!.category);
+  const nameless = (i: number) => NAMELESS_CATEGORIES.has(records[i]!.category);
   const report: EvaluationReport = {
     records: records.length,
     truePairs: pairwise.truePositives + pairwise.falseNegatives,
     pairwise,
     clusters: clusterQuality(clusterOf, truthOf),
+    persons: pairwiseQuality(clusterOf, truthOf, (i, j) => named(i) && named(j)),
+    crossScript: pairwiseQuality(clusterOf, truthOf, (i, j) => named(i) && named(j) && records[i]!.script !== records[j]!.script),
+    nameless: pairwiseQuality(clusterOf, truthOf, (i, j) => nameless(i) !== nameless(j) && (named(i) || named(j))),
   };
   if (!breakdown) return report;
   const pairCategory = (i: number, j: number) => [records[i]!.category, records[j]!.category].sort().join('~');
@@ -150,6 +167,7 @@ export function evaluationReport(records: readonly LabelledRecord[], clusterOf: 
         const j = members[y]!;
         categories.add(pairCategory(i, j));
         const found = clusterOf[i]! >= 0 && clusterOf[i] === clusterOf[j];
+        if (nameless(i) || nameless(j)) continue;
         for (const kind of new Set([...records[i]!.corruptions, ...records[j]!.corruptions])) {
           const entry = corruptionPairs.get(kind)!;
           entry.pairs++;

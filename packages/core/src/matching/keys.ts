@@ -2,7 +2,7 @@ import { nameKeys } from './names/index.ts';
 import type { MatchProfile, PersonProfile } from './profile.ts';
 
 /** Bumped whenever a change alters any key, so stored keys are recomputed. */
-export const MATCH_KEYS_VERSION = 1;
+export const MATCH_KEYS_VERSION = 2;
 
 /** A window of birth years longer than this blocks by name alone: a wide estimate says little. */
 const MAX_BLOCK_YEARS = 12;
@@ -26,7 +26,8 @@ function birthYears(profile: PersonProfile): string[] {
  *   year-only dates, which are the usual date errors.
  * - `d:<type>:<state>:<number>` — identity documents, folded.
  * - `u:<sex>:<year>:<country>` — nameless persons (unidentified) and missing persons, by sex,
- *   birth year and country, so a body can be linked to a missing-person record.
+ *   birth year and country of the disappearance or discovery, so a body can be linked to a
+ *   missing-person record (a reviewer's list; linking does not use them).
  * - `v:`, `vs:`, `p:`, `e:`, `b:` — VIN, VIN serial section with make, plate, engine and body numbers.
  * - `s:`, `sd:` — firearm serials folded, and their digits alone (prefix transcriptions differ).
  */
@@ -38,11 +39,13 @@ export function matchKeys(profile: MatchProfile, role: 'file' | 'query' = 'file'
       for (const key of nameKeys(name)) for (const year of years) keys.add(`n:${key}|${year}`);
     }
     for (const doc of profile.documents) keys.add(`d:${doc}`);
-    // Nameless records reach named ones by description. Named records are filed under these
-    // keys but do not look them up: between two named records the names are better evidence
-    // (linkers pair a `u:` block only where one side is nameless; see `isDescriptionKey`).
-    if (profile.sex && profile.country && profile.birth && (role === 'file' || !profile.named)) {
-      for (const year of years) if (year !== '?') keys.add(`u:${profile.sex}:${year}:${profile.country}`);
+    // Nameless records reach missing persons by description. Missing persons are filed under
+    // these keys but named queries do not look them up: between two named records the names are
+    // better evidence (linkers pair these blocks only across named and nameless; see
+    // `isDescriptionKey`).
+    if (profile.event && (role === 'file' || !profile.named)) {
+      const sex = profile.sex ?? '?';
+      for (const year of years) if (year !== '?') keys.add(`u:${sex}:${year}:${profile.event.country}`);
     }
   } else if (profile.domain === 'vehicle') {
     if (profile.vin) {
@@ -62,5 +65,5 @@ export function matchKeys(profile: MatchProfile, role: 'file' | 'query' = 'file'
   return [...keys];
 }
 
-/** Description keys join a nameless record with any person; two named records never meet there. */
+/** Description keys join a nameless record with a missing person; two named records never meet there. */
 export const isDescriptionKey = (key: string): boolean => key.startsWith('u:');

@@ -33,6 +33,42 @@ describe('matching records', () => {
     expect(DOMAIN_FIELDS.person[3]!.levels[compareProfiles(a, b)[3]!]).toBe('transposed');
   });
 
+  it('two full birth dates months apart count against a match, not as nearly the same', () => {
+    const a = profileOf(person([{ surname: 'Иванов', given: 'Иван' }], '1985-03-07'))!;
+    const b = profileOf(person([{ surname: 'Иванов', given: 'Иван' }], '1985-11-20'))!;
+    const c = profileOf(person([{ surname: 'Иванов', given: 'Иван' }], '1985-03-08'))!;
+    expect(DOMAIN_FIELDS.person[3]!.levels[compareProfiles(a, b)[3]!]).toBe('different');
+    expect(DOMAIN_FIELDS.person[3]!.levels[compareProfiles(a, c)[3]!]).toBe('near');
+  });
+
+  it('a patronymic dropped from the Latin forms is still compared from the original names', () => {
+    const a = profileOf(person([{ surname: 'Тиллаев', given: 'Асилбек', patronymic: 'Тимурович' }, { surname: 'Tillayev', given: 'Asilbek', script: 'Latn' }], '1974-01-22'))!;
+    const b = profileOf(person([{ surname: 'Тиллаев', given: 'Асилбек', patronymic: 'Фархадович' }, { surname: 'Tillayev', given: 'Asilbek', script: 'Latn' }], '1974-01-22'))!;
+    expect(DOMAIN_FIELDS.person[2]!.levels[compareProfiles(a, b)[2]!]).toBe('different');
+  });
+
+  it('a body found before the person was last seen cannot be that person', () => {
+    const missing: RecordInput = {
+      category: 'missing_person', nationalRef: 'm', legalBasis: 'x', actionOnHit: 'locate_and_inform', distribution: { kind: 'all' },
+      person: { sex: 'male', birthDate: '1990-05-01', names: [{ kind: 'primary', script: 'Cyrl', surname: 'Петров', given: 'Олег' }] },
+      missing: { lastSeenOn: '2024-06-10', lastSeenPlace: { country: 'KZ', locality: 'Атырау' }, circumstances: 'x' },
+    };
+    const body = (foundOn: string): RecordInput => ({
+      category: 'unidentified_corpse', nationalRef: foundOn, legalBasis: 'x', actionOnHit: 'identify', distribution: { kind: 'all' },
+      person: { sex: 'male' },
+      unidentifiedCorpse: { foundOn, foundPlace: { country: 'KZ', locality: 'Atyrau' }, estimatedAge: { min: 30, max: 40 } },
+    });
+    const timeline = (foundOn: string) => {
+      const vector = compareProfiles(profileOf(missing)!, profileOf(body(foundOn))!);
+      const field = DOMAIN_FIELDS.person.findIndex((f) => f.field === 'timeline');
+      return DOMAIN_FIELDS.person[field]!.levels[vector[field]!];
+    };
+    expect(timeline('2024-03-01')).toBe('impossible');
+    expect(timeline('2024-06-30')).toBe('weeks');
+    const place = DOMAIN_FIELDS.person.findIndex((f) => f.field === 'place');
+    expect(DOMAIN_FIELDS.person[place]!.levels[compareProfiles(profileOf(missing)!, profileOf(body('2024-06-30'))!)[place]!]).toBe('locality');
+  });
+
   it('a stolen pistol with a Cyrillic serial prefix is found by its Latin transcription', () => {
     const gun = (serial: string, kind: 'lost_stolen' | 'found_seized'): RecordInput => ({
       category: 'firearm',

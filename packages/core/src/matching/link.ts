@@ -50,7 +50,8 @@ interface SessionSpec {
  */
 const SESSIONS: Record<Domain, SessionSpec[]> = {
   person: [
-    { name: 'names', kinds: ['n'], ignore: ['surname', 'given', 'patronymic'] },
+    // Name keys carry the birth year, so birth agrees more often than chance in that session too.
+    { name: 'names', kinds: ['n'], ignore: ['surname', 'given', 'patronymic', 'birth'] },
     { name: 'documents', kinds: ['d'], ignore: ['document'] },
   ],
   vehicle: [
@@ -88,25 +89,19 @@ export function forEachCandidatePair(
   profiles: readonly (MatchProfile | undefined)[],
   keysOf: string[][],
   maxBlock: number,
-  visit: (i: number, j: number, byDescriptionOnly: boolean) => void,
+  visit: (i: number, j: number) => void,
 ): void {
   const blocks = buildBlocks(keysOf);
   const seen = new Int32Array(profiles.length).fill(-1);
-  // Description keys are visited last, so a pair that also shares a name or identifier key is
-  // known as such.
-  const ordered = (keys: string[]) => [...keys.filter((k) => !isDescriptionKey(k)), ...keys.filter(isDescriptionKey)];
   for (let i = 0; i < profiles.length; i++) {
-    const pi = profiles[i];
-    if (!pi) continue;
-    for (const key of ordered(keysOf[i]!)) {
+    if (!profiles[i]) continue;
+    for (const key of keysOf[i]!) {
       const block = blocks.get(key)!;
       if (block.length > maxBlock) continue;
-      const description = isDescriptionKey(key);
       for (const j of block) {
         if (j <= i || seen[j] === i) continue;
-        if (description && pi.domain === 'person' && (profiles[j] as { named?: boolean }).named && pi.named) continue;
         seen[j] = i;
-        visit(i, j, description);
+        visit(i, j);
       }
     }
   }
@@ -168,7 +163,7 @@ export function surnameAdjustment(weights: Weights, frequency: (stem: string) =>
 
 interface Candidates {
   keysOf: string[][];
-  /** Pairs that fed training (found by a name, document or identifier key), per domain. */
+  /** Candidate pairs per domain. */
   trainingPairs: Record<Domain, number>;
   /** Candidate pairs, flattened: pairs[2k] and pairs[2k+1]. */
   pairs: number[];
@@ -177,22 +172,21 @@ interface Candidates {
 
 /** Pass 1: every candidate pair, and the comparison patterns of each training session. */
 function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxBlock: number, onProgress?: LinkOptions['onProgress']): Candidates {
-  const keysOf = profiles.map((p) => (p ? matchKeys(p) : []));
+  // Description keys are for a reviewer's ranked list of bodies and missing persons, not for
+  // automatic links: sex, age and place alone do not make two records one person.
+  const keysOf = profiles.map((p) => (p ? matchKeys(p).filter((k) => !isDescriptionKey(k)) : []));
   onProgress?.('keys', profiles.length, profiles.length);
   const sessions = new Map<Domain, { spec: SessionSpec; counts: PatternCounts }[]>(
     DOMAINS.map((d) => [d, SESSIONS[d].map((spec) => ({ spec, counts: new PatternCounts() }))]),
   );
   const pairs: number[] = [];
   const trainingPairs: Record<Domain, number> = { person: 0, vehicle: 0, firearm: 0 };
-  forEachCandidatePair(profiles, keysOf, maxBlock, (i, j, byDescriptionOnly) => {
+  forEachCandidatePair(profiles, keysOf, maxBlock, (i, j) => {
     const a = profiles[i]!;
     const b = profiles[j]!;
     if (a.domain !== b.domain) return;
     pairs.push(i, j);
     if ((pairs.length / 2) % 100_000 === 0) onProgress?.('pairs', pairs.length / 2, 0);
-    // Pairs met only by description are scored but not trained on: they are overwhelmingly
-    // non-matches with little evidence, and would drag the estimate of m towards noise.
-    if (byDescriptionOnly) return;
     trainingPairs[a.domain]++;
     const shared = sharedKeyKinds(keysOf[i]!, keysOf[j]!);
     let vector: Int8Array | undefined;

@@ -2,7 +2,7 @@ import type { RecordInput } from '../schemas/record.ts';
 import { parsePartialDate, partialDateBounds, type PartialDateParts } from '../validation/dates.ts';
 import { normalizeVin } from '../validation/vin.ts';
 import { identifierKey, plateKey } from './identifiers/fold.ts';
-import { phoneticSkeleton } from './names/index.ts';
+import { normalizeText, phoneticSkeleton } from './names/index.ts';
 import { parsePersonName, type ParsedName } from './names/index.ts';
 
 export type Domain = 'person' | 'vehicle' | 'firearm';
@@ -31,6 +31,24 @@ export interface PersonProfile {
   country?: string;
   /** Whether the record names the person (unidentified ones do not). */
   named: boolean;
+  /** When and where the person was last seen (missing) or found (unidentified). */
+  event?: PersonEvent;
+  /** Hair and eye colour as written, folded: compared within one language. */
+  hair?: string;
+  eyes?: string;
+  /** Words of the distinguishing marks and of the clothing, folded (see `descriptionWords`). */
+  marks: string[];
+  clothing: string[];
+}
+
+/** The moment a missing person was last seen or an unidentified one found. */
+export interface PersonEvent {
+  kind: 'seen' | 'found';
+  /** Days since 1970-01-01. */
+  day: number;
+  country: string;
+  /** Locality folded by sound, so `Минск` and `Minsk` agree. */
+  locality?: string;
 }
 
 export interface VehicleProfile {
@@ -91,6 +109,42 @@ const textKey = (value: string | undefined): string | undefined => {
   return key || undefined;
 };
 
+/** Words too common in descriptions to tell people apart ("цвета", "de culoare"). */
+const DESCRIPTION_STOPWORDS = new Set(['цвета', 'de', 'culoare', 'на', 'в', 'и', 'с', 'область', 'area']);
+/** Descriptions longer than this are cut: matching needs the gist, and time per record stays bounded. */
+const MAX_DESCRIPTION_WORDS = 60;
+
+/** The distinct folded words of free-text descriptions, for overlap comparison. */
+export function descriptionWords(texts: readonly (string | undefined)[]): string[] {
+  const words = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    for (const word of normalizeText(text.slice(0, 2000)).split(/[^\p{L}\p{N}]+/u)) {
+      if (word.length >= 2 && !DESCRIPTION_STOPWORDS.has(word)) words.add(word);
+      if (words.size >= MAX_DESCRIPTION_WORDS) return [...words].sort();
+    }
+  }
+  return [...words].sort();
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (isoDate: string): number => Math.floor(Date.parse(isoDate) / DAY_MS);
+
+function personEvent(record: RecordInput): PersonEvent | undefined {
+  const found = record.unidentifiedCorpse ?? record.unidentifiedPerson;
+  const [kind, date, place] = record.missing
+    ? (['seen', record.missing.lastSeenOn, record.missing.lastSeenPlace] as const)
+    : found
+      ? (['found', found.foundOn, found.foundPlace] as const)
+      : [];
+  if (!kind) return undefined;
+  const day = dayOf(date);
+  if (!Number.isFinite(day)) return undefined;
+  return { kind, day, country: place.country, locality: place.locality ? textKey(place.locality) : undefined };
+}
+
+const folded = (value: string | undefined) => (value ? normalizeText(value.slice(0, 100)) || undefined : undefined);
+
 /**
  * What matching compares of a record, computed once: parsed names, the birth window, folded
  * identifiers. Records of categories that are not compared (none today) give undefined.
@@ -138,5 +192,10 @@ export function profileOf(record: RecordInput): MatchProfile | undefined {
     citizenships: person?.citizenships ?? [],
     country: record.missing?.lastSeenPlace.country ?? found?.foundPlace.country ?? person?.lastKnownAddress?.country,
     named: names.length > 0,
+    event: personEvent(record),
+    hair: folded(person?.description?.hairColour),
+    eyes: folded(person?.description?.eyeColour),
+    marks: descriptionWords((person?.description?.marks ?? []).flatMap((m) => [m.location, m.description])),
+    clothing: descriptionWords([record.missing?.clothing, record.unidentifiedCorpse?.clothing]),
   };
 }
