@@ -1,5 +1,5 @@
 import type { FirearmProfile, MatchProfile, PersonProfile, PersonEvent, VehicleProfile, Domain, BirthWindow } from './profile.ts';
-import { NAME_LEVELS, compareNames, damerauLevenshtein, type NameComparison, type NameLevel, type ParsedName } from './names/index.ts';
+import { NAME_LEVELS, compareNames, damerauLevenshtein, jaroWinkler, type NameComparison, type NameLevel, type ParsedName } from './names/index.ts';
 
 /**
  * One compared field: its levels from strongest agreement to disagreement. A comparison gives
@@ -46,15 +46,19 @@ export const DOMAIN_FIELDS: Record<Domain, readonly FieldSpec[]> = {
     { field: 'engine', levels: IDENTIFIER_LEVELS },
     { field: 'body', levels: IDENTIFIER_LEVELS },
     { field: 'make', levels: SAME },
-    { field: 'model', levels: SAME },
+    { field: 'model', levels: ['same', 'similar', 'different'] },
     { field: 'year', levels: ['same', 'near', 'different'] },
+    { field: 'theft', levels: ['same_day', 'near', 'different'] },
   ],
   firearm: [
-    { field: 'serial', levels: ['exact', 'digits', 'near', 'different'] },
+    // Digits alone agree: the letter prefix was transcribed differently. Short numbers collide often.
+    { field: 'serial', levels: ['exact', 'digits', 'short_digits', 'near', 'different'] },
     { field: 'make', levels: SAME },
-    { field: 'model', levels: SAME },
+    { field: 'model', levels: ['same', 'similar', 'different'] },
     { field: 'type', levels: SAME },
     { field: 'calibre', levels: SAME },
+    // A gun is found after it was lost; two reports of one loss give the same day.
+    { field: 'event', levels: ['same_day', 'found_after', 'found_before', 'different'] },
   ],
 };
 
@@ -213,11 +217,41 @@ function compareVehicles(a: VehicleProfile, b: VehicleProfile, out: Int8Array) {
   out[2] = compareIdentifier(a.engine, b.engine);
   out[3] = compareIdentifier(a.body, b.body);
   out[4] = compareSame(a.make, b.make);
-  out[5] = compareSame(a.model, b.model);
+  out[5] = compareModel(a.model, b.model);
   out[6] = a.year === undefined || b.year === undefined ? MISSING : a.year === b.year ? 0 : Math.abs(a.year - b.year) <= 1 ? 1 : 2;
+  out[7] = a.theftDay === undefined || b.theftDay === undefined ? MISSING : a.theftDay === b.theftDay ? 0 : Math.abs(a.theftDay - b.theftDay) <= 30 ? 1 : 2;
+}
+
+/** Model names folded by sound: the same, close (Солярис / Solaris), or different. */
+function compareModel(a: string | undefined, b: string | undefined): number {
+  if (!a || !b) return MISSING;
+  if (a === b) return 0;
+  return jaroWinkler(a, b) >= 0.88 ? 1 : 2;
+}
+
+function compareFirearmEvents(a: FirearmProfile, b: FirearmProfile): number {
+  if (a.eventDay === undefined || b.eventDay === undefined) return MISSING;
+  if (a.kind === b.kind || !a.kind || !b.kind) return a.eventDay === b.eventDay ? 0 : 3;
+  const [lost, found] = a.kind === 'lost_stolen' ? [a, b] : [b, a];
+  return found.eventDay! >= lost.eventDay! - 1 ? 1 : 2;
 }
 
 const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
+
+/** Letters of a folded serial with transliteration variants merged (ТС/Ц, КХ/Х, ЖЗ/Ж). */
+const prefixOf = (s: string) =>
+  s.replace(/[0-9]/g, '').replace(/KH/g, 'X').replace(/T[SZ]/g, 'C').replace(/ZH/g, 'J').replace(/[CS]H/g, 'S').replace(/Y/g, 'I');
+
+/**
+ * Serials whose digits agree and whose letters are the same prefix transcribed another way (or
+ * left out). Soviet serials repeat their digits under every prefix: ЕЦ 6311 and ХГ 6311 are two guns.
+ */
+function samePrefixDigits(x: string, y: string): boolean {
+  const digits = digitsOf(x);
+  if (digits.length < 4 || digits !== digitsOf(y)) return false;
+  const [px, py] = [prefixOf(x), prefixOf(y)];
+  return px === '' || py === '' || damerauLevenshtein(px, py, 1) <= 1;
+}
 
 function compareFirearms(a: FirearmProfile, b: FirearmProfile, out: Int8Array) {
   let serial = MISSING;
@@ -225,16 +259,17 @@ function compareFirearms(a: FirearmProfile, b: FirearmProfile, out: Int8Array) {
     for (const y of b.serials) {
       let level: number;
       if (x === y) level = 0;
-      else if (digitsOf(x).length >= 4 && digitsOf(x) === digitsOf(y)) level = 1;
-      else level = compareIdentifier(x, y) === 1 ? 2 : 3;
+      else if (samePrefixDigits(x, y)) level = digitsOf(x).length >= 6 ? 1 : 2;
+      else level = compareIdentifier(x, y) === 1 ? 3 : 4;
       if (serial === MISSING || level < serial) serial = level;
     }
   }
   out[0] = serial;
   out[1] = compareSame(a.make, b.make);
-  out[2] = compareSame(a.model, b.model);
+  out[2] = compareModel(a.model, b.model);
   out[3] = compareSame(a.type, b.type);
   out[4] = compareSame(a.calibre, b.calibre);
+  out[5] = compareFirearmEvents(a, b);
 }
 
 /**

@@ -47,6 +47,27 @@ describe('matching records', () => {
     expect(DOMAIN_FIELDS.person[2]!.levels[compareProfiles(a, b)[2]!]).toBe('different');
   });
 
+  it('a car registered as ХЕНДЭ Солярис in one state and Hyundai Solaris in another agrees on make and model', () => {
+    const car = (make: string, model: string): RecordInput => ({
+      category: 'vehicle', nationalRef: make, legalBasis: 'x', actionOnHit: 'seize', distribution: { kind: 'all' },
+      vehicle: { make, model, vin: 'Z94CT41D3G2371323' },
+    });
+    const vector = compareProfiles(profileOf(car('ХЕНДЭ', 'Солярис'))!, profileOf(car('Hyundai', 'Solaris'))!);
+    expect(DOMAIN_FIELDS.vehicle[4]!.levels[vector[4]!]).toBe('same');
+    expect(['same', 'similar']).toContain(DOMAIN_FIELDS.vehicle[5]!.levels[vector[5]!]);
+    expect(DOMAIN_FIELDS.vehicle[4]!.levels[compareProfiles(profileOf(car('ВАЗ', '2107'))!, profileOf(car('LADA', '2107'))!)[4]!]).toBe('same');
+  });
+
+  it('Soviet serials with the same digits under different letter prefixes are different guns', () => {
+    const gun = (serial: string): RecordInput => ({
+      category: 'firearm', nationalRef: serial, legalBasis: 'x', actionOnHit: 'seize', distribution: { kind: 'all' },
+      firearm: { kind: 'lost_stolen', type: 'pistol', model: 'ПМ', serials: [serial], eventDate: '2020-01-01', eventPlace: { country: 'RU' } },
+    });
+    const serialLevel = (a: string, b: string) => DOMAIN_FIELDS.firearm[0]!.levels[compareProfiles(profileOf(gun(a))!, profileOf(gun(b))!)[0]!];
+    expect(serialLevel('ЕЦ 6311', 'ХГ 6311')).toBe('different');
+    expect(serialLevel('ЕЦ 631145', 'ETZ631145')).toBe('digits');
+  });
+
   it('a body found before the person was last seen cannot be that person', () => {
     const missing: RecordInput = {
       category: 'missing_person', nationalRef: 'm', legalBasis: 'x', actionOnHit: 'locate_and_inform', distribution: { kind: 'all' },

@@ -199,6 +199,18 @@ function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxB
   return { keysOf, trainingPairs, pairs, sessions };
 }
 
+/**
+ * u without the true matches that random pairs contain: observed = prior·m + (1 − prior)·u.
+ * It matters for identifiers, whose chance agreement is rarer than the duplicates in a sample,
+ * and would otherwise cap an exact VIN at the weight of the duplicates' share.
+ */
+function withoutMatches(u: readonly number[], m: readonly number[], prior: number, sample: number): number[] {
+  const floor = 0.1 / Math.max(1, sample);
+  const cleaned = u.map((observed, i) => Math.max(floor, (observed - prior * m[i]!) / (1 - prior)));
+  const total = cleaned.reduce((a, b) => a + b, 0);
+  return cleaned.map((v) => v / total);
+}
+
 function trainFromCandidates(
   profiles: readonly (MatchProfile | undefined)[],
   candidates: Candidates,
@@ -229,9 +241,11 @@ function trainFromCandidates(
     // of the domain, so that fields that agree because of blocking are not counted twice.
     const domainPairs = candidates.trainingPairs[domain];
     const allPairs = (members.length * (members.length - 1)) / 2;
+    const prior = Math.max(1e-12, (trained.prior * domainPairs) / allPairs);
     models[domain] = {
       ...trained,
-      prior: Math.max(1e-12, (trained.prior * domainPairs) / allPairs),
+      prior,
+      fields: trained.fields.map((f) => ({ ...f, u: withoutMatches(f.u, f.m, prior, randomCounts.total) })),
       training: { ...trained.training, records: members.length },
     };
   }

@@ -2,6 +2,7 @@ import type { RecordInput } from '../schemas/record.ts';
 import { parsePartialDate, partialDateBounds, type PartialDateParts } from '../validation/dates.ts';
 import { normalizeVin } from '../validation/vin.ts';
 import { identifierKey, plateKey } from './identifiers/fold.ts';
+import { makeKey } from './identifiers/makes.ts';
 import { normalizeText, phoneticSkeleton } from './names/index.ts';
 import { parsePersonName, type ParsedName } from './names/index.ts';
 
@@ -60,6 +61,8 @@ export interface VehicleProfile {
   make?: string;
   model?: string;
   year?: number;
+  /** Day of the theft (days since 1970-01-01). */
+  theftDay?: number;
 }
 
 export interface FirearmProfile {
@@ -70,6 +73,8 @@ export interface FirearmProfile {
   type?: string;
   calibre?: string;
   kind?: 'lost_stolen' | 'found_seized';
+  /** Day it was lost, stolen, found or seized (days since 1970-01-01). */
+  eventDay?: number;
 }
 
 export type MatchProfile = PersonProfile | VehicleProfile | FirearmProfile;
@@ -128,7 +133,11 @@ export function descriptionWords(texts: readonly (string | undefined)[]): string
 }
 
 const DAY_MS = 86_400_000;
-const dayOf = (isoDate: string): number => Math.floor(Date.parse(isoDate) / DAY_MS);
+/** Days since 1970-01-01; undefined for a date that does not parse. */
+const dayOf = (isoDate: string): number | undefined => {
+  const day = Math.floor(Date.parse(isoDate) / DAY_MS);
+  return Number.isFinite(day) ? day : undefined;
+};
 
 function personEvent(record: RecordInput): PersonEvent | undefined {
   const found = record.unidentifiedCorpse ?? record.unidentifiedPerson;
@@ -139,7 +148,7 @@ function personEvent(record: RecordInput): PersonEvent | undefined {
       : [];
   if (!kind) return undefined;
   const day = dayOf(date);
-  if (!Number.isFinite(day)) return undefined;
+  if (day === undefined) return undefined;
   return { kind, day, country: place.country, locality: place.locality ? textKey(place.locality) : undefined };
 }
 
@@ -158,9 +167,10 @@ export function profileOf(record: RecordInput): MatchProfile | undefined {
       plate: v.plate ? plateKey(v.plate.number, v.plate.state) : undefined,
       engine: v.engineNumber ? identifierKey(v.engineNumber) : undefined,
       body: v.bodyNumber ? identifierKey(v.bodyNumber) : undefined,
-      make: textKey(v.make),
+      make: makeKey(v.make),
       model: textKey(v.model),
       year: v.year,
+      theftDay: v.theft ? dayOf(v.theft.date) : undefined,
     };
   }
   if (record.firearm) {
@@ -173,6 +183,7 @@ export function profileOf(record: RecordInput): MatchProfile | undefined {
       type: f.type,
       calibre: f.calibre ? f.calibre.toLowerCase().replace(/[^0-9a-z]/g, '').replace(/mm$/, '') : undefined,
       kind: f.kind,
+      eventDay: dayOf(f.eventDate),
     };
   }
   const person = record.person;
