@@ -17,7 +17,7 @@ const GIVEN_LEVELS = ['exact', 'translit', 'phonetic', 'swapped', 'fuzzy', 'diff
 const PATRONYMIC_LEVELS = ['exact', 'translit', 'phonetic', 'fuzzy', 'different'] as const;
 const IDENTIFIER_LEVELS = ['exact', 'near', 'different'] as const;
 const SAME = ['same', 'different'] as const;
-const BIRTH_LEVELS = ['exact', 'transposed', 'compatible', 'estimate', 'near', 'different'] as const;
+const BIRTH_LEVELS = ['exact', 'transposed', 'same_month', 'same_year', 'in_range', 'estimate', 'near', 'different'] as const;
 /** Shares of words two descriptions have in common. */
 const OVERLAP_LEVELS = ['most', 'some', 'none'] as const;
 
@@ -98,8 +98,11 @@ const gapDays = (a: BirthWindow, b: BirthWindow): number => {
 
 const BIRTH = Object.fromEntries(BIRTH_LEVELS.map((l, i) => [l, i])) as Record<(typeof BIRTH_LEVELS)[number], number>;
 
+const spanDays = (w: BirthWindow) => (Date.parse(w.latest) - Date.parse(w.earliest)) / DAY_MS;
+
 /**
- * Birth dates: the same day; day and month swapped; one inside the other's partial date or range;
+ * Birth dates: the same day; day and month swapped; one inside the other's partial date or range
+ * (a month, a year, a wider range);
  * inside an age estimate (wide, so weaker); close (within two years of a partial date or an
  * estimate, or two full dates agreeing on two of their three parts); or different.
  */
@@ -115,7 +118,12 @@ export function compareBirth(a: BirthWindow | undefined, b: BirthWindow | undefi
     return sameParts === 2 ? BIRTH.near : BIRTH.different;
   }
   const gap = gapDays(a, b);
-  if (gap === 0) return a.estimated || b.estimated ? BIRTH.estimate : BIRTH.compatible;
+  if (gap === 0) {
+    if (a.estimated || b.estimated) return BIRTH.estimate;
+    // The wider of the two windows says how much the agreement is worth: a month, a year, a range.
+    const width = Math.max(spanDays(a), spanDays(b));
+    return width <= 31 ? BIRTH.same_month : width <= 366 ? BIRTH.same_year : BIRTH.in_range;
+  }
   return gap <= 730 ? BIRTH.near : BIRTH.different;
 }
 
@@ -185,7 +193,9 @@ function comparePersons(a: PersonProfile, b: PersonProfile, out: Int8Array): Nam
   const part = (kind: 'surname' | 'given' | 'patronymic', levels: readonly string[]) => {
     const c = names?.parts[kind];
     if (!c) return MISSING;
-    return levelIndex(levels, swapped && kind !== 'patronymic' ? 'swapped' : c.level);
+    // Swapped surname and given name are one finding: the surname field reports it, once.
+    if (swapped && kind === 'given') return MISSING;
+    return levelIndex(levels, swapped && kind === 'surname' ? 'swapped' : c.level);
   };
   out[0] = part('surname', SURNAME_LEVELS);
   out[1] = part('given', GIVEN_LEVELS);

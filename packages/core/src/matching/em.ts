@@ -38,6 +38,12 @@ export interface TrainingSession {
   name: string;
   candidates: PatternCounts;
   ignoredFields: readonly number[];
+  /**
+   * Non-matches like the ones this blocking brings together, when they differ from random pairs
+   * (people who share a name key share a birth year and, often, a nationality): u comes from them
+   * in this session.
+   */
+  conditionalU?: PatternCounts;
 }
 
 /**
@@ -58,6 +64,18 @@ function levelSums(patterns: PatternCounts, levelCounts: number[], weightOf: (co
   }
   return sums;
 }
+
+/**
+ * No level is impossible among true matches: a clerk can mistype a sex or a citizenship. A level
+ * the training pairs never showed still costs at most log2(u / M_FLOOR) bits, not a veto.
+ */
+const M_FLOOR = 1e-3;
+
+const withFloor = (row: number[], floor: number) => {
+  const raised = row.map((v) => Math.max(v, floor));
+  const total = raised.reduce((a, b) => a + b, 0);
+  return raised.map((v) => v / total);
+};
 
 const normalise = (row: number[]) => {
   const smoothed = row.map((v) => v + SMOOTHING);
@@ -108,7 +126,12 @@ export function trainModel(domain: Domain, sessions: readonly TrainingSession[],
   for (const session of sessions) {
     if (session.candidates.total === 0) continue;
     const patterns = session.candidates.without(session.ignoredFields);
-    const sessionModel: LinkModel = { ...model, fields: model.fields.map((f) => ({ ...f, m: [...f.m] })), prior: 0.5 };
+    const sessionU = session.conditionalU ? levelSums(session.conditionalU, levelCounts, (count) => count).map(normalise) : undefined;
+    const sessionModel: LinkModel = {
+      ...model,
+      fields: model.fields.map((f, i) => ({ ...f, m: [...f.m], u: sessionU?.[i] ?? f.u })),
+      prior: 0.5,
+    };
     let sessionConverged = false;
     let i = 0;
     let posterior = new Map<Int8Array, number>();
@@ -143,7 +166,7 @@ export function trainModel(domain: Domain, sessions: readonly TrainingSession[],
     candidateTotal += patterns.total;
   }
   model.fields.forEach((field, f) => {
-    if (mSums[f]!.some((v) => v > 0)) field.m = normalise(mSums[f]!);
+    if (mSums[f]!.some((v) => v > 0)) field.m = withFloor(normalise(mSums[f]!), M_FLOOR);
   });
   model.prior = candidateTotal > 0 ? Math.min(0.999, Math.max(1e-6, matchMass / candidateTotal)) : 0.1;
   model.version = options.version ?? `${domain}-em`;

@@ -27,7 +27,7 @@ export { compareProfiles, DOMAIN_FIELDS, MISSING, bestNamePair, type FieldSpec }
 export { matchKeys, isDescriptionKey, MATCH_KEYS_VERSION } from './keys.ts';
 export { scoreVector, weightOf, weightsOf, probabilityOf, emptyModel, type LinkModel, type FieldModel, type Score, type FieldContribution, type Weights } from './model.ts';
 export { trainModel, PatternCounts, type TrainingOptions } from './em.ts';
-export { linkProfiles, trainModels, forEachCandidatePair, surnameAdjustment, type LinkOptions, type LinkResult, type LinkedPair } from './link.ts';
+export { linkProfiles, trainModels, forEachCandidatePair, nameAdjustment, nameFrequencies, type LinkOptions, type LinkResult, type LinkedPair } from './link.ts';
 export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type LabelledRecord, type EvaluationReport } from './evaluate.ts';
 export { checkProfile, checkSufficiency } from './check.ts';
 export { DEFAULT_MODELS } from './default-models.ts';

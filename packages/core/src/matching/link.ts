@@ -2,7 +2,7 @@ import { compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
 import { PatternCounts, trainModel } from './em.ts';
 import { isDescriptionKey, matchKeys } from './keys.ts';
 import { weightOf, weightsOf, type LinkModel, type Weights } from './model.ts';
-import type { Domain, MatchProfile } from './profile.ts';
+import type { Domain, MatchProfile, PersonProfile } from './profile.ts';
 import { createRandom } from '../generator/random.ts';
 
 export interface LinkOptions {
@@ -50,8 +50,8 @@ interface SessionSpec {
  */
 const SESSIONS: Record<Domain, SessionSpec[]> = {
   person: [
-    // Name keys carry the birth year, so birth agrees more often than chance in that session too.
-    { name: 'names', kinds: ['n'], ignore: ['surname', 'given', 'patronymic', 'birth'] },
+    // Name keys carry the birth year: birth is compared there against pairs born in the same year.
+    { name: 'names', kinds: ['n'], ignore: ['surname', 'given', 'patronymic', 'sex', 'citizenship'] },
     { name: 'documents', kinds: ['d'], ignore: ['document'] },
   ],
   vehicle: [
@@ -120,44 +120,62 @@ function union(parent: Int32Array, a: number, b: number) {
   if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
 }
 
-/** Surname-stem frequencies among named persons, for term-frequency adjustment. */
-function surnameFrequencies(profiles: readonly (MatchProfile | undefined)[]): Map<string, number> {
+type NamePartKind = 'surname' | 'given' | 'patronymic';
+const NAME_PARTS: readonly NamePartKind[] = ['surname', 'given', 'patronymic'];
+
+/** The stems of one part of a person's names (original, Latin form, aliases). */
+const stemsOf = (profile: PersonProfile, part: NamePartKind): Set<string> =>
+  new Set(profile.names.map((n) => n[part]?.stem).filter((s): s is string => !!s));
+
+/**
+ * How often each name stem occurs among named persons, per part (`surname:ivanov`), for
+ * term-frequency adjustment: agreeing on a rare name says more than agreeing on a common one.
+ */
+export function nameFrequencies(profiles: readonly (MatchProfile | undefined)[]): Map<string, number> {
   const counts = new Map<string, number>();
   let named = 0;
   for (const p of profiles) {
     if (p?.domain !== 'person' || !p.named) continue;
     named++;
-    const stems = new Set(p.names.map((n) => n.surname?.stem).filter((s): s is string => !!s));
-    for (const stem of stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    for (const part of NAME_PARTS) {
+      for (const stem of stemsOf(p, part)) counts.set(`${part}:${stem}`, (counts.get(`${part}:${stem}`) ?? 0) + 1);
+    }
   }
-  for (const [stem, count] of counts) counts.set(stem, count / Math.max(1, named));
+  for (const [key, count] of counts) counts.set(key, count / Math.max(1, named));
   return counts;
 }
 
-/** Surname levels that agree on the value (exact … surname change), where term frequency applies. */
-const TF_LEVELS = 5;
+/** Levels of each name part that agree on the value (exact … surname change), where term frequency applies. */
+const TF_LEVELS: Record<NamePartKind, number> = { surname: 5, given: 3, patronymic: 3 };
 /** Term frequency moves a weight by at most this many bits either way. */
 const TF_CAP = 4;
 
 /**
- * A term-frequency adjustment for a pair: log2(u / tf) on agreeing surname levels, with tf the
- * frequency of the rarer of the two surname stems.
+ * A term-frequency adjustment for a pair: log2(u / tf) on the agreeing levels of each name part,
+ * with tf the frequency of the rarest stem both records share (or of either's, when they agree
+ * only across spellings).
  */
-export function surnameAdjustment(weights: Weights, frequency: (stem: string) => number | undefined, a: MatchProfile, b: MatchProfile) {
+export function nameAdjustment(weights: Weights, frequency: (key: string) => number | undefined, a: MatchProfile, b: MatchProfile) {
   if (a.domain !== 'person' || b.domain !== 'person') return undefined;
-  const stems = [...a.names, ...b.names].map((n) => n.surname?.stem).filter((s): s is string => !!s);
-  let tf: number | undefined;
-  for (const stem of stems) {
-    const f = frequency(stem);
-    if (f !== undefined && (tf === undefined || f < tf)) tf = f;
+  const fields = weights.model.fields;
+  const tfByField = new Map<number, number>();
+  for (const part of NAME_PARTS) {
+    const field = fields.findIndex((f) => f.field === part);
+    const stemsA = stemsOf(a, part);
+    const stemsB = stemsOf(b, part);
+    const shared = [...stemsA].filter((s) => stemsB.has(s));
+    let tf: number | undefined;
+    for (const stem of shared.length > 0 ? shared : [...stemsA, ...stemsB]) {
+      const f = frequency(`${part}:${stem}`);
+      if (f !== undefined && (tf === undefined || f < tf)) tf = f;
+    }
+    if (field >= 0 && tf !== undefined) tfByField.set(field, tf);
   }
-  if (tf === undefined) return undefined;
-  const surname = weights.model.fields.findIndex((f) => f.field === 'surname');
-  const value = tf;
+  if (tfByField.size === 0) return undefined;
   return (field: number, level: number) => {
-    if (field !== surname || level >= TF_LEVELS) return 0;
-    const adjustment = Math.log2(weights.model.fields[field]!.u[level]! / value);
-    return Math.max(-TF_CAP, Math.min(TF_CAP, adjustment));
+    const tf = tfByField.get(field);
+    if (tf === undefined || level >= TF_LEVELS[fields[field]!.field as NamePartKind]) return 0;
+    return Math.max(-TF_CAP, Math.min(TF_CAP, Math.log2(fields[field]!.u[level]! / tf)));
   };
 }
 
@@ -211,6 +229,45 @@ function withoutMatches(u: readonly number[], m: readonly number[], prior: numbe
   return cleaned.map((v) => v / total);
 }
 
+/**
+ * Comparisons of random pairs of persons born in the same year with the same citizenship: the
+ * non-matches name keys bring together. Names go with nationality, and so do hair, eyes and the
+ * places people go missing in; against all random pairs those would pass for evidence of a match.
+ */
+function namesakeLikePairs(
+  profiles: readonly (MatchProfile | undefined)[],
+  members: readonly number[],
+  wanted: number,
+  random: ReturnType<typeof createRandom>,
+): PatternCounts | undefined {
+  const groupOf = (i: number): string | undefined => {
+    const p = profiles[i] as PersonProfile;
+    if (!p.birth || p.birth.estimated) return undefined;
+    // A range is filed under each of its years; one of them stands for it here.
+    const from = Number(p.birth.earliest.slice(0, 4));
+    const to = Number(p.birth.latest.slice(0, 4));
+    return `${from + (i % (to - from + 1))}:${p.citizenships[0] ?? '?'}`;
+  };
+  const groups = new Map<string, number[]>();
+  for (const i of members) {
+    const group = groupOf(i);
+    if (group === undefined) continue;
+    const list = groups.get(group);
+    if (list) list.push(i);
+    else groups.set(group, [i]);
+  }
+  const grouped = [...groups.values()].flat();
+  if (grouped.length < 2) return undefined;
+  const counts = new PatternCounts();
+  for (let n = 0; n < wanted; n++) {
+    const a = grouped[random.int(0, grouped.length - 1)]!;
+    const group = groups.get(groupOf(a)!)!;
+    const b = group[random.int(0, group.length - 1)]!;
+    if (a !== b) counts.add(compareProfiles(profiles[a]!, profiles[b]!));
+  }
+  return counts;
+}
+
 function trainFromCandidates(
   profiles: readonly (MatchProfile | undefined)[],
   candidates: Candidates,
@@ -232,9 +289,15 @@ function trainFromCandidates(
       if (a !== b) randomCounts.add(compareProfiles(profiles[a]!, profiles[b]!));
     }
     const fieldIndex = (name: string) => DOMAIN_FIELDS[domain].findIndex((f) => f.field === name);
+    const namesakes = domain === 'person' ? namesakeLikePairs(profiles, members, wanted, random) : undefined;
     const trained = trainModel(
       domain,
-      domainSessions.map((s) => ({ name: s.spec.name, candidates: s.counts, ignoredFields: s.spec.ignore.map(fieldIndex) })),
+      domainSessions.map((s) => ({
+        name: s.spec.name,
+        candidates: s.counts,
+        ignoredFields: s.spec.ignore.map(fieldIndex),
+        conditionalU: s.spec.kinds.includes('n') ? namesakes : undefined,
+      })),
       randomCounts,
     );
     // EM estimates P(match) among the pairs it was trained on; scoring needs it among all pairs
@@ -272,7 +335,7 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
 
   // Pass 2: score the candidates and cluster what links.
   const weights = Object.fromEntries(Object.entries(models).map(([d, m]) => [d, weightsOf(m)])) as Partial<Record<Domain, Weights>>;
-  const frequencies = surnameFrequencies(profiles);
+  const frequencies = nameFrequencies(profiles);
   const parent = new Int32Array(profiles.length).map((_, i) => i);
   const links: LinkedPair[] = [];
   const thresholdWeight = Math.log2(threshold / (1 - threshold));
@@ -281,7 +344,7 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
     const b = profiles[pairs[k + 1]!]!;
     const w = weights[a.domain];
     if (!w) continue;
-    const weight = weightOf(w, compareProfiles(a, b), surnameAdjustment(w, (s) => frequencies.get(s), a, b));
+    const weight = weightOf(w, compareProfiles(a, b), nameAdjustment(w, (key) => frequencies.get(key), a, b));
     if (weight >= thresholdWeight) {
       links.push({ a: pairs[k]!, b: pairs[k + 1]!, weight });
       union(parent, pairs[k]!, pairs[k + 1]!);
