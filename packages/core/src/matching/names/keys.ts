@@ -10,7 +10,7 @@ import type { ParsedName } from './types.ts';
  * Bumped whenever a rule change alters any key, so stored keys can be recomputed
  * (skeleton, base, stem or key-format rules all count).
  */
-export const NAME_KEYS_VERSION = 1;
+export const NAME_KEYS_VERSION = 2;
 
 /** Longest key component kept: long compound names are cut, which keeps keys short and rarely merges blocks. */
 const MAX_COMPONENT = 20;
@@ -19,10 +19,13 @@ const cut = (s: string): string => (s.length > MAX_COMPONENT ? s.slice(0, MAX_CO
 /**
  * At most six short ASCII blocking keys for a name (lower-case skeleton letters, `:` and `.`):
  *
- * - `s:<family>` — family stem: the surname base (gender and surname change removed:
+ * - `sg:<family>.<g>` — family stem: the surname base (gender and surname change removed:
  *   Ivanov/Ivanova/Іваноў → `ivan`, Rahmonov/Rahmon, Saidov/Saidzoda), or, with no surname, the
- *   father's-name stem of the patronymic (Kyrgyz `Mamadali uulu` meets Soviet-era `Mamadaliev`).
- * - `sg:<family>.<g>` — the same plus the first skeleton letter of the given name: the precise key.
+ *   father's-name stem of the patronymic (Kyrgyz `Mamadali uulu` meets Soviet-era `Mamadaliev`),
+ *   plus the first skeleton letter of the given name.
+ * - `s:<family>` — the family stem alone, only for a name with no given name: with one, the
+ *   stem alone would pair every namesake's relatives of the same year, and the other keys
+ *   already meet a given name spelt differently.
  * - `gp:<given>.<father>` — given-name skeleton plus patronymic stem: survives a surname change
  *   by marriage and Abishuly/Abishevich.
  * - `t:<x>.<y>` — the surname base and the given name's base, sorted: surname and given name
@@ -35,7 +38,7 @@ const cut = (s: string): string => (s.length > MAX_COMPONENT ? s.slice(0, MAX_CO
  * Keys are pure functions of the name and `NAME_KEYS_VERSION`.
  *
  * @example nameKeys(parsePersonName('Иванов Иван Иванович'))
- * // ["s:ivan", "sg:ivan.i", "gp:ivan.ivan", "t:ivan.ivan", "c:avn.a"]
+ * // ["sg:ivan.i", "gp:ivan.ivan", "t:ivan.ivan", "c:avn.a"]
  */
 export function nameKeys(name: ParsedName): string[] {
   const keys: string[] = [];
@@ -43,7 +46,6 @@ export function nameKeys(name: ParsedName): string[] {
   const given = name.given;
   if (family) {
     const f = cut(family);
-    keys.push('s:' + f);
     const consonants = cut(consonantKey(family));
     if (given) {
       keys.push('sg:' + f + '.' + given.skeleton.charAt(0));
@@ -53,7 +55,9 @@ export function nameKeys(name: ParsedName): string[] {
         keys.push('t:' + (f < y ? f + '.' + y : y + '.' + f));
       }
       keys.push('c:' + consonants + '.' + given.consonants.charAt(0));
-    } else keys.push('c:' + consonants);
+    } else {
+      keys.push('s:' + f, 'c:' + consonants);
+    }
   } else if (given) {
     keys.push('g:' + cut(given.skeleton));
   }
