@@ -1,16 +1,28 @@
 /**
  * `npm run bench`: the speed figures of what exists, one JSON line per figure
  * ({ name, value, unit, size, store }). Sizes: BENCH_SIZE records (default 20000).
- * Runs on embedded PGlite, and on the PostgreSQL server too when DATABASE_URL is set.
+ * Runs on embedded PGlite, and on the PostgreSQL server too when DATABASE_URL is set
+ * (BENCH_STORES=pglite or =postgres picks one).
+ *
+ * Loading a million records takes minutes, so a loaded store can be kept between runs:
+ * BENCH_DATA_DIR=/dir keeps the PGlite store (and its baseline) there; BENCH_REUSE=1 keeps
+ * the PostgreSQL database svod_bench_<size>. A kept store holding BENCH_SIZE records is
+ * measured as it is; the records are generated again (same seed) for the ground truth.
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { DEFAULT_PARTICIPANTS, generateRecords, type CheckInput, type GeneratedRecord } from '@svod/core';
-import { SYSTEM_ACTOR, runCheck, buildApp, createAjv, createRecordValidators, ensureParticipants, importRecords, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { SYSTEM_ACTOR, refileMatchKeysIfStale, runCheck, buildApp, createAjv, createRecordValidators, ensureParticipants, importRecords, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 
 const size = Number(process.env.BENCH_SIZE ?? 20_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 2_000);
+const dataDir = process.env.BENCH_DATA_DIR;
+const reuse = process.env.BENCH_REUSE === '1';
+const stores = (process.env.BENCH_STORES ?? (process.env.DATABASE_URL ? 'pglite,postgres' : 'pglite')).split(',');
+/** Concurrent clients for the throughput figure under load. */
+const clients = Number(process.env.BENCH_CLIENTS ?? 8);
 
 function emit(name: string, value: number, unit: string, store: string) {
   process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, size, store })}\n`);
@@ -18,30 +30,52 @@ function emit(name: string, value: number, unit: string, store: string) {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function benchStore(store: string, db: Db) {
+async function benchStore(store: string, db: Db, baselineDb: () => Promise<Db>) {
   await migrateToLatest(db);
   await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+  // A new store records the keys' version; a kept one filed by another version is filed again.
+  const refiled = await refileMatchKeysIfStale(db);
+  if (refiled > 0) process.stderr.write(`bench: ${store}: re-filed the match keys of ${refiled} records\n`);
+  const held = Number((await db.selectFrom('records').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  if (held !== 0 && held !== size) throw new Error(`bench: the kept ${store} store holds ${held} records, not ${size}; empty it or change BENCH_SIZE`);
+  const corpus = new Corpus();
   const generationStart = performance.now();
-  const lines = Array.from(generateRecords({ seed: 7, count: size }), (record) => JSON.stringify(record));
-  emit('generate.rate', size / ((performance.now() - generationStart) / 1000), 'records/s', 'memory');
-  const t0 = performance.now();
-  const report = await importRecords({ db, actor: SYSTEM_ACTOR, purpose: 'bench' }, lines, createRecordValidators(createAjv()), { atomic: false });
-  emit('import.rate', report.created / ((performance.now() - t0) / 1000), 'records/s', store);
+  if (held === size) {
+    for (const record of generateRecords({ seed: 7, count: size })) corpus.add(record);
+    emit('generate.rate', size / ((performance.now() - generationStart) / 1000), 'records/s', 'memory');
+  } else {
+    // Generated as imported, so that a million records need not sit in memory as text.
+    let generating = 0;
+    const lines = (function* () {
+      const records = generateRecords({ seed: 7, count: size });
+      for (;;) {
+        const t = performance.now();
+        const next = records.next();
+        if (next.done) return;
+        corpus.add(next.value);
+        const line = JSON.stringify(next.value);
+        generating += performance.now() - t;
+        yield line;
+      }
+    })();
+    const report = await importRecords({ db, actor: SYSTEM_ACTOR, purpose: 'bench' }, lines, createRecordValidators(createAjv()), { atomic: false });
+    // The generator's own time is inside the loop above; the rate counts what is left.
+    const importSeconds = (performance.now() - generationStart - generating) / 1000;
+    emit('import.rate', report.created / importSeconds, 'records/s', store);
+    process.stderr.write(`bench: ${store}: imported ${report.created} records in ${Math.round(importSeconds)} s\n`);
+  }
+  await sql`ANALYZE`.execute(db);
 
-  await benchChecks(store, db, lines);
+  const app = await benchChecks(store, db, corpus, baselineDb);
 
-  const password = randomBytes(12).toString('hex');
-  await insertUser(db, { participant: 'RU-MVD', username: 'bench.analyst', displayName: 'bench', role: 'analyst', password });
-  const app = await buildApp({ db });
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench.analyst', password } });
-  const headers = { authorization: `Bearer ${login.json().token}` };
+  const headers = app.headers;
 
   const ids = (await db.selectFrom('records').select('id').where('shared_with_all', '=', true).limit(lookups).execute()).map((r) => r.id);
   const readTimes: number[] = [];
   const started = performance.now();
   for (const id of ids) {
     const t = performance.now();
-    const response = await app.inject({ method: 'GET', url: `/api/v1/records/${id}`, headers });
+    const response = await app.app.inject({ method: 'GET', url: `/api/v1/records/${id}`, headers });
     readTimes.push(performance.now() - t);
     if (response.statusCode !== 200) throw new Error(`read failed: ${response.statusCode} ${response.body}`);
   }
@@ -56,34 +90,65 @@ async function benchStore(store: string, db: Db) {
   for (const category of ['wanted_person', 'vehicle', 'firearm', 'missing_person']) {
     for (let i = 0; i < 50; i++) {
       const t = performance.now();
-      await app.inject({ method: 'GET', url: `/api/v1/records?category=${category}&limit=50`, headers });
+      await app.app.inject({ method: 'GET', url: `/api/v1/records?category=${category}&limit=50`, headers });
       listTimes.push(performance.now() - t);
     }
   }
   listTimes.sort((a, b) => a - b);
   emit('record.list.p95', percentile(listTimes, 95), 'ms', store);
-  await app.close();
+  await app.app.close();
 }
 
-/** Checks built from generated records: each asks for a subject that another record of the bank also describes. */
-function checkQueries(lines: string[]): { kind: string; input: CheckInput; truth: string; self: string }[] {
-  const records = lines.map((l) => JSON.parse(l) as GeneratedRecord);
-  const perTruth = new Map<string, number>();
-  for (const r of records) perTruth.set(r.truth, (perTruth.get(r.truth) ?? 0) + 1);
-  const queries: { kind: string; input: CheckInput; truth: string; self: string }[] = [];
-  for (const r of records) {
-    if (queries.length >= lookups) break;
+type Query = { kind: string; input: CheckInput; truth: string; self: string };
+
+/**
+ * What the checks need from the generated records, kept small enough for a million of them:
+ * each record's subject, who may see which person, the baseline's name rows, and the first
+ * records as check candidates (a person check needs another record of the same subject, which
+ * is known only once all are generated).
+ */
+class Corpus {
+  truthOf = new Map<string, string>();
+  perTruth = new Map<string, number>();
+  /** The checker (BKBOP) sees records distributed to all; those are what a check should find. */
+  visibleByTruth = new Map<string, Set<string>>();
+  baselineRows: { ref: string; name: string; birth: string | null }[] = [];
+  private candidates: (Query & { person: boolean })[] = [];
+
+  add(r: GeneratedRecord) {
     const self = `${r.owner}/${r.nationalRef}`;
+    this.truthOf.set(self, r.truth);
+    this.perTruth.set(r.truth, (this.perTruth.get(r.truth) ?? 0) + 1);
+    if (r.distribution.kind === 'all' && r.person) {
+      const set = this.visibleByTruth.get(r.truth) ?? new Set<string>();
+      set.add(self);
+      this.visibleByTruth.set(r.truth, set);
+      for (const n of r.person.names ?? []) {
+        this.baselineRows.push({ ref: self, name: [n.surname, n.given, n.patronymic].filter(Boolean).join(' ').toLowerCase(), birth: r.person.birthDate ?? null });
+      }
+    }
+    if (this.candidates.length >= lookups * 4) return;
     const name = r.person?.names?.find((n) => n.kind === 'latin') ?? r.person?.names?.[0];
-    if (name?.surname && name.given && (perTruth.get(r.truth) ?? 0) > 1) {
-      queries.push({ kind: 'person', truth: r.truth, self, input: { person: { surname: name.surname, given: name.given, birthDate: r.person?.birthDate, lang: name.lang } } });
+    if (name?.surname && name.given) {
+      this.candidates.push({ kind: 'person', person: true, truth: r.truth, self, input: { person: { surname: name.surname, given: name.given, birthDate: r.person?.birthDate, lang: name.lang } } });
     } else if (r.vehicle?.plate) {
-      queries.push({ kind: 'vehicle', truth: r.truth, self, input: { vehicle: { plate: r.vehicle.plate } } });
+      this.candidates.push({ kind: 'vehicle', person: false, truth: r.truth, self, input: { vehicle: { plate: r.vehicle.plate } } });
     } else if (r.firearm) {
-      queries.push({ kind: 'firearm', truth: r.truth, self, input: { firearm: { serial: r.firearm.serials[0]! } } });
+      this.candidates.push({ kind: 'firearm', person: false, truth: r.truth, self, input: { firearm: { serial: r.firearm.serials[0]! } } });
     }
   }
-  return queries;
+
+  /** Checks built from generated records: each asks for a subject that another record of the bank also describes. */
+  queries(): Query[] {
+    const picked: Query[] = [];
+    for (const { person, ...q } of this.candidates) {
+      if (picked.length >= lookups) break;
+      // A named person met only once would be a check with nothing to find besides itself.
+      if (person && (this.perTruth.get(q.truth) ?? 0) <= 1) continue;
+      picked.push(q);
+    }
+    return picked;
+  }
 }
 
 interface CheckQuality {
@@ -106,121 +171,169 @@ function tally(q: CheckQuality, returned: string[], expected: Set<string>) {
   for (const ref of expected) if (!returned.includes(ref)) q.fn++;
 }
 
-async function benchChecks(store: string, db: Db, lines: string[]) {
-  const records = lines.map((l) => JSON.parse(l) as GeneratedRecord);
-  const truthOf = new Map(records.map((r) => [`${r.owner}/${r.nationalRef}`, r.truth]));
-  // The checker (BKBOP) sees records distributed to all; those are what a check should find.
-  const visibleByTruth = new Map<string, Set<string>>();
-  for (const r of records) {
-    if (r.distribution.kind !== 'all' || !r.person) continue;
-    const set = visibleByTruth.get(r.truth) ?? new Set<string>();
-    set.add(`${r.owner}/${r.nationalRef}`);
-    visibleByTruth.set(r.truth, set);
-  }
+function emitTimes(prefix: string, times: number[], store: string) {
+  const sorted = [...times].sort((a, b) => a - b);
+  emit(`${prefix}.p50`, percentile(sorted, 50), 'ms', store);
+  emit(`${prefix}.p95`, percentile(sorted, 95), 'ms', store);
+  emit(`${prefix}.p99`, percentile(sorted, 99), 'ms', store);
+}
+
+/** Runs `tasks` with `width` of them in flight at a time; returns checks per second. */
+async function concurrently(width: number, tasks: (() => Promise<unknown>)[]): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < tasks.length) await tasks[next++]!();
+    }),
+  );
+  return tasks.length / ((performance.now() - started) / 1000);
+}
+
+interface BenchApp {
+  app: Awaited<ReturnType<typeof buildApp>>;
+  headers: Record<string, string>;
+}
+
+async function benchChecks(store: string, db: Db, corpus: Corpus, baselineDb: () => Promise<Db>): Promise<BenchApp> {
   const ctx = { db, actor: { ...SYSTEM_ACTOR, participant: 'BKBOP', role: 'analyst' as const }, purpose: 'bench' };
   const byKind = new Map<string, { times: number[]; found: number }>();
   const svodQuality: CheckQuality = { tp: 0, fp: 0, fn: 0 };
   const personQueries: { input: CheckInput; expected: Set<string> }[] = [];
-  for (const query of checkQueries(lines)) {
+  const queries = corpus.queries();
+  for (const query of queries) {
     const t = performance.now();
     const result = await runCheck(ctx, query.input);
     const elapsed = performance.now() - t;
     const entry = byKind.get(query.kind) ?? { times: [], found: 0 };
     entry.times.push(elapsed);
     const refs = result.candidates.map((c) => `${c.record.owner}/${c.record.nationalRef}`);
-    if (refs.some((ref) => truthOf.get(ref) === query.truth)) entry.found++;
+    if (refs.some((ref) => corpus.truthOf.get(ref) === query.truth)) entry.found++;
     byKind.set(query.kind, entry);
     if (query.kind === 'person') {
-      const expected = visibleByTruth.get(query.truth) ?? new Set<string>();
+      const expected = corpus.visibleByTruth.get(query.truth) ?? new Set<string>();
       personQueries.push({ input: query.input, expected });
       tally(svodQuality, result.candidates.filter((c) => c.probability >= 0.5).map((c) => `${c.record.owner}/${c.record.nationalRef}`), expected);
     }
   }
   for (const [kind, entry] of byKind) {
-    const sorted = [...entry.times].sort((a, b) => a - b);
-    const total = sorted.reduce((a, b) => a + b, 0) / 1000;
-    emit(`check.${kind}.p50`, percentile(sorted, 50), 'ms', store);
-    emit(`check.${kind}.p95`, percentile(sorted, 95), 'ms', store);
-    emit(`check.${kind}.p99`, percentile(sorted, 99), 'ms', store);
-    emit(`check.${kind}.throughput`, sorted.length / total, 'checks/s', store);
-    emit(`check.${kind}.found`, entry.found / sorted.length, 'share', store);
+    emitTimes(`check.${kind}`, entry.times, store);
+    emit(`check.${kind}.throughput`, entry.times.length / (entry.times.reduce((a, b) => a + b, 0) / 1000), 'checks/s', store);
+    emit(`check.${kind}.found`, entry.found / entry.times.length, 'share', store);
   }
   emitQuality('check.person', svodQuality, store);
-  await benchBaseline(store, records, personQueries);
+
+  // The same person checks over HTTP (in-process inject: session, validation, serialisation),
+  // one client and then several at once.
+  const password = randomBytes(12).toString('hex');
+  const username = `bench.analyst.${randomBytes(4).toString('hex')}`;
+  await insertUser(db, { participant: 'BKBOP', username, displayName: 'bench', role: 'analyst', password });
+  const app = await buildApp({ db });
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const headers = { authorization: `Bearer ${login.json().token}` };
+  let failed = 0;
+  const httpCheck = async (input: CheckInput) => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/checks', headers, payload: input as object });
+    if (response.statusCode !== 200 && failed++ === 0) process.stderr.write(`bench: ${store}: a check failed: ${response.statusCode} ${response.body}\n`);
+  };
+  const httpTimes: number[] = [];
+  for (const { input } of personQueries) {
+    const t = performance.now();
+    await httpCheck(input);
+    httpTimes.push(performance.now() - t);
+  }
+  emitTimes('api.check.person', httpTimes, store);
+  emit('api.check.person.throughput', httpTimes.length / (httpTimes.reduce((a, b) => a + b, 0) / 1000), 'checks/s', store);
+  emit(`api.check.person.throughput.clients_${clients}`, await concurrently(clients, personQueries.map(({ input }) => () => httpCheck(input))), 'checks/s', store);
+  // Counted, not thrown: a failing check should not hide every other figure.
+  emit('api.check.person.failed', failed, 'checks', store);
+
+  await benchBaseline(store, corpus, personQueries, await baselineDb());
+  return { app, headers };
 }
 
 /**
  * The obvious alternative a database administrator would build: pg_trgm similarity on the
- * names as written, plus an exact date of birth. Same records, same checks.
+ * names as written, plus an exact date of birth. Same records, same checks. A kept baseline
+ * table (BENCH_DATA_DIR, BENCH_REUSE) is built once.
  */
-async function benchBaseline(store: string, records: GeneratedRecord[], queries: { input: CheckInput; expected: Set<string> }[]) {
-  const baseline = store === 'pglite' ? await pgliteWithTrigrams() : openDatabase({ databaseUrl: currentServerUrl!, dataDir: '' });
+async function benchBaseline(store: string, corpus: Corpus, queries: { input: CheckInput; expected: Set<string> }[], baseline: Db) {
+  const keep = Boolean(dataDir) || reuse;
   try {
     await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(baseline);
-    await sql`CREATE TABLE baseline_persons (ref text NOT NULL, name text NOT NULL, birth text)`.execute(baseline);
-    const rows = records.flatMap((r) =>
-      r.distribution.kind === 'all'
-        ? (r.person?.names ?? []).map((n) => ({ ref: `${r.owner}/${r.nationalRef}`, name: [n.surname, n.given, n.patronymic].filter(Boolean).join(' ').toLowerCase(), birth: r.person?.birthDate ?? null }))
-        : [],
-    );
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      await sql`INSERT INTO baseline_persons (ref, name, birth) SELECT * FROM unnest(${chunk.map((r) => r.ref)}::text[], ${chunk.map((r) => r.name)}::text[], ${chunk.map((r) => r.birth)}::text[])`.execute(baseline);
+    const exists = (await sql<{ t: string | null }>`SELECT to_regclass('baseline_persons')::text AS t`.execute(baseline)).rows[0]?.t;
+    if (!exists) {
+      await sql`CREATE TABLE baseline_persons (ref text NOT NULL, name text NOT NULL, birth text)`.execute(baseline);
+      const rows = corpus.baselineRows;
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        await sql`INSERT INTO baseline_persons (ref, name, birth) SELECT * FROM unnest(${chunk.map((r) => r.ref)}::text[], ${chunk.map((r) => r.name)}::text[], ${chunk.map((r) => r.birth)}::text[])`.execute(baseline);
+      }
+      await sql`CREATE INDEX baseline_persons_name ON baseline_persons USING gin (name gin_trgm_ops)`.execute(baseline);
+      await sql`ANALYZE baseline_persons`.execute(baseline);
     }
-    await sql`CREATE INDEX baseline_persons_name ON baseline_persons USING gin (name gin_trgm_ops)`.execute(baseline);
-    await sql`ANALYZE baseline_persons`.execute(baseline);
     const quality: CheckQuality = { tp: 0, fp: 0, fn: 0 };
     const times: number[] = [];
-    for (const { input, expected } of queries) {
+    const baselineCheck = (input: CheckInput) => {
       const name = [input.person!.surname, input.person!.given].filter(Boolean).join(' ').toLowerCase();
       const birth = input.person!.birthDate ?? null;
-      const t = performance.now();
-      const result = await sql<{ ref: string }>`
+      return sql<{ ref: string }>`
         SELECT DISTINCT ref FROM baseline_persons
         WHERE name % ${name} AND (${birth}::text IS NULL OR birth = ${birth})
         LIMIT 10`.execute(baseline);
+    };
+    for (const { input, expected } of queries) {
+      const t = performance.now();
+      const result = await baselineCheck(input);
       times.push(performance.now() - t);
       tally(quality, result.rows.map((r) => r.ref), expected);
     }
-    times.sort((a, b) => a - b);
-    emit('baseline.trgm.check.person.p50', percentile(times, 50), 'ms', store);
-    emit('baseline.trgm.check.person.p95', percentile(times, 95), 'ms', store);
+    emitTimes('baseline.trgm.check.person', times, store);
+    emit('baseline.trgm.check.person.throughput', times.length / (times.reduce((a, b) => a + b, 0) / 1000), 'checks/s', store);
+    emit(`baseline.trgm.check.person.throughput.clients_${clients}`, await concurrently(clients, queries.map(({ input }) => () => baselineCheck(input))), 'checks/s', store);
     emitQuality('baseline.trgm.check.person', quality, store);
   } finally {
-    await sql`DROP TABLE IF EXISTS baseline_persons`.execute(baseline);
+    if (!keep) await sql`DROP TABLE IF EXISTS baseline_persons`.execute(baseline);
     await baseline.destroy();
   }
 }
 
-async function pgliteWithTrigrams(): Promise<Db> {
+async function pgliteWithTrigrams(dir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { PGliteDialect } = await import('kysely-pglite-dialect');
   const { Kysely } = await import('kysely');
-  return new Kysely({ dialect: new PGliteDialect(new PGlite('memory://', { extensions: { pg_trgm } })) }) as Db;
+  return new Kysely({ dialect: new PGliteDialect(new PGlite(dir, { extensions: { pg_trgm } })) }) as Db;
 }
 
-let currentServerUrl: string | undefined;
+if (stores.includes('pglite')) {
+  const db = openDatabase({ dataDir: dataDir ? join(dataDir, 'store') : 'memory://' });
+  try {
+    await benchStore('pglite', db, () => pgliteWithTrigrams(dataDir ? join(dataDir, 'baseline') : 'memory://'));
+  } finally {
+    await db.destroy();
+  }
+}
 
-await benchStore('pglite', openDatabase({ dataDir: 'memory://' }));
-
-if (process.env.DATABASE_URL) {
-  const name = `svod_bench_${randomBytes(4).toString('hex')}`;
+if (stores.includes('postgres')) {
+  if (!process.env.DATABASE_URL) throw new Error('bench: BENCH_STORES names postgres but DATABASE_URL is not set');
+  // A kept database is named by its size and never dropped; a fresh one is dropped at the end.
+  const name = reuse ? `svod_bench_${size}` : `svod_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const present = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount! > 0;
+  if (!present) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(process.env.DATABASE_URL);
   url.pathname = `/${name}`;
   const db = openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  currentServerUrl = url.toString();
   try {
-    await benchStore('postgres', db);
+    await benchStore('postgres', db, async () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }));
   } finally {
     await db.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
-} else {
+} else if (!process.env.DATABASE_URL) {
   process.stderr.write('bench: DATABASE_URL not set, PostgreSQL server figures skipped\n');
 }
 

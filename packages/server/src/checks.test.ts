@@ -69,6 +69,24 @@ describe.each(DIALECTS)('checks on %s', (dialect) => {
     expect(control.statusCode).toBe(400);
   });
 
+  it('a record changed or cancelled after a check is judged on what it is now, not on what an earlier check saw', async () => {
+    const ru = await t.as('RU-MVD', 'operator');
+    const payload = wantedPerson({ nationalRef: 'RU-CHANGE-1' });
+    payload.person!.names = [{ kind: 'primary', script: 'Latn', surname: 'Tokhtarov', given: 'Ilyas' }];
+    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: ru, payload })).json();
+    const ids = async (surname: string) =>
+      (await check({ person: { surname, given: 'Ilyas', birthDate: payload.person!.birthDate } })).json().candidates.map((c: { record: { id: string } }) => c.record.id);
+    expect(await ids('Tokhtarov')).toContain(created.id);
+    const { id, version, category: _c, nationalRef: _n, owner: _o, status: _s, createdAt: _a, updatedAt: _u, attachments: _t, ...content } = created;
+    content.person.names = [{ kind: 'primary', script: 'Latn', surname: 'Zhaksybekov', given: 'Ilyas' }];
+    const edited = await t.app.inject({ method: 'PUT', url: `/api/v1/records/${id}`, headers: ru, payload: { ...content, version } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(await ids('Tokhtarov')).not.toContain(id);
+    expect(await ids('Zhaksybekov')).toContain(id);
+    await t.app.inject({ method: 'POST', url: `/api/v1/records/${id}/cancel`, headers: ru, payload: { version: version + 1, reason: 'задержан' } });
+    expect(await ids('Zhaksybekov')).not.toContain(id);
+  });
+
   it('every check is audited with what was asked and how many answered', async () => {
     await check({ person: { surname: 'RAKHMONOV', given: 'FARRUKH' } }, 'AM-POLICE');
     const entry = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'record.check').where('actor_participant', '=', 'AM-POLICE').executeTakeFirstOrThrow();

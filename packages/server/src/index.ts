@@ -11,4 +11,4 @@ export { createRecordValidators } from './validation/records.ts';
 export type { StoreContext } from './store/context.ts';
 export { seedDemo, isStoreEmpty, SYSTEM_ACTOR, type DemoSeedResult } from './seed/demo.ts';
 export { runCheck, type CheckResult } from './store/checks.ts';
-export { fileMissingMatchKeys } from './store/match-keys.ts';
+export { refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-keys.ts';

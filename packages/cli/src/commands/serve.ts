@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { buildApp, fileMissingMatchKeys, isStoreEmpty, seedDemo } from '@svod/server';
+import { buildApp, isStoreEmpty, refileMatchKeysIfStale, seedDemo } from '@svod/server';
 import { describeStorage, type CliConfig } from '../config.ts';
 import { startProgress } from '../progress.ts';
 import { openStorage } from './shared.ts';
@@ -11,17 +11,19 @@ import { demoRecordLines, DEMO_RECORD_COUNT } from './seed.ts';
 export async function serve(config: CliConfig): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const db = await openStorage(config);
+  // Keys computed by another version of the matcher (or before versions were recorded) are
+  // computed again; when the versions agree this is a single read. Before the demo load, so
+  // that a new store records its version and the demo is filed once.
+  const filing = startProgress('Filing match keys');
+  const filed = await refileMatchKeysIfStale(db, filing.update);
+  filing.stop();
+  if (filed > 0) logger.info({ records: filed }, 'filed match keys');
   if (config.demo && (await isStoreEmpty(db))) {
     const progress = startProgress('Loading demo data', DEMO_RECORD_COUNT);
     const seeded = await seedDemo(db, demoRecordLines(DEMO_RECORD_COUNT), { onProgress: progress.update });
     progress.stop();
     announceDemo(config, seeded.password, seeded.report.created);
   }
-  // Records loaded before matching existed (or by an older key version) are filed now.
-  const filing = startProgress('Filing match keys');
-  const filed = await fileMissingMatchKeys(db, filing.update);
-  filing.stop();
-  if (filed > 0) logger.info({ records: filed }, 'filed match keys');
   const app = await buildApp({ db, config: config.app, logger });
   const close = async () => {
     await app.close();

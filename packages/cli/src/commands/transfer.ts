@@ -1,5 +1,5 @@
 import { issueMessage, type Actor } from '@svod/core';
-import { createAjv, createRecordValidators, exportRecords, importRecords, listParticipants, SYSTEM_ACTOR, type Db } from '@svod/server';
+import { createAjv, createRecordValidators, exportRecords, importRecords, listParticipants, refileMatchKeysIfStale, SYSTEM_ACTOR, type Db } from '@svod/server';
 import type { CliConfig } from '../config.ts';
 import { startProgress } from '../progress.ts';
 import { closeOutput, openOutput, readLines, withStorage, writeLine } from './shared.ts';
@@ -25,6 +25,11 @@ export async function importCommand(
 ): Promise<number> {
   const report = await withStorage(config, async (db) => {
     await assertParticipant(db, options.participant);
+    // New lines are filed with this version's keys: the rest of the store must hold them too
+    // (on a new store this only records the version, so a bulk load is not filed twice).
+    const filing = startProgress('Filing match keys');
+    await refileMatchKeysIfStale(db, filing.update);
+    filing.stop();
     const progress = startProgress(`Importing ${file}`);
     try {
       return await importRecords(

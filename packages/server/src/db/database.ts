@@ -98,6 +98,12 @@ export interface MatchKeyTable {
   record_id: string;
 }
 
+export interface SettingTable {
+  name: string;
+  value: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Database {
   participants: ParticipantTable;
   users: UserTable;
@@ -107,6 +113,7 @@ export interface Database {
   attachments: AttachmentTable;
   audit_log: AuditTable;
   match_keys: MatchKeyTable;
+  settings: SettingTable;
 }
 
 export type Db = Kysely<Database>;

@@ -12,9 +12,12 @@ import {
   type CheckOutcome,
   type Domain,
   type FieldContribution,
+  type MatchProfile,
   type RecordView,
   type Weights,
 } from '@svod/core';
+import type { RecordRow } from '../db/database.ts';
+import { LruCache } from '../util/lru.ts';
 import { recordSubject } from './record-content.ts';
 import { toRecordView, visibleTo } from './records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
@@ -59,40 +62,25 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     const issues = checkSufficiency(input);
     if (issues.length > 0) throw new AppError('check_insufficient', { issues });
     const query = checkProfile(input)!;
-    const keys = matchKeys(query, 'query');
     const weights = WEIGHTS[query.domain];
-    const rows =
-      keys.length === 0
-        ? []
-        : await ctx.db
-            .selectFrom('records')
-            .selectAll()
-            .where('records.id', 'in', (eb) =>
-              eb
-                .selectFrom('match_keys')
-                .select('record_id')
-                .where((k) =>
-                  k.or([
-                    k('key', 'in', keys),
-                    // A name key with no birth year stands for the name in any year: a range of the index.
-                    ...keys.filter((key) => key.endsWith('|?')).map((key) => k.and([k('key', '>=', key.slice(0, -1)), k('key', '<', `${key.slice(0, -2)}}`)])),
-                  ]),
-                ),
-            )
-            .where('status', '=', 'active')
-            .where(visibleTo(ctx.actor.participant))
-            .limit(MAX_CANDIDATES)
-            .execute();
-    const scored: CheckCandidate[] = [];
-    for (const row of rows) {
-      const profile = profileOf(recordSubject(row));
+    const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
+    const { profiles, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'));
+    for (const { id, profile } of profiles) {
       if (!profile || profile.domain !== query.domain) continue;
       const score = scoreVector(weights, compareProfiles(query, profile));
       if (score.probability < POSSIBLE_PROBABILITY) continue;
-      scored.push({ probability: score.probability, weight: score.weight, explanation: score.explanation, record: toRecordView(row) });
+      scored.push({ id, probability: score.probability, weight: score.weight, explanation: score.explanation });
     }
     scored.sort((a, b) => b.weight - a.weight);
-    const candidates = scored.slice(0, input.limit ?? 10);
+    const best = scored.slice(0, input.limit ?? 10);
+    // Whole rows only for what is returned (a block can hold hundreds of candidates), and
+    // only those not already read for profiling.
+    const unread = best.filter((c) => !rows.has(c.id)).map((c) => c.id);
+    if (unread.length > 0) for (const row of await checkable(ctx, unread)) rows.set(row.id, row);
+    const candidates: CheckCandidate[] = best.flatMap(({ id, ...score }) => {
+      const row = rows.get(id);
+      return row ? [{ ...score, record: toRecordView(row) }] : [];
+    });
     const outcome: CheckOutcome = candidates.length === 0 ? 'no_hit' : candidates[0]!.probability >= HIT_PROBABILITY ? 'hit' : 'possible';
     await auditSuccess(ctx.db, ctx, {
       action: 'record.check',
@@ -103,3 +91,58 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     return { outcome, modelVersion: weights.model.version, candidates };
   });
 }
+
+/**
+ * The active records the caller may see that share a match key with the query, with their
+ * match profiles. When more than MAX_CANDIDATES qualify (a common name with no birth year),
+ * those sharing the most keys are kept: the bound is applied in the database, on ids, before
+ * any content is read. Profiles come from a cache keyed by record id and version, so a
+ * record's content is read and profiled once per change, not once per check.
+ */
+async function candidateProfiles(
+  ctx: StoreContext,
+  keys: string[],
+): Promise<{ profiles: { id: string; profile: MatchProfile | undefined }[]; rows: Map<string, RecordRow> }> {
+  const rows = new Map<string, RecordRow>();
+  if (keys.length === 0) return { profiles: [], rows };
+  const exact = keys.filter((key) => !key.endsWith('|?'));
+  // A name key with no birth year stands for the name in any year: a range of the byte-ordered index.
+  const ranges = keys.filter((key) => key.endsWith('|?')).map((key) => [key.slice(0, -1), `${key.slice(0, -2)}}`] as const);
+  const ranked = await ctx.db
+    .with('shared', (db) =>
+      db
+        .selectFrom('match_keys')
+        .select((eb) => ['record_id', eb.fn.countAll<number>().as('n')])
+        .where((k) => k.or([...(exact.length > 0 ? [k('key', 'in', exact)] : []), ...ranges.map(([from, to]) => k.and([k('key', '>=', from), k('key', '<', to)]))]))
+        .groupBy('record_id'),
+    )
+    .selectFrom('shared')
+    .innerJoin('records', 'records.id', 'shared.record_id')
+    .select(['records.id', 'records.version'])
+    .where('records.status', '=', 'active')
+    .where(visibleTo(ctx.actor.participant))
+    .orderBy('shared.n', 'desc')
+    .orderBy('records.id')
+    .limit(MAX_CANDIDATES)
+    .execute();
+  const profiles = new Map(ranked.map((r) => [r.id, PROFILES.get(profileKey(r))]));
+  const missing = ranked.filter((r) => profiles.get(r.id) === undefined).map((r) => r.id);
+  if (missing.length > 0) {
+    // Whole rows: the few that make the answer are then not read again.
+    for (const row of await checkable(ctx, missing)) {
+      const profile = profileOf(recordSubject(row)) ?? null;
+      PROFILES.set(profileKey(row), profile);
+      profiles.set(row.id, profile);
+      rows.set(row.id, row);
+    }
+  }
+  return { profiles: ranked.map((r) => ({ id: r.id, profile: profiles.get(r.id) ?? undefined })), rows };
+}
+
+/** Rows by id, filtered again: a record may have been cancelled or withdrawn since it was ranked. */
+const checkable = (ctx: StoreContext, ids: string[]) =>
+  ctx.db.selectFrom('records').selectAll().where('id', 'in', ids).where('status', '=', 'active').where(visibleTo(ctx.actor.participant)).execute();
+
+/** Profiles kept across checks; every change of a record's content bumps its version. */
+const PROFILES = new LruCache<string, MatchProfile | null>(Number(process.env.SVOD_PROFILE_CACHE ?? 100_000));
+const profileKey = (row: { id: string; version: number }) => `${row.id}:${row.version}`;

@@ -195,7 +195,7 @@ async function applyBatch(
   let pending = new Map<string, NewRecordRow>();
   const flushInserts = async () => {
     const inserted = await insertRecords(tx, [...pending.values()]);
-    await fileMatchKeys(tx, inserted);
+    await fileMatchKeys(tx, inserted, { fresh: true });
     for (const row of inserted) existing.set(`${row.owner}\u0000${row.national_ref}`, row);
     counts.created += pending.size;
     pending = new Map();

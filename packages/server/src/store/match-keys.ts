@@ -1,14 +1,19 @@
-import { matchKeys, profileOf } from '@svod/core';
+import { sql } from 'kysely';
+import { MATCH_KEYS_VERSION, matchKeys, profileOf } from '@svod/core';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
 import { recordSubject } from './record-content.ts';
+
+/** What filing needs of a record row. */
+type FilableRow = Pick<RecordRow, 'id' | 'content' | 'category' | 'national_ref'>;
 
 /**
  * Files records under their match keys, replacing what they were filed under. Runs in the
  * transaction that writes the records, so keys and records never disagree.
  */
-export async function fileMatchKeys(tx: Db | Tx, rows: readonly RecordRow[]): Promise<void> {
+export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], options: { fresh?: boolean } = {}): Promise<void> {
   if (rows.length === 0) return;
-  await tx.deleteFrom('match_keys').where('record_id', 'in', rows.map((r) => r.id)).execute();
+  // Records inserted in this transaction have nothing filed yet: no need to look.
+  if (!options.fresh) await tx.deleteFrom('match_keys').where('record_id', 'in', rows.map((r) => r.id)).execute();
   const values = rows.flatMap((row) => {
     const profile = profileOf(recordSubject(row));
     return profile ? matchKeys(profile).map((key) => ({ key, record_id: row.id })) : [];
@@ -19,24 +24,43 @@ export async function fileMatchKeys(tx: Db | Tx, rows: readonly RecordRow[]): Pr
   }
 }
 
-/** Files every record that has no keys yet (after an upgrade or a bulk load); returns how many. */
-export async function fileMissingMatchKeys(db: Db, onProgress?: (done: number) => void): Promise<number> {
+/** The setting naming the version of `matchKeys` that computed the stored keys. */
+const VERSION_SETTING = 'match_keys_version';
+
+/** The match-keys version the store's keys were computed with; undefined before it was recorded. */
+export async function storedMatchKeysVersion(db: Db): Promise<string | undefined> {
+  const row = await db.selectFrom('settings').select('value').where('name', '=', VERSION_SETTING).executeTakeFirst();
+  return row?.value;
+}
+
+/**
+ * Makes the stored match keys those the running code computes: when the store records another
+ * version — or none, as a store written before versions were recorded, whose records may even
+ * lack keys — every record is filed again and the version recorded. Otherwise it costs one
+ * read, however large the bank. Returns how many records were re-filed.
+ */
+export async function refileMatchKeysIfStale(db: Db, onProgress?: (done: number) => void): Promise<number> {
+  const version = String(MATCH_KEYS_VERSION);
+  if ((await storedMatchKeysVersion(db)) === version) return 0;
+  // Emptied first so that the batches below only insert; until the version is written at the
+  // end, an interrupted run is simply done again at the next start.
+  await sql`TRUNCATE match_keys`.execute(db);
   let done = 0;
-  let after = '00000000-0000-0000-0000-000000000000';
+  let after: string | undefined;
   for (;;) {
-    // Walk by id so that records with nothing to match on are passed once, not found again.
-    const rows = await db
-      .selectFrom('records')
-      .selectAll()
-      .where('id', '>', after)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('match_keys').select('record_id').whereRef('match_keys.record_id', '=', 'records.id'))))
-      .orderBy('id')
-      .limit(1000)
-      .execute();
-    if (rows.length === 0) return done;
-    await db.transaction().execute((tx) => fileMatchKeys(tx, rows));
+    let query = db.selectFrom('records').select(['id', 'category', 'national_ref', 'content']).orderBy('id').limit(1000);
+    if (after) query = query.where('id', '>', after);
+    const rows = await query.execute();
+    if (rows.length === 0) break;
+    await db.transaction().execute((tx) => fileMatchKeys(tx, rows, { fresh: true }));
     done += rows.length;
     after = rows.at(-1)!.id;
     onProgress?.(done);
   }
+  await db
+    .insertInto('settings')
+    .values({ name: VERSION_SETTING, value: version })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: version, updated_at: new Date() }))
+    .execute();
+  return done;
 }

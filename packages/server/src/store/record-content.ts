@@ -2,11 +2,11 @@ import type { RecordContent, RecordInput } from '@svod/core';
 import type { RecordRow } from '../db/database.ts';
 
 /** A record row's editable content; pg hands jsonb over parsed, some drivers as text. */
-export const recordContent = (row: RecordRow): RecordContent =>
+export const recordContent = (row: Pick<RecordRow, 'content'>): RecordContent =>
   (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as RecordContent;
 
 /** The record as matching sees it: its category, reference and content. */
-export const recordSubject = (row: RecordRow): RecordInput => ({
+export const recordSubject = (row: Pick<RecordRow, 'content' | 'category' | 'national_ref'>): RecordInput => ({
   ...recordContent(row),
   category: row.category as RecordInput['category'],
   nationalRef: row.national_ref,

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-23T00-00-00_initial.ts';
 import * as matchKeys from './2026-11-23T20-30-00_match-keys.ts';
+import * as settings from './2026-11-24T00-00-00_settings.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -9,6 +10,7 @@ import * as matchKeys from './2026-11-23T20-30-00_match-keys.ts';
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T00-00-00_initial': initial,
   '2026-11-23T20-30-00_match-keys': matchKeys,
+  '2026-11-24T00-00-00_settings': settings,
 };
 
 export const migrationProvider: MigrationProvider = {
