@@ -109,6 +109,20 @@ describe('svod CLI (embedded store)', () => {
     expect(report.clusters).toHaveProperty('f1');
     expect(report.seconds.total).toBeGreaterThan(0);
     expect(Object.keys(report.byCategory).length).toBeGreaterThan(0);
+    expect(report.persons.f1).toBeGreaterThan(0.5);
+    expect(report.crossScript).toHaveProperty('recall');
+  });
+
+  it('eval reads a file in batches on worker threads and still names the exact line it cannot read', async () => {
+    const file = join(dir, 'gen-broken.jsonl');
+    expect((await svod(join(dir, 'data'), 'generate', '--count', '2500', '--seed', '9', '--out', file)).code).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    lines.splice(10, 0, '');
+    lines.splice(2301, 0, '{"category": broken');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const result = await svod(join(dir, 'data'), 'eval', '--input', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('line 2302: not valid JSON');
   });
 
   it('generate takes corruption rates and refuses an unknown kind', async () => {

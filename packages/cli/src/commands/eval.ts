@@ -10,16 +10,11 @@ import { readProfiles } from './shared.ts';
 export async function evaluate(_config: CliConfig, options: { input: string; byCategory?: boolean; threshold: number }): Promise<number> {
   const started = performance.now();
   const labels: LabelledRecord[] = [];
-  const profiles = await readProfiles(options.input, (record, lineNo) => {
-    if (typeof record.truth !== 'string' || record.truth === '') {
+  const profiles = await readProfiles(options.input, (label, lineNo) => {
+    if (!label.truth) {
       throw new Error(`line ${lineNo}: no "truth" field; eval needs labelled records (svod generate makes them)`);
     }
-    labels.push({
-      category: record.category,
-      truth: record.truth,
-      corruptions: Array.isArray(record.corruptions) ? (record.corruptions as string[]) : [],
-      script: record.person?.names?.[0]?.script,
-    });
+    labels.push({ category: label.category, truth: label.truth, corruptions: label.corruptions, script: label.script });
   });
   const profiledAt = performance.now();
   const linking = startProgress('Linking');

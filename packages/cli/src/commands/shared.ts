@@ -1,9 +1,10 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { AppError, DEFAULT_PARTICIPANTS, ERROR_TITLES, issueMessage, profileOf, type FieldIssue, type MatchProfile, type RecordInput } from '@svod/core';
+import { AppError, DEFAULT_PARTICIPANTS, ERROR_TITLES, issueMessage, type FieldIssue, type MatchProfile } from '@svod/core';
 import { ensureParticipants, migrateToLatest, openDatabase, type Db } from '@svod/server';
 import type { CliConfig } from '../config.ts';
 import { startProgress } from '../progress.ts';
+import { profileLines, type RecordLabel } from '../profiling/pool.ts';
 
 /** Opens and migrates the configured storage, with the member states' agencies in it; the caller destroys it. */
 export async function openStorage(config: CliConfig): Promise<Db> {
@@ -53,30 +54,21 @@ export function describeError(error: unknown, lang: 'ru' | 'en'): string {
 }
 
 /**
- * Reads a JSON Lines array of records and profiles each for matching, showing progress;
- * `inspect` may refuse a line (throw) or note something of it. Errors name the line.
+ * Reads a JSON Lines array of records and profiles each for matching, on every core, showing
+ * progress; `inspect` sees each record's label and may refuse it (throw). Errors name the line.
  */
 export async function readProfiles(
   file: string,
-  inspect: (record: RecordInput & Record<string, unknown>, lineNo: number) => void = () => {},
+  inspect: (label: RecordLabel, lineNo: number) => void = () => {},
 ): Promise<(MatchProfile | undefined)[]> {
   const profiles: (MatchProfile | undefined)[] = [];
   const progress = startProgress('Reading and profiling');
-  let lineNo = 0;
   try {
-    for await (const line of readLines(file)) {
-      lineNo++;
-      if (!line.trim()) continue;
-      let record: RecordInput & Record<string, unknown>;
-      try {
-        record = JSON.parse(line);
-      } catch {
-        throw new Error(`line ${lineNo}: not valid JSON`);
-      }
-      inspect(record, lineNo);
-      profiles.push(profileOf(record));
-      if (profiles.length % 10_000 === 0) progress.update(profiles.length);
-    }
+    await profileLines(readLines(file), (batch) => {
+      batch.labels.forEach((label, k) => inspect(label, batch.firstLine + k));
+      for (const profile of batch.profiles) profiles.push(profile);
+      progress.update(profiles.length);
+    });
   } finally {
     progress.update(profiles.length);
     progress.stop();

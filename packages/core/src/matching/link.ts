@@ -185,8 +185,13 @@ interface Candidates {
   trainingPairs: Record<Domain, number>;
   /** Candidate pairs, flattened: pairs[2k] and pairs[2k+1]. */
   pairs: number[];
+  /** The comparison vector of pair k at vectors[k·STRIDE …], computed once for training and scoring. */
+  vectors: Int8Array;
   sessions: Map<Domain, { spec: SessionSpec; counts: PatternCounts }[]>;
 }
+
+/** Room for the longest comparison vector of any domain. */
+const STRIDE = Math.max(...Object.values(DOMAIN_FIELDS).map((fields) => fields.length));
 
 /** Pass 1: every candidate pair, and the comparison patterns of each training session. */
 function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxBlock: number, onProgress?: LinkOptions['onProgress']): Candidates {
@@ -198,23 +203,29 @@ function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxB
     DOMAINS.map((d) => [d, SESSIONS[d].map((spec) => ({ spec, counts: new PatternCounts() }))]),
   );
   const pairs: number[] = [];
+  let vectors = new Int8Array(1 << 20);
   const trainingPairs: Record<Domain, number> = { person: 0, vehicle: 0, firearm: 0 };
   forEachCandidatePair(profiles, keysOf, maxBlock, (i, j) => {
     const a = profiles[i]!;
     const b = profiles[j]!;
     if (a.domain !== b.domain) return;
+    const k = pairs.length / 2;
     pairs.push(i, j);
-    if ((pairs.length / 2) % 100_000 === 0) onProgress?.('pairs', pairs.length / 2, 0);
+    if ((k + 1) % 100_000 === 0) onProgress?.('pairs', k + 1, 0);
     trainingPairs[a.domain]++;
+    const vector = compareProfiles(a, b);
+    if ((k + 1) * STRIDE > vectors.length) {
+      const grown = new Int8Array(vectors.length * 2);
+      grown.set(vectors);
+      vectors = grown;
+    }
+    vectors.set(vector, k * STRIDE);
     const shared = sharedKeyKinds(keysOf[i]!, keysOf[j]!);
-    let vector: Int8Array | undefined;
     for (const session of sessions.get(a.domain)!) {
-      if (!session.spec.kinds.some((k) => shared.has(k))) continue;
-      vector ??= compareProfiles(a, b);
-      session.counts.add(vector);
+      if (session.spec.kinds.some((kind) => shared.has(kind))) session.counts.add(vector);
     }
   });
-  return { keysOf, trainingPairs, pairs, sessions };
+  return { keysOf, trainingPairs, pairs, vectors, sessions };
 }
 
 /**
@@ -328,7 +339,7 @@ export function trainModels(profiles: readonly (MatchProfile | undefined)[], opt
 export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], options: LinkOptions = {}): LinkResult {
   const threshold = options.threshold ?? 0.5;
   const candidates = collectCandidates(profiles, options.maxBlock ?? 400, options.onProgress);
-  const { pairs } = candidates;
+  const { pairs, vectors } = candidates;
   const candidatePairs = pairs.length / 2;
   const models = trainFromCandidates(profiles, candidates, options);
   options.onProgress?.('training', 1, 1);
@@ -344,7 +355,9 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
     const b = profiles[pairs[k + 1]!]!;
     const w = weights[a.domain];
     if (!w) continue;
-    const weight = weightOf(w, compareProfiles(a, b), nameAdjustment(w, (key) => frequencies.get(key), a, b));
+    const offset = (k / 2) * STRIDE;
+    const vector = vectors.subarray(offset, offset + DOMAIN_FIELDS[a.domain].length);
+    const weight = weightOf(w, vector, nameAdjustment(w, (key) => frequencies.get(key), a, b));
     if (weight >= thresholdWeight) {
       links.push({ a: pairs[k]!, b: pairs[k + 1]!, weight });
       union(parent, pairs[k]!, pairs[k + 1]!);
