@@ -139,6 +139,7 @@ const CHECK_LEVEL_SET = {
   some: true,
   similar: true,
   short_digits: true,
+  exact_short: true,
   found_after: true,
   found_before: true,
 } as const;

@@ -51,14 +51,15 @@ export const DOMAIN_FIELDS: Record<Domain, readonly FieldSpec[]> = {
     { field: 'theft', levels: ['same_day', 'near', 'different'] },
   ],
   firearm: [
-    // Digits alone agree: the letter prefix was transcribed differently. Short numbers collide often.
-    { field: 'serial', levels: ['exact', 'digits', 'short_digits', 'near', 'different'] },
+    // Short serials (Soviet ТБ 9803) repeat across a million guns; so do digits alone.
+    { field: 'serial', levels: ['exact', 'exact_short', 'digits', 'short_digits', 'near', 'different'] },
     { field: 'make', levels: SAME },
     { field: 'model', levels: ['same', 'similar', 'different'] },
     { field: 'type', levels: SAME },
     { field: 'calibre', levels: SAME },
     // A gun is found after it was lost; two reports of one loss give the same day.
     { field: 'event', levels: ['same_day', 'found_after', 'found_before', 'different'] },
+    { field: 'year', levels: ['same', 'near', 'different'] },
   ],
 };
 
@@ -228,9 +229,12 @@ function compareVehicles(a: VehicleProfile, b: VehicleProfile, out: Int8Array) {
   out[3] = compareIdentifier(a.body, b.body);
   out[4] = compareSame(a.make, b.make);
   out[5] = compareModel(a.model, b.model);
-  out[6] = a.year === undefined || b.year === undefined ? MISSING : a.year === b.year ? 0 : Math.abs(a.year - b.year) <= 1 ? 1 : 2;
+  out[6] = compareYear(a.year, b.year);
   out[7] = a.theftDay === undefined || b.theftDay === undefined ? MISSING : a.theftDay === b.theftDay ? 0 : Math.abs(a.theftDay - b.theftDay) <= 30 ? 1 : 2;
 }
+
+const compareYear = (a: number | undefined, b: number | undefined): number =>
+  a === undefined || b === undefined ? MISSING : a === b ? 0 : Math.abs(a - b) <= 1 ? 1 : 2;
 
 /** Model names folded by sound: the same, close (Солярис / Solaris), or different. */
 function compareModel(a: string | undefined, b: string | undefined): number {
@@ -248,6 +252,9 @@ function compareFirearmEvents(a: FirearmProfile, b: FirearmProfile): number {
 
 const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
 
+/** Folded serials shorter than this are `exact_short`: common enough to collide in a large bank. */
+const SHORT_SERIAL = 7;
+
 /** Letters of a folded serial with transliteration variants merged (ТС/Ц, КХ/Х, ЖЗ/Ж). */
 const prefixOf = (s: string) =>
   s.replace(/[0-9]/g, '').replace(/KH/g, 'X').replace(/T[SZ]/g, 'C').replace(/ZH/g, 'J').replace(/[CS]H/g, 'S').replace(/Y/g, 'I');
@@ -260,7 +267,7 @@ function samePrefixDigits(x: string, y: string): boolean {
   const digits = digitsOf(x);
   if (digits.length < 4 || digits !== digitsOf(y)) return false;
   const [px, py] = [prefixOf(x), prefixOf(y)];
-  return px === '' || py === '' || damerauLevenshtein(px, py, 1) <= 1;
+  return px === '' || py === '' || px === py;
 }
 
 function compareFirearms(a: FirearmProfile, b: FirearmProfile, out: Int8Array) {
@@ -268,9 +275,9 @@ function compareFirearms(a: FirearmProfile, b: FirearmProfile, out: Int8Array) {
   for (const x of a.serials) {
     for (const y of b.serials) {
       let level: number;
-      if (x === y) level = 0;
-      else if (samePrefixDigits(x, y)) level = digitsOf(x).length >= 6 ? 1 : 2;
-      else level = compareIdentifier(x, y) === 1 ? 3 : 4;
+      if (x === y) level = x.length >= SHORT_SERIAL ? 0 : 1;
+      else if (samePrefixDigits(x, y)) level = digitsOf(x).length >= 6 ? 2 : 3;
+      else level = compareIdentifier(x, y) === 1 ? 4 : 5;
       if (serial === MISSING || level < serial) serial = level;
     }
   }
@@ -280,6 +287,7 @@ function compareFirearms(a: FirearmProfile, b: FirearmProfile, out: Int8Array) {
   out[3] = compareSame(a.type, b.type);
   out[4] = compareSame(a.calibre, b.calibre);
   out[5] = compareFirearmEvents(a, b);
+  out[6] = compareYear(a.year, b.year);
 }
 
 /**

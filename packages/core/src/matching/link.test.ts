@@ -66,6 +66,7 @@ describe('matching records', () => {
     const serialLevel = (a: string, b: string) => DOMAIN_FIELDS.firearm[0]!.levels[compareProfiles(profileOf(gun(a))!, profileOf(gun(b))!)[0]!];
     expect(serialLevel('ЕЦ 6311', 'ХГ 6311')).toBe('different');
     expect(serialLevel('ЕЦ 631145', 'ETZ631145')).toBe('digits');
+    expect(serialLevel('ТБ 9803', 'ТБ-9803')).toBe('exact_short');
   });
 
   it('a body found before the person was last seen cannot be that person', () => {

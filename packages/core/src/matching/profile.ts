@@ -75,6 +75,8 @@ export interface FirearmProfile {
   kind?: 'lost_stolen' | 'found_seized';
   /** Day it was lost, stolen, found or seized (days since 1970-01-01). */
   eventDay?: number;
+  /** Year of manufacture. */
+  year?: number;
 }
 
 export type MatchProfile = PersonProfile | VehicleProfile | FirearmProfile;
@@ -184,6 +186,7 @@ export function profileOf(record: RecordInput): MatchProfile | undefined {
       calibre: f.calibre ? f.calibre.toLowerCase().replace(/[^0-9a-z]/g, '').replace(/mm$/, '') : undefined,
       kind: f.kind,
       eventDay: dayOf(f.eventDate),
+      year: f.yearOfManufacture,
     };
   }
   const person = record.person;

@@ -410,6 +410,7 @@ export const en: Messages = {
       some: 'Partly the same',
       similar: 'Similar',
       short_digits: 'Same digits (short number)',
+      exact_short: 'Exact (short number)',
       found_after: 'Found after the loss',
       found_before: 'Found before the loss',
     },

@@ -436,6 +436,7 @@ export const ru = {
       some: 'Частично совпадают',
       similar: 'Похоже',
       short_digits: 'Совпадают цифры (короткий номер)',
+      exact_short: 'Точное (короткий номер)',
       found_after: 'Обнаружено после утраты',
       found_before: 'Обнаружено до утраты',
     } satisfies Record<CheckLevel, string>,
