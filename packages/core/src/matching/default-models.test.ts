@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_FIELDS } from './comparisons.ts';
 import { DEFAULT_MODELS } from './default-models.ts';
-import { scoreVector, weightsOf } from './model.ts';
+import { forBankSize, scoreVector, weightsOf } from './model.ts';
 
 describe('shipped models', () => {
   it('know every field and level the matcher compares, so no check scores as NaN', () => {
@@ -14,5 +14,14 @@ describe('shipped models', () => {
         expect(Number.isFinite(scoreVector(weights, vector).weight)).toBe(true);
       }
     }
+  });
+});
+
+describe('models for the size of a bank', () => {
+  it('lower the prior in proportion as the bank outgrows the training data, and never raise it', () => {
+    const model = DEFAULT_MODELS.person;
+    const trained = model.training.records!;
+    expect(forBankSize(model, trained * 10).prior).toBeCloseTo(model.prior / 10, 12);
+    expect(forBankSize(model, Math.floor(trained / 10)).prior).toBe(model.prior);
   });
 });

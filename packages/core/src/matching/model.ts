@@ -56,6 +56,17 @@ export function weightsOf(model: LinkModel): Weights {
 export const probabilityOf = (weight: number): number => 1 / (1 + 2 ** -weight);
 
 /**
+ * The model for a bank of `records` records of its domain. The prior (P(match) of a candidate
+ * before comparison) falls as the bank grows: one true match among ten times as many records.
+ * It is only ever lowered: a bank smaller than the training data keeps the trained prior.
+ */
+export function forBankSize(model: LinkModel, records: number): LinkModel {
+  const trained = model.training.records;
+  if (!trained || records <= trained) return model;
+  return { ...model, prior: (model.prior * trained) / records };
+}
+
+/**
  * Scores a comparison vector. `adjust` adds value-specific weight to a field (term frequency:
  * agreeing on a rare surname says more than agreeing on a common one).
  */

@@ -1,6 +1,7 @@
 import {
   AppError,
   DEFAULT_MODELS,
+  forBankSize,
   checkProfile,
   checkSufficiency,
   compareProfiles,
@@ -16,7 +17,7 @@ import {
   type RecordView,
   type Weights,
 } from '@svod/core';
-import type { RecordRow } from '../db/database.ts';
+import type { Db, RecordRow } from '../db/database.ts';
 import { LruCache } from '../util/lru.ts';
 import { recordSubject } from './record-content.ts';
 import { toRecordView, visibleTo } from './records.ts';
@@ -45,11 +46,29 @@ export interface CheckResult {
   candidates: CheckCandidate[];
 }
 
-const WEIGHTS: Record<Domain, Weights> = {
-  person: weightsOf(DEFAULT_MODELS.person),
-  vehicle: weightsOf(DEFAULT_MODELS.vehicle),
-  firearm: weightsOf(DEFAULT_MODELS.firearm),
+const DOMAIN_CATEGORIES: Record<Domain, string[]> = {
+  person: ['wanted_person', 'missing_person', 'unidentified_corpse', 'unidentified_person'],
+  vehicle: ['vehicle'],
+  firearm: ['firearm'],
 };
+/** How long a bank's size is taken as known: it changes slowly, and counting a million rows is not free. */
+const BANK_SIZE_TTL_MS = 5 * 60_000;
+const bankWeights = new WeakMap<Db, { until: number; weights: Promise<Record<Domain, Weights>> }>();
+
+/** The shipped models with their priors set for the number of active records in this bank. */
+function weightsFor(db: Db): Promise<Record<Domain, Weights>> {
+  const cached = bankWeights.get(db);
+  if (cached && cached.until > Date.now()) return cached.weights;
+  const weights = (async () => {
+    const rows = await db.selectFrom('records').select(['category', (eb) => eb.fn.countAll<string>().as('n')]).where('status', '=', 'active').groupBy('category').execute();
+    const count = (domain: Domain) => rows.filter((r) => DOMAIN_CATEGORIES[domain].includes(r.category)).reduce((n, r) => n + Number(r.n), 0);
+    const of = (domain: Domain) => weightsOf(forBankSize(DEFAULT_MODELS[domain], count(domain)));
+    return { person: of('person'), vehicle: of('vehicle'), firearm: of('firearm') };
+  })();
+  bankWeights.set(db, { until: Date.now() + BANK_SIZE_TTL_MS, weights });
+  weights.catch(() => bankWeights.delete(db));
+  return weights;
+}
 
 /**
  * A field officer's check: the records the caller may see that share a match key with the
@@ -62,7 +81,7 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     const issues = checkSufficiency(input);
     if (issues.length > 0) throw new AppError('check_insufficient', { issues });
     const query = checkProfile(input)!;
-    const weights = WEIGHTS[query.domain];
+    const weights = (await weightsFor(ctx.db))[query.domain];
     const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
     const { profiles, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'));
     for (const { id, profile } of profiles) {
