@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-23T00-00-00_initial.ts';
 import * as matchKeys from './2026-11-23T20-30-00_match-keys.ts';
 import * as settings from './2026-11-24T00-00-00_settings.ts';
+import * as recentByCategory from './2026-11-24T01-00-00_recent-by-category.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T00-00-00_initial': initial,
   '2026-11-23T20-30-00_match-keys': matchKeys,
   '2026-11-24T00-00-00_settings': settings,
+  '2026-11-24T01-00-00_recent-by-category': recentByCategory,
 };
 
 export const migrationProvider: MigrationProvider = {
