@@ -49,7 +49,12 @@ export function checkProfile(check: CheckInput): MatchProfile | undefined {
     };
   } else return undefined;
   const profile = profileOf(subject);
-  // A check knows nothing of the weapon's type; leave it out of the comparison.
-  if (profile?.domain === 'firearm') profile.type = undefined;
+  // A check knows nothing of the weapon's type, nor when it was lost or found (the record shape
+  // needs a kind and a date; these are placeholders): leave them out of the comparison.
+  if (profile?.domain === 'firearm') {
+    profile.type = undefined;
+    profile.kind = undefined;
+    profile.eventDay = undefined;
+  }
   return profile;
 }

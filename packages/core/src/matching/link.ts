@@ -182,7 +182,7 @@ export function nameAdjustment(weights: Weights, frequency: (key: string) => num
 interface Candidates {
   keysOf: string[][];
   /** Candidate pairs per domain. */
-  trainingPairs: Record<Domain, number>;
+  pairsPerDomain: Record<Domain, number>;
   /** Candidate pairs, flattened: pairs[2k] and pairs[2k+1]. */
   pairs: number[];
   /** The comparison vector of pair k at vectors[k·STRIDE …], computed once for training and scoring. */
@@ -204,7 +204,7 @@ function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxB
   );
   const pairs: number[] = [];
   let vectors = new Int8Array(1 << 20);
-  const trainingPairs: Record<Domain, number> = { person: 0, vehicle: 0, firearm: 0 };
+  const pairsPerDomain: Record<Domain, number> = { person: 0, vehicle: 0, firearm: 0 };
   forEachCandidatePair(profiles, keysOf, maxBlock, (i, j) => {
     const a = profiles[i]!;
     const b = profiles[j]!;
@@ -212,7 +212,7 @@ function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxB
     const k = pairs.length / 2;
     pairs.push(i, j);
     if ((k + 1) % 100_000 === 0) onProgress?.('pairs', k + 1, 0);
-    trainingPairs[a.domain]++;
+    pairsPerDomain[a.domain]++;
     const vector = compareProfiles(a, b);
     if ((k + 1) * STRIDE > vectors.length) {
       const grown = new Int8Array(vectors.length * 2);
@@ -225,7 +225,7 @@ function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxB
       if (session.spec.kinds.some((kind) => shared.has(kind))) session.counts.add(vector);
     }
   });
-  return { keysOf, trainingPairs, pairs, vectors, sessions };
+  return { keysOf, pairsPerDomain, pairs, vectors, sessions };
 }
 
 /**
@@ -313,7 +313,7 @@ function trainFromCandidates(
     );
     // EM estimates P(match) among the pairs it was trained on; scoring needs it among all pairs
     // of the domain, so that fields that agree because of blocking are not counted twice.
-    const domainPairs = candidates.trainingPairs[domain];
+    const domainPairs = candidates.pairsPerDomain[domain];
     const allPairs = (members.length * (members.length - 1)) / 2;
     const prior = Math.max(1e-12, (trained.prior * domainPairs) / allPairs);
     models[domain] = {
