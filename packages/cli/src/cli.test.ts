@@ -136,6 +136,17 @@ describe('svod CLI (embedded store)', () => {
     expect(bad.stderr).toContain('unknown corruption kind "gremlins"');
   });
 
+  it("train estimates models from a file and activates them for the bank's checks, and says where models must go", async () => {
+    const file = join(dir, 'gen-train.jsonl');
+    expect((await svod(join(dir, 'data'), 'generate', '--count', '3000', '--seed', '4', '--out', file)).code).toBe(0);
+    const nowhere = await svod(join(dir, 'data'), 'train', '--input', file);
+    expect(nowhere.code).not.toBe(0);
+    expect(nowhere.stderr).toContain('--out FILE, --activate');
+    const trained = await svod(join(dir, 'data'), 'train', '--input', file, '--activate', '--version', 'bank-1');
+    expect(trained.code, trained.stderr).toBe(0);
+    expect(trained.stderr).toContain('active for checks: person-bank-1');
+  });
+
   it('eval refuses records without a truth id, naming the line', async () => {
     const file = join(dir, 'unlabelled.jsonl');
     writeFileSync(file, `${vehicleLine('UZ-50')}\n`);

@@ -112,11 +112,12 @@ program
 
 program
   .command('train')
-  .description('estimate the matching models (EM) from a JSON Lines array and write them as JSON')
+  .description("estimate the matching models (EM) from a JSON Lines array (e.g. the bank's export)")
   .requiredOption('--input <file>', 'records, one per line')
-  .requiredOption('--out <file>', 'where to write the models')
-  .option('--version <label>', 'version label of the models', new Date().toISOString().slice(0, 10))
-  .action(run((options: { input: string; out: string; version: string }) => train(config, options)));
+  .option('--out <file>', 'write the models as JSON')
+  .option('--activate', "store the models and make them the ones the bank's checks score with")
+  .option('--version <label>', 'version label of the models', new Date().toISOString().replace(/[:.]/g, '-'))
+  .action(run((options: { input: string; out?: string; activate?: boolean; version: string }) => train(config, options)));
 
 program
   .command('check')

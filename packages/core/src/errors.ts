@@ -64,6 +64,7 @@ export const ISSUE_CODES = [
   'invalid_json',
   'check_subject',
   'check_too_little',
+  'model_fields',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODELS } from '@svod/core';
+import { activateModels } from './store/models.ts';
 import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
 import { stolenVehicle, wantedPerson } from './test/fixtures/records.ts';
 
@@ -93,5 +95,21 @@ describe.each(DIALECTS)('checks on %s', (dialect) => {
     expect(entry.result_count).toBeGreaterThanOrEqual(1);
     const detail = typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail;
     expect(detail.query.person.surname).toBe('RAKHMONOV');
+  });
+
+  it("the bank's own activated models score its checks, and a model that does not fit the matcher is refused whole", async () => {
+    const actor = { kind: 'system' as const, id: 'test', name: 'test', participant: 'BKBOP', role: 'supervisor' as const };
+    const ctx = { db: t.db, actor, purpose: 'test' };
+    const own = { ...DEFAULT_MODELS.person, version: 'person-bank-test' };
+    const misfit = { ...DEFAULT_MODELS.vehicle, version: 'vehicle-old', fields: DEFAULT_MODELS.vehicle.fields.slice(1) };
+    await expect(activateModels(ctx, [own, misfit])).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(await t.db.selectFrom('match_models').select('version').execute()).toEqual([]);
+
+    await activateModels(ctx, [own]);
+    const result = (await check({ person: { surname: 'RAKHMONOV', given: 'FARRUKH', birthDate: '1989-04-17' } })).json();
+    expect(result.modelVersion).toBe('person-bank-test');
+    expect(result.candidates[0].record.id).toBe(wantedId);
+    const audit = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'model.activate').execute();
+    expect(audit).toHaveLength(1);
   });
 });

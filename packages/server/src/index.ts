@@ -12,3 +12,4 @@ export type { StoreContext } from './store/context.ts';
 export { seedDemo, isStoreEmpty, SYSTEM_ACTOR, type DemoSeedResult } from './seed/demo.ts';
 export { runCheck, type CheckResult } from './store/checks.ts';
 export { refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-keys.ts';
+export { activateModels, activeModels } from './store/models.ts';

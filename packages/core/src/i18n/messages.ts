@@ -89,6 +89,10 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
     ru: 'укажите ровно один объект проверки: person, vehicle или firearm',
     en: 'give exactly one subject to check: person, vehicle or firearm',
   },
+  model_fields: {
+    ru: (p) => `модель ${p.version} сравнивает не те поля, что эта версия Svod; обучите её заново (svod train)`,
+    en: (p) => `model ${p.version} compares other fields than this version of Svod; train it again (svod train)`,
+  },
   check_too_little: {
     ru: (p) =>
       p.subject === 'vehicle'

@@ -25,7 +25,7 @@ export { identifierKey, plateKey } from './identifiers/fold.ts';
 export { profileOf, type MatchProfile, type PersonProfile, type VehicleProfile, type FirearmProfile, type Domain, type BirthWindow } from './profile.ts';
 export { compareProfiles, DOMAIN_FIELDS, MISSING, bestNamePair, type FieldSpec } from './comparisons.ts';
 export { matchKeys, isDescriptionKey, MATCH_KEYS_VERSION } from './keys.ts';
-export { scoreVector, weightOf, weightsOf, probabilityOf, emptyModel, forBankSize, type LinkModel, type FieldModel, type Score, type FieldContribution, type Weights } from './model.ts';
+export { scoreVector, weightOf, weightsOf, probabilityOf, emptyModel, forBankSize, modelFitsMatcher, type LinkModel, type FieldModel, type Score, type FieldContribution, type Weights } from './model.ts';
 export { trainModel, PatternCounts, type TrainingOptions } from './em.ts';
 export { linkProfiles, trainModels, forEachCandidatePair, nameAdjustment, nameFrequencies, type LinkOptions, type LinkResult, type LinkedPair } from './link.ts';
 export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type LabelledRecord, type EvaluationReport } from './evaluate.ts';

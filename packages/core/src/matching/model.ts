@@ -93,6 +93,26 @@ export function weightOf(weights: Weights, vector: Int8Array, adjust?: (field: n
   return weight;
 }
 
+/** True when a model compares exactly the fields and levels the running matcher does. */
+export function modelFitsMatcher(model: LinkModel): boolean {
+  const fields = DOMAIN_FIELDS[model.domain];
+  return (
+    fields !== undefined &&
+    model.fields.length === fields.length &&
+    model.fields.every(
+      (f, i) =>
+        f.field === fields[i]!.field &&
+        f.levels.length === fields[i]!.levels.length &&
+        f.levels.every((l, k) => l === fields[i]!.levels[k]) &&
+        f.m.length === f.levels.length &&
+        f.u.length === f.levels.length &&
+        [...f.m, ...f.u].every((p) => Number.isFinite(p) && p > 0),
+    ) &&
+    model.prior > 0 &&
+    model.prior < 1
+  );
+}
+
 /** The fields of a domain with flat probabilities: the starting point of training. */
 export function emptyModel(domain: Domain): LinkModel {
   return {

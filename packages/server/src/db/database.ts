@@ -104,6 +104,14 @@ export interface SettingTable {
   updated_at: Generated<Timestamp>;
 }
 
+export interface MatchModelTable {
+  version: string;
+  domain: string;
+  model: unknown;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
 export interface Database {
   participants: ParticipantTable;
   users: UserTable;
@@ -114,6 +122,7 @@ export interface Database {
   audit_log: AuditTable;
   match_keys: MatchKeyTable;
   settings: SettingTable;
+  match_models: MatchModelTable;
 }
 
 export type Db = Kysely<Database>;

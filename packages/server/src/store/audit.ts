@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'apikey.list',
   'audit.read',
   'audit.verify',
+  'model.activate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

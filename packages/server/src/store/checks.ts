@@ -19,6 +19,7 @@ import {
 } from '@svod/core';
 import type { Db, RecordRow } from '../db/database.ts';
 import { LruCache } from '../util/lru.ts';
+import { activeModels, lastActivation } from './models.ts';
 import { recordSubject } from './record-content.ts';
 import { toRecordView, visibleTo } from './records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
@@ -53,19 +54,23 @@ const DOMAIN_CATEGORIES: Record<Domain, string[]> = {
 };
 /** How long a bank's size is taken as known: it changes slowly, and counting a million rows is not free. */
 const BANK_SIZE_TTL_MS = 5 * 60_000;
-const bankWeights = new WeakMap<Db, { until: number; weights: Promise<Record<Domain, Weights>> }>();
+const bankWeights = new WeakMap<Db, { since: number; until: number; weights: Promise<Record<Domain, Weights>> }>();
 
-/** The shipped models with their priors set for the number of active records in this bank. */
+/**
+ * The models checks score with — the bank's own active ones (`svod train --activate`), else the
+ * shipped ones — with their priors set for the number of active records in this bank.
+ */
 function weightsFor(db: Db): Promise<Record<Domain, Weights>> {
   const cached = bankWeights.get(db);
-  if (cached && cached.until > Date.now()) return cached.weights;
+  if (cached && cached.until > Date.now() && cached.since >= lastActivation(db)) return cached.weights;
   const weights = (async () => {
     const rows = await db.selectFrom('records').select(['category', (eb) => eb.fn.countAll<string>().as('n')]).where('status', '=', 'active').groupBy('category').execute();
     const count = (domain: Domain) => rows.filter((r) => DOMAIN_CATEGORIES[domain].includes(r.category)).reduce((n, r) => n + Number(r.n), 0);
-    const of = (domain: Domain) => weightsOf(forBankSize(DEFAULT_MODELS[domain], count(domain)));
+    const stored = await activeModels(db);
+    const of = (domain: Domain) => weightsOf(forBankSize(stored[domain] ?? DEFAULT_MODELS[domain], count(domain)));
     return { person: of('person'), vehicle: of('vehicle'), firearm: of('firearm') };
   })();
-  bankWeights.set(db, { until: Date.now() + BANK_SIZE_TTL_MS, weights });
+  bankWeights.set(db, { since: Date.now(), until: Date.now() + BANK_SIZE_TTL_MS, weights });
   weights.catch(() => bankWeights.delete(db));
   return weights;
 }

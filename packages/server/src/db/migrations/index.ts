@@ -3,6 +3,7 @@ import * as initial from './2026-11-23T00-00-00_initial.ts';
 import * as matchKeys from './2026-11-23T20-30-00_match-keys.ts';
 import * as settings from './2026-11-24T00-00-00_settings.ts';
 import * as recentByCategory from './2026-11-24T01-00-00_recent-by-category.ts';
+import * as matchModels from './2026-11-24T02-00-00_match-models.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-30-00_match-keys': matchKeys,
   '2026-11-24T00-00-00_settings': settings,
   '2026-11-24T01-00-00_recent-by-category': recentByCategory,
+  '2026-11-24T02-00-00_match-models': matchModels,
 };
 
 export const migrationProvider: MigrationProvider = {
