@@ -90,8 +90,8 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
     en: 'give exactly one subject to check: person, vehicle or firearm',
   },
   model_fields: {
-    ru: (p) => `модель ${p.version} сравнивает не те поля, что эта версия Svod; обучите её заново (svod train)`,
-    en: (p) => `model ${p.version} compares other fields than this version of Svod; train it again (svod train)`,
+    ru: (p) => `модель ${p.value} сравнивает не те поля, что эта версия Svod; обучите её заново (svod train)`,
+    en: (p) => `model ${p.value} compares other fields than this version of Svod; train it again (svod train)`,
   },
   check_too_little: {
     ru: (p) =>

@@ -11,7 +11,7 @@ export async function activateModels(ctx: StoreContext, models: readonly LinkMod
   activatedAt.set(ctx.db, Date.now());
   const misfit = models.find((m) => !modelFitsMatcher(m));
   if (misfit) {
-    throw new AppError('validation_failed', { issues: [{ path: `/${misfit.domain}`, code: 'model_fields', params: { version: misfit.version } }] });
+    throw new AppError('validation_failed', { issues: [{ path: `/${misfit.domain}`, code: 'model_fields', params: { value: misfit.version } }] });
   }
   await ctx.db.transaction().execute(async (tx) => {
     for (const model of models) {
