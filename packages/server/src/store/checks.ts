@@ -120,7 +120,7 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
  * The active records the caller may see that share a match key with the query, with their
  * match profiles. When more than MAX_CANDIDATES qualify (a common name with no birth year),
  * those sharing the most keys are kept: the bound is applied in the database, on ids, before
- * any content is read. Profiles come from a cache keyed by record id and version, so a
+ * any content is read; exact keys alone are read whole in one query. Profiles come from a cache keyed by record id and version, so a
  * record's content is read and profiled once per change, not once per check.
  */
 async function candidateProfiles(
@@ -132,7 +132,7 @@ async function candidateProfiles(
   const exact = keys.filter((key) => !key.endsWith('|?'));
   // A name key with no birth year stands for the name in any year: a range of the byte-ordered index.
   const ranges = keys.filter((key) => key.endsWith('|?')).map((key) => [key.slice(0, -1), `${key.slice(0, -2)}}`] as const);
-  const ranked = await ctx.db
+  const ranking = ctx.db
     .with('shared', (db) =>
       db
         .selectFrom('match_keys')
@@ -142,21 +142,25 @@ async function candidateProfiles(
     )
     .selectFrom('shared')
     .innerJoin('records', 'records.id', 'shared.record_id')
-    .select(['records.id', 'records.version'])
     .where('records.status', '=', 'active')
     .where(visibleTo(ctx.actor.participant))
     .orderBy('shared.n', 'desc')
     .orderBy('records.id')
-    .limit(MAX_CANDIDATES)
-    .execute();
+    .limit(MAX_CANDIDATES);
+  if (ranges.length === 0) {
+    // Exact keys (identifiers, names with a birth year) meet a few dozen records at most: read
+    // them whole in the same query rather than ranking first and fetching after.
+    for (const row of await ranking.selectAll('records').execute()) rows.set(row.id, row);
+    const profiles = [...rows.values()].map((row) => ({ id: row.id, profile: cachedProfile(row) }));
+    return { profiles, rows };
+  }
+  const ranked = await ranking.select(['records.id', 'records.version']).execute();
   const profiles = new Map(ranked.map((r) => [r.id, PROFILES.get(profileKey(r))]));
   const missing = ranked.filter((r) => profiles.get(r.id) === undefined).map((r) => r.id);
   if (missing.length > 0) {
     // Whole rows: the few that make the answer are then not read again.
     for (const row of await checkable(ctx, missing)) {
-      const profile = profileOf(recordSubject(row)) ?? null;
-      PROFILES.set(profileKey(row), profile);
-      profiles.set(row.id, profile);
+      profiles.set(row.id, cachedProfile(row) ?? null);
       rows.set(row.id, row);
     }
   }
@@ -166,6 +170,14 @@ async function candidateProfiles(
 /** Rows by id, filtered again: a record may have been cancelled or withdrawn since it was ranked. */
 const checkable = (ctx: StoreContext, ids: string[]) =>
   ctx.db.selectFrom('records').selectAll().where('id', 'in', ids).where('status', '=', 'active').where(visibleTo(ctx.actor.participant)).execute();
+
+/** A record's match profile, profiled once per version. */
+function cachedProfile(row: RecordRow): MatchProfile | undefined {
+  const key = profileKey(row);
+  let profile = PROFILES.get(key);
+  if (profile === undefined) PROFILES.set(key, (profile = profileOf(recordSubject(row)) ?? null));
+  return profile ?? undefined;
+}
 
 /** Profiles kept across checks; every change of a record's content bumps its version. */
 const PROFILES = new LruCache<string, MatchProfile | null>(Number(process.env.SVOD_PROFILE_CACHE ?? 100_000));
