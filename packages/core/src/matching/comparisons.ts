@@ -90,22 +90,18 @@ const levelIndex = (levels: readonly string[], level: string): number => {
   return i >= 0 ? i : levels.length - 1;
 };
 
-const DAY_MS = 86_400_000;
-const gapDays = (a: BirthWindow, b: BirthWindow): number => {
-  if (a.latest < b.earliest) return (Date.parse(b.earliest) - Date.parse(a.latest)) / DAY_MS;
-  if (b.latest < a.earliest) return (Date.parse(a.earliest) - Date.parse(b.latest)) / DAY_MS;
-  return 0;
-};
+/** Days between two birth windows; 0 when they overlap. */
+const gapDays = (a: BirthWindow, b: BirthWindow): number => Math.max(0, a.firstDay - b.lastDay, b.firstDay - a.lastDay);
 
 const BIRTH = Object.fromEntries(BIRTH_LEVELS.map((l, i) => [l, i])) as Record<(typeof BIRTH_LEVELS)[number], number>;
 
-const spanDays = (w: BirthWindow) => (Date.parse(w.latest) - Date.parse(w.earliest)) / DAY_MS;
+const spanDays = (w: BirthWindow) => w.lastDay - w.firstDay;
 
 /**
  * Birth dates: the same day; day and month swapped; one inside the other's partial date or range
- * (a month, a year, a wider range);
- * inside an age estimate (wide, so weaker); close (within two years of a partial date or an
- * estimate, or two full dates agreeing on two of their three parts); or different.
+ * (a month, a year, a wider range); inside an age estimate (wide, so weaker); close (within two
+ * years of a partial date or an estimate, or two full dates agreeing on two of their three
+ * parts); or different.
  */
 export function compareBirth(a: BirthWindow | undefined, b: BirthWindow | undefined): number {
   if (!a || !b) return MISSING;

@@ -71,17 +71,28 @@ function levelSums(patterns: PatternCounts, levelCounts: number[], weightOf: (co
  */
 const M_FLOOR = 1e-3;
 
-const withFloor = (row: number[], floor: number) => {
-  const raised = row.map((v) => Math.max(v, floor));
-  const total = raised.reduce((a, b) => a + b, 0);
-  return raised.map((v) => v / total);
+/** A row of non-negative numbers scaled to sum to one. */
+const scaledToOne = (row: readonly number[]): number[] => {
+  const total = row.reduce((a, b) => a + b, 0);
+  return row.map((v) => v / total);
 };
 
-const normalise = (row: number[]) => {
-  const smoothed = row.map((v) => v + SMOOTHING);
-  const total = smoothed.reduce((a, b) => a + b, 0);
-  return smoothed.map((v) => v / total);
-};
+const withFloor = (row: readonly number[], floor: number) => scaledToOne(row.map((v) => Math.max(v, floor)));
+
+const normalise = (row: readonly number[]) => scaledToOne(row.map((v) => v + SMOOTHING));
+
+/** How often each level of each field occurs among some pairs (u, when they are non-matches). */
+const levelFrequencies = (patterns: PatternCounts, levelCounts: number[]) => levelSums(patterns, levelCounts, (count) => count).map(normalise);
+
+/**
+ * u without the true matches that random pairs contain: observed = prior·m + (1 − prior)·u.
+ * It matters for identifiers, whose chance agreement is rarer than the duplicates in a sample,
+ * and would otherwise cap an exact VIN at the weight of the duplicates' share.
+ */
+export function withoutMatches(u: readonly number[], m: readonly number[], prior: number, sample: number): number[] {
+  const floor = 0.1 / Math.max(1, sample);
+  return scaledToOne(u.map((observed, i) => Math.max(floor, (observed - prior * m[i]!) / (1 - prior))));
+}
 
 function posteriorOf(model: LinkModel, vector: Int8Array, logPrior: number): number {
   let logOdds = logPrior;
@@ -109,7 +120,7 @@ export interface TrainingOptions {
 export function trainModel(domain: Domain, sessions: readonly TrainingSession[], random: PatternCounts, options: TrainingOptions = {}): LinkModel {
   const model = emptyModel(domain);
   const levelCounts = model.fields.map((f) => f.levels.length);
-  const u = levelSums(random, levelCounts, (count) => count).map(normalise);
+  const u = levelFrequencies(random, levelCounts);
   model.fields.forEach((field, f) => {
     field.u = u[f]!;
     // Start from "agreement is likely among matches": the first level gets most of the mass.
@@ -126,7 +137,7 @@ export function trainModel(domain: Domain, sessions: readonly TrainingSession[],
   for (const session of sessions) {
     if (session.candidates.total === 0) continue;
     const patterns = session.candidates.without(session.ignoredFields);
-    const sessionU = session.conditionalU ? levelSums(session.conditionalU, levelCounts, (count) => count).map(normalise) : undefined;
+    const sessionU = session.conditionalU ? levelFrequencies(session.conditionalU, levelCounts) : undefined;
     const sessionModel: LinkModel = {
       ...model,
       fields: model.fields.map((f, i) => ({ ...f, m: [...f.m], u: sessionU?.[i] ?? f.u })),

@@ -22,7 +22,7 @@ export {
   type PersonNameInput,
 } from './names/index.ts';
 export { identifierKey, plateKey } from './identifiers/fold.ts';
-export { profileOf, type MatchProfile, type PersonProfile, type VehicleProfile, type FirearmProfile, type Domain, type BirthWindow } from './profile.ts';
+export { profileOf, domainOfCategory, type MatchProfile, type PersonProfile, type VehicleProfile, type FirearmProfile, type Domain, type BirthWindow } from './profile.ts';
 export { compareProfiles, DOMAIN_FIELDS, MISSING, bestNamePair, type FieldSpec } from './comparisons.ts';
 export { matchKeys, isDescriptionKey, MATCH_KEYS_VERSION } from './keys.ts';
 export { scoreVector, weightOf, weightsOf, probabilityOf, emptyModel, forBankSize, modelFitsMatcher, type LinkModel, type FieldModel, type Score, type FieldContribution, type Weights } from './model.ts';

@@ -1,5 +1,5 @@
 import { compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
-import { PatternCounts, trainModel } from './em.ts';
+import { PatternCounts, trainModel, withoutMatches } from './em.ts';
 import { isDescriptionKey, matchKeys } from './keys.ts';
 import { weightOf, weightsOf, type LinkModel, type Weights } from './model.ts';
 import type { Domain, MatchProfile, PersonProfile } from './profile.ts';
@@ -229,18 +229,6 @@ function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxB
 }
 
 /**
- * u without the true matches that random pairs contain: observed = prior·m + (1 − prior)·u.
- * It matters for identifiers, whose chance agreement is rarer than the duplicates in a sample,
- * and would otherwise cap an exact VIN at the weight of the duplicates' share.
- */
-function withoutMatches(u: readonly number[], m: readonly number[], prior: number, sample: number): number[] {
-  const floor = 0.1 / Math.max(1, sample);
-  const cleaned = u.map((observed, i) => Math.max(floor, (observed - prior * m[i]!) / (1 - prior)));
-  const total = cleaned.reduce((a, b) => a + b, 0);
-  return cleaned.map((v) => v / total);
-}
-
-/**
  * Comparisons of random pairs of persons born in the same year with the same citizenship: the
  * non-matches name keys bring together. Names go with nationality, and so do hair, eyes and the
  * places people go missing in; against all random pairs those would pass for evidence of a match.
@@ -251,28 +239,26 @@ function namesakeLikePairs(
   wanted: number,
   random: ReturnType<typeof createRandom>,
 ): PatternCounts | undefined {
-  const groupOf = (i: number): string | undefined => {
+  const groups = new Map<string, number[]>();
+  const groupOf = new Map<number, number[]>();
+  for (const i of members) {
     const p = profiles[i] as PersonProfile;
-    if (!p.birth || p.birth.estimated) return undefined;
+    if (!p.birth || p.birth.estimated) continue;
     // A range is filed under each of its years; one of them stands for it here.
     const from = Number(p.birth.earliest.slice(0, 4));
     const to = Number(p.birth.latest.slice(0, 4));
-    return `${from + (i % (to - from + 1))}:${p.citizenships[0] ?? '?'}`;
-  };
-  const groups = new Map<string, number[]>();
-  for (const i of members) {
-    const group = groupOf(i);
-    if (group === undefined) continue;
-    const list = groups.get(group);
-    if (list) list.push(i);
-    else groups.set(group, [i]);
+    const key = `${from + (i % (to - from + 1))}:${p.citizenships[0] ?? '?'}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(i);
+    groupOf.set(i, group);
   }
   const grouped = [...groups.values()].flat();
   if (grouped.length < 2) return undefined;
   const counts = new PatternCounts();
   for (let n = 0; n < wanted; n++) {
     const a = grouped[random.int(0, grouped.length - 1)]!;
-    const group = groups.get(groupOf(a)!)!;
+    const group = groupOf.get(a)!;
     const b = group[random.int(0, group.length - 1)]!;
     if (a !== b) counts.add(compareProfiles(profiles[a]!, profiles[b]!));
   }

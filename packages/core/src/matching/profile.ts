@@ -1,4 +1,4 @@
-import type { RecordInput } from '../schemas/record.ts';
+import type { Category, RecordInput } from '../schemas/record.ts';
 import { parsePartialDate, partialDateBounds, type PartialDateParts } from '../validation/dates.ts';
 import { normalizeVin } from '../validation/vin.ts';
 import { identifierKey, plateKey } from './identifiers/fold.ts';
@@ -13,6 +13,9 @@ export interface BirthWindow {
   /** Earliest and latest possible dates, `YYYY-MM-DD`. */
   earliest: string;
   latest: string;
+  /** The same as days since 1970-01-01, so that comparing two windows parses no dates. */
+  firstDay: number;
+  lastDay: number;
   /** The stated date when there is one (not a range or an estimate). */
   parts?: PartialDateParts;
   /** True when derived from an estimated age (unidentified persons). */
@@ -28,8 +31,6 @@ export interface PersonProfile {
   /** `<issuing state>:<folded number>`: a field officer rarely knows which kind of document the owner filed. */
   documents: string[];
   citizenships: string[];
-  /** Country where the person was last seen or found, for blocking nameless records. */
-  country?: string;
   /** Whether the record names the person (unidentified ones do not). */
   named: boolean;
   /** When and where the person was last seen (missing) or found (unidentified). */
@@ -81,30 +82,44 @@ export interface FirearmProfile {
 
 export type MatchProfile = PersonProfile | VehicleProfile | FirearmProfile;
 
+/** The domain whose records a category holds: the four person arrays are matched together. */
+export const domainOfCategory = (category: Category): Domain => (category === 'vehicle' || category === 'firearm' ? category : 'person');
+
+const DAY_MS = 86_400_000;
+/** Days since 1970-01-01; undefined for a date that does not parse. */
+const dayOf = (isoDate: string): number | undefined => {
+  const day = Math.floor(Date.parse(isoDate) / DAY_MS);
+  return Number.isFinite(day) ? day : undefined;
+};
+
 const addYears = (isoDate: string, years: number): string => {
   const year = Number(isoDate.slice(0, 4)) + years;
   return `${String(year).padStart(4, '0')}${isoDate.slice(4)}`;
 };
 
 function birthWindow(record: RecordInput): BirthWindow | undefined {
+  const window = (earliest: string, latest: string, estimated: boolean, parts?: PartialDateParts): BirthWindow | undefined => {
+    const firstDay = dayOf(earliest);
+    const lastDay = dayOf(latest);
+    return firstDay === undefined || lastDay === undefined ? undefined : { earliest, latest, firstDay, lastDay, parts, estimated };
+  };
   const person = record.person;
   if (person?.birthDate) {
     const parts = parsePartialDate(person.birthDate);
-    if (parts) return { ...partialDateBounds(parts), parts, estimated: false };
+    if (parts) {
+      const { earliest, latest } = partialDateBounds(parts);
+      return window(earliest, latest, false, parts);
+    }
   }
   if (person?.birthDateRange) {
     const from = parsePartialDate(person.birthDateRange.from);
     const to = parsePartialDate(person.birthDateRange.to);
-    if (from && to) return { earliest: partialDateBounds(from).earliest, latest: partialDateBounds(to).latest, estimated: false };
+    if (from && to) return window(partialDateBounds(from).earliest, partialDateBounds(to).latest, false);
   }
   // An estimated age at discovery stands for a window of birth dates.
   const found = record.unidentifiedCorpse ?? record.unidentifiedPerson;
   if (found?.estimatedAge) {
-    return {
-      earliest: addYears(found.foundOn, -(found.estimatedAge.max + 1)),
-      latest: addYears(found.foundOn, -found.estimatedAge.min),
-      estimated: true,
-    };
+    return window(addYears(found.foundOn, -(found.estimatedAge.max + 1)), addYears(found.foundOn, -found.estimatedAge.min), true);
   }
   return undefined;
 }
@@ -133,13 +148,6 @@ export function descriptionWords(texts: readonly (string | undefined)[]): string
   }
   return [...words].sort();
 }
-
-const DAY_MS = 86_400_000;
-/** Days since 1970-01-01; undefined for a date that does not parse. */
-const dayOf = (isoDate: string): number | undefined => {
-  const day = Math.floor(Date.parse(isoDate) / DAY_MS);
-  return Number.isFinite(day) ? day : undefined;
-};
 
 function personEvent(record: RecordInput): PersonEvent | undefined {
   const found = record.unidentifiedCorpse ?? record.unidentifiedPerson;
@@ -204,7 +212,6 @@ export function profileOf(record: RecordInput): MatchProfile | undefined {
     heightCm: person?.description?.heightCm,
     documents: [...new Set((person?.documents ?? []).map((d) => `${d.issuingState}:${identifierKey(d.number)}`))],
     citizenships: person?.citizenships ?? [],
-    country: record.missing?.lastSeenPlace.country ?? found?.foundPlace.country ?? person?.lastKnownAddress?.country,
     named: names.length > 0,
     event: personEvent(record),
     hair: folded(person?.description?.hairColour),
