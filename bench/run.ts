@@ -80,10 +80,7 @@ async function benchStore(store: string, db: Db, baselineDb: () => Promise<Db>) 
     if (response.statusCode !== 200) throw new Error(`read failed: ${response.statusCode} ${response.body}`);
   }
   const elapsed = (performance.now() - started) / 1000;
-  readTimes.sort((a, b) => a - b);
-  emit('record.read.p50', percentile(readTimes, 50), 'ms', store);
-  emit('record.read.p95', percentile(readTimes, 95), 'ms', store);
-  emit('record.read.p99', percentile(readTimes, 99), 'ms', store);
+  emitTimes('record.read', readTimes, store);
   emit('record.read.throughput', ids.length / elapsed, 'requests/s', store);
 
   const listTimes: number[] = [];

@@ -1,6 +1,7 @@
 import {
   AppError,
   DEFAULT_MODELS,
+  domainOfCategory,
   forBankSize,
   checkProfile,
   checkSufficiency,
@@ -9,6 +10,7 @@ import {
   profileOf,
   scoreVector,
   weightsOf,
+  type Category,
   type CheckInput,
   type CheckOutcome,
   type Domain,
@@ -27,8 +29,8 @@ import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } 
 /** At or above this probability a candidate is a hit; the owner must confirm it. */
 export const HIT_PROBABILITY = 0.95;
 /**
- * At or above this a candidate is shown as possible: the officer gets a ranked list to verify.
- * Low on purpose while the models' prior is not yet calibrated to the bank's size.
+ * At or above this a candidate is shown as possible: the officer gets a ranked list to verify,
+ * so a low bar costs a glance and a missed person costs far more.
  */
 const POSSIBLE_PROBABILITY = 0.01;
 /** Candidates fetched per check at most: keeps the time of a check bounded. */
@@ -47,14 +49,9 @@ export interface CheckResult {
   candidates: CheckCandidate[];
 }
 
-const DOMAIN_CATEGORIES: Record<Domain, string[]> = {
-  person: ['wanted_person', 'missing_person', 'unidentified_corpse', 'unidentified_person'],
-  vehicle: ['vehicle'],
-  firearm: ['firearm'],
-};
 /** How long a bank's size is taken as known: it changes slowly, and counting a million rows is not free. */
 const BANK_SIZE_TTL_MS = 5 * 60_000;
-const bankWeights = new WeakMap<Db, { since: number; until: number; weights: Promise<Record<Domain, Weights>> }>();
+const bankWeights = new WeakMap<Db, { loadedAt: number; weights: Promise<Record<Domain, Weights>> }>();
 
 /**
  * The models checks score with — the bank's own active ones (`svod train --activate`), else the
@@ -62,15 +59,17 @@ const bankWeights = new WeakMap<Db, { since: number; until: number; weights: Pro
  */
 function weightsFor(db: Db): Promise<Record<Domain, Weights>> {
   const cached = bankWeights.get(db);
-  if (cached && cached.until > Date.now() && cached.since >= lastActivation(db)) return cached.weights;
+  const now = Date.now();
+  if (cached && now - cached.loadedAt < BANK_SIZE_TTL_MS && cached.loadedAt >= lastActivation(db)) return cached.weights;
   const weights = (async () => {
     const rows = await db.selectFrom('records').select(['category', (eb) => eb.fn.countAll<string>().as('n')]).where('status', '=', 'active').groupBy('category').execute();
-    const count = (domain: Domain) => rows.filter((r) => DOMAIN_CATEGORIES[domain].includes(r.category)).reduce((n, r) => n + Number(r.n), 0);
+    const records: Record<Domain, number> = { person: 0, vehicle: 0, firearm: 0 };
+    for (const row of rows) records[domainOfCategory(row.category as Category)] += Number(row.n);
     const stored = await activeModels(db);
-    const of = (domain: Domain) => weightsOf(forBankSize(stored[domain] ?? DEFAULT_MODELS[domain], count(domain)));
+    const of = (domain: Domain) => weightsOf(forBankSize(stored[domain] ?? DEFAULT_MODELS[domain], records[domain]));
     return { person: of('person'), vehicle: of('vehicle'), firearm: of('firearm') };
   })();
-  bankWeights.set(db, { since: Date.now(), until: Date.now() + BANK_SIZE_TTL_MS, weights });
+  bankWeights.set(db, { loadedAt: now, weights });
   weights.catch(() => bankWeights.delete(db));
   return weights;
 }
