@@ -54,6 +54,22 @@ describe.each(DIALECTS)('audit trail on %s', (dialect) => {
     expect(result.ok, result.problem?.message).toBe(true);
   });
 
+  it('writes and checks at once leave one unbroken chain', async () => {
+    // Writes append inside their transaction, checks on their own: the two ways must not collide.
+    const operator = await t.as('KZ-MVD', 'operator');
+    const analyst = await t.as('KZ-MVD', 'analyst');
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? t.app.inject({ method: 'POST', url: '/api/v1/records', headers: operator, payload: wantedPerson() })
+          : t.app.inject({ method: 'POST', url: '/api/v1/checks', headers: analyst, payload: { vehicle: { plate: { number: `A${100 + i}BC 77`, state: 'RU' } } } }),
+      ),
+    );
+    expect(responses.filter((r) => r.statusCode !== 200 && r.statusCode !== 201).map((r) => r.body)).toEqual([]);
+    const result = await verifyAuditChain(t.db);
+    expect(result.ok, result.problem?.message).toBe(true);
+  });
+
   it('the application cannot update or delete an entry', async () => {
     await expect(sql`UPDATE audit_log SET purpose = 'x' WHERE seq = 1`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(t.db)).rejects.toThrow(/append-only/);

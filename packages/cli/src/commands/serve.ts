@@ -10,7 +10,7 @@ import { demoRecordLines, DEMO_RECORD_COUNT } from './seed.ts';
 /** Starts the API and console; loads demo data first when the store is empty. */
 export async function serve(config: CliConfig): Promise<void> {
   const logger = pino({ level: config.logLevel });
-  const db = await openStorage(config);
+  const db = await openStorage(config, { longRunning: true });
   // Keys computed by another version of the matcher (or before versions were recorded) are
   // computed again; when the versions agree this is a single read. Before the demo load, so
   // that a new store records its version and the demo is filed once.

@@ -7,8 +7,8 @@ import { startProgress } from '../progress.ts';
 import { profileLines, type RecordLabel } from '../profiling/pool.ts';
 
 /** Opens and migrates the configured storage, with the member states' agencies in it; the caller destroys it. */
-export async function openStorage(config: CliConfig): Promise<Db> {
-  const db = openDatabase(config.storage);
+export async function openStorage(config: CliConfig, { longRunning = false } = {}): Promise<Db> {
+  const db = openDatabase({ ...config.storage, longRunning });
   await migrateToLatest(db);
   await ensureParticipants(db, DEFAULT_PARTICIPANTS);
   return db;

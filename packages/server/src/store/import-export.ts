@@ -1,5 +1,6 @@
 import { AppError, isAppError, type Category, type FieldIssue, type ErrorCode, type RecordInput, type RecordView } from '@svod/core';
 import type { Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
+import { BULK_LOAD_RECORDS, tidyAfterBulkLoad } from '../db/maintenance.ts';
 import type { RecordValidators } from '../validation/records.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
@@ -115,6 +116,7 @@ export async function importRecords(
       await run(undefined);
       await auditImport(ctx.db, ctx, report, rejectedCount);
     }
+    if (report.created + report.updated >= BULK_LOAD_RECORDS) await tidyAfterBulkLoad(ctx.db);
     return report;
   });
 }

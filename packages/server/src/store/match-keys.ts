@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { MATCH_KEYS_VERSION, matchKeys, profileOf } from '@svod/core';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
+import { BULK_LOAD_RECORDS, tidyAfterBulkLoad } from '../db/maintenance.ts';
 import { recordSubject } from './record-content.ts';
 
 /** What filing needs of a record row. */
@@ -62,5 +63,6 @@ export async function refileMatchKeysIfStale(db: Db, onProgress?: (done: number)
     .values({ name: VERSION_SETTING, value: version })
     .onConflict((oc) => oc.column('name').doUpdateSet({ value: version, updated_at: new Date() }))
     .execute();
+  if (done >= BULK_LOAD_RECORDS) await tidyAfterBulkLoad(db);
   return done;
 }

@@ -11,6 +11,7 @@ import {
   type RecordUpdate,
   type RecordView,
 } from '@svod/core';
+import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { fileMatchKeys } from './match-keys.ts';
@@ -106,9 +107,6 @@ export async function assertReferences(db: Db | Tx, participant: string, content
     if (issues.length > 0) throw new AppError('unknown_link', { issues });
   }
 }
-
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
 /** The row of a new record, as first written. */
 export function newRecordRow(owner: string, actorId: string, input: RecordInput): NewRecordRow {
