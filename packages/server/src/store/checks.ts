@@ -1,7 +1,6 @@
 import {
   AppError,
   DEFAULT_MODELS,
-  domainOfCategory,
   forBankSize,
   checkProfile,
   checkSufficiency,
@@ -10,7 +9,6 @@ import {
   profileOf,
   scoreVector,
   weightsOf,
-  type Category,
   type CheckInput,
   type CheckOutcome,
   type Domain,
@@ -22,6 +20,7 @@ import {
 import type { Db, RecordRow } from '../db/database.ts';
 import { LruCache } from '../util/lru.ts';
 import { activeModels, lastActivation } from './models.ts';
+import { recordsByDomain } from './bank-size.ts';
 import { recordSubject } from './record-content.ts';
 import { toRecordView, visibleTo } from './records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
@@ -62,9 +61,7 @@ function weightsFor(db: Db): Promise<Record<Domain, Weights>> {
   const now = Date.now();
   if (cached && now - cached.loadedAt < BANK_SIZE_TTL_MS && cached.loadedAt >= lastActivation(db)) return cached.weights;
   const weights = (async () => {
-    const rows = await db.selectFrom('records').select(['category', (eb) => eb.fn.countAll<string>().as('n')]).where('status', '=', 'active').groupBy('category').execute();
-    const records: Record<Domain, number> = { person: 0, vehicle: 0, firearm: 0 };
-    for (const row of rows) records[domainOfCategory(row.category as Category)] += Number(row.n);
+    const { records } = await recordsByDomain(db);
     const stored = await activeModels(db);
     const of = (domain: Domain) => weightsOf(forBankSize(stored[domain] ?? DEFAULT_MODELS[domain], records[domain]));
     return { person: of('person'), vehicle: of('vehicle'), firearm: of('firearm') };
