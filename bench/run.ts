@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { DEFAULT_PARTICIPANTS, generateRecords, type CheckInput, type GeneratedRecord } from '@svod/core';
-import { SYSTEM_ACTOR, refileMatchKeysIfStale, runCheck, buildApp, createAjv, createRecordValidators, ensureParticipants, importRecords, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { SYSTEM_ACTOR, prepareChecks, refileMatchKeysIfStale, runCheck, buildApp, createAjv, createRecordValidators, ensureParticipants, importRecords, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 
 const size = Number(process.env.BENCH_SIZE ?? 20_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 2_000);
@@ -68,6 +68,8 @@ async function benchStore(store: string, db: Db, baselineDb: () => Promise<Db>) 
   if (corpus.baselineRows) await buildBaselineTable(baseline, corpus.baselineRows);
   corpus.baselineRows = undefined;
 
+  // As `svod serve` does before it listens.
+  await prepareChecks(db);
   const app = await benchChecks(store, db, corpus, baseline);
 
   const headers = app.headers;

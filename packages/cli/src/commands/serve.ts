@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { buildApp, isStoreEmpty, refileMatchKeysIfStale, seedDemo } from '@svod/server';
+import { buildApp, isStoreEmpty, prepareChecks, refileMatchKeysIfStale, seedDemo } from '@svod/server';
 import { describeStorage, type CliConfig } from '../config.ts';
 import { startProgress } from '../progress.ts';
 import { openStorage } from './shared.ts';
@@ -24,6 +24,7 @@ export async function serve(config: CliConfig): Promise<void> {
     progress.stop();
     announceDemo(config, seeded.password, seeded.report.created);
   }
+  await prepareChecks(db);
   const app = await buildApp({ db, config: config.app, logger });
   const close = async () => {
     await app.close();

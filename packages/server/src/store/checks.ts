@@ -71,6 +71,11 @@ function weightsFor(db: Db): Promise<Record<Domain, Weights>> {
   return weights;
 }
 
+/** Loads the models and the bank's size before serving, so that the first check after start-up does not wait for them. */
+export async function prepareChecks(db: Db): Promise<void> {
+  await weightsFor(db);
+}
+
 /**
  * A field officer's check: the records the caller may see that share a match key with the
  * subject, scored with the domain's model and returned best first with their explanation and
