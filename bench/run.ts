@@ -238,6 +238,8 @@ async function benchChecks(store: string, db: Db, corpus: Corpus, baseline: Db):
     emit(`check.${kind}.throughput`, entry.times.length / (entry.times.reduce((a, b) => a + b, 0) / 1000), 'checks/s', store);
     emit(`check.${kind}.found`, entry.found / entry.times.length, 'share', store);
   }
+  // Checks by identifier (plate, serial) pooled, as the issue's latency target counts them.
+  emitTimes('check.identifier', [...(byKind.get('vehicle')?.times ?? []), ...(byKind.get('firearm')?.times ?? [])], store);
   emitQuality('check.person', svodQuality, store);
 
   // The same person checks over HTTP (in-process inject: session, validation, serialisation),
