@@ -43,7 +43,7 @@ export function openDatabase(config: StorageConfig): Db {
 /**
  * V8 first runs WebAssembly on quickly compiled baseline code and optimises functions as they
  * get hot; for PGlite that means the first few thousand statements after start-up run up to
- * several times slower (identifier-check p95 at 1M records: 6 ms instead of 3.5). A server runs
+ * several times slower (identifier-check p95 at 1M records: about 6 ms instead of 3.5–4.5). A server runs
  * for days, so it pays the full compilation once at start (about 2 s) instead; one-off commands
  * and tests keep the lazy default. The flag only affects modules compiled after it is set, and
  * PGlite compiles its module when first opened.

@@ -8,10 +8,12 @@ const EXACT_COUNT_BELOW = 100_000;
 /**
  * How many records each domain holds, for the checks' prior, which needs the order of
  * magnitude and no more. A small bank is counted. A large one is estimated from the planner's
- * statistics: counting a million rows takes about three seconds on PGlite, and on its single
+ * statistics: counting a million rows takes up to three seconds on PGlite, and on its single
  * connection every check waits behind the count. The estimate scales the rows per page last
  * measured (ANALYZE: after each bulk load, and by a server's autovacuum) by the table's pages
- * now, as PostgreSQL's planner does, and splits them by each category's share of the rows.
+ * now, as PostgreSQL's planner does, and splits them by each category's share of the rows. It
+ * counts records of every status, where the count takes active ones only: cancelled and located
+ * records are a small share, well within what the prior needs.
  */
 export async function recordsByDomain(db: Db, { exactBelow = EXACT_COUNT_BELOW } = {}): Promise<{ records: Record<Domain, number>; estimated: boolean }> {
   const stats = (

@@ -48,7 +48,7 @@ export interface CheckResult {
   candidates: CheckCandidate[];
 }
 
-/** How long a bank's size is taken as known: it changes slowly, and counting a million rows is not free. */
+/** How long a bank's size is taken as known: it changes slowly. */
 const BANK_SIZE_TTL_MS = 5 * 60_000;
 const bankWeights = new WeakMap<Db, { loadedAt: number; weights: Promise<Record<Domain, Weights>> }>();
 
