@@ -14,7 +14,21 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { DEFAULT_PARTICIPANTS, generateRecords, type CheckInput, type GeneratedRecord } from '@svod/core';
-import { SYSTEM_ACTOR, prepareChecks, refileMatchKeysIfStale, runCheck, buildApp, createAjv, createRecordValidators, ensureParticipants, importRecords, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import {
+  SYSTEM_ACTOR,
+  prepareChecks,
+  refileMatchKeysIfStale,
+  runCheck,
+  buildApp,
+  createAjv,
+  createRecordValidators,
+  ensureParticipants,
+  importRecords,
+  insertUser,
+  migrateToLatest,
+  openDatabase,
+  type Db,
+} from '@svod/server';
 
 const size = Number(process.env.BENCH_SIZE ?? 20_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 2_000);
@@ -36,8 +50,16 @@ async function benchStore(store: string, db: Db, baselineDb: () => Promise<Db>) 
   // A new store records the keys' version; a kept one filed by another version is filed again.
   const refiled = await refileMatchKeysIfStale(db);
   if (refiled > 0) process.stderr.write(`bench: ${store}: re-filed the match keys of ${refiled} records\n`);
-  const held = Number((await db.selectFrom('records').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-  if (held !== 0 && held !== size) throw new Error(`bench: the kept ${store} store holds ${held} records, not ${size}; empty it or change BENCH_SIZE`);
+  const held = Number(
+    (
+      await db
+        .selectFrom('records')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  if (held !== 0 && held !== size)
+    throw new Error(`bench: the kept ${store} store holds ${held} records, not ${size}; empty it or change BENCH_SIZE`);
   const baseline = await baselineDb();
   const corpus = new Corpus(!(await hasBaselineTable(baseline)));
   const generationStart = performance.now();
@@ -129,12 +151,19 @@ class Corpus {
     const visible = r.distribution.kind === 'all' && r.person !== undefined;
     if (visible && this.baselineRows) {
       for (const n of r.person!.names ?? []) {
-        this.baselineRows.push({ ref: self, name: [n.surname, n.given, n.patronymic].filter(Boolean).join(' ').toLowerCase(), birth: r.person!.birthDate ?? null });
+        this.baselineRows.push({
+          ref: self,
+          name: [n.surname, n.given, n.patronymic].filter(Boolean).join(' ').toLowerCase(),
+          birth: r.person!.birthDate ?? null,
+        });
       }
     }
     if (this.followingAll) this.pick(r);
     let subject = this.subjects.get(r.truth);
-    if (!subject && this.followingAll) this.subjects.set(r.truth, (subject = { all: new Set(), visible: new Set() }));
+    if (!subject && this.followingAll) {
+      subject = { all: new Set(), visible: new Set() };
+      this.subjects.set(r.truth, subject);
+    }
     subject?.all.add(self);
     if (visible) subject?.visible.add(self);
     if (this.followingAll && this.candidates.length >= lookups * 4) {
@@ -147,7 +176,12 @@ class Corpus {
   private pick(r: GeneratedRecord) {
     const name = r.person?.names?.find((n) => n.kind === 'latin') ?? r.person?.names?.[0];
     if (name?.surname && name.given) {
-      this.candidates.push({ kind: 'person', person: true, truth: r.truth, input: { person: { surname: name.surname, given: name.given, birthDate: r.person?.birthDate, lang: name.lang } } });
+      this.candidates.push({
+        kind: 'person',
+        person: true,
+        truth: r.truth,
+        input: { person: { surname: name.surname, given: name.given, birthDate: r.person?.birthDate, lang: name.lang } },
+      });
     } else if (r.vehicle?.plate) {
       this.candidates.push({ kind: 'vehicle', person: false, truth: r.truth, input: { vehicle: { plate: r.vehicle.plate } } });
     } else if (r.firearm) {
@@ -185,7 +219,7 @@ function emitQuality(prefix: string, q: CheckQuality, store: string) {
 }
 
 function tally(q: CheckQuality, returned: string[], expected: Set<string>) {
-  for (const ref of returned) (expected.has(ref) ? q.tp++ : q.fp++);
+  for (const ref of returned) expected.has(ref) ? q.tp++ : q.fp++;
   for (const ref of expected) if (!returned.includes(ref)) q.fn++;
 }
 
@@ -230,7 +264,11 @@ async function benchChecks(store: string, db: Db, corpus: Corpus, baseline: Db):
     byKind.set(query.kind, entry);
     if (query.kind === 'person') {
       personQueries.push({ input: query.input, expected: query.expected });
-      tally(svodQuality, result.candidates.filter((c) => c.probability >= 0.5).map((c) => `${c.record.owner}/${c.record.nationalRef}`), query.expected);
+      tally(
+        svodQuality,
+        result.candidates.filter((c) => c.probability >= 0.5).map((c) => `${c.record.owner}/${c.record.nationalRef}`),
+        query.expected,
+      );
     }
   }
   for (const [kind, entry] of byKind) {
@@ -253,7 +291,8 @@ async function benchChecks(store: string, db: Db, corpus: Corpus, baseline: Db):
   let failed = 0;
   const httpCheck = async (input: CheckInput) => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/checks', headers, payload: input as object });
-    if (response.statusCode !== 200 && failed++ === 0) process.stderr.write(`bench: ${store}: a check failed: ${response.statusCode} ${response.body}\n`);
+    if (response.statusCode !== 200 && failed++ === 0)
+      process.stderr.write(`bench: ${store}: a check failed: ${response.statusCode} ${response.body}\n`);
   };
   const httpTimes: number[] = [];
   for (const { input } of personQueries) {
@@ -263,7 +302,19 @@ async function benchChecks(store: string, db: Db, corpus: Corpus, baseline: Db):
   }
   emitTimes('api.check.person', httpTimes, store);
   emit('api.check.person.throughput', httpTimes.length / (httpTimes.reduce((a, b) => a + b, 0) / 1000), 'checks/s', store);
-  emit(`api.check.person.throughput.clients_${clients}`, await concurrently(clients, personQueries.map(({ input }) => () => httpCheck(input))), 'checks/s', store);
+  emit(
+    `api.check.person.throughput.clients_${clients}`,
+    await concurrently(
+      clients,
+      personQueries.map(
+        ({ input }) =>
+          () =>
+            httpCheck(input),
+      ),
+    ),
+    'checks/s',
+    store,
+  );
   // Counted, not thrown: a failing check should not hide every other figure.
   emit('api.check.person.failed', failed, 'checks', store);
 
@@ -280,7 +331,9 @@ async function buildBaselineTable(baseline: Db, rows: BaselineRow[]) {
   await sql`CREATE TABLE baseline_persons (ref text NOT NULL, name text NOT NULL, birth text)`.execute(baseline);
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
-    await sql`INSERT INTO baseline_persons (ref, name, birth) SELECT * FROM unnest(${chunk.map((r) => r.ref)}::text[], ${chunk.map((r) => r.name)}::text[], ${chunk.map((r) => r.birth)}::text[])`.execute(baseline);
+    await sql`INSERT INTO baseline_persons (ref, name, birth) SELECT * FROM unnest(${chunk.map((r) => r.ref)}::text[], ${chunk.map((r) => r.name)}::text[], ${chunk.map((r) => r.birth)}::text[])`.execute(
+      baseline,
+    );
   }
   await sql`CREATE INDEX baseline_persons_name ON baseline_persons USING gin (name gin_trgm_ops)`.execute(baseline);
   await sql`ANALYZE baseline_persons`.execute(baseline);
@@ -307,11 +360,27 @@ async function benchBaseline(store: string, queries: { input: CheckInput; expect
       const t = performance.now();
       const result = await baselineCheck(input);
       times.push(performance.now() - t);
-      tally(quality, result.rows.map((r) => r.ref), expected);
+      tally(
+        quality,
+        result.rows.map((r) => r.ref),
+        expected,
+      );
     }
     emitTimes('baseline.trgm.check.person', times, store);
     emit('baseline.trgm.check.person.throughput', times.length / (times.reduce((a, b) => a + b, 0) / 1000), 'checks/s', store);
-    emit(`baseline.trgm.check.person.throughput.clients_${clients}`, await concurrently(clients, queries.map(({ input }) => () => baselineCheck(input))), 'checks/s', store);
+    emit(
+      `baseline.trgm.check.person.throughput.clients_${clients}`,
+      await concurrently(
+        clients,
+        queries.map(
+          ({ input }) =>
+            () =>
+              baselineCheck(input),
+        ),
+      ),
+      'checks/s',
+      store,
+    );
     emitQuality('baseline.trgm.check.person', quality, store);
   } finally {
     if (!keep) await sql`DROP TABLE IF EXISTS baseline_persons`.execute(baseline);

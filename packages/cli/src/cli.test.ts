@@ -64,7 +64,10 @@ describe('svod CLI (embedded store)', () => {
     const out = join(dir, 'export.jsonl');
     const exported = await svod(join(dir, 'data'), 'export', '--participant', 'UZ-MVD', '--out', out);
     expect(exported.code).toBe(0);
-    const refs = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).nationalRef);
+    const refs = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).nationalRef);
     expect(refs.sort()).toEqual(['UZ-1', 'UZ-3']);
   });
 
@@ -127,8 +130,13 @@ describe('svod CLI (embedded store)', () => {
 
   it('generate takes corruption rates and refuses an unknown kind', async () => {
     const file = join(dir, 'noisy.jsonl');
-    expect((await svod(join(dir, 'data'), 'generate', '--count', '400', '--seed', '3', '--corruption', 'typo=1,transliteration=0', '--out', file)).code).toBe(0);
-    const kinds = readFileSync(file, 'utf8').trim().split('\n').flatMap((l) => JSON.parse(l).corruptions as string[]);
+    expect(
+      (await svod(join(dir, 'data'), 'generate', '--count', '400', '--seed', '3', '--corruption', 'typo=1,transliteration=0', '--out', file)).code,
+    ).toBe(0);
+    const kinds = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .flatMap((l) => JSON.parse(l).corruptions as string[]);
     expect(kinds).toContain('typo');
     expect(kinds).not.toContain('transliteration');
     const bad = await svod(join(dir, 'data'), 'generate', '--count', '10', '--corruption', 'gremlins=0.5');

@@ -23,10 +23,11 @@ const purposeOption = () => new Option('--purpose <code>', 'purpose code recorde
 
 /** Runs a command and turns its outcome into an exit code; errors become a message, never a stack. */
 const run =
-  <A extends unknown[]>(action: (...args: A) => Promise<number | void>) =>
+  <A extends unknown[]>(action: (...args: A) => Promise<unknown>) =>
   async (...args: A) => {
     try {
-      process.exitCode = (await action(...args)) ?? 0;
+      const outcome = await action(...args);
+      process.exitCode = typeof outcome === 'number' ? outcome : 0;
     } catch (error) {
       process.stderr.write(`svod: ${describeError(error, config.lang)}\n`);
       process.exitCode = 1;
@@ -35,7 +36,10 @@ const run =
 
 const program = new Command('svod').description('Svod — the interstate information bank').showHelpAfterError();
 
-program.command('serve').description('serve the API and the web console (loads demo data into an empty store)').action(run(() => serve(config)));
+program
+  .command('serve')
+  .description('serve the API and the web console (loads demo data into an empty store)')
+  .action(run(() => serve(config)));
 
 program
   .command('migrate')
@@ -75,7 +79,9 @@ program
   .addOption(new Option('--category <category>').choices([...CATEGORIES]))
   .addOption(new Option('--status <status>').choices([...STATUSES]))
   .addOption(purposeOption())
-  .action(run((options: { participant: string; out?: string; category?: string; status?: string; purpose: string }) => exportCommand(config, options)));
+  .action(
+    run((options: { participant: string; out?: string; category?: string; status?: string; purpose: string }) => exportCommand(config, options)),
+  );
 
 program
   .command('generate')
@@ -103,11 +109,16 @@ program
   .description('link a labelled file (svod generate) with the matcher and print precision, recall and F1 as JSON')
   .requiredOption('--input <file>', 'JSON Lines with a truth id on every record')
   .option('--by-category', 'break the figures down by category pair and corruption kind')
-  .option('--threshold <p>', 'match probability at which two records are linked', (v) => {
-    const p = Number(v);
-    if (!(p > 0 && p < 1)) throw new InvalidArgumentError('must be between 0 and 1');
-    return p;
-  }, 0.5)
+  .option(
+    '--threshold <p>',
+    'match probability at which two records are linked',
+    (v) => {
+      const p = Number(v);
+      if (!(p > 0 && p < 1)) throw new InvalidArgumentError('must be between 0 and 1');
+      return p;
+    },
+    0.5,
+  )
   .action(run((options: { input: string; byCategory?: boolean; threshold: number }) => evaluate(config, options)));
 
 program
@@ -137,6 +148,9 @@ program
   .action(run((options: CheckOptions) => check(config, options)));
 
 const audit = program.command('audit').description('the audit trail');
-audit.command('verify').description('check the hash chain; exit 1 naming the first edited or deleted entry').action(run(() => auditVerify(config)));
+audit
+  .command('verify')
+  .description('check the hash chain; exit 1 naming the first edited or deleted entry')
+  .action(run(() => auditVerify(config)));
 
 await program.parseAsync(process.argv);

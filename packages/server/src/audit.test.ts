@@ -62,7 +62,12 @@ describe.each(DIALECTS)('audit trail on %s', (dialect) => {
       Array.from({ length: 30 }, (_, i) =>
         i % 3 === 0
           ? t.app.inject({ method: 'POST', url: '/api/v1/records', headers: operator, payload: wantedPerson() })
-          : t.app.inject({ method: 'POST', url: '/api/v1/checks', headers: analyst, payload: { vehicle: { plate: { number: `A${100 + i}BC 77`, state: 'RU' } } } }),
+          : t.app.inject({
+              method: 'POST',
+              url: '/api/v1/checks',
+              headers: analyst,
+              payload: { vehicle: { plate: { number: `A${100 + i}BC 77`, state: 'RU' } } },
+            }),
       ),
     );
     expect(responses.filter((r) => r.statusCode !== 200 && r.statusCode !== 201).map((r) => r.body)).toEqual([]);
@@ -112,7 +117,12 @@ describe.each(DIALECTS)('audit trail on %s', (dialect) => {
     const participants = new Set(response.json().map((e: { actor: { participant: string } }) => e.actor.participant));
     expect([...participants]).toEqual(['KZ-MVD']);
     expect(response.json()[0]).toEqual(
-      expect.objectContaining({ seq: expect.any(Number), action: expect.any(String), purpose: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({
+        seq: expect.any(Number),
+        action: expect.any(String),
+        purpose: expect.any(String),
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
     );
     expect(response.json().find((e: { action: string }) => e.action === 'record.create')?.detail).toHaveProperty('category');
   });

@@ -20,8 +20,18 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
   });
 
   it('a wrong password and an unknown user get the same 401 in the asked language', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en' }, payload: { username: 'az-mvd.operator', password: 'nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en' }, payload: { username: 'nobody.at.all', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en' },
+      payload: { username: 'az-mvd.operator', password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en' },
+      payload: { username: 'nobody.at.all', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().title).toBe('Wrong username or password');
@@ -29,7 +39,11 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
   });
 
   it('the session cookie authenticates the console; logout ends the session', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'az-mvd.operator', password: TEST_PASSWORD } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'az-mvd.operator', password: TEST_PASSWORD },
+    });
     const cookie = login.cookies.find((c) => c.name === 'svod_session')!;
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { svod_session: cookie.value } });
     expect(me.json()).toMatchObject({ participant: 'AZ-MVD', role: 'operator' });
@@ -41,13 +55,22 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
 
   it('an expired session is refused', async () => {
     const token = await t.tokenFor('AM-POLICE', 'operator');
-    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('token_hash', '=', sha256(token)).execute();
+    await t.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('token_hash', '=', sha256(token))
+      .execute();
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(response.statusCode).toBe(401);
   });
 
   it("an administrator manages only their own participant's users and keys", async () => {
-    const kzKey = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: await t.as('KZ-MVD', 'administrator'), payload: { name: 'ИС МВД РК', role: 'operator' } });
+    const kzKey = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: await t.as('KZ-MVD', 'administrator'),
+      payload: { name: 'ИС МВД РК', role: 'operator' },
+    });
     expect(kzKey.statusCode).toBe(201);
     const ruAdmin = await t.as('RU-MVD', 'administrator');
     const revoke = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${kzKey.json().id}`, headers: ruAdmin });
@@ -70,7 +93,12 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
     const limited = await createTestApp(dialect, { loginAttemptsPerMinute: 3 });
     try {
       const attempt = () =>
-        limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en' }, payload: { username: 'someone', password: 'guess' } });
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'accept-language': 'en' },
+          payload: { username: 'someone', password: 'guess' },
+        });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const blocked = await attempt();
       expect(blocked.statusCode).toBe(429);

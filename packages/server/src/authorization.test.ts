@@ -22,7 +22,13 @@ interface RecordRouteCase {
 }
 
 const RECORD_ROUTES: RecordRouteCase[] = [
-  { name: 'GET /records/:id', roles: [...ROLES], ownerOnly: false, okStatus: 200, request: (id) => ({ method: 'GET', url: `/api/v1/records/${id}` }) },
+  {
+    name: 'GET /records/:id',
+    roles: [...ROLES],
+    ownerOnly: false,
+    okStatus: 200,
+    request: (id) => ({ method: 'GET', url: `/api/v1/records/${id}` }),
+  },
   {
     name: 'PUT /records/:id',
     roles: ['operator', 'supervisor'],
@@ -45,7 +51,12 @@ const RECORD_ROUTES: RecordRouteCase[] = [
     roles: ['operator', 'supervisor'],
     ownerOnly: true,
     okStatus: 201,
-    request: (id) => ({ method: 'POST', url: `/api/v1/records/${id}/attachments?filename=photo.png`, payload: PNG, headers: { 'content-type': 'image/png' } }),
+    request: (id) => ({
+      method: 'POST',
+      url: `/api/v1/records/${id}/attachments?filename=photo.png`,
+      payload: PNG,
+      headers: { 'content-type': 'image/png' },
+    }),
   },
 ];
 
@@ -66,12 +77,22 @@ interface CollectionRouteCase {
 
 const COLLECTION_ROUTES: CollectionRouteCase[] = [
   { name: 'GET /records', roles: [...ROLES], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/records' }) },
-  { name: 'POST /records', roles: ['operator', 'supervisor'], okStatus: 201, request: () => ({ method: 'POST', url: '/api/v1/records', payload: wantedPerson() }) },
+  {
+    name: 'POST /records',
+    roles: ['operator', 'supervisor'],
+    okStatus: 201,
+    request: () => ({ method: 'POST', url: '/api/v1/records', payload: wantedPerson() }),
+  },
   {
     name: 'POST /records/import',
     roles: ['operator', 'supervisor'],
     okStatus: 200,
-    request: () => ({ method: 'POST', url: '/api/v1/records/import', payload: JSON.stringify(stolenVehicle()), headers: { 'content-type': 'application/x-ndjson' } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/records/import',
+      payload: JSON.stringify(stolenVehicle()),
+      headers: { 'content-type': 'application/x-ndjson' },
+    }),
   },
   { name: 'GET /records/export', roles: ['supervisor', 'analyst'], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/records/export' }) },
   {
@@ -90,7 +111,12 @@ const COLLECTION_ROUTES: CollectionRouteCase[] = [
     request: () => ({
       method: 'POST',
       url: '/api/v1/users',
-      payload: { username: `new.${Math.random().toString(36).slice(2, 10)}`, displayName: 'Новый оператор', role: 'operator', password: 'correct horse battery' },
+      payload: {
+        username: `new.${Math.random().toString(36).slice(2, 10)}`,
+        displayName: 'Новый оператор',
+        role: 'operator',
+        password: 'correct horse battery',
+      },
     }),
   },
   { name: 'GET /api-keys', roles: ['administrator'], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/api-keys' }) },
@@ -114,7 +140,8 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
   /** A fresh record for each case, so that writes of one case do not disturb another. */
   async function recordFor(ownership: Ownership): Promise<{ id: string; version: number }> {
     const owner = ownership === 'own' ? CALLER : OTHER;
-    const distribution: RecordInput['distribution'] = ownership === 'other_hidden' ? { kind: 'participants', participants: ['BY-MVD'] } : { kind: 'all' };
+    const distribution: RecordInput['distribution'] =
+      ownership === 'other_hidden' ? { kind: 'participants', participants: ['BY-MVD'] } : { kind: 'all' };
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/records',
@@ -177,7 +204,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     } while (cursor);
     expect(seen.has(shared.id)).toBe(true);
     expect(seen.has(hidden.id)).toBe(false);
-    const byOwner = await t.app.inject({ method: 'GET', url: '/api/v1/records/' + hidden.id, headers: await t.as('BY-MVD', 'analyst') });
+    const byOwner = await t.app.inject({ method: 'GET', url: `/api/v1/records/${hidden.id}`, headers: await t.as('BY-MVD', 'analyst') });
     expect(byOwner.statusCode).toBe(200);
   });
 
@@ -195,7 +222,11 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     expect(created.json().owner).toBe(CALLER);
     const exported = await t.app.inject({ method: 'GET', url: '/api/v1/records/export', headers: { 'x-api-key': key } });
     expect(exported.statusCode).toBe(403);
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${issued.json().id}`, headers: await t.as(CALLER, 'administrator') });
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-keys/${issued.json().id}`,
+      headers: await t.as(CALLER, 'administrator'),
+    });
     expect(revoked.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/records', headers: { 'x-api-key': key } });
     expect(after.statusCode).toBe(401);

@@ -20,7 +20,9 @@ describe.each(DIALECTS)('bank size for the checks prior on %s', (dialect) => {
 
   const load = async (seed: number, count: number) => {
     const lines = [...generateRecords({ seed, count })].map((r) => JSON.stringify({ ...r, nationalRef: `${seed}-${r.nationalRef}` }));
-    const report = await importRecords({ db: t.db, actor: SYSTEM_ACTOR, purpose: 'test' }, lines, createRecordValidators(createAjv()), { atomic: false });
+    const report = await importRecords({ db: t.db, actor: SYSTEM_ACTOR, purpose: 'test' }, lines, createRecordValidators(createAjv()), {
+      atomic: false,
+    });
     expect(report.rejected).toEqual([]);
   };
   const withinShare = (estimated: Record<string, number>, counted: Record<string, number>, share: number) => {

@@ -20,7 +20,12 @@ describe.each(DIALECTS)('checks on %s', (dialect) => {
   afterAll(async () => t?.close());
 
   const check = async (body: unknown, participant = 'KZ-MVD', lang = 'en') =>
-    t.app.inject({ method: 'POST', url: '/api/v1/checks', headers: { ...(await t.as(participant, 'operator')), 'accept-language': lang }, payload: body as object });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/checks',
+      headers: { ...(await t.as(participant, 'operator')), 'accept-language': lang },
+      payload: body as object,
+    });
 
   it('a Kazakh officer checking a Latin passport spelling finds the Russian wanted record, with the action and why', async () => {
     const response = await check({ person: { surname: 'RAKHMONOV', given: 'FARRUKH', birthDate: '1989-04-17' } });
@@ -28,7 +33,9 @@ describe.each(DIALECTS)('checks on %s', (dialect) => {
     const result = response.json();
     expect(result.outcome).toBe('hit');
     expect(result.candidates[0].record).toMatchObject({ id: wantedId, owner: 'RU-MVD', actionOnHit: 'arrest' });
-    expect(result.candidates[0].explanation).toContainEqual(expect.objectContaining({ field: 'surname', level: expect.stringMatching(/exact|translit|phonetic/) }));
+    expect(result.candidates[0].explanation).toContainEqual(
+      expect.objectContaining({ field: 'surname', level: expect.stringMatching(/exact|translit|phonetic/) }),
+    );
     expect(result.modelVersion).toMatch(/^person-/);
   });
 
@@ -51,7 +58,9 @@ describe.each(DIALECTS)('checks on %s', (dialect) => {
   it('records the caller may not see are never returned', async () => {
     const kz = (await check({ person: { surname: 'Karimov', given: 'Bakhtiyor', patronymic: 'Alisherovich', birthDate: '1989-04' } })).json();
     expect(kz.candidates.map((c: { record: { id: string } }) => c.record.id)).not.toContain(hiddenId);
-    const by = (await check({ person: { surname: 'Karimov', given: 'Bakhtiyor', patronymic: 'Alisherovich', birthDate: '1989-04' } }, 'BY-MVD')).json();
+    const by = (
+      await check({ person: { surname: 'Karimov', given: 'Bakhtiyor', patronymic: 'Alisherovich', birthDate: '1989-04' } }, 'BY-MVD')
+    ).json();
     expect(by.candidates.map((c: { record: { id: string } }) => c.record.id)).toContain(hiddenId);
   });
 
@@ -77,7 +86,9 @@ describe.each(DIALECTS)('checks on %s', (dialect) => {
     payload.person!.names = [{ kind: 'primary', script: 'Latn', surname: 'Tokhtarov', given: 'Ilyas' }];
     const created = (await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: ru, payload })).json();
     const ids = async (surname: string) =>
-      (await check({ person: { surname, given: 'Ilyas', birthDate: payload.person!.birthDate } })).json().candidates.map((c: { record: { id: string } }) => c.record.id);
+      (await check({ person: { surname, given: 'Ilyas', birthDate: payload.person!.birthDate } }))
+        .json()
+        .candidates.map((c: { record: { id: string } }) => c.record.id);
     expect(await ids('Tokhtarov')).toContain(created.id);
     const { id, version, category: _c, nationalRef: _n, owner: _o, status: _s, createdAt: _a, updatedAt: _u, attachments: _t, ...content } = created;
     content.person.names = [{ kind: 'primary', script: 'Latn', surname: 'Zhaksybekov', given: 'Ilyas' }];
@@ -91,7 +102,12 @@ describe.each(DIALECTS)('checks on %s', (dialect) => {
 
   it('every check is audited with what was asked and how many answered', async () => {
     await check({ person: { surname: 'RAKHMONOV', given: 'FARRUKH' } }, 'AM-POLICE');
-    const entry = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'record.check').where('actor_participant', '=', 'AM-POLICE').executeTakeFirstOrThrow();
+    const entry = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'record.check')
+      .where('actor_participant', '=', 'AM-POLICE')
+      .executeTakeFirstOrThrow();
     expect(entry.result_count).toBeGreaterThanOrEqual(1);
     const detail = typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail;
     expect(detail.query.person.surname).toBe('RAKHMONOV');

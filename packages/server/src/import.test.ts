@@ -20,7 +20,15 @@ describe.each(DIALECTS)('bulk import on %s', (dialect) => {
 
   const ctx = () => ({ db: t.db, actor, purpose: 'test' });
   const count = async () =>
-    Number((await t.db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('n')).where('owner', '=', 'UZ-MVD').executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom('records')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('owner', '=', 'UZ-MVD')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('applies every valid line and reports each bad one with its line number', async () => {
     const bad = wantedPerson();
@@ -68,7 +76,12 @@ describe.each(DIALECTS)('bulk import on %s', (dialect) => {
 
   it("a participant cannot import another participant's records", async () => {
     const participantActor: Actor = { kind: 'api_key', id: 'k', name: 'k', participant: 'UZ-MVD', role: 'operator' };
-    const report = await importRecords({ db: t.db, actor: participantActor, purpose: 'test' }, [JSON.stringify({ owner: 'RU-MVD', ...stolenVehicle() })], validators, { atomic: false });
+    const report = await importRecords(
+      { db: t.db, actor: participantActor, purpose: 'test' },
+      [JSON.stringify({ owner: 'RU-MVD', ...stolenVehicle() })],
+      validators,
+      { atomic: false },
+    );
     expect(report.created).toBe(0);
     expect(report.rejected[0]).toMatchObject({ line: 1, code: 'forbidden' });
   });

@@ -19,15 +19,33 @@ describe.each(DIALECTS)('match keys at start-up on %s', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const keyCount = async () => Number((await t.db.selectFrom('match_keys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const keyCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('match_keys')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const setVersion = (value: string) => t.db.updateTable('settings').set({ value }).where('name', '=', 'match_keys_version').execute();
   const findWanted = async () =>
-    (await runCheck({ db: t.db, actor: { ...actor, participant: 'KZ-MVD' }, purpose: 'test' }, { person: { surname: 'RAKHMONOV', given: 'FARRUKH', birthDate: '1989-04-17' } })).candidates.length;
+    (
+      await runCheck(
+        { db: t.db, actor: { ...actor, participant: 'KZ-MVD' }, purpose: 'test' },
+        { person: { surname: 'RAKHMONOV', given: 'FARRUKH', birthDate: '1989-04-17' } },
+      )
+    ).candidates.length;
 
   it('a new store records the version of its keys and files nothing', async () => {
     expect(await refileMatchKeysIfStale(t.db)).toBe(0);
     expect(await storedMatchKeysVersion(t.db)).toBe(String(MATCH_KEYS_VERSION));
-    const report = await importRecords({ db: t.db, actor, purpose: 'test' }, [JSON.stringify(wantedPerson()), JSON.stringify(stolenVehicle())], createRecordValidators(createAjv()), { atomic: false });
+    const report = await importRecords(
+      { db: t.db, actor, purpose: 'test' },
+      [JSON.stringify(wantedPerson()), JSON.stringify(stolenVehicle())],
+      createRecordValidators(createAjv()),
+      { atomic: false },
+    );
     expect(report.created).toBe(2);
     expect(await findWanted()).toBe(1);
   });
@@ -35,7 +53,10 @@ describe.each(DIALECTS)('match keys at start-up on %s', (dialect) => {
   it('keys of another version are filed again, so checks find records whose keys were lost or stale', async () => {
     const filed = await keyCount();
     await t.db.deleteFrom('match_keys').execute();
-    await t.db.insertInto('match_keys').values({ key: 'n:stale|1900', record_id: (await t.db.selectFrom('records').select('id').executeTakeFirstOrThrow()).id }).execute();
+    await t.db
+      .insertInto('match_keys')
+      .values({ key: 'n:stale|1900', record_id: (await t.db.selectFrom('records').select('id').executeTakeFirstOrThrow()).id })
+      .execute();
     await setVersion('0');
     expect(await findWanted()).toBe(0);
     expect(await refileMatchKeysIfStale(t.db)).toBe(2);

@@ -41,7 +41,20 @@ describe('OpenAPI document', () => {
       expect(ERROR_TITLES[code].en.length).toBeGreaterThan(0);
     }
     for (const code of ISSUE_CODES) {
-      const params = { limit: 1, type: 'string', allowed: 'a', format: 'f', range: '1..2', value: 'v', after: 'x', before: 'y', category: 'c', expected: '1', reason: 'r', when: 'w' };
+      const params = {
+        limit: 1,
+        type: 'string',
+        allowed: 'a',
+        format: 'f',
+        range: '1..2',
+        value: 'v',
+        after: 'x',
+        before: 'y',
+        category: 'c',
+        expected: '1',
+        reason: 'r',
+        when: 'w',
+      };
       expect(issueMessage(code, 'ru', params)).not.toMatch(/undefined/);
       expect(issueMessage(code, 'en', params)).not.toMatch(/undefined/);
     }

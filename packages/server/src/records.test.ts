@@ -15,17 +15,30 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     t.app.inject({ method: 'POST', url: '/api/v1/records', headers: { ...headers, ...extra }, payload: payload as object });
 
   const countRecords = async () => {
-    const { count } = await t.db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await t.db
+      .selectFrom('records')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     return Number(count);
   };
 
   it('a stale version gets 409 and leaves the record as the first writer left it', async () => {
     const created = (await create(wantedPerson())).json();
     const { id, version, category: _c, nationalRef: _n, owner: _o, status: _s, createdAt: _a, updatedAt: _u, attachments: _t, ...content } = created;
-    const first = await t.app.inject({ method: 'PUT', url: `/api/v1/records/${id}`, headers, payload: { ...content, version, remarks: 'первая правка' } });
+    const first = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/records/${id}`,
+      headers,
+      payload: { ...content, version, remarks: 'первая правка' },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(version + 1);
-    const stale = await t.app.inject({ method: 'PUT', url: `/api/v1/records/${id}`, headers, payload: { ...content, version, remarks: 'вторая правка' } });
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/records/${id}`,
+      headers,
+      payload: { ...content, version, remarks: 'вторая правка' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.headers['content-type']).toContain('application/problem+json');
     const read = await t.app.inject({ method: 'GET', url: `/api/v1/records/${id}`, headers });
@@ -79,7 +92,7 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
 
   it('markup and SQL in a name are refused; in free text they are stored and returned verbatim', async () => {
     const record = wantedPerson();
-    record.person!.names![0]!.surname = "<script>alert(1)</script>";
+    record.person!.names![0]!.surname = '<script>alert(1)</script>';
     const refused = await create(record);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0]).toMatchObject({ path: '/person/names/0/surname', code: 'bad_characters' });
@@ -112,7 +125,12 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe('payload_too_large');
-    const broken = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"category": ' });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/records',
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: '{"category": ',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.headers['content-type']).toContain('application/problem+json');
   });
@@ -144,13 +162,28 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
 
   it('a cancelled record shows its reason and can no longer be edited or cancelled again', async () => {
     const created = (await create(stolenVehicle())).json();
-    const cancelled = await t.app.inject({ method: 'POST', url: `/api/v1/records/${created.id}/cancel`, headers, payload: { version: created.version, reason: 'Автомобиль возвращён владельцу' } });
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/records/${created.id}/cancel`,
+      headers,
+      payload: { version: created.version, reason: 'Автомобиль возвращён владельцу' },
+    });
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Автомобиль возвращён владельцу', version: created.version + 1 });
     const { category: _c, nationalRef: _n, ...content } = stolenVehicle();
-    const edit = await t.app.inject({ method: 'PUT', url: `/api/v1/records/${created.id}`, headers, payload: { ...content, version: created.version + 1 } });
+    const edit = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/records/${created.id}`,
+      headers,
+      payload: { ...content, version: created.version + 1 },
+    });
     expect(edit.statusCode).toBe(409);
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/records/${created.id}/cancel`, headers, payload: { version: created.version + 1, reason: 'повторно' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/records/${created.id}/cancel`,
+      headers,
+      payload: { version: created.version + 1, reason: 'повторно' },
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -159,7 +192,11 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await t.app.inject({ method: 'GET', url: `/api/v1/records?category=vehicle&limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers });
+      const page = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/records?category=vehicle&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        headers,
+      });
       expect(page.statusCode).toBe(200);
       for (const item of page.json().items) {
         expect(item.category).toBe('vehicle');
@@ -176,17 +213,35 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
 
   it('photos are stored and served back byte for byte; a file that is not what it claims is refused', async () => {
     const created = (await create(wantedPerson())).json();
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6360000000020001e221bc330000000049454e44ae426082', 'hex');
-    const upload = await t.app.inject({ method: 'POST', url: `/api/v1/records/${created.id}/attachments?filename=фото.png`, headers: { ...headers, 'content-type': 'image/png' }, payload: png });
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6360000000020001e221bc330000000049454e44ae426082',
+      'hex',
+    );
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/records/${created.id}/attachments?filename=фото.png`,
+      headers: { ...headers, 'content-type': 'image/png' },
+      payload: png,
+    });
     expect(upload.statusCode, upload.body).toBe(201);
     const download = await t.app.inject({ method: 'GET', url: `/api/v1/records/${created.id}/attachments/${upload.json().id}`, headers });
     expect(download.statusCode).toBe(200);
     expect(Buffer.compare(download.rawPayload, png)).toBe(0);
     const read = await t.app.inject({ method: 'GET', url: `/api/v1/records/${created.id}`, headers });
     expect(read.json().attachments).toEqual([expect.objectContaining({ filename: 'фото.png', contentType: 'image/png', size: png.length })]);
-    const fake = await t.app.inject({ method: 'POST', url: `/api/v1/records/${created.id}/attachments?filename=x.png`, headers: { ...headers, 'content-type': 'image/png' }, payload: Buffer.from('<html>') });
+    const fake = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/records/${created.id}/attachments?filename=x.png`,
+      headers: { ...headers, 'content-type': 'image/png' },
+      payload: Buffer.from('<html>'),
+    });
     expect(fake.statusCode).toBe(400);
-    const html = await t.app.inject({ method: 'POST', url: `/api/v1/records/${created.id}/attachments?filename=x.html`, headers: { ...headers, 'content-type': 'text/html' }, payload: '<html>' });
+    const html = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/records/${created.id}/attachments?filename=x.html`,
+      headers: { ...headers, 'content-type': 'text/html' },
+      payload: '<html>',
+    });
     expect(html.statusCode).toBe(415);
   });
 });

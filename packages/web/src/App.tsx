@@ -38,6 +38,7 @@ export function App() {
     [api],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button's trigger to ask again
   useEffect(() => {
     const controller = new AbortController();
     api
@@ -87,12 +88,7 @@ export function App() {
     );
   }
   if (auth.status === 'anonymous') {
-    return (
-      <LoginPage
-        onLoggedIn={(actor) => void startSession(actor)}
-        notice={auth.expired ? t('errors.sessionExpired') : undefined}
-      />
-    );
+    return <LoginPage onLoggedIn={(actor) => void startSession(actor)} notice={auth.expired ? t('errors.sessionExpired') : undefined} />;
   }
 
   return (

@@ -256,7 +256,16 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await page.getByRole('row', { name: /Rakhmonov/ }).click();
     await page.waitForURL(`${baseUrl}/records/${wanted.id}`);
     await page.getByRole('heading', { level: 1, name: 'Рахмонов Фаррух Исмоилович' }).waitFor();
-    for (const section of ['Wanted', 'Record', 'Identity', 'Names', 'Identity documents', 'Physical description', 'Distinguishing marks', 'Photos and documents']) {
+    for (const section of [
+      'Wanted',
+      'Record',
+      'Identity',
+      'Names',
+      'Identity documents',
+      'Physical description',
+      'Distinguishing marks',
+      'Photos and documents',
+    ]) {
       await page.getByRole('heading', { name: section, exact: true }).waitFor();
     }
     const main = await page.getByRole('main').textContent();
@@ -277,12 +286,10 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     ]) {
       expect(main, value).toContain(value);
     }
-    const photoWidth = await page
-      .locator('img.record-hero__photo')
-      .evaluate(async (img: HTMLImageElement) => {
-        await img.decode().catch(() => undefined);
-        return img.naturalWidth;
-      });
+    const photoWidth = await page.locator('img.record-hero__photo').evaluate(async (img: HTMLImageElement) => {
+      await img.decode().catch(() => undefined);
+      return img.naturalWidth;
+    });
     expect(photoWidth).toBeGreaterThan(0);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });

@@ -12,6 +12,8 @@ export async function auditVerify(config: CliConfig): Promise<number> {
     process.stdout.write(`Audit chain intact: ${result.entries} entries verified.\n`);
     return 0;
   }
-  process.stdout.write(`Audit chain BROKEN at entry ${result.problem!.seq}: ${result.problem!.message} (${result.entries} entries before it verified).\n`);
+  process.stdout.write(
+    `Audit chain BROKEN at entry ${result.problem!.seq}: ${result.problem!.message} (${result.entries} entries before it verified).\n`,
+  );
   return 1;
 }

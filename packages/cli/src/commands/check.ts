@@ -30,7 +30,10 @@ function checkOf(options: CheckOptions): Check {
           document: options.document ? { number: options.document, issuingState: options.documentState ?? '' } : undefined,
         }
       : undefined;
-  const vehicle = options.vin || options.plate ? { vin: options.vin, plate: options.plate ? { number: options.plate, state: options.plateState ?? '' } : undefined } : undefined;
+  const vehicle =
+    options.vin || options.plate
+      ? { vin: options.vin, plate: options.plate ? { number: options.plate, state: options.plateState ?? '' } : undefined }
+      : undefined;
   const firearm = options.serial ? { serial: options.serial } : undefined;
   const raw = JSON.parse(JSON.stringify({ person, vehicle, firearm }));
   return compileAsserter<Check>(createAjv(), CheckInput)(raw);
@@ -40,7 +43,14 @@ function checkOf(options: CheckOptions): Check {
 export async function check(config: CliConfig, options: CheckOptions): Promise<number> {
   const input = checkOf(options);
   const result = await withStorage(config, (db) =>
-    runCheck({ db, actor: { ...SYSTEM_ACTOR, id: 'svod-cli', name: 'svod cli', participant: options.participant, role: 'operator' }, purpose: options.purpose }, input),
+    runCheck(
+      {
+        db,
+        actor: { ...SYSTEM_ACTOR, id: 'svod-cli', name: 'svod cli', participant: options.participant, role: 'operator' },
+        purpose: options.purpose,
+      },
+      input,
+    ),
   );
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return 0;

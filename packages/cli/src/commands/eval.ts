@@ -29,7 +29,9 @@ export async function evaluate(_config: CliConfig, options: { input: string; byC
       candidatePairs: result.candidatePairs,
       linkedPairs: result.links.length,
       threshold: options.threshold,
-      models: Object.fromEntries(Object.entries(result.models).map(([d, m]) => [d, { prior: m.prior, iterations: m.training.iterations, converged: m.training.converged }])),
+      models: Object.fromEntries(
+        Object.entries(result.models).map(([d, m]) => [d, { prior: m.prior, iterations: m.training.iterations, converged: m.training.converged }]),
+      ),
       seconds: { total: seconds(performance.now() - started), profiling: seconds(profiledAt - started), linking: seconds(linkedAt - profiledAt) },
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     })}\n`,

@@ -65,7 +65,9 @@ export async function readProfiles(
   const progress = startProgress('Reading and profiling');
   try {
     await profileLines(readLines(file), (batch) => {
-      batch.labels.forEach((label, k) => inspect(label, batch.firstLine + k));
+      batch.labels.forEach((label, k) => {
+        inspect(label, batch.firstLine + k);
+      });
       for (const profile of batch.profiles) profiles.push(profile);
       progress.update(profiles.length);
     });

@@ -13,7 +13,9 @@ export async function train(config: CliConfig, options: { input: string; out?: s
   const profiles = await readProfiles(options.input);
   const models = Object.values(trainModels(profiles)).map((model): LinkModel => ({ ...model, version: `${model.domain}-${options.version}` }));
   for (const model of models) {
-    process.stderr.write(`${model.domain}: ${model.training.records} records, ${model.training.candidatePairs} candidate pairs, ${model.training.iterations} EM iterations\n`);
+    process.stderr.write(
+      `${model.domain}: ${model.training.records} records, ${model.training.candidatePairs} candidate pairs, ${model.training.iterations} EM iterations\n`,
+    );
   }
   if (options.out) writeFileSync(options.out, `${JSON.stringify(Object.fromEntries(models.map((m) => [m.domain, m])), null, 2)}\n`);
   if (options.activate) {

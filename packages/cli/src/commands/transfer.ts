@@ -1,5 +1,14 @@
 import { issueMessage, type Actor } from '@svod/core';
-import { createAjv, createRecordValidators, exportRecords, importRecords, listParticipants, refileMatchKeysIfStale, SYSTEM_ACTOR, type Db } from '@svod/server';
+import {
+  createAjv,
+  createRecordValidators,
+  exportRecords,
+  importRecords,
+  listParticipants,
+  refileMatchKeysIfStale,
+  SYSTEM_ACTOR,
+  type Db,
+} from '@svod/server';
 import type { CliConfig } from '../config.ts';
 import { startProgress } from '../progress.ts';
 import { closeOutput, openOutput, readLines, withStorage, writeLine } from './shared.ts';
@@ -15,7 +24,8 @@ function cliActor(participant: string | undefined): Actor {
 async function assertParticipant(db: Db, participant: string | undefined) {
   if (!participant) return;
   const known = await listParticipants(db);
-  if (!known.some((p) => p.code === participant)) throw new Error(`Unknown participant ${participant}; known: ${known.map((p) => p.code).join(', ')}`);
+  if (!known.some((p) => p.code === participant))
+    throw new Error(`Unknown participant ${participant}; known: ${known.map((p) => p.code).join(', ')}`);
 }
 
 export async function importCommand(

@@ -32,5 +32,10 @@ export const DEFAULT_PARTICIPANTS: readonly ParticipantInfo[] = [
   { code: 'RU-GP', state: 'RU', nameRu: 'Генеральная прокуратура Российской Федерации', nameEn: 'Prosecutor General of Russia' },
   { code: 'TJ-MVD', state: 'TJ', nameRu: 'МВД Республики Таджикистан', nameEn: 'Ministry of Internal Affairs of Tajikistan' },
   { code: 'UZ-MVD', state: 'UZ', nameRu: 'МВД Республики Узбекистан', nameEn: 'Ministry of Internal Affairs of Uzbekistan' },
-  { code: 'BKBOP', state: null, nameRu: 'Бюро по координации борьбы с организованной преступностью', nameEn: 'Bureau for the Coordination of the Fight against Organized Crime' },
+  {
+    code: 'BKBOP',
+    state: null,
+    nameRu: 'Бюро по координации борьбы с организованной преступностью',
+    nameEn: 'Bureau for the Coordination of the Fight against Organized Crime',
+  },
 ];

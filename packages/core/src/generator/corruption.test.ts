@@ -30,7 +30,13 @@ describe('corruption rates', () => {
 
   it('applies each kind at its configured rate where it can apply', () => {
     const rates: Partial<CorruptionRates> = {
-      ...NONE, transliteration: 0.5, typo: 0.3, swappedNameParts: 0.2, documentDigit: 0.4, heightOff: 0.25, lookAlike: 0.6,
+      ...NONE,
+      transliteration: 0.5,
+      typo: 0.3,
+      swappedNameParts: 0.2,
+      documentDigit: 0.4,
+      heightOff: 0.25,
+      lookAlike: 0.6,
     };
     const records = laterRecords(rates, 30000);
     const named = (r: GeneratedRecord) => (r.person?.names?.length ?? 0) > 0;
@@ -47,7 +53,9 @@ describe('corruption rates', () => {
       expect(n, kind).toBeGreaterThan(800);
       expect(Math.abs(seen - rate), `${kind}: ${seen.toFixed(3)} over ${n}`).toBeLessThan(0.04);
     }
-    const off = records.flatMap((r) => r.corruptions).filter((k) => !['transliteration', 'typo', 'swappedNameParts', 'documentDigit', 'heightOff', 'lookAlike'].includes(k));
+    const off = records
+      .flatMap((r) => r.corruptions)
+      .filter((k) => !['transliteration', 'typo', 'swappedNameParts', 'documentDigit', 'heightOff', 'lookAlike'].includes(k));
     expect(off).toEqual([]);
   });
 

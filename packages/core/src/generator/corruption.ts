@@ -48,7 +48,12 @@ export function typo(rng: Random, text: string): string {
     const i = rng.pick(letters);
     const ch = chars[i] as string;
     const out = chars.slice();
-    const op = rng.weighted([['sub', 4], ['del', 3], ['ins', 2], ['swap', 3]] as const);
+    const op = rng.weighted([
+      ['sub', 4],
+      ['del', 3],
+      ['ins', 2],
+      ['swap', 3],
+    ] as const);
     if (op === 'sub') {
       out[i] = matchCase(ch, rng.pick(Array.from(alphabetOf(ch))));
     } else if (op === 'del' && letters.length > 3 && i > 0) {
@@ -68,18 +73,33 @@ export function typo(rng: Random, text: string): string {
 /* ---------- identifiers: plates and serials ---------- */
 
 const CYR_TO_LAT: Readonly<Record<string, string>> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
 };
 const LAT_TO_CYR: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CYR_TO_LAT).map(([c, l]) => [l, c]));
 
 /** Reads the identifier with look-alike letters swapped to the other script (as keyed on the wrong layout). */
 const swapScript = (text: string) => {
   const hasCyr = /[АВЕКМНОРСТУХ]/.test(text);
-  return Array.from(text).map((ch) => (hasCyr ? (CYR_TO_LAT[ch] ?? ch) : (LAT_TO_CYR[ch] ?? ch))).join('');
+  return Array.from(text)
+    .map((ch) => (hasCyr ? (CYR_TO_LAT[ch] ?? ch) : (LAT_TO_CYR[ch] ?? ch)))
+    .join('');
 };
 
 function swapZero(rng: Random, text: string): string {
-  const positions = Array.from(text).map((c, i) => ('OО0'.includes(c) ? i : -1)).filter((i) => i >= 0);
+  const positions = Array.from(text)
+    .map((c, i) => ('OО0'.includes(c) ? i : -1))
+    .filter((i) => i >= 0);
   if (positions.length === 0) return text;
   const i = rng.pick(positions);
   const chars = Array.from(text);
@@ -103,7 +123,11 @@ function respace(rng: Random, text: string): string {
 /** A plate or serial retyped: look-alike letters, O/0, or different spacing. Never the same string. */
 export function lookAlike(rng: Random, text: string): string {
   for (let attempt = 0; attempt < 6; attempt++) {
-    const op = rng.weighted([['script', 4], ['zero', 2], ['space', 3]] as const);
+    const op = rng.weighted([
+      ['script', 4],
+      ['zero', 2],
+      ['space', 3],
+    ] as const);
     const out = op === 'script' ? swapScript(text) : op === 'zero' ? swapZero(rng, text) : respace(rng, text);
     if (out !== text && /^[\p{L}\p{N}]/u.test(out)) return out;
   }
@@ -149,7 +173,11 @@ export class Corruptor {
     const typoTargets = names.filter((n) => n.kind === 'primary' || n.kind === 'latin');
     if (typoTargets.length > 0 && this.draw('typo')) {
       const target = rng.chance(0.75) ? (typoTargets[0] as PersonName) : rng.pick(typoTargets);
-      const part = rng.weighted([['surname', 6], ['given', 3], ['patronymic', 1]] as const);
+      const part = rng.weighted([
+        ['surname', 6],
+        ['given', 3],
+        ['patronymic', 1],
+      ] as const);
       const key = target[part] ? part : target.surname ? 'surname' : 'given';
       const value = target[key];
       if (value) {

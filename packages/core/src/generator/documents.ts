@@ -77,8 +77,13 @@ function number(rng: Random, type: DocType, state: string, issued: number): stri
 
 /** The document types a citizen of a state typically carries at home. */
 const HOME_DOCS: Readonly<Record<string, DocType>> = {
-  RU: 'internal_passport', KZ: 'national_id', KG: 'national_id', UZ: 'national_id', AZ: 'national_id',
-  AM: 'national_id', MD: 'national_id',
+  RU: 'internal_passport',
+  KZ: 'national_id',
+  KG: 'national_id',
+  UZ: 'national_id',
+  AZ: 'national_id',
+  AM: 'national_id',
+  MD: 'national_id',
 };
 
 /** Validity in years of a travel passport / ID card. */
@@ -110,11 +115,23 @@ export function issueDocuments(rng: Random, citizenships: readonly string[], bir
   }
   if (!home || rng.chance(age < 18 ? 0.2 : 0.65)) {
     const issued = issueAfter(16);
-    docs.push({ type: 'passport', number: number(rng, 'passport', main, issued), state: main, issued, expires: addYears(issued, VALIDITY[main] ?? 10) });
+    docs.push({
+      type: 'passport',
+      number: number(rng, 'passport', main, issued),
+      state: main,
+      issued,
+      expires: addYears(issued, VALIDITY[main] ?? 10),
+    });
   }
   if (second !== undefined && rng.chance(0.6)) {
     const issued = issueAfter(18);
-    docs.push({ type: 'passport', number: number(rng, 'passport', second, issued), state: second, issued, expires: addYears(issued, VALIDITY[second] ?? 10) });
+    docs.push({
+      type: 'passport',
+      number: number(rng, 'passport', second, issued),
+      state: second,
+      issued,
+      expires: addYears(issued, VALIDITY[second] ?? 10),
+    });
   }
   if (main === 'RU' && age >= 18 && rng.chance(0.15)) {
     const issued = issueAfter(18);

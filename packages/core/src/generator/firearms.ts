@@ -32,8 +32,13 @@ interface FirearmModel {
 }
 
 const F = (
-  type: FirearmType, make: readonly [string, string], model: readonly [string, string], calibre: string,
-  years: readonly [number, number], serial: SerialStyle, weight: number,
+  type: FirearmType,
+  make: readonly [string, string],
+  model: readonly [string, string],
+  calibre: string,
+  years: readonly [number, number],
+  serial: SerialStyle,
+  weight: number,
 ): FirearmModel => ({ type, make, model, calibre, years, serial, weight });
 
 const IMZ = ['ИМЗ', 'Izhevsk Mechanical Plant'] as const;
@@ -107,7 +112,14 @@ function createFirearm(rng: Random, id: string, eventYear: number): FirearmTruth
 const LATIN_STATES: ReadonlySet<StateCode> = new Set(['UZ', 'AZ', 'MD', 'AM']);
 
 const ORGANISATIONS: Readonly<Record<TextLang, readonly string[]>> = {
-  ru: ['ЧОП «Щит»', 'ЧОО «Барс-Охрана»', 'войсковая часть {n}', 'ОВД по Ленинскому району', 'охотничье хозяйство «Лесное»', 'ООО «Инкассатор-Сервис»'],
+  ru: [
+    'ЧОП «Щит»',
+    'ЧОО «Барс-Охрана»',
+    'войсковая часть {n}',
+    'ОВД по Ленинскому району',
+    'охотничье хозяйство «Лесное»',
+    'ООО «Инкассатор-Сервис»',
+  ],
   az: ['«Qalxan» Mühafizə Xidməti', '{n} saylı hərbi hissə', '«Ovçu» ov təsərrüfatı'],
   uz: ["«Qalqon» qo'riqlash xizmati", '{n}-sonli harbiy qism', "«Ovchi» ovchilik xo'jaligi"],
   ro: ['SRL «Scut-Pază»', 'unitatea militară nr. {n}', 'Asociația Vânătorilor și Pescarilor'],
@@ -171,7 +183,13 @@ function firearmRecord(
 export function firearmSubject(ctx: Context, id: string, duplicated: boolean): GeneratedRecord[] {
   const { rng, today } = ctx;
   const scenario = duplicated
-    ? rng.weighted([['lostFoundCross', 45], ['lostFoundSame', 20], ['lostTwice', 15], ['foundTwice', 10], ['lostLostFound', 10]] as const)
+    ? rng.weighted([
+        ['lostFoundCross', 45],
+        ['lostFoundSame', 20],
+        ['lostTwice', 15],
+        ['foundTwice', 10],
+        ['lostLostFound', 10],
+      ] as const)
     : 'single';
   const gap = scenario === 'single' || scenario === 'lostTwice' || scenario === 'foundTwice' ? 0 : rng.int(5, 1500);
   // Placed so the last record is recent-biased: later records never pile up on `today`.

@@ -97,7 +97,12 @@ describe('generateRecords: what is modelled', () => {
   it('covers every category in roughly the intended mix', () => {
     const share = (c: string) => records.filter((r) => r.category === c).length / records.length;
     const target: Record<string, number> = {
-      wanted_person: 0.3, missing_person: 0.2, unidentified_corpse: 0.1, unidentified_person: 0.08, vehicle: 0.17, firearm: 0.15,
+      wanted_person: 0.3,
+      missing_person: 0.2,
+      unidentified_corpse: 0.1,
+      unidentified_person: 0.08,
+      vehicle: 0.17,
+      firearm: 0.15,
     };
     for (const c of CATEGORIES) expect(Math.abs(share(c) - (target[c] ?? 0)), c).toBeLessThan(0.04);
     const kinds = new Set(records.flatMap((r) => (r.firearm ? [r.firearm.kind] : [])));
@@ -123,7 +128,12 @@ describe('generateRecords: what is modelled', () => {
     expect(multi.some((rs) => new Set(rs.map((r) => r.owner.slice(0, 2))).size > 1)).toBe(true);
     expect(multi.some((rs) => rs.length === 2 && rs[0]?.owner === rs[1]?.owner)).toBe(true);
     const pairs = new Set(multi.map((rs) => rs.map((r) => r.category).join('>')));
-    for (const pair of ['missing_person>unidentified_corpse', 'missing_person>unidentified_person', 'wanted_person>wanted_person', 'vehicle>vehicle']) {
+    for (const pair of [
+      'missing_person>unidentified_corpse',
+      'missing_person>unidentified_person',
+      'wanted_person>wanted_person',
+      'vehicle>vehicle',
+    ]) {
       expect(pairs.has(pair), pair).toBe(true);
     }
     expect(multi.some((rs) => rs[0]?.firearm?.kind === 'lost_stolen' && rs[1]?.firearm?.kind === 'found_seized')).toBe(true);
@@ -139,7 +149,17 @@ describe('generateRecords: what is modelled', () => {
 
   it('writes names in the script each owner uses and says so', () => {
     const SCRIPT: Record<string, RegExp> = { Cyrl: /\p{Script=Cyrillic}/u, Latn: /\p{Script=Latin}/u, Armn: /\p{Script=Armenian}/u };
-    const OWNER_SCRIPT: Record<string, string> = { RU: 'Cyrl', BY: 'Cyrl', KZ: 'Cyrl', KG: 'Cyrl', TJ: 'Cyrl', UZ: 'Latn', AZ: 'Latn', MD: 'Latn', AM: 'Armn' };
+    const OWNER_SCRIPT: Record<string, string> = {
+      RU: 'Cyrl',
+      BY: 'Cyrl',
+      KZ: 'Cyrl',
+      KG: 'Cyrl',
+      TJ: 'Cyrl',
+      UZ: 'Latn',
+      AZ: 'Latn',
+      MD: 'Latn',
+      AM: 'Armn',
+    };
     for (const r of records) {
       for (const n of r.person?.names ?? []) {
         const text = [n.surname, n.given, n.patronymic].filter(Boolean).join(' ');
@@ -153,7 +173,11 @@ describe('generateRecords: what is modelled', () => {
 
   it('uses each nation\u2019s letters where its own state writes the name', () => {
     const primaries = records.flatMap((r) => (r.person?.names?.[0] ? [{ owner: r.owner, name: r.person.names[0] }] : []));
-    const text = (lang: string) => primaries.filter((p) => p.name.lang === lang).map((p) => `${p.name.surname} ${p.name.given}`).join(' ');
+    const text = (lang: string) =>
+      primaries
+        .filter((p) => p.name.lang === lang)
+        .map((p) => `${p.name.surname} ${p.name.given}`)
+        .join(' ');
     expect(text('kk')).toMatch(/[әғқңөұүһі]/);
     expect(text('tg')).toMatch(/[ғӣқӯҳҷ]/);
     expect(text('az')).toMatch(/[əğışçöü]/);

@@ -30,7 +30,11 @@ export const MIN_COUNT = 1;
 export const MAX_COUNT = 10_000_000;
 
 /** Subjects by kind: persons (four categories), vehicles, firearms — sized to give the category mix. */
-const SUBJECT_KINDS = [['P', 68], ['V', 17], ['F', 15]] as const;
+const SUBJECT_KINDS = [
+  ['P', 68],
+  ['V', 17],
+  ['F', 15],
+] as const;
 
 const rate = (name: string, value: number) => {
   if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`${name} must be between 0 and 1, got ${value}`);
@@ -73,7 +77,8 @@ export function* generateRecords(options: GeneratorOptions): Generator<Generated
     const kind = rng.weighted(SUBJECT_KINDS);
     const id = `${kind}${String(++serial[kind]).padStart(7, '0')}`;
     const duplicated = rng.chance(duplicateRate);
-    const records = kind === 'P' ? personSubject(ctx, id, duplicated) : kind === 'V' ? vehicleSubject(ctx, id, duplicated) : firearmSubject(ctx, id, duplicated);
+    const records =
+      kind === 'P' ? personSubject(ctx, id, duplicated) : kind === 'V' ? vehicleSubject(ctx, id, duplicated) : firearmSubject(ctx, id, duplicated);
     for (const record of records) {
       if (emitted >= count) return;
       emitted += 1;

@@ -19,7 +19,15 @@ export const stateOf = (owner: string): StateCode => owner.slice(0, 2) as StateC
 
 /** Share of each state in the bank's arrays, roughly by the size of its police force. */
 const STATE_WEIGHTS: Readonly<Record<StateCode, number>> = {
-  RU: 34, KZ: 13, UZ: 12, BY: 8, AZ: 7, KG: 6, TJ: 6, AM: 5, MD: 5,
+  RU: 34,
+  KZ: 13,
+  UZ: 12,
+  BY: 8,
+  AZ: 7,
+  KG: 6,
+  TJ: 6,
+  AM: 5,
+  MD: 5,
 };
 /** State weights as a table for weighted picks. */
 export const STATE_ENTRIES = Object.entries(STATE_WEIGHTS) as [StateCode, number][];
@@ -27,7 +35,15 @@ export const STATE_ENTRIES = Object.entries(STATE_WEIGHTS) as [StateCode, number
 /** Prosecutors own wanted-person records only: the extradition cases they run themselves. */
 const PROSECUTOR: Readonly<Partial<Record<StateCode, string>>> = { RU: 'RU-GP', KZ: 'KZ-GP' };
 const POLICE: Readonly<Record<StateCode, string>> = {
-  RU: 'RU-MVD', KZ: 'KZ-MVD', BY: 'BY-MVD', KG: 'KG-MVD', TJ: 'TJ-MVD', UZ: 'UZ-MVD', AZ: 'AZ-MVD', AM: 'AM-POLICE', MD: 'MD-MAI',
+  RU: 'RU-MVD',
+  KZ: 'KZ-MVD',
+  BY: 'BY-MVD',
+  KG: 'KG-MVD',
+  TJ: 'TJ-MVD',
+  UZ: 'UZ-MVD',
+  AZ: 'AZ-MVD',
+  AM: 'AM-POLICE',
+  MD: 'MD-MAI',
 };
 
 /** A state weighted by its share of the bank, optionally not `exclude`. */
@@ -51,40 +67,103 @@ type Origin = readonly [Nationality, string, number];
 /** Who each state's records are about: nationality, citizenship and weight (ethnic mix plus migrants). */
 export const ORIGINS: Readonly<Record<StateCode, readonly Origin[]>> = {
   RU: [
-    ['russian', 'RU', 54], ['ukrainian', 'RU', 6], ['belarusian', 'RU', 1], ['tajik', 'TJ', 7], ['tajik', 'RU', 1.5],
-    ['uzbek', 'UZ', 8], ['uzbek', 'RU', 1], ['kyrgyz', 'KG', 4], ['kyrgyz', 'RU', 1], ['azerbaijani', 'AZ', 3],
-    ['azerbaijani', 'RU', 2], ['armenian', 'AM', 3], ['armenian', 'RU', 3], ['kazakh', 'KZ', 2], ['kazakh', 'RU', 1],
-    ['moldovan', 'MD', 2], ['ukrainian', 'UA', 1], ['belarusian', 'BY', 1],
+    ['russian', 'RU', 54],
+    ['ukrainian', 'RU', 6],
+    ['belarusian', 'RU', 1],
+    ['tajik', 'TJ', 7],
+    ['tajik', 'RU', 1.5],
+    ['uzbek', 'UZ', 8],
+    ['uzbek', 'RU', 1],
+    ['kyrgyz', 'KG', 4],
+    ['kyrgyz', 'RU', 1],
+    ['azerbaijani', 'AZ', 3],
+    ['azerbaijani', 'RU', 2],
+    ['armenian', 'AM', 3],
+    ['armenian', 'RU', 3],
+    ['kazakh', 'KZ', 2],
+    ['kazakh', 'RU', 1],
+    ['moldovan', 'MD', 2],
+    ['ukrainian', 'UA', 1],
+    ['belarusian', 'BY', 1],
   ],
   KZ: [
-    ['kazakh', 'KZ', 60], ['russian', 'KZ', 18], ['russian', 'RU', 4], ['uzbek', 'KZ', 4], ['uzbek', 'UZ', 4],
-    ['kyrgyz', 'KG', 3], ['ukrainian', 'KZ', 2], ['tajik', 'TJ', 1], ['azerbaijani', 'KZ', 1], ['belarusian', 'KZ', 0.5],
+    ['kazakh', 'KZ', 60],
+    ['russian', 'KZ', 18],
+    ['russian', 'RU', 4],
+    ['uzbek', 'KZ', 4],
+    ['uzbek', 'UZ', 4],
+    ['kyrgyz', 'KG', 3],
+    ['ukrainian', 'KZ', 2],
+    ['tajik', 'TJ', 1],
+    ['azerbaijani', 'KZ', 1],
+    ['belarusian', 'KZ', 0.5],
   ],
   BY: [
-    ['belarusian', 'BY', 68], ['russian', 'BY', 10], ['russian', 'RU', 10], ['ukrainian', 'BY', 3], ['ukrainian', 'UA', 4],
-    ['azerbaijani', 'AZ', 1], ['armenian', 'AM', 1], ['tajik', 'TJ', 1], ['uzbek', 'UZ', 1], ['moldovan', 'MD', 1],
+    ['belarusian', 'BY', 68],
+    ['russian', 'BY', 10],
+    ['russian', 'RU', 10],
+    ['ukrainian', 'BY', 3],
+    ['ukrainian', 'UA', 4],
+    ['azerbaijani', 'AZ', 1],
+    ['armenian', 'AM', 1],
+    ['tajik', 'TJ', 1],
+    ['uzbek', 'UZ', 1],
+    ['moldovan', 'MD', 1],
   ],
   KG: [
-    ['kyrgyz', 'KG', 70], ['uzbek', 'KG', 10], ['russian', 'KG', 7], ['russian', 'RU', 2], ['kazakh', 'KZ', 3],
-    ['tajik', 'TJ', 3], ['uzbek', 'UZ', 3],
+    ['kyrgyz', 'KG', 70],
+    ['uzbek', 'KG', 10],
+    ['russian', 'KG', 7],
+    ['russian', 'RU', 2],
+    ['kazakh', 'KZ', 3],
+    ['tajik', 'TJ', 3],
+    ['uzbek', 'UZ', 3],
   ],
   TJ: [
-    ['tajik', 'TJ', 82], ['uzbek', 'TJ', 8], ['uzbek', 'UZ', 3], ['russian', 'RU', 2], ['russian', 'TJ', 1], ['kyrgyz', 'KG', 2],
+    ['tajik', 'TJ', 82],
+    ['uzbek', 'TJ', 8],
+    ['uzbek', 'UZ', 3],
+    ['russian', 'RU', 2],
+    ['russian', 'TJ', 1],
+    ['kyrgyz', 'KG', 2],
   ],
   UZ: [
-    ['uzbek', 'UZ', 76], ['russian', 'UZ', 5], ['russian', 'RU', 2], ['tajik', 'UZ', 4], ['tajik', 'TJ', 4],
-    ['kazakh', 'UZ', 3], ['kazakh', 'KZ', 2], ['kyrgyz', 'KG', 2], ['azerbaijani', 'AZ', 0.5], ['ukrainian', 'UZ', 0.5],
+    ['uzbek', 'UZ', 76],
+    ['russian', 'UZ', 5],
+    ['russian', 'RU', 2],
+    ['tajik', 'UZ', 4],
+    ['tajik', 'TJ', 4],
+    ['kazakh', 'UZ', 3],
+    ['kazakh', 'KZ', 2],
+    ['kyrgyz', 'KG', 2],
+    ['azerbaijani', 'AZ', 0.5],
+    ['ukrainian', 'UZ', 0.5],
   ],
   AZ: [
-    ['azerbaijani', 'AZ', 86], ['russian', 'RU', 4], ['russian', 'AZ', 2], ['ukrainian', 'UA', 0.5], ['uzbek', 'UZ', 1],
-    ['tajik', 'TJ', 0.5], ['kazakh', 'KZ', 0.5],
+    ['azerbaijani', 'AZ', 86],
+    ['russian', 'RU', 4],
+    ['russian', 'AZ', 2],
+    ['ukrainian', 'UA', 0.5],
+    ['uzbek', 'UZ', 1],
+    ['tajik', 'TJ', 0.5],
+    ['kazakh', 'KZ', 0.5],
   ],
   AM: [
-    ['armenian', 'AM', 88], ['russian', 'RU', 5], ['russian', 'AM', 1], ['armenian', 'RU', 3], ['ukrainian', 'UA', 0.5],
+    ['armenian', 'AM', 88],
+    ['russian', 'RU', 5],
+    ['russian', 'AM', 1],
+    ['armenian', 'RU', 3],
+    ['ukrainian', 'UA', 0.5],
   ],
   MD: [
-    ['moldovan', 'MD', 70], ['russian', 'MD', 8], ['ukrainian', 'MD', 8], ['russian', 'RU', 3], ['ukrainian', 'UA', 4],
-    ['belarusian', 'BY', 0.5], ['armenian', 'AM', 0.5], ['azerbaijani', 'AZ', 0.5],
+    ['moldovan', 'MD', 70],
+    ['russian', 'MD', 8],
+    ['ukrainian', 'MD', 8],
+    ['russian', 'RU', 3],
+    ['ukrainian', 'UA', 4],
+    ['belarusian', 'BY', 0.5],
+    ['armenian', 'AM', 0.5],
+    ['azerbaijani', 'AZ', 0.5],
   ],
 };
 
@@ -93,7 +172,15 @@ export const ORIGIN_TABLES = perState((state) => ORIGINS[state].map(([n, c, w]) 
 
 /** Where people from a state go (labour migration, flight): Russia first, then Kazakhstan. */
 export const DESTINATIONS: readonly (readonly [StateCode, number])[] = [
-  ['RU', 50], ['KZ', 15], ['BY', 5], ['UZ', 5], ['KG', 5], ['AZ', 5], ['AM', 5], ['TJ', 4], ['MD', 4],
+  ['RU', 50],
+  ['KZ', 15],
+  ['BY', 5],
+  ['UZ', 5],
+  ['KG', 5],
+  ['AZ', 5],
+  ['AM', 5],
+  ['TJ', 4],
+  ['MD', 4],
 ];
 
 /** A state someone from `exclude` goes to: for work, to hide, to live. */

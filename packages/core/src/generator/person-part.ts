@@ -15,7 +15,12 @@ import type { Random } from './random.ts';
 import type { GeneratedRecord } from './types.ts';
 import { russianToArmenian, russianToAzerbaijani, russianToRomanian, russianToUzbek } from './transliterate.ts';
 
-const UZ_APOSTROPHES: readonly (readonly [string, number])[] = [["'", 55], ['ʻ', 30], ['’', 10], ['`', 5]];
+const UZ_APOSTROPHES: readonly (readonly [string, number])[] = [
+  ["'", 55],
+  ['ʻ', 30],
+  ['’', 10],
+  ['`', 5],
+];
 
 function birthFields(p: PersonTruth): Pick<PersonPart, 'birthDate' | 'birthDateRange'> {
   const iso = isoOf(p.birth);
@@ -34,7 +39,10 @@ function birthFields(p: PersonTruth): Pick<PersonPart, 'birthDate' | 'birthDateR
 }
 
 const FOREIGN_TOWN: Record<Exclude<TextLang, 'ru'>, (s: string) => string> = {
-  uz: russianToUzbek, az: russianToAzerbaijani, ro: russianToRomanian, hy: russianToArmenian,
+  uz: russianToUzbek,
+  az: russianToAzerbaijani,
+  ro: russianToRomanian,
+  hy: russianToArmenian,
 };
 
 function renderBirthPlace(place: PlaceRef | ForeignPlace, lang: TextLang) {
@@ -99,7 +107,10 @@ function renderNames(ctx: Context, p: PersonTruth, state: StateCode, record: Gen
     const latinStyle = { upper: rng.chance(0.25), withPatronymic: rng.chance(0.15) };
     let latin = renderLatin(name, p.nationality, passportState, 'passport', latinStyle);
     if (!first) {
-      const alternatives = rng.sample(LATIN_ROUTES.filter((r): r is Exclude<LatinRoute, 'passport'> => r !== 'passport'), 5);
+      const alternatives = rng.sample(
+        LATIN_ROUTES.filter((r): r is Exclude<LatinRoute, 'passport'> => r !== 'passport'),
+        5,
+      );
       let other: PersonName | undefined;
       for (const route of alternatives) {
         const candidate = renderLatin(name, p.nationality, passportState, route, latinStyle);
@@ -126,7 +137,15 @@ function renderNames(ctx: Context, p: PersonTruth, state: StateCode, record: Gen
 }
 
 /** The person section of a named record (wanted, missing), as the owner state writes it. */
-export function personPart(ctx: Context, p: PersonTruth, state: StateCode, lang: TextLang, day: number, record: GeneratedRecord, first: boolean): PersonPart {
+export function personPart(
+  ctx: Context,
+  p: PersonTruth,
+  state: StateCode,
+  lang: TextLang,
+  day: number,
+  record: GeneratedRecord,
+  first: boolean,
+): PersonPart {
   const { rng } = ctx;
   const part: PersonPart = { names: renderNames(ctx, p, state, record, first), sex: p.female ? 'female' : 'male', ...birthFields(p) };
   if (rng.chance(0.7)) part.birthPlace = renderBirthPlace(p.birthPlace, lang);

@@ -8,7 +8,17 @@ import type { Category } from '../schemas/record.ts';
 import { addYears, ageOn, dottedOf, fromDay, isoOf } from './calendar.ts';
 import type { Context } from './context.ts';
 import { STATE_LANG, localityName, pickPlace, renderPlace, type PlaceRef } from './geo.ts';
-import { CIRCUMSTANCES, CONDITIONS, FOUND_SITES, INSTITUTIONS, WANTED_REMARKS, clothingText, fill, type Circumstance, type Condition } from './lexicon.ts';
+import {
+  CIRCUMSTANCES,
+  CONDITIONS,
+  FOUND_SITES,
+  INSTITUTIONS,
+  WANTED_REMARKS,
+  clothingText,
+  fill,
+  type Circumstance,
+  type Condition,
+} from './lexicon.ts';
 import { ARMED, VIOLENT, caseNumber, drawOffence, legalBasisText, warrantIssuer, type BasisKind } from './offences.ts';
 import { drawDistribution, isProsecutor, stateOf } from './owners.ts';
 import { describe, personPart } from './person-part.ts';
@@ -73,9 +83,14 @@ export function personRecord(ctx: Context, p: PersonTruth, ev: PersonEvent, firs
     case 'wanted_person': {
       record = base(ctx, p, ev, 'wanted', ev.day);
       const offence = drawOffence(rng, state, lang, p.female);
-      const measure = isProsecutor(ev.owner) || (ev.abroad && rng.chance(0.7))
-        ? 'arrest_for_extradition'
-        : rng.weighted([['arrest', 55], ['locate', 30], ['arrest_for_extradition', 15]] as const);
+      const measure =
+        isProsecutor(ev.owner) || (ev.abroad && rng.chance(0.7))
+          ? 'arrest_for_extradition'
+          : rng.weighted([
+              ['arrest', 55],
+              ['locate', 30],
+              ['arrest_for_extradition', 15],
+            ] as const);
       const yy = String(fromDay(ev.day).y % 100).padStart(2, '0');
       const danger: { armed?: boolean; violent?: boolean; escapeRisk?: boolean } = {};
       if (ARMED.has(offence.offence) && rng.chance(0.6)) danger.armed = true;
@@ -102,9 +117,16 @@ export function personRecord(ctx: Context, p: PersonTruth, ev: PersonEvent, firs
       record.person = personPart(ctx, p, state, lang, regDay, record, first);
       const age = ageOn(p.birth, ev.day);
       const circumstance: Circumstance =
-        p.profile === 'child' || age < 14 ? rng.pick<Circumstance>(['school', 'leftHome'])
-        : p.profile === 'elderly' ? rng.pick<Circumstance>(['dementia', 'dementia', 'leftHome'])
-        : rng.weighted<Circumstance>([['leftHome', 4], ['labourMigrant', ['TJ', 'UZ', 'KG', 'MD', 'AM', 'AZ'].includes(p.home) ? 3 : 0], ['fishing', 1], ['travel', 2]]);
+        p.profile === 'child' || age < 14
+          ? rng.pick<Circumstance>(['school', 'leftHome'])
+          : p.profile === 'elderly'
+            ? rng.pick<Circumstance>(['dementia', 'dementia', 'leftHome'])
+            : rng.weighted<Circumstance>([
+                ['leftHome', 4],
+                ['labourMigrant', ['TJ', 'UZ', 'KG', 'MD', 'AM', 'AZ'].includes(p.home) ? 3 : 0],
+                ['fishing', 1],
+                ['travel', 2],
+              ]);
       const phrase = CIRCUMSTANCES[circumstance];
       const template = lang === 'ru' && p.female ? phrase.ruF : phrase[lang];
       const elsewhere = localityName(pickPlace(rng, ev.place.state, false), lang);
@@ -157,10 +179,22 @@ export function personRecord(ctx: Context, p: PersonTruth, ev: PersonEvent, firs
       if (description) person.description = description;
       record.person = person;
       const age = ageOn(p.birth, ev.day);
-      const kind = age < 16 ? 'orphanage' : p.profile === 'elderly' ? rng.pick(['care_home', 'hospital'] as const)
-        : rng.weighted([['hospital', 6], ['care_home', 2], ['other', 2]] as const);
-      const condition: Condition = age < 16 ? 'child' : p.profile === 'elderly' ? rng.pick<Condition>(['dementia', 'disoriented'])
-        : rng.pick<Condition>(['disoriented', 'amnesia', 'mental', 'deaf']);
+      const kind =
+        age < 16
+          ? 'orphanage'
+          : p.profile === 'elderly'
+            ? rng.pick(['care_home', 'hospital'] as const)
+            : rng.weighted([
+                ['hospital', 6],
+                ['care_home', 2],
+                ['other', 2],
+              ] as const);
+      const condition: Condition =
+        age < 16
+          ? 'child'
+          : p.profile === 'elderly'
+            ? rng.pick<Condition>(['dementia', 'disoriented'])
+            : rng.pick<Condition>(['disoriented', 'amnesia', 'mental', 'deaf']);
       record.unidentifiedPerson = {
         foundOn: isoOf(ev.day),
         foundPlace: place,

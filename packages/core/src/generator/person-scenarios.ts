@@ -12,23 +12,37 @@ import { createPerson, eventPlace, type PersonTruth, type Profile } from './pers
 import type { Random } from './random.ts';
 import type { GeneratedRecord } from './types.ts';
 
-type Scenario =
-  | 'W' | 'M' | 'C' | 'U'
-  | 'WW' | 'Wsame' | 'WM' | 'WWW' | 'WWWW'
-  | 'MC' | 'MU' | 'MM' | 'Msame' | 'MMC';
+type Scenario = 'W' | 'M' | 'C' | 'U' | 'WW' | 'Wsame' | 'WM' | 'WWW' | 'WWWW' | 'MC' | 'MU' | 'MM' | 'Msame' | 'MMC';
 
 /** Subjects recorded once: mostly wanted and missing people. */
-const SINGLE: readonly (readonly [Scenario, number])[] = [['W', 47], ['M', 20], ['C', 17], ['U', 16]];
+const SINGLE: readonly (readonly [Scenario, number])[] = [
+  ['W', 47],
+  ['M', 20],
+  ['C', 17],
+  ['U', 16],
+];
 
 /** Subjects recorded more than once. */
 const MULTI: readonly (readonly [Scenario, number])[] = [
-  ['WW', 24], ['Wsame', 7], ['WM', 5], ['WWW', 4], ['WWWW', 1],
-  ['MC', 22], ['MU', 14], ['MM', 9], ['Msame', 4], ['MMC', 4],
+  ['WW', 24],
+  ['Wsame', 7],
+  ['WM', 5],
+  ['WWW', 4],
+  ['WWWW', 1],
+  ['MC', 22],
+  ['MU', 14],
+  ['MM', 9],
+  ['Msame', 4],
+  ['MMC', 4],
 ];
 
 /** How long ago an event happened: mostly the last few years, with a tail of old cases. */
 export function pastDay(rng: Random, today: number): number {
-  const back = rng.weighted([[rng.int(0, 3 * 365), 55], [rng.int(3 * 365, 10 * 365), 30], [rng.int(10 * 365, 25 * 365), 15]] as const);
+  const back = rng.weighted([
+    [rng.int(0, 3 * 365), 55],
+    [rng.int(3 * 365, 10 * 365), 30],
+    [rng.int(10 * 365, 25 * 365), 15],
+  ] as const);
   return today - back;
 }
 
@@ -39,10 +53,22 @@ function otherState(rng: Random, p: PersonTruth, state: StateCode): StateCode {
 
 const missingProfile = (rng: Random, scenario: Scenario): Profile =>
   scenario === 'MC'
-    ? rng.weighted([['adult', 80], ['elderly', 12], ['child', 8]] as const)
+    ? rng.weighted([
+        ['adult', 80],
+        ['elderly', 12],
+        ['child', 8],
+      ] as const)
     : scenario === 'MU'
-      ? rng.weighted([['elderly', 45], ['child', 25], ['adult', 30]] as const)
-      : rng.weighted([['adult', 58], ['child', 20], ['elderly', 22]] as const);
+      ? rng.weighted([
+          ['elderly', 45],
+          ['child', 25],
+          ['adult', 30],
+        ] as const)
+      : rng.weighted([
+          ['adult', 58],
+          ['child', 20],
+          ['elderly', 22],
+        ] as const);
 
 /** Days after the first event at which each later event of a story happens. */
 interface Delays {
@@ -62,7 +88,10 @@ function drawDelays(rng: Random, scenario: Scenario, profile: Profile): Delays {
   const d: Delays = { warrants: [], registered: 0, found: 0, death: 0, seenBefore: 0 };
   const steps = scenario === 'WW' ? 1 : scenario === 'WWW' ? 2 : scenario === 'WWWW' ? 3 : 0;
   let day = 0;
-  for (let i = 0; i < steps; i++) d.warrants.push((day += rng.int(20, 700)));
+  for (let i = 0; i < steps; i++) {
+    day += rng.int(20, 700);
+    d.warrants.push(day);
+  }
   if (scenario === 'Wsame') d.registered = rng.int(1, 400);
   if (scenario === 'WM') {
     d.seenBefore = rng.int(0, 120);
@@ -71,7 +100,14 @@ function drawDelays(rng: Random, scenario: Scenario, profile: Profile): Delays {
   if (scenario === 'MM' || scenario === 'MMC') d.registered = rng.int(15, 500);
   if (scenario === 'Msame') d.registered = rng.int(2, 300);
   if (scenario === 'MC' || scenario === 'MMC') {
-    d.found = rng.int(1, rng.weighted([[30, 5], [365, 3], [1500, 2]] as const));
+    d.found = rng.int(
+      1,
+      rng.weighted([
+        [30, 5],
+        [365, 3],
+        [1500, 2],
+      ] as const),
+    );
     d.death = rng.int(0, Math.min(14, d.found));
   }
   if (scenario === 'MU') d.found = rng.int(0, profile === 'adult' ? 700 : 45);
@@ -80,8 +116,18 @@ function drawDelays(rng: Random, scenario: Scenario, profile: Profile): Delays {
 
 function profileOf(rng: Random, scenario: Scenario): Profile {
   if (scenario.startsWith('W')) return 'offender';
-  if (scenario === 'C') return rng.weighted([['adult', 80], ['elderly', 12], ['child', 8]] as const);
-  if (scenario === 'U') return rng.weighted([['elderly', 45], ['adult', 35], ['child', 20]] as const);
+  if (scenario === 'C')
+    return rng.weighted([
+      ['adult', 80],
+      ['elderly', 12],
+      ['child', 8],
+    ] as const);
+  if (scenario === 'U')
+    return rng.weighted([
+      ['elderly', 45],
+      ['adult', 35],
+      ['child', 20],
+    ] as const);
   return missingProfile(rng, scenario);
 }
 
@@ -126,7 +172,15 @@ export function personSubject(ctx: Context, id: string, duplicated: boolean): Ge
       events.push(ev('wanted_person', b, day0 + offset, person, { abroad: true }));
     }
   } else if (scenario === 'C' || scenario === 'U') {
-    const death = scenario === 'C' ? day0 - rng.weighted([[rng.int(0, 7), 5], [rng.int(8, 60), 3], [rng.int(61, 700), 2]] as const) : day0;
+    const death =
+      scenario === 'C'
+        ? day0 -
+          rng.weighted([
+            [rng.int(0, 7), 5],
+            [rng.int(8, 60), 3],
+            [rng.int(61, 700), 2],
+          ] as const)
+        : day0;
     person = createPerson(ctx, id, a, profile, death, death);
     events.push(ev(scenario === 'C' ? 'unidentified_corpse' : 'unidentified_person', a, day0, person, { deathDay: death }));
   } else {

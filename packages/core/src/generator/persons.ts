@@ -76,7 +76,11 @@ function ageFor(rng: Random, profile: Profile): number {
     case 'adult':
       return rng.normalInt(38, 13, 18, 80);
     case 'child':
-      return rng.weighted([[rng.int(2, 9), 1], [rng.int(10, 13), 1.2], [rng.int(14, 17), 2.5]] as const);
+      return rng.weighted([
+        [rng.int(2, 9), 1],
+        [rng.int(10, 13), 1.2],
+        [rng.int(14, 17), 2.5],
+      ] as const);
     case 'elderly':
       return rng.int(66, 92);
   }
@@ -95,22 +99,58 @@ function heightAt(rng: Random, nationality: Nationality, female: boolean, age: n
 }
 
 function eyeColour(rng: Random, n: Nationality): EyeColour {
-  if (SLAVIC.has(n)) return rng.weighted([['blue', 30], ['grey', 25], ['green', 15], ['brown', 20], ['hazel', 10]] as const);
-  if (n === 'moldovan') return rng.weighted([['brown', 45], ['green', 15], ['blue', 15], ['grey', 10], ['hazel', 15]] as const);
-  return rng.weighted([['brown', 65], ['black', 20], ['hazel', 8], ['green', 5], ['blue', 2]] as const);
+  if (SLAVIC.has(n))
+    return rng.weighted([
+      ['blue', 30],
+      ['grey', 25],
+      ['green', 15],
+      ['brown', 20],
+      ['hazel', 10],
+    ] as const);
+  if (n === 'moldovan')
+    return rng.weighted([
+      ['brown', 45],
+      ['green', 15],
+      ['blue', 15],
+      ['grey', 10],
+      ['hazel', 15],
+    ] as const);
+  return rng.weighted([
+    ['brown', 65],
+    ['black', 20],
+    ['hazel', 8],
+    ['green', 5],
+    ['blue', 2],
+  ] as const);
 }
 
 function hairColour(rng: Random, n: Nationality, female: boolean, age: number): HairColour {
   if (age >= 62 && rng.chance(0.7)) return 'grey';
   if (!female && age >= 40 && rng.chance(0.1)) return 'bald';
-  if (SLAVIC.has(n)) return rng.weighted([['brown', 35], ['darkBrown', 30], ['blond', 17], ['black', 10], ['red', 3]] as const);
-  return rng.weighted([['black', 70], ['darkBrown', 20], ['brown', 8], ['red', 1]] as const);
+  if (SLAVIC.has(n))
+    return rng.weighted([
+      ['brown', 35],
+      ['darkBrown', 30],
+      ['blond', 17],
+      ['black', 10],
+      ['red', 3],
+    ] as const);
+  return rng.weighted([
+    ['black', 70],
+    ['darkBrown', 20],
+    ['brown', 8],
+    ['red', 1],
+  ] as const);
 }
 
 function drawMarks(rng: Random, profile: Profile, female: boolean): Mark[] {
   const share = profile === 'offender' ? 0.55 : profile === 'child' ? 0.1 : 0.3;
   if (!rng.chance(share)) return [];
-  const count = rng.weighted([[1, 6], [2, 3], [3, 1]] as const);
+  const count = rng.weighted([
+    [1, 6],
+    [2, 3],
+    [3, 1],
+  ] as const);
   const marks: Mark[] = [];
   for (let i = 0; i < count; i++) {
     const template = rng.weighted(profile === 'child' ? CHILD_MARK_TABLE : female ? FEMALE_MARK_TABLE : MARK_TABLE);
@@ -125,7 +165,8 @@ function drawClothing(rng: Random, female: boolean, child: boolean): ClothingIte
   const g = (garment: Garment): ClothingItem => ({ garment, colour: rng.pick(COLOURS) });
   const top = rng.pick<Garment>(child ? ['jacket', 'sweater', 'tshirt'] : ['jacket', 'coat', 'sweater', 'tshirt', 'tracksuit']);
   const items = [g(top)];
-  if (top !== 'tracksuit') items.push(g(female ? rng.pick<Garment>(['jeans', 'dress', 'skirt', 'trousers']) : rng.pick<Garment>(['jeans', 'trousers'])));
+  if (top !== 'tracksuit')
+    items.push(g(female ? rng.pick<Garment>(['jeans', 'dress', 'skirt', 'trousers']) : rng.pick<Garment>(['jeans', 'trousers'])));
   items.push(g(rng.pick<Garment>(female ? ['boots', 'shoes', 'sneakers'] : ['sneakers', 'boots', 'shoes'])));
   if (rng.chance(0.3)) items.push(g(female && rng.chance(0.5) ? 'headscarf' : 'cap'));
   return items;
@@ -140,7 +181,10 @@ export function createPerson(ctx: Context, id: string, state: StateCode, profile
   const [nationality, citizenship] = rng.weighted(ORIGIN_TABLES[state]);
   const citizenships = [citizenship];
   const dual: Readonly<Record<string, readonly [string, number]>> = {
-    'tajik:RU': ['TJ', 0.5], 'armenian:RU': ['AM', 0.3], 'kyrgyz:RU': ['KG', 0.3], 'moldovan:MD': ['RO', 0.25],
+    'tajik:RU': ['TJ', 0.5],
+    'armenian:RU': ['AM', 0.3],
+    'kyrgyz:RU': ['KG', 0.3],
+    'moldovan:MD': ['RO', 0.25],
   };
   const second = dual[`${nationality}:${citizenship}`];
   if (second && rng.chance(second[1])) citizenships.push(second[0]);
@@ -162,11 +206,24 @@ export function createPerson(ctx: Context, id: string, state: StateCode, profile
     profile,
     name,
     birth,
-    precision: profile === 'child' ? 'day' : rng.weighted([['day', 88], ['month', 3], ['year', 6], ['range', 3]] as const),
+    precision:
+      profile === 'child'
+        ? 'day'
+        : rng.weighted([
+            ['day', 88],
+            ['month', 3],
+            ['year', 6],
+            ['range', 3],
+          ] as const),
     birthPlace,
     residence: pickPlace(rng, home, true),
     heightCm: heightAt(rng, nationality, female, age),
-    build: rng.weighted([['slim', 25], ['medium', 45], ['stocky', 20], ['heavy', 10]] as const),
+    build: rng.weighted([
+      ['slim', 25],
+      ['medium', 45],
+      ['stocky', 20],
+      ['heavy', 10],
+    ] as const),
     eye: eyeColour(rng, nationality),
     hair: hairColour(rng, nationality, female, age),
     marks: drawMarks(rng, profile, female),

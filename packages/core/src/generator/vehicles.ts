@@ -35,8 +35,15 @@ interface Model {
 }
 
 const M = (
-  make: string, makeCyr: string, model: string, build: Build, wmi: readonly string[], code: string,
-  years: readonly [number, number], engines: readonly string[], weight: number,
+  make: string,
+  makeCyr: string,
+  model: string,
+  build: Build,
+  wmi: readonly string[],
+  code: string,
+  years: readonly [number, number],
+  engines: readonly string[],
+  weight: number,
   extra: { modelCyr?: string; bias?: Partial<Record<StateCode, number>> } = {},
 ): Model => ({ make, makeCyr, model, build, wmi, code, years, engines, weight, ...extra });
 
@@ -77,7 +84,10 @@ export const MODELS: readonly Model[] = [
   M('BMW', 'БМВ', '520i', 'vin', ['WBA'], 'JA310', [2010, 2026], ['B48', 'N20'], 2, { bias: { AZ: 2, AM: 2 } }),
   M('BMW', 'БМВ', 'X5', 'na', ['5UX'], 'KR6C5', [2013, 2026], ['N55', 'B58'], 1.5, { bias: US_IMPORT }),
   M('Volkswagen', 'ФОЛЬКСВАГЕН', 'Polo', 'vin', ['XW8'], 'ZZZ61', [2010, 2020], ['CFNA', 'CWVA'], 5, { modelCyr: 'Поло', bias: { RU: 2 } }),
-  M('Volkswagen', 'ФОЛЬКСВАГЕН', 'Passat', 'vin', ['WVW'], 'ZZZ3C', [2005, 2020], ['CAXA', 'CDAB'], 2, { modelCyr: 'Пассат', bias: { BY: 3, MD: 3 } }),
+  M('Volkswagen', 'ФОЛЬКСВАГЕН', 'Passat', 'vin', ['WVW'], 'ZZZ3C', [2005, 2020], ['CAXA', 'CDAB'], 2, {
+    modelCyr: 'Пассат',
+    bias: { BY: 3, MD: 3 },
+  }),
   M('Volkswagen', 'ФОЛЬКСВАГЕН', 'Golf', 'vin', ['WVW'], 'ZZZ1K', [2004, 2013], ['BSE', 'CAXA'], 1.5, { modelCyr: 'Гольф', bias: { BY: 3, MD: 3 } }),
   M('Renault', 'РЕНО', 'Logan', 'vin', ['X7L'], 'LSRB1', [2005, 2022], ['K7M', 'K4M'], 4, { modelCyr: 'Логан' }),
   M('Renault', 'РЕНО', 'Duster', 'vin', ['X7L'], 'HSRH8', [2012, 2026], ['F4R', 'H4M'], 3, { modelCyr: 'Дастер' }),
@@ -250,9 +260,21 @@ function vehicleRecord(ctx: Context, v: VehicleTruth, owner: string, theftDay: n
 export function vehicleSubject(ctx: Context, id: string, duplicated: boolean): GeneratedRecord[] {
   const { rng, today } = ctx;
   const a = pickState(rng);
-  const scenario = duplicated ? rng.weighted([['cross', 60], ['same', 30], ['triple', 10]] as const) : 'single';
+  const scenario = duplicated
+    ? rng.weighted([
+        ['cross', 60],
+        ['same', 30],
+        ['triple', 10],
+      ] as const)
+    : 'single';
   const states: StateCode[] =
-    scenario === 'single' ? [] : scenario === 'same' ? [a] : scenario === 'cross' ? [pickDestination(rng, a)] : [pickDestination(rng, a), pickState(rng, a)];
+    scenario === 'single'
+      ? []
+      : scenario === 'same'
+        ? [a]
+        : scenario === 'cross'
+          ? [pickDestination(rng, a)]
+          : [pickDestination(rng, a), pickState(rng, a)];
   let offset = 0;
   const offsets = states.map((s) => (offset += rng.int(s === a ? 1 : 10, 600)));
   // Placed so the last record is recent-biased: later records never pile up on `today`.

@@ -94,14 +94,9 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
     en: (p) => `model ${p.value} compares other fields than this version of Svod; train it again (svod train)`,
   },
   check_too_little: {
-    ru: (p) =>
-      p.subject === 'vehicle'
-        ? 'нужен VIN, госномер, номер двигателя или кузова'
-        : 'нужны фамилия и имя или дата рождения, либо документ',
+    ru: (p) => (p.subject === 'vehicle' ? 'нужен VIN, госномер, номер двигателя или кузова' : 'нужны фамилия и имя или дата рождения, либо документ'),
     en: (p) =>
-      p.subject === 'vehicle'
-        ? 'needs a VIN, plate, engine or body number'
-        : 'needs a surname with a given name or birth date, or a document',
+      p.subject === 'vehicle' ? 'needs a VIN, plate, engine or body number' : 'needs a surname with a given name or birth date, or a document',
   },
   invalid_json: { ru: (p) => `некорректный JSON: ${p.reason}`, en: (p) => `invalid JSON: ${p.reason}` },
 };

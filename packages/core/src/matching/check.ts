@@ -32,7 +32,10 @@ export function checkProfile(check: CheckInput): MatchProfile | undefined {
       category: 'wanted_person',
       person: {
         sex: p.sex ?? 'unknown',
-        names: p.surname || p.given ? [{ kind: 'primary', script: 'Latn', lang: p.lang, surname: p.surname, given: p.given, patronymic: p.patronymic }] : [],
+        names:
+          p.surname || p.given
+            ? [{ kind: 'primary', script: 'Latn', lang: p.lang, surname: p.surname, given: p.given, patronymic: p.patronymic }]
+            : [],
         birthDate: p.birthDate,
         documents: p.document ? [{ type: p.document.type ?? 'passport', number: p.document.number, issuingState: p.document.issuingState }] : [],
       },
@@ -45,7 +48,15 @@ export function checkProfile(check: CheckInput): MatchProfile | undefined {
     subject = {
       ...base,
       category: 'firearm',
-      firearm: { kind: 'found_seized', type: 'other', serials: [f.serial], make: f.make, model: f.model, eventDate: '2000-01-01', eventPlace: { country: 'RU' } },
+      firearm: {
+        kind: 'found_seized',
+        type: 'other',
+        serials: [f.serial],
+        make: f.make,
+        model: f.model,
+        eventDate: '2000-01-01',
+        eventPlace: { country: 'RU' },
+      },
     };
   } else return undefined;
   const profile = profileOf(subject);

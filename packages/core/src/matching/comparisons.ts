@@ -226,7 +226,8 @@ function compareVehicles(a: VehicleProfile, b: VehicleProfile, out: Int8Array) {
   out[4] = compareSame(a.make, b.make);
   out[5] = compareModel(a.model, b.model);
   out[6] = compareYear(a.year, b.year);
-  out[7] = a.theftDay === undefined || b.theftDay === undefined ? MISSING : a.theftDay === b.theftDay ? 0 : Math.abs(a.theftDay - b.theftDay) <= 30 ? 1 : 2;
+  out[7] =
+    a.theftDay === undefined || b.theftDay === undefined ? MISSING : a.theftDay === b.theftDay ? 0 : Math.abs(a.theftDay - b.theftDay) <= 30 ? 1 : 2;
 }
 
 const compareYear = (a: number | undefined, b: number | undefined): number =>

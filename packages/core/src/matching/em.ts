@@ -160,7 +160,9 @@ export function trainModel(domain: Domain, sessions: readonly TrainingSession[],
       let change = Math.abs(mass / patterns.total - sessionModel.prior);
       sessionModel.fields.forEach((field, f) => {
         if (session.ignoredFields.includes(f)) return;
-        field.m.forEach((old, k) => (change = Math.max(change, Math.abs(old - m[f]![k]!))));
+        field.m.forEach((old, k) => {
+          change = Math.max(change, Math.abs(old - m[f]![k]!));
+        });
         field.m = m[f]!;
       });
       sessionModel.prior = Math.min(0.999, Math.max(1e-6, mass / patterns.total));
@@ -171,7 +173,10 @@ export function trainModel(domain: Domain, sessions: readonly TrainingSession[],
     // Pool the session's evidence for the fields it compared.
     const sums = levelSums(patterns, levelCounts, (count, vector) => count * posterior.get(vector)!);
     sums.forEach((row, f) => {
-      if (!session.ignoredFields.includes(f)) row.forEach((v, k) => (mSums[f]![k]! += v));
+      if (!session.ignoredFields.includes(f))
+        row.forEach((v, k) => {
+          mSums[f]![k]! += v;
+        });
     });
     matchMass += sessionModel.prior * patterns.total;
     candidateTotal += patterns.total;

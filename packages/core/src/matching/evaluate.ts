@@ -54,7 +54,10 @@ export function pairwiseQualities(
   const count = (i: number, j: number, kind: 'tp' | 'fp' | 'fn') => {
     for (const bucket of bucketsOf(i, j)) {
       let entry = counts.get(bucket);
-      if (!entry) counts.set(bucket, (entry = { tp: 0, fp: 0, fn: 0 }));
+      if (!entry) {
+        entry = { tp: 0, fp: 0, fn: 0 };
+        counts.set(bucket, entry);
+      }
       entry[kind]++;
     }
   };
@@ -190,7 +193,10 @@ export function evaluationReport(records: readonly LabelledRecord[], clusterOf: 
     }
   }
   report.byCategory = Object.fromEntries(
-    [...qualities.keys()].filter((k) => k.startsWith('category:')).sort().map((k) => [k.slice('category:'.length), get(k)]),
+    [...qualities.keys()]
+      .filter((k) => k.startsWith('category:'))
+      .sort()
+      .map((k) => [k.slice('category:'.length), get(k)]),
   );
   report.recallByCorruption = Object.fromEntries(
     [...corruptionPairs].sort().map(([k, v]) => [k, { recall: Math.round((v.found / Math.max(1, v.pairs)) * 10_000) / 10_000, pairs: v.pairs }]),

@@ -22,12 +22,43 @@ export {
   type PersonNameInput,
 } from './names/index.ts';
 export { identifierKey, plateKey } from './identifiers/fold.ts';
-export { profileOf, domainOfCategory, type MatchProfile, type PersonProfile, type VehicleProfile, type FirearmProfile, type Domain, type BirthWindow } from './profile.ts';
+export {
+  profileOf,
+  domainOfCategory,
+  type MatchProfile,
+  type PersonProfile,
+  type VehicleProfile,
+  type FirearmProfile,
+  type Domain,
+  type BirthWindow,
+} from './profile.ts';
 export { compareProfiles, DOMAIN_FIELDS, MISSING, bestNamePair, type FieldSpec } from './comparisons.ts';
 export { matchKeys, isDescriptionKey, MATCH_KEYS_VERSION } from './keys.ts';
-export { scoreVector, weightOf, weightsOf, probabilityOf, emptyModel, forBankSize, modelFitsMatcher, type LinkModel, type FieldModel, type Score, type FieldContribution, type Weights } from './model.ts';
+export {
+  scoreVector,
+  weightOf,
+  weightsOf,
+  probabilityOf,
+  emptyModel,
+  forBankSize,
+  modelFitsMatcher,
+  type LinkModel,
+  type FieldModel,
+  type Score,
+  type FieldContribution,
+  type Weights,
+} from './model.ts';
 export { trainModel, PatternCounts, type TrainingOptions } from './em.ts';
-export { linkProfiles, trainModels, forEachCandidatePair, nameAdjustment, nameFrequencies, type LinkOptions, type LinkResult, type LinkedPair } from './link.ts';
+export {
+  linkProfiles,
+  trainModels,
+  forEachCandidatePair,
+  nameAdjustment,
+  nameFrequencies,
+  type LinkOptions,
+  type LinkResult,
+  type LinkedPair,
+} from './link.ts';
 export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type LabelledRecord, type EvaluationReport } from './evaluate.ts';
 export { checkProfile, checkSufficiency } from './check.ts';
 export { DEFAULT_MODELS } from './default-models.ts';

@@ -22,7 +22,8 @@ describe('matching records', () => {
     const b = profileOf(person([{ surname: 'Chtchoukine', given: 'Ievgueni', script: 'Latn' }], '1984-07'))!;
     expect(matchKeys(a).some((k) => matchKeys(b).includes(k))).toBe(true);
     const vector = compareProfiles(a, b);
-    const level = (field: string) => DOMAIN_FIELDS.person.find((f) => f.field === field)!.levels[vector[DOMAIN_FIELDS.person.findIndex((f) => f.field === field)]!];
+    const level = (field: string) =>
+      DOMAIN_FIELDS.person.find((f) => f.field === field)!.levels[vector[DOMAIN_FIELDS.person.findIndex((f) => f.field === field)]!];
     expect(['translit', 'phonetic']).toContain(level('surname'));
     expect(level('birth')).toBe('same_month');
   });
@@ -42,14 +43,34 @@ describe('matching records', () => {
   });
 
   it('a patronymic dropped from the Latin forms is still compared from the original names', () => {
-    const a = profileOf(person([{ surname: 'Тиллаев', given: 'Асилбек', patronymic: 'Тимурович' }, { surname: 'Tillayev', given: 'Asilbek', script: 'Latn' }], '1974-01-22'))!;
-    const b = profileOf(person([{ surname: 'Тиллаев', given: 'Асилбек', patronymic: 'Фархадович' }, { surname: 'Tillayev', given: 'Asilbek', script: 'Latn' }], '1974-01-22'))!;
+    const a = profileOf(
+      person(
+        [
+          { surname: 'Тиллаев', given: 'Асилбек', patronymic: 'Тимурович' },
+          { surname: 'Tillayev', given: 'Asilbek', script: 'Latn' },
+        ],
+        '1974-01-22',
+      ),
+    )!;
+    const b = profileOf(
+      person(
+        [
+          { surname: 'Тиллаев', given: 'Асилбек', patronymic: 'Фархадович' },
+          { surname: 'Tillayev', given: 'Asilbek', script: 'Latn' },
+        ],
+        '1974-01-22',
+      ),
+    )!;
     expect(DOMAIN_FIELDS.person[2]!.levels[compareProfiles(a, b)[2]!]).toBe('different');
   });
 
   it('a car registered as ХЕНДЭ Солярис in one state and Hyundai Solaris in another agrees on make and model', () => {
     const car = (make: string, model: string): RecordInput => ({
-      category: 'vehicle', nationalRef: make, legalBasis: 'x', actionOnHit: 'seize', distribution: { kind: 'all' },
+      category: 'vehicle',
+      nationalRef: make,
+      legalBasis: 'x',
+      actionOnHit: 'seize',
+      distribution: { kind: 'all' },
       vehicle: { make, model, vin: 'Z94CT41D3G2371323' },
     });
     const vector = compareProfiles(profileOf(car('ХЕНДЭ', 'Солярис'))!, profileOf(car('Hyundai', 'Solaris'))!);
@@ -60,7 +81,11 @@ describe('matching records', () => {
 
   it('Soviet serials with the same digits under different letter prefixes are different guns', () => {
     const gun = (serial: string): RecordInput => ({
-      category: 'firearm', nationalRef: serial, legalBasis: 'x', actionOnHit: 'seize', distribution: { kind: 'all' },
+      category: 'firearm',
+      nationalRef: serial,
+      legalBasis: 'x',
+      actionOnHit: 'seize',
+      distribution: { kind: 'all' },
       firearm: { kind: 'lost_stolen', type: 'pistol', model: 'ПМ', serials: [serial], eventDate: '2020-01-01', eventPlace: { country: 'RU' } },
     });
     const serialLevel = (a: string, b: string) => DOMAIN_FIELDS.firearm[0]!.levels[compareProfiles(profileOf(gun(a))!, profileOf(gun(b))!)[0]!];
@@ -71,12 +96,20 @@ describe('matching records', () => {
 
   it('a body found before the person was last seen cannot be that person', () => {
     const missing: RecordInput = {
-      category: 'missing_person', nationalRef: 'm', legalBasis: 'x', actionOnHit: 'locate_and_inform', distribution: { kind: 'all' },
+      category: 'missing_person',
+      nationalRef: 'm',
+      legalBasis: 'x',
+      actionOnHit: 'locate_and_inform',
+      distribution: { kind: 'all' },
       person: { sex: 'male', birthDate: '1990-05-01', names: [{ kind: 'primary', script: 'Cyrl', surname: 'Петров', given: 'Олег' }] },
       missing: { lastSeenOn: '2024-06-10', lastSeenPlace: { country: 'KZ', locality: 'Атырау' }, circumstances: 'x' },
     };
     const body = (foundOn: string): RecordInput => ({
-      category: 'unidentified_corpse', nationalRef: foundOn, legalBasis: 'x', actionOnHit: 'identify', distribution: { kind: 'all' },
+      category: 'unidentified_corpse',
+      nationalRef: foundOn,
+      legalBasis: 'x',
+      actionOnHit: 'identify',
+      distribution: { kind: 'all' },
       person: { sex: 'male' },
       unidentifiedCorpse: { foundOn, foundPlace: { country: 'KZ', locality: 'Atyrau' }, estimatedAge: { min: 30, max: 40 } },
     });
@@ -100,16 +133,25 @@ describe('matching records', () => {
       distribution: { kind: 'all' },
       firearm: { kind, type: 'pistol', make: 'ПМ', serials: [serial], eventDate: '2020-01-01', eventPlace: { country: 'RU' } },
     });
-    const result = linkProfiles([profileOf(gun('ТО 1234', 'lost_stolen')), profileOf(gun('TO1234', 'found_seized')), profileOf(gun('ТО 9876', 'found_seized'))], {
-      threshold: 0.5,
-    });
+    const result = linkProfiles(
+      [profileOf(gun('ТО 1234', 'lost_stolen')), profileOf(gun('TO1234', 'found_seized')), profileOf(gun('ТО 9876', 'found_seized'))],
+      {
+        threshold: 0.5,
+      },
+    );
     expect(result.candidatePairs).toBe(1);
   });
 
   it('links the same man recorded by three states in three spellings, and not his namesake', () => {
     const background = [...generateRecords({ seed: 11, count: 3000 })];
     const ours = [
-      person([{ surname: 'Раҳмонов', given: 'Фарҳод', patronymic: 'Исмоилович' }, { surname: 'Rahmonov', given: 'Farhod', script: 'Latn' }], '1987-05-12'),
+      person(
+        [
+          { surname: 'Раҳмонов', given: 'Фарҳод', patronymic: 'Исмоилович' },
+          { surname: 'Rahmonov', given: 'Farhod', script: 'Latn' },
+        ],
+        '1987-05-12',
+      ),
       person([{ surname: 'Рахмонов', given: 'Фарход', patronymic: 'Исмаилович' }], '1987-12-05'),
       person([{ surname: 'Rakhmonov', given: 'Farkhod', script: 'Latn' }], '1987'),
       person([{ surname: 'Рахмонов', given: 'Бахтиёр', patronymic: 'Каримович' }], '1962-01-30'),

@@ -67,7 +67,6 @@ function sharedKeyKinds(a: readonly string[], b: readonly string[]): Set<string>
   return kinds;
 }
 
-
 /** Index of records by match key. */
 function buildBlocks(keysOf: string[][]): Map<string, number[]> {
   const blocks = new Map<string, number[]>();
@@ -249,7 +248,10 @@ function namesakeLikePairs(
     const to = Number(p.birth.latest.slice(0, 4));
     const key = `${from + (i % (to - from + 1))}:${p.citizenships[0] ?? '?'}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
+    if (!group) {
+      group = [];
+      groups.set(key, group);
+    }
     group.push(i);
     groupOf.set(i, group);
   }
@@ -313,7 +315,10 @@ function trainFromCandidates(
 }
 
 /** Estimates a model per domain from an array of records (EM, see `trainModel`), without linking. */
-export function trainModels(profiles: readonly (MatchProfile | undefined)[], options: Omit<LinkOptions, 'threshold' | 'models'> = {}): Partial<Record<Domain, LinkModel>> {
+export function trainModels(
+  profiles: readonly (MatchProfile | undefined)[],
+  options: Omit<LinkOptions, 'threshold' | 'models'> = {},
+): Partial<Record<Domain, LinkModel>> {
   return trainFromCandidates(profiles, collectCandidates(profiles, options.maxBlock ?? 400, options.onProgress), options);
 }
 
@@ -343,7 +348,11 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
     if (!w) continue;
     const offset = (k / 2) * STRIDE;
     const vector = vectors.subarray(offset, offset + DOMAIN_FIELDS[a.domain].length);
-    const weight = weightOf(w, vector, nameAdjustment(w, (key) => frequencies.get(key), a, b));
+    const weight = weightOf(
+      w,
+      vector,
+      nameAdjustment(w, (key) => frequencies.get(key), a, b),
+    );
     if (weight >= thresholdWeight) {
       links.push({ a: pairs[k]!, b: pairs[k + 1]!, weight });
       union(parent, pairs[k]!, pairs[k + 1]!);
@@ -357,4 +366,3 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
   }
   return { clusterOf, links, candidatePairs, models };
 }
-

@@ -191,7 +191,12 @@ export function profileOf(record: RecordInput): MatchProfile | undefined {
       make: textKey(f.make),
       model: textKey(f.model),
       type: f.type,
-      calibre: f.calibre ? f.calibre.toLowerCase().replace(/[^0-9a-z]/g, '').replace(/mm$/, '') : undefined,
+      calibre: f.calibre
+        ? f.calibre
+            .toLowerCase()
+            .replace(/[^0-9a-z]/g, '')
+            .replace(/mm$/, '')
+        : undefined,
       kind: f.kind,
       eventDay: dayOf(f.eventDate),
       year: f.yearOfManufacture,

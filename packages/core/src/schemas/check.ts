@@ -36,9 +36,7 @@ export const CheckInput = Type.Object(
       Type.Object(
         {
           vin: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 \\-]+$' })),
-          plate: Type.Optional(
-            Type.Object({ number: Line(16), state: CountryCode }, { additionalProperties: false }),
-          ),
+          plate: Type.Optional(Type.Object({ number: Line(16), state: CountryCode }, { additionalProperties: false })),
           engineNumber: Type.Optional(Line(30)),
           bodyNumber: Type.Optional(Line(30)),
           make: Type.Optional(Line(60)),
@@ -48,10 +46,7 @@ export const CheckInput = Type.Object(
       ),
     ),
     firearm: Type.Optional(
-      Type.Object(
-        { serial: Line(30), make: Type.Optional(Line(60)), model: Type.Optional(Line(60)) },
-        { additionalProperties: false },
-      ),
+      Type.Object({ serial: Line(30), make: Type.Optional(Line(60)), model: Type.Optional(Line(60)) }, { additionalProperties: false }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: 'Candidates to return, default 10' })),
   },

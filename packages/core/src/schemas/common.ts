@@ -43,10 +43,7 @@ export const PartialDate = Type.String({
   description: 'YYYY, YYYY-MM or YYYY-MM-DD',
 });
 
-export const DateRange = Type.Object(
-  { from: PartialDate, to: PartialDate },
-  { additionalProperties: false },
-);
+export const DateRange = Type.Object({ from: PartialDate, to: PartialDate }, { additionalProperties: false });
 
 export const AgeRange = Type.Object(
   { min: Type.Integer({ minimum: 0, maximum: 120 }), max: Type.Integer({ minimum: 0, maximum: 120 }) },

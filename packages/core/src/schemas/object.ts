@@ -9,9 +9,7 @@ export const VehiclePart = Type.Object(
   {
     /** 17 characters, no I, O or Q; structure and (where it applies) the check digit are verified. */
     vin: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 \\-]+$' })),
-    plate: Type.Optional(
-      Type.Object({ number: Identifier(16), state: Type.String({ pattern: '^[A-Z]{2}$' }) }, { additionalProperties: false }),
-    ),
+    plate: Type.Optional(Type.Object({ number: Identifier(16), state: Type.String({ pattern: '^[A-Z]{2}$' }) }, { additionalProperties: false })),
     make: Line(60),
     model: Type.Optional(Line(60)),
     colour: Type.Optional(Line(40)),
@@ -19,9 +17,7 @@ export const VehiclePart = Type.Object(
     engineNumber: Type.Optional(Identifier(30)),
     /** Body or frame number: right-hand-drive imports often have one instead of a VIN. */
     bodyNumber: Type.Optional(Identifier(30)),
-    theft: Type.Optional(
-      Type.Object({ date: IsoDate, place: Place }, { additionalProperties: false }),
-    ),
+    theft: Type.Optional(Type.Object({ date: IsoDate, place: Place }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -127,14 +127,9 @@ export const MissingPart = Type.Object(
     lastSeenPlace: Place,
     circumstances: Type.Optional(Text(2000)),
     clothing: Type.Optional(Text(1000)),
-    vulnerabilities: Type.Optional(
-      Type.Array(Type.Enum(VULNERABILITIES), { maxItems: 6, uniqueItems: true }),
-    ),
+    vulnerabilities: Type.Optional(Type.Array(Type.Enum(VULNERABILITIES), { maxItems: 6, uniqueItems: true })),
     biometrics: Type.Optional(
-      Type.Object(
-        { dna: Type.Boolean(), dental: Type.Boolean(), fingerprints: Type.Boolean() },
-        { additionalProperties: false },
-      ),
+      Type.Object({ dna: Type.Boolean(), dental: Type.Boolean(), fingerprints: Type.Boolean() }, { additionalProperties: false }),
     ),
   },
   { additionalProperties: false },

@@ -1,31 +1,16 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, Line, ParticipantCode, Text, Uuid } from './common.ts';
-import {
-  MissingPart,
-  PersonPart,
-  UnidentifiedCorpsePart,
-  UnidentifiedPersonPart,
-  WantedPart,
-} from './person.ts';
+import { MissingPart, PersonPart, UnidentifiedCorpsePart, UnidentifiedPersonPart, WantedPart } from './person.ts';
 import { FirearmPart, VehiclePart } from './object.ts';
 
 /** The six arrays the member states agreed to reconcile. */
-export const CATEGORIES = [
-  'wanted_person',
-  'missing_person',
-  'unidentified_corpse',
-  'unidentified_person',
-  'vehicle',
-  'firearm',
-] as const;
+export const CATEGORIES = ['wanted_person', 'missing_person', 'unidentified_corpse', 'unidentified_person', 'vehicle', 'firearm'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const STATUSES = ['active', 'located', 'cancelled', 'expired'] as const;
 export type RecordStatus = (typeof STATUSES)[number];
 
 export const ACTIONS = ['arrest', 'locate_and_inform', 'seize', 'identify', 'protect'] as const;
-
-
 
 export const Distribution = Type.Object(
   {
@@ -83,16 +68,10 @@ export const RecordInput = Type.Object(
 export type RecordInput = Static<typeof RecordInput>;
 
 /** A full replacement of a record's editable content; `version` must be the one last read. */
-export const RecordUpdate = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), ...editable },
-  { additionalProperties: false },
-);
+export const RecordUpdate = Type.Object({ version: Type.Integer({ minimum: 1 }), ...editable }, { additionalProperties: false });
 export type RecordUpdate = Static<typeof RecordUpdate>;
 
-export const RecordCancel = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), reason: Line(500) },
-  { additionalProperties: false },
-);
+export const RecordCancel = Type.Object({ version: Type.Integer({ minimum: 1 }), reason: Line(500) }, { additionalProperties: false });
 export type RecordCancel = Static<typeof RecordCancel>;
 
 /** A record as the bank returns it. */

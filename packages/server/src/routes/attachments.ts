@@ -7,9 +7,7 @@ import { IdParams, problems } from './schemas.ts';
 
 /** Photos and documents travel as raw bodies with their own content type, not base64 in JSON. */
 export const attachmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
-  app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_request, body, done) =>
-    done(null, body),
-  );
+  app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_request, body, done) => done(null, body));
 
   app.post(
     '/records/:id/attachments',
@@ -49,12 +47,17 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     },
     async (request, reply) => {
       const file = await getAttachment(contextOf(db, request), request.params.id, request.params.attachmentId);
-      return reply
-        .type(file.contentType)
-        // Photos open in the browser; documents download. nosniff keeps either from being run as a page.
-        .header('content-disposition', `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(file.data));
+      return (
+        reply
+          .type(file.contentType)
+          // Photos open in the browser; documents download. nosniff keeps either from being run as a page.
+          .header(
+            'content-disposition',
+            `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          )
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(file.data))
+      );
     },
   );
 };

@@ -13,7 +13,9 @@ export const participantRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (ap
         tags: ['participants'],
         summary: 'The agencies taking part in the bank',
         response: {
-          200: Type.Array(Type.Object({ code: Type.String(), state: Type.Union([Type.String(), Type.Null()]), nameRu: Type.String(), nameEn: Type.String() })),
+          200: Type.Array(
+            Type.Object({ code: Type.String(), state: Type.Union([Type.String(), Type.Null()]), nameRu: Type.String(), nameEn: Type.String() }),
+          ),
           ...problems(),
         },
       },

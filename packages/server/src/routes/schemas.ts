@@ -18,8 +18,7 @@ export const Problem = Type.Object(
 );
 
 /** The problem responses every protected route can give, for the OpenAPI document. */
-export const problems = (...statuses: number[]) =>
-  Object.fromEntries([401, 403, ...statuses].map((s) => [s, Type.Ref('Problem')]));
+export const problems = (...statuses: number[]) => Object.fromEntries([401, 403, ...statuses].map((s) => [s, Type.Ref('Problem')]));
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 

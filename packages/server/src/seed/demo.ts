@@ -52,11 +52,9 @@ export async function seedDemo(
       accounts.push({ username, participant: participant.code, role });
     }
   }
-  const report = await importRecords(
-    { db, actor: SYSTEM_ACTOR, purpose: 'demo.seed' },
-    records,
-    createRecordValidators(createAjv()),
-    { atomic: false, onProgress: options.onProgress },
-  );
+  const report = await importRecords({ db, actor: SYSTEM_ACTOR, purpose: 'demo.seed' }, records, createRecordValidators(createAjv()), {
+    atomic: false,
+    onProgress: options.onProgress,
+  });
   return { accounts, password, report };
 }

@@ -22,7 +22,9 @@ export async function createApiKey(
   return withFailureAudit(ctx, { action: 'apikey.create', resourceType: 'api_key' }, async () => {
     requirePermission(ctx, 'apikey.manage');
     if (input.role === 'administrator') {
-      throw new AppError('validation_failed', { issues: [{ path: '/role', code: 'not_allowed_value', params: { allowed: 'operator, supervisor, analyst' } }] });
+      throw new AppError('validation_failed', {
+        issues: [{ path: '/role', code: 'not_allowed_value', params: { allowed: 'operator, supervisor, analyst' } }],
+      });
     }
     const { key, prefix } = newApiKey();
     const id = randomUUID();
@@ -47,19 +49,23 @@ export async function createApiKey(
       resourceId: id,
       detail: { name: input.name, role: input.role, prefix },
     });
-    return { id, name: input.name, prefix, role: input.role, participant: ctx.actor.participant, expiresAt: expiresAt.toISOString(), revokedAt: null, key };
+    return {
+      id,
+      name: input.name,
+      prefix,
+      role: input.role,
+      participant: ctx.actor.participant,
+      expiresAt: expiresAt.toISOString(),
+      revokedAt: null,
+      key,
+    };
   });
 }
 
 export async function listApiKeys(ctx: StoreContext): Promise<ApiKeyView[]> {
   return withFailureAudit(ctx, { action: 'apikey.list', resourceType: 'api_key' }, async () => {
     requirePermission(ctx, 'apikey.manage');
-    const rows = await ctx.db
-      .selectFrom('api_keys')
-      .selectAll()
-      .where('participant', '=', ctx.actor.participant)
-      .orderBy('created_at')
-      .execute();
+    const rows = await ctx.db.selectFrom('api_keys').selectAll().where('participant', '=', ctx.actor.participant).orderBy('created_at').execute();
     await auditSuccess(ctx.db, ctx, {
       action: 'apikey.list',
       resourceType: 'api_key',

@@ -48,7 +48,9 @@ export async function addAttachment(ctx: StoreContext, recordId: string, input: 
         .where('record_id', '=', recordId)
         .executeTakeFirstOrThrow();
       if (Number(count) >= MAX_ATTACHMENTS_PER_RECORD) {
-        throw new AppError('validation_failed', { issues: [{ path: '/attachments', code: 'too_many', params: { limit: MAX_ATTACHMENTS_PER_RECORD } }] });
+        throw new AppError('validation_failed', {
+          issues: [{ path: '/attachments', code: 'too_many', params: { limit: MAX_ATTACHMENTS_PER_RECORD } }],
+        });
       }
       const id = randomUUID();
       const filename = input.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'attachment';

@@ -189,13 +189,7 @@ export async function verifyAuditChain(db: Db, onProgress?: (checked: number) =>
   let prevHash = GENESIS;
   const batch = 5000;
   for (;;) {
-    const rows: AuditRow[] = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batch)
-      .execute();
+    const rows: AuditRow[] = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(batch).execute();
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expectedSeq) {

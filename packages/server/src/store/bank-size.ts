@@ -15,7 +15,10 @@ const EXACT_COUNT_BELOW = 100_000;
  * counts records of every status, where the count takes active ones only: cancelled and located
  * records are a small share, well within what the prior needs.
  */
-export async function recordsByDomain(db: Db, { exactBelow = EXACT_COUNT_BELOW } = {}): Promise<{ records: Record<Domain, number>; estimated: boolean }> {
+export async function recordsByDomain(
+  db: Db,
+  { exactBelow = EXACT_COUNT_BELOW } = {},
+): Promise<{ records: Record<Domain, number>; estimated: boolean }> {
   const stats = (
     await sql<{ rows: number | null; categories: string[] | null; shares: number[] | null }>`
       SELECT CASE WHEN c.reltuples >= 0 AND c.relpages > 0
@@ -29,10 +32,17 @@ export async function recordsByDomain(db: Db, { exactBelow = EXACT_COUNT_BELOW }
   ).rows[0];
   const byDomain: Record<Domain, number> = { person: 0, vehicle: 0, firearm: 0 };
   if (stats?.rows && stats.rows >= exactBelow && stats.categories && stats.shares) {
-    stats.categories.forEach((category, i) => (byDomain[domainOfCategory(category as Category)] += Math.round(stats.rows! * stats.shares![i]!)));
+    stats.categories.forEach((category, i) => {
+      byDomain[domainOfCategory(category as Category)] += Math.round(stats.rows! * stats.shares![i]!);
+    });
     return { records: byDomain, estimated: true };
   }
-  const counted = await db.selectFrom('records').select(['category', (eb) => eb.fn.countAll<string>().as('n')]).where('status', '=', 'active').groupBy('category').execute();
+  const counted = await db
+    .selectFrom('records')
+    .select(['category', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('status', '=', 'active')
+    .groupBy('category')
+    .execute();
   for (const row of counted) byDomain[domainOfCategory(row.category as Category)] += Number(row.n);
   return { records: byDomain, estimated: false };
 }

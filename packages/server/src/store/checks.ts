@@ -138,7 +138,12 @@ async function candidateProfiles(
       db
         .selectFrom('match_keys')
         .select((eb) => ['record_id', eb.fn.countAll<number>().as('n')])
-        .where((k) => k.or([...(exact.length > 0 ? [k('key', 'in', exact)] : []), ...ranges.map(([from, to]) => k.and([k('key', '>=', from), k('key', '<', to)]))]))
+        .where((k) =>
+          k.or([
+            ...(exact.length > 0 ? [k('key', 'in', exact)] : []),
+            ...ranges.map(([from, to]) => k.and([k('key', '>=', from), k('key', '<', to)])),
+          ]),
+        )
         .groupBy('record_id'),
     )
     .selectFrom('shared')
@@ -176,7 +181,10 @@ const checkable = (ctx: StoreContext, ids: string[]) =>
 function cachedProfile(row: RecordRow): MatchProfile | undefined {
   const key = profileKey(row);
   let profile = PROFILES.get(key);
-  if (profile === undefined) PROFILES.set(key, (profile = profileOf(recordSubject(row)) ?? null));
+  if (profile === undefined) {
+    profile = profileOf(recordSubject(row)) ?? null;
+    PROFILES.set(key, profile);
+  }
   return profile ?? undefined;
 }
 

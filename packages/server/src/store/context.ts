@@ -41,10 +41,6 @@ export async function withFailureAudit<T>(ctx: StoreContext, target: AuditTarget
 }
 
 /** Records a successful operation of the context's actor, with the purpose they declared. */
-export function auditSuccess(
-  db: Db | Tx,
-  ctx: StoreContext,
-  entry: AuditTarget & Pick<AuditEvent, 'resultCount' | 'detail'>,
-): Promise<number> {
+export function auditSuccess(db: Db | Tx, ctx: StoreContext, entry: AuditTarget & Pick<AuditEvent, 'resultCount' | 'detail'>): Promise<number> {
   return appendAudit(db, { actor: ctx.actor, outcome: 'success', purpose: ctx.purpose, ...entry });
 }

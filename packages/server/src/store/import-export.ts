@@ -8,7 +8,16 @@ import { fileMatchKeys } from './match-keys.ts';
 import { recordContent } from './record-content.ts';
 import { appendAudit } from './audit.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
-import { assertReferences, filteredRecords, insertRecords, newRecordRow, replaceContent, splitContent, toRecordView, type RecordFilter } from './records.ts';
+import {
+  assertReferences,
+  filteredRecords,
+  insertRecords,
+  newRecordRow,
+  replaceContent,
+  splitContent,
+  toRecordView,
+  type RecordFilter,
+} from './records.ts';
 
 /** Fields a line may carry besides the record itself: the bank's own (from an export) and the generator's. */
 const IGNORED_FIELDS = ['id', 'status', 'version', 'createdAt', 'updatedAt', 'cancelReason', 'attachments', 'truth', 'corruptions'];
@@ -170,7 +179,12 @@ async function applyBatchIsolated(ctx: StoreContext, batch: ValidLine[], report:
     rejects.forEach(reject);
   } catch (error) {
     if (batch.length === 1) {
-      reject({ line: batch[0]!.line, nationalRef: batch[0]!.input.nationalRef, code: isAppError(error) ? error.code : 'internal', issues: isAppError(error) ? error.issues : [] });
+      reject({
+        line: batch[0]!.line,
+        nationalRef: batch[0]!.input.nationalRef,
+        code: isAppError(error) ? error.code : 'internal',
+        issues: isAppError(error) ? error.issues : [],
+      });
       return;
     }
     for (const one of batch) await applyBatchIsolated(ctx, [one], report, reject);
@@ -212,7 +226,9 @@ async function applyBatch(
       if (!row) {
         pending.set(key, newRecordRow(owner, ctx.actor.id, input));
       } else if (row.category !== category) {
-        throw new AppError('validation_failed', { issues: [{ path: '/category', code: 'not_allowed_value', params: { allowed: row.category as Category } }] });
+        throw new AppError('validation_failed', {
+          issues: [{ path: '/category', code: 'not_allowed_value', params: { allowed: row.category as Category } }],
+        });
       } else if (sameJson(recordContent(row), content)) {
         counts.unchanged++;
       } else {
@@ -236,11 +252,7 @@ export async function* exportRecords(ctx: StoreContext, filter: RecordFilter, on
   let count = 0;
   try {
     for (;;) {
-      let query = filteredRecords(ctx.db, ctx.actor.participant, filter)
-        .clearOrderBy()
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(1000);
+      let query = filteredRecords(ctx.db, ctx.actor.participant, filter).clearOrderBy().orderBy('created_at').orderBy('id').limit(1000);
       if (after) {
         const { createdAt, id } = after;
         query = query.where((eb) => eb.or([eb('created_at', '>', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)])]));

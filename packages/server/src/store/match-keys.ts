@@ -14,14 +14,26 @@ type FilableRow = Pick<RecordRow, 'id' | 'content' | 'category' | 'national_ref'
 export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], options: { fresh?: boolean } = {}): Promise<void> {
   if (rows.length === 0) return;
   // Records inserted in this transaction have nothing filed yet: no need to look.
-  if (!options.fresh) await tx.deleteFrom('match_keys').where('record_id', 'in', rows.map((r) => r.id)).execute();
+  if (!options.fresh)
+    await tx
+      .deleteFrom('match_keys')
+      .where(
+        'record_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
   const values = rows.flatMap((row) => {
     const profile = profileOf(recordSubject(row));
     return profile ? matchKeys(profile).map((key) => ({ key, record_id: row.id })) : [];
   });
   // Bounded statements: a batch of 500 records files a few thousand keys.
   for (let i = 0; i < values.length; i += 2000) {
-    await tx.insertInto('match_keys').values(values.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
+    await tx
+      .insertInto('match_keys')
+      .values(values.slice(i, i + 2000))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 

@@ -23,11 +23,7 @@ const RECORD = 'record';
 /** Rows the actor's participant may read: its own, and those distributed to it. */
 export function visibleTo(participant: string) {
   return (eb: ExpressionBuilder<Database, 'records'>) =>
-    eb.or([
-      eb('records.owner', '=', participant),
-      eb('records.shared_with_all', '=', true),
-      sql<boolean>`${participant} = ANY(records.shared_with)`,
-    ]);
+    eb.or([eb('records.owner', '=', participant), eb('records.shared_with_all', '=', true), sql<boolean>`${participant} = ANY(records.shared_with)`]);
 }
 
 export function splitContent(input: RecordInput): { category: Category; nationalRef: string; content: RecordContent } {
@@ -77,7 +73,12 @@ async function attachmentsOf(db: Db | Tx, ids: string[]): Promise<Map<string, Re
  * Checks what the content refers to: participants named in the distribution must exist,
  * linked records must exist and be visible to the writer.
  */
-export async function assertReferences(db: Db | Tx, participant: string, content: RecordContent, knownParticipants?: ReadonlySet<string>): Promise<void> {
+export async function assertReferences(
+  db: Db | Tx,
+  participant: string,
+  content: RecordContent,
+  knownParticipants?: ReadonlySet<string>,
+): Promise<void> {
   const named = content.distribution.participants ?? [];
   if (named.length > 0) {
     const known =
@@ -95,7 +96,11 @@ export async function assertReferences(db: Db | Tx, participant: string, content
         await db
           .selectFrom('records')
           .select('id')
-          .where('id', 'in', links.map((l) => l.recordId))
+          .where(
+            'id',
+            'in',
+            links.map((l) => l.recordId),
+          )
           .where(visibleTo(participant))
           .execute()
       ).map((r) => r.id),
@@ -135,7 +140,10 @@ export async function insertRecords(tx: Tx, rows: NewRecordRow[]): Promise<Recor
     return await tx.insertInto('records').values(rows).returningAll().execute();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError('duplicate_reference', { issues: [{ path: '/nationalRef', code: 'not_allowed_value', params: { allowed: '—' } }], cause: error });
+      throw new AppError('duplicate_reference', {
+        issues: [{ path: '/nationalRef', code: 'not_allowed_value', params: { allowed: '—' } }],
+        cause: error,
+      });
     }
     throw error;
   }
@@ -286,8 +294,7 @@ export interface RecordPage {
   nextCursor?: string;
 }
 
-const encodeCursor = (row: RecordRow) =>
-  Buffer.from(`${new Date(row.created_at).toISOString()}|${row.id}`).toString('base64url');
+const encodeCursor = (row: RecordRow) => Buffer.from(`${new Date(row.created_at).toISOString()}|${row.id}`).toString('base64url');
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
@@ -315,13 +322,14 @@ export async function listRecords(ctx: StoreContext, filter: RecordFilter, page:
     let query = filteredRecords(ctx.db, ctx.actor.participant, filter).limit(page.limit + 1);
     if (page.cursor) {
       const { createdAt, id } = decodeCursor(page.cursor);
-      query = query.where((eb) =>
-        eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
-      );
+      query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
     }
     const rows = await query.execute();
     const pageRows = rows.slice(0, page.limit);
-    const attachments = await attachmentsOf(ctx.db, pageRows.map((r) => r.id));
+    const attachments = await attachmentsOf(
+      ctx.db,
+      pageRows.map((r) => r.id),
+    );
     await auditSuccess(ctx.db, ctx, {
       action: 'record.search',
       resourceType: RECORD,

@@ -19,7 +19,9 @@ export async function login(db: Db, username: string, password: string, ttlMinut
   const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !valid || user.disabled) {
     await appendAudit(db, {
-      actor: user ? { kind: 'user', id: user.id, participant: user.participant } : { kind: 'anonymous', id: username.slice(0, 100), participant: null },
+      actor: user
+        ? { kind: 'user', id: user.id, participant: user.participant }
+        : { kind: 'anonymous', id: username.slice(0, 100), participant: null },
       action: 'login',
       outcome: 'failure',
       purpose: 'authentication',
@@ -30,7 +32,10 @@ export async function login(db: Db, username: string, password: string, ttlMinut
   await purgeExpiredSessions(db);
   const token = newSecret();
   const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
-  await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt })
+    .execute();
   const actor: Actor = { kind: 'user', id: user.id, name: user.display_name, participant: user.participant, role: user.role as Role };
   await appendAudit(db, { actor, action: 'login', outcome: 'success', purpose: 'authentication' });
   return { token, expiresAt, actor };

@@ -58,12 +58,7 @@ export async function createUser(ctx: StoreContext, user: Omit<NewUser, 'partici
 export async function listUsers(ctx: StoreContext): Promise<UserView[]> {
   return withFailureAudit(ctx, { action: 'user.list', resourceType: 'user' }, async () => {
     requirePermission(ctx, 'user.manage');
-    const rows = await ctx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('participant', '=', ctx.actor.participant)
-      .orderBy('username')
-      .execute();
+    const rows = await ctx.db.selectFrom('users').selectAll().where('participant', '=', ctx.actor.participant).orderBy('username').execute();
     await auditSuccess(ctx.db, ctx, {
       action: 'user.list',
       resourceType: 'user',

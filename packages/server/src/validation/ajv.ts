@@ -66,9 +66,7 @@ function translate(error: ErrorObject, prefix: string): FieldIssue | undefined {
     case 'const':
       return { path, code: 'not_allowed_value', params: { allowed: String(params.allowedValue) } };
     case 'pattern':
-      return parent.description
-        ? { path, code: 'bad_format', params: { format: parent.description } }
-        : { path, code: 'bad_characters' };
+      return parent.description ? { path, code: 'bad_format', params: { format: parent.description } } : { path, code: 'bad_characters' };
     case 'format':
       return { path, code: 'bad_format', params: { format: String(params.format) } };
     case 'minimum':

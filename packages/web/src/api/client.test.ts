@@ -55,7 +55,9 @@ describe('ApiClient', () => {
   it('turns a non-problem error and a network failure into ApiErrors too', async () => {
     const html = new ApiClient({
       language: () => 'en',
-      fetch: fakeFetch(() => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } })).fetch,
+      fetch: fakeFetch(
+        () => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }),
+      ).fetch,
     });
     await expect(html.participants()).rejects.toMatchObject({ status: 502, code: UNEXPECTED_RESPONSE });
 

@@ -75,8 +75,7 @@ export async function problemFrom(response: Response): Promise<ApiError> {
           ...(body.params && typeof body.params === 'object' ? { params: body.params } : {}),
           errors: Array.isArray(body.errors)
             ? body.errors.filter(
-                (e): e is ProblemIssue =>
-                  typeof e === 'object' && e !== null && typeof e.path === 'string' && typeof e.message === 'string',
+                (e): e is ProblemIssue => typeof e === 'object' && e !== null && typeof e.path === 'string' && typeof e.message === 'string',
               )
             : [],
         });

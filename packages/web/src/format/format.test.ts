@@ -78,7 +78,15 @@ describe('summarizeRecord', () => {
     const firearm: RecordView = {
       ...base,
       category: 'firearm',
-      firearm: { kind: 'found_seized', type: 'pistol', make: 'ИЖМЕХ', model: 'ПМ', serials: ['ТА 1234', 'A77'], eventDate: '2025-02-01', eventPlace: { country: 'RU' } },
+      firearm: {
+        kind: 'found_seized',
+        type: 'pistol',
+        make: 'ИЖМЕХ',
+        model: 'ПМ',
+        serials: ['ТА 1234', 'A77'],
+        eventDate: '2025-02-01',
+        eventPlace: { country: 'RU' },
+      },
     };
     expect(summarizeRecord(firearm, i18n.t, 'ru')).toMatchObject({ primary: '№ ТА 1234 · № A77', secondary: 'Пистолет, ИЖМЕХ ПМ' });
 

@@ -12,8 +12,7 @@ export function displayNames(names: readonly PersonNameView[] | undefined): { or
   const list = (names ?? []).filter((n) => fullName(n) !== '');
   const original = list.find((n) => n.kind === 'primary') ?? list.find((n) => n.kind !== 'latin') ?? list[0];
   const latin =
-    list.find((n) => n.kind === 'latin' && n !== original) ??
-    list.find((n) => n.script === 'Latn' && n !== original && n.kind !== 'alias');
+    list.find((n) => n.kind === 'latin' && n !== original) ?? list.find((n) => n.script === 'Latn' && n !== original && n.kind !== 'alias');
   const originalText = original ? fullName(original) : undefined;
   const latinText = latin ? fullName(latin) : undefined;
   return {

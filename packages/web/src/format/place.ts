@@ -25,7 +25,5 @@ export function countryName(code: string, lang: Language): string {
  * @example formatPlace({ country: 'KZ', locality: 'Алматы' }, 'ru') // 'Алматы, Казахстан'
  */
 export function formatPlace(place: PlaceView, lang: Language): string {
-  return [place.address, place.locality, place.region, countryName(place.country, lang)]
-    .filter((part): part is string => Boolean(part))
-    .join(', ');
+  return [place.address, place.locality, place.region, countryName(place.country, lang)].filter((part): part is string => Boolean(part)).join(', ');
 }

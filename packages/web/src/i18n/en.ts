@@ -423,16 +423,14 @@ export const en: Messages = {
   cancel: {
     open: 'Cancel record',
     title: 'Cancel the record',
-    explanation:
-      'The record will no longer be active for any participant. The reason will be visible to everyone the record is shared with.',
+    explanation: 'The record will no longer be active for any participant. The reason will be visible to everyone the record is shared with.',
     reason: 'Reason for cancellation',
     reasonHint: 'For example: person detained on 12 May 2025, search closed by decision No. 15.',
     confirm: 'Confirm cancellation',
     dismiss: 'Keep record',
     submitting: 'Cancelling…',
     done: 'The record has been cancelled.',
-    conflict:
-      'Someone else changed this record while you were viewing it. Reload the record, check it and try again.',
+    conflict: 'Someone else changed this record while you were viewing it. Reload the record, check it and try again.',
     reload: 'Reload the record',
   },
   errors: {

@@ -29,11 +29,7 @@ const EMPTY_FORM = {
 type CheckForm = typeof EMPTY_FORM;
 type FormKey = keyof CheckForm;
 
-type CheckState =
-  | { status: 'idle' }
-  | { status: 'checking' }
-  | { status: 'done'; result: CheckResult }
-  | { status: 'failed'; error: unknown };
+type CheckState = { status: 'idle' } | { status: 'checking' } | { status: 'done'; result: CheckResult } | { status: 'failed'; error: unknown };
 
 /** The request body for the chosen subject: trimmed, empty inputs left out (the server says what is missing). */
 function checkInputOf(subject: CheckSubject, form: CheckForm): CheckInput {

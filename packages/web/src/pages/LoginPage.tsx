@@ -65,6 +65,7 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: (actor: Actor) =
               maxLength={100}
               value={username}
               onChange={(e) => setUsername(e.target.value)}
+              // biome-ignore lint/a11y/noAutofocus: the login page has one task, and the username is where it starts
               autoFocus
             />
           </div>

@@ -38,6 +38,7 @@ export function RecordPage({ id }: { id: string }) {
   const [justCancelled, setJustCancelled] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` is the reload button's trigger to read again
   useEffect(() => {
     const controller = new AbortController();
     setState((prev) => (prev.status === 'ready' && prev.record.id === id ? prev : { status: 'loading' }));
@@ -50,6 +51,7 @@ export function RecordPage({ id }: { id: string }) {
     return () => controller.abort();
   }, [api, id, reloads]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the notice belongs to one record; another id clears it
   useEffect(() => setJustCancelled(false), [id]);
 
   const reload = useCallback(() => {
@@ -105,11 +107,7 @@ export function RecordPage({ id }: { id: string }) {
 
       <div className="card record-hero">
         {portrait && (
-          <img
-            className="record-hero__photo"
-            src={api.attachmentUrl(record.id, portrait.id)}
-            alt={t('record.photo', { name: portrait.filename })}
-          />
+          <img className="record-hero__photo" src={api.attachmentUrl(record.id, portrait.id)} alt={t('record.photo', { name: portrait.filename })} />
         )}
         <div className="record-hero__body">
           <p className="record-hero__eyebrow">{t(`categories.${record.category}`)}</p>

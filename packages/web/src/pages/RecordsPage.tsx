@@ -99,6 +99,7 @@ export function RecordsPage() {
         </div>
       </div>
 
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in every browser the agencies run */}
       <form className="card filters" onSubmit={submitReference} role="search" aria-label={t('records.filters.label')}>
         <div className="form-field">
           <label htmlFor={ids.category}>{t('records.filters.category')}</label>

@@ -15,6 +15,9 @@ describe('record filters in the URL', () => {
   it('writes filters back in a stable order', () => {
     expect(searchFromFilters({ owner: 'BKBOP', category: 'firearm' })).toBe('?category=firearm&owner=BKBOP');
     expect(searchFromFilters({})).toBe('');
-    expect(filtersFromSearch(searchFromFilters({ status: 'located', nationalRef: 'RU/77 №5' }))).toEqual({ status: 'located', nationalRef: 'RU/77 №5' });
+    expect(filtersFromSearch(searchFromFilters({ status: 'located', nationalRef: 'RU/77 №5' }))).toEqual({
+      status: 'located',
+      nationalRef: 'RU/77 №5',
+    });
   });
 });

@@ -1,9 +1,5 @@
 /** The console's pages, addressed by path so that links can be shared and reloaded. */
-export type Route =
-  | { page: 'records' }
-  | { page: 'record'; id: string }
-  | { page: 'check' }
-  | { page: 'not-found' };
+export type Route = { page: 'records' } | { page: 'record'; id: string } | { page: 'check' } | { page: 'not-found' };
 
 export const recordsPath = (search = ''): string => `/records${search}`;
 export const recordPath = (id: string): string => `/records/${encodeURIComponent(id)}`;

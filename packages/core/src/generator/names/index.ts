@@ -71,16 +71,16 @@ export function parseEntry(entry: string, nationality: Nationality): NameForms {
 
 /** Russian-pattern female surname: -ов/-ев/-ин → -а, -ский → -ская, Belarusian -оў → -ова. */
 function feminineCyrillic(s: string): string {
-  if (/(ск|цк)ий$/.test(s)) return s.slice(0, -2) + 'ая';
-  if (/(ск|цк)і$/.test(s)) return s.slice(0, -1) + 'ая';
-  if (/ой$/.test(s) && s.length > 4) return s.slice(0, -2) + 'ая';
-  if (/(о|е|ё)ў$/.test(s)) return s.slice(0, -1) + 'ва';
-  if (/(ов|ев|ёв|ин|ын)$/.test(s)) return s + 'а';
+  if (/(ск|цк)ий$/.test(s)) return `${s.slice(0, -2)}ая`;
+  if (/(ск|цк)і$/.test(s)) return `${s.slice(0, -1)}ая`;
+  if (/ой$/.test(s) && s.length > 4) return `${s.slice(0, -2)}ая`;
+  if (/(о|е|ё)ў$/.test(s)) return `${s.slice(0, -1)}ва`;
+  if (/(ов|ев|ёв|ин|ын)$/.test(s)) return `${s}а`;
   return s;
 }
 
 /** Latin-script -ov/-yev surnames (Uzbek, Azerbaijani) take -a; -li, -zadə, Moldovan ones do not change. */
-const feminineLatin = (s: string) => (/(ov|ev)$/.test(s) ? s + 'a' : s);
+const feminineLatin = (s: string) => (/(ov|ev)$/.test(s) ? `${s}a` : s);
 
 function feminine(s: string): string {
   if (s === '') return s;
@@ -114,7 +114,7 @@ export function russianPatronymic(father: string, female: boolean): string {
   if (father.endsWith('ий')) {
     const base = father.slice(0, -2);
     // Дмитрий → Дмитриевич but Юрий → Юрьевич: after two consonants the и stays.
-    stem = /[бвгджзклмнпрстфхцчшщ]{2}$/.test(base) ? base + 'и' : base + 'ь';
+    stem = /[бвгджзклмнпрстфхцчшщ]{2}$/.test(base) ? `${base}и` : `${base}ь`;
     soft = true;
   } else if (/[еаоу]й$/.test(father)) {
     stem = father.slice(0, -1);
@@ -152,14 +152,31 @@ export function belarusianPatronymic(father: string, female: boolean): string {
 
 /** Moldovan fathers' names as Soviet-era Russian documents rendered them for the patronymic. */
 const MOLDOVAN_FATHER_RU: Record<string, string> = {
-  Ion: 'Иван', Vasile: 'Василий', Gheorghe: 'Георгий', Nicolae: 'Николай', Mihai: 'Михаил', Dumitru: 'Дмитрий',
-  Petru: 'Пётр', Grigore: 'Григорий', Constantin: 'Константин', Ilie: 'Илья', Andrei: 'Андрей',
-  Alexandru: 'Александр', Vladimir: 'Владимир', Victor: 'Виктор', Pavel: 'Павел', Iurie: 'Юрий',
-  Anatolie: 'Анатолий', Valeriu: 'Валерий', Sergiu: 'Сергей', Tudor: 'Фёдор', Ștefan: 'Степан',
+  Ion: 'Иван',
+  Vasile: 'Василий',
+  Gheorghe: 'Георгий',
+  Nicolae: 'Николай',
+  Mihai: 'Михаил',
+  Dumitru: 'Дмитрий',
+  Petru: 'Пётр',
+  Grigore: 'Григорий',
+  Constantin: 'Константин',
+  Ilie: 'Илья',
+  Andrei: 'Андрей',
+  Alexandru: 'Александр',
+  Vladimir: 'Владимир',
+  Victor: 'Виктор',
+  Pavel: 'Павел',
+  Iurie: 'Юрий',
+  Anatolie: 'Анатолий',
+  Valeriu: 'Валерий',
+  Sergiu: 'Сергей',
+  Tudor: 'Фёдор',
+  Ștefan: 'Степан',
 };
 
 /** Armenian patronymic in Armenian documents: the father's name in the genitive (Աշոտ → Աշոտի). */
-const armenianGenitive = (father: string) => father + 'ի';
+const armenianGenitive = (father: string) => `${father}ի`;
 
 /* ---------- the whole name ---------- */
 
@@ -253,11 +270,11 @@ export function reformedSurname(rng: Random, forms: NameForms, nationality: Nati
   if (nationality === 'tajik') {
     const m = /^(.+?)(ов|ев|ова|ева)$/.exec(forms.native);
     if (m) {
-      const native = m[1] + 'зода';
+      const native = `${m[1]}зода`;
       return { native, ru: foldToRussian(native) };
     }
     const z = /^(.+)зода$/.exec(forms.native);
-    if (z && z[1]) {
+    if (z?.[1]) {
       const stem = z[1];
       const native = stem + (VOWEL_END.test(stem) ? 'ев' : 'ов') + (female ? 'а' : '');
       return { native, ru: foldToRussian(native) };
@@ -270,7 +287,7 @@ export function reformedSurname(rng: Random, forms: NameForms, nationality: Nati
     if (m && r && m[1] && r[1]) {
       const stem = m[1];
       const ruStem = r[1];
-      if (/[aeıioöuüə]$/.test(stem) || rng.chance(0.4)) return { native: stem + 'zadə', ru: ruStem + 'заде' };
+      if (/[aeıioöuüə]$/.test(stem) || rng.chance(0.4)) return { native: `${stem}zadə`, ru: `${ruStem}заде` };
       const [lat, cyr] = harmonyLi(stem);
       return { native: stem + lat, ru: ruStem + cyr };
     }

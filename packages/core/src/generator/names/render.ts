@@ -44,7 +44,14 @@ function cyrillicAlternative(nationality: Nationality): RenderMode | null {
 }
 
 const OWN_NATIONALITY: Readonly<Partial<Record<StateCode, Nationality>>> = {
-  KZ: 'kazakh', KG: 'kyrgyz', TJ: 'tajik', UZ: 'uzbek', AZ: 'azerbaijani', MD: 'moldovan', AM: 'armenian', BY: 'belarusian',
+  KZ: 'kazakh',
+  KG: 'kyrgyz',
+  TJ: 'tajik',
+  UZ: 'uzbek',
+  AZ: 'azerbaijani',
+  MD: 'moldovan',
+  AM: 'armenian',
+  BY: 'belarusian',
 };
 
 /** Foreigners in the Latin- and Armenian-script states' records: transliterated from Russian. */
@@ -110,13 +117,7 @@ function nameObject(
 }
 
 /** The name in one spelling mode, as a PersonName of the given kind. */
-export function renderName(
-  name: TruthName,
-  nationality: Nationality,
-  mode: RenderMode,
-  kind: PersonName['kind'],
-  style: PrimaryStyle,
-): PersonName {
+export function renderName(name: TruthName, nationality: Nationality, mode: RenderMode, kind: PersonName['kind'], style: PrimaryStyle): PersonName {
   const spec = MODES[mode];
   const script: Script = mode === 'native' ? TRADITIONS[nationality].script : spec.script;
   const lang = spec.lang(nationality);
@@ -168,8 +169,15 @@ function passportPart(forms: NameForms, nationality: Nationality, state: string)
 
 /** The nationality whose own spelling a state's passports romanize, and the BCP 47 tag of the result. */
 const PASSPORT_NATIVE: Readonly<Record<string, readonly [Nationality, string]>> = {
-  BY: ['belarusian', 'be-Latn'], KZ: ['kazakh', 'kk-Latn'], KG: ['kyrgyz', 'ky-Latn'], TJ: ['tajik', 'tg-Latn'],
-  UZ: ['uzbek', 'uz'], AZ: ['azerbaijani', 'az'], AM: ['armenian', 'hy-Latn'], MD: ['moldovan', 'ro'], RO: ['moldovan', 'ro'],
+  BY: ['belarusian', 'be-Latn'],
+  KZ: ['kazakh', 'kk-Latn'],
+  KG: ['kyrgyz', 'ky-Latn'],
+  TJ: ['tajik', 'tg-Latn'],
+  UZ: ['uzbek', 'uz'],
+  AZ: ['azerbaijani', 'az'],
+  AM: ['armenian', 'hy-Latn'],
+  MD: ['moldovan', 'ro'],
+  RO: ['moldovan', 'ro'],
 };
 
 function latinLang(route: LatinRoute, nationality: Nationality, state: string): string {
@@ -187,13 +195,7 @@ export interface LatinStyle {
  * The Latin name along a route: the passport of `passportState` or a Russian-based system
  * applied to the Russian spelling. Passports carry no patronymic; some records add one.
  */
-export function renderLatin(
-  name: TruthName,
-  nationality: Nationality,
-  passportState: string,
-  route: LatinRoute,
-  style: LatinStyle,
-): PersonName {
+export function renderLatin(name: TruthName, nationality: Nationality, passportState: string, route: LatinRoute, style: LatinStyle): PersonName {
   const part = (forms: NameForms) => {
     if (route === 'passport') return forms.native === '' && forms.ru === '' ? '' : passportPart(forms, nationality, passportState);
     return forms.ru ? romanizeRussian(forms.ru, route) : '';
@@ -208,5 +210,4 @@ export function renderLatin(
 }
 
 /** Whether two names spell every part the same way. */
-export const sameSpelling = (a: PersonName, b: PersonName) =>
-  a.surname === b.surname && a.given === b.given && a.patronymic === b.patronymic;
+export const sameSpelling = (a: PersonName, b: PersonName) => a.surname === b.surname && a.given === b.given && a.patronymic === b.patronymic;

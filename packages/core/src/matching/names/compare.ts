@@ -2,14 +2,7 @@
  * Per-part name comparison into discrete levels for a Fellegi–Sunter scorer.
  */
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
-import {
-  NAME_LEVELS,
-  type NameComparison,
-  type NameLevel,
-  type NamePart,
-  type NamePartComparison,
-  type ParsedName,
-} from './types.ts';
+import { NAME_LEVELS, type NameComparison, type NameLevel, type NamePart, type NamePartComparison, type ParsedName } from './types.ts';
 
 /** Jaro–Winkler on skeletons from which two parts count as `fuzzy` rather than `different`. */
 export const FUZZY_SIMILARITY = 0.88;

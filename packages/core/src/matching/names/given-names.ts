@@ -46,6 +46,10 @@ let known: Set<string> | undefined;
 
 /** True when a skeleton is that of a frequent given name. */
 export function isKnownGivenName(skeleton: string): boolean {
-  known ??= new Set(NAMES.split(/\s+/).filter(Boolean).map((n) => skeletonOfRomanized(n, true)));
+  known ??= new Set(
+    NAMES.split(/\s+/)
+      .filter(Boolean)
+      .map((n) => skeletonOfRomanized(n, true)),
+  );
   return known.has(skeleton);
 }

@@ -46,15 +46,11 @@ describe('nameKeys', () => {
   });
 
   it('links Kyrgyz "X uulu" with the Soviet-era surname made from the same father', () => {
-    expect(shared('Mamadali uulu Bakyt', 'Mamadaliev Bakyt')).toEqual(
-      expect.arrayContaining(['sg:mamedal.b']),
-    );
+    expect(shared('Mamadali uulu Bakyt', 'Mamadaliev Bakyt')).toEqual(expect.arrayContaining(['sg:mamedal.b']));
   });
 
   it('links surname and given name recorded the other way round', () => {
-    expect(shared({ surname: 'Alisher', given: 'Karimov' }, { surname: 'Karimov', given: 'Alisher' })).toEqual([
-      't:alixer.karim',
-    ]);
+    expect(shared({ surname: 'Alisher', given: 'Karimov' }, { surname: 'Karimov', given: 'Alisher' })).toEqual(['t:alixer.karim']);
   });
 
   it('keeps different surnames apart', () => {

@@ -48,18 +48,18 @@ export function nameKeys(name: ParsedName): string[] {
     const f = cut(family);
     const consonants = cut(consonantKey(family));
     if (given) {
-      keys.push('sg:' + f + '.' + given.skeleton.charAt(0));
-      if (name.patronymic?.stem) keys.push('gp:' + cut(given.skeleton) + '.' + cut(name.patronymic.stem));
+      keys.push(`sg:${f}.${given.skeleton.charAt(0)}`);
+      if (name.patronymic?.stem) keys.push(`gp:${cut(given.skeleton)}.${cut(name.patronymic.stem)}`);
       if (name.surname) {
         const y = cut(surnameBase(given.skeleton));
-        keys.push('t:' + (f < y ? f + '.' + y : y + '.' + f));
+        keys.push(`t:${f < y ? `${f}.${y}` : `${y}.${f}`}`);
       }
-      keys.push('c:' + consonants + '.' + given.consonants.charAt(0));
+      keys.push(`c:${consonants}.${given.consonants.charAt(0)}`);
     } else {
-      keys.push('s:' + f, 'c:' + consonants);
+      keys.push(`s:${f}`, `c:${consonants}`);
     }
   } else if (given) {
-    keys.push('g:' + cut(given.skeleton));
+    keys.push(`g:${cut(given.skeleton)}`);
   }
   return keys;
 }

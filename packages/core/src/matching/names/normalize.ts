@@ -15,10 +15,7 @@ const SEP = 0;
 const TABLE_SIZE = 0x2000;
 const CLASS = new Uint8Array(TABLE_SIZE);
 
-const APOSTROPHES = [
-  0x27, 0x60, 0xb4, 0x2b9, 0x2bb, 0x2bc, 0x2bd, 0x2be, 0x2bf, 0x2c8, 0x55a, 0x2018, 0x2019, 0x201b, 0x2032,
-  0x2035, 0xff07,
-];
+const APOSTROPHES = [0x27, 0x60, 0xb4, 0x2b9, 0x2bb, 0x2bc, 0x2bd, 0x2be, 0x2bf, 0x2c8, 0x55a, 0x2018, 0x2019, 0x201b, 0x2032, 0x2035, 0xff07];
 const HYPHENS = [0x2d, 0x58a, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe63, 0xff0d];
 
 function inRanges(c: number, ranges: readonly (readonly [number, number])[]): boolean {
@@ -53,7 +50,8 @@ const LETTER_RANGES = [
 for (let c = 0; c < TABLE_SIZE; c++) {
   if (inRanges(c, LETTER_RANGES) && c !== 0xd7 && c !== 0xf7) CLASS[c] = LETTER;
   else if (inRanges(c, MARK_RANGES)) CLASS[c] = MARK;
-  else if (c >= 0x2b0 && c <= 0x2ff) CLASS[c] = MARK; // spacing modifier letters other than the apostrophes
+  else if (c >= 0x2b0 && c <= 0x2ff)
+    CLASS[c] = MARK; // spacing modifier letters other than the apostrophes
   else CLASS[c] = SEP;
 }
 // Armenian emphasis, exclamation, question and abbreviation marks sit *inside* words.
@@ -151,10 +149,31 @@ function buildFold(): void {
     if (/^[a-z]+$/i.test(base) && base !== String.fromCharCode(c)) FOLD[c] = base.toLowerCase();
   }
   const manual: Record<string, string> = {
-    ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ı: 'i', ə: 'a', ǝ: 'a',
-    ŀ: 'l', ŧ: 't', ƒ: 'f', ĸ: 'k', ŉ: 'n', ſ: 's', ɨ: 'i', ɵ: 'o', ʒ: 'z',
+    ß: 'ss',
+    æ: 'ae',
+    ø: 'o',
+    œ: 'oe',
+    ł: 'l',
+    đ: 'd',
+    ð: 'd',
+    þ: 'th',
+    ħ: 'h',
+    ı: 'i',
+    ə: 'a',
+    ǝ: 'a',
+    ŀ: 'l',
+    ŧ: 't',
+    ƒ: 'f',
+    ĸ: 'k',
+    ŉ: 'n',
+    ſ: 's',
+    ɨ: 'i',
+    ɵ: 'o',
+    ʒ: 'z',
     // Cyrillic: only the letter whose diacritic is optional in practice (Russian writes ё as е).
-    ё: 'е', ѐ: 'е', ѝ: 'и',
+    ё: 'е',
+    ѐ: 'е',
+    ѝ: 'и',
   };
   for (const [k, v] of Object.entries(manual)) FOLD[k.charCodeAt(0)] = v;
 }

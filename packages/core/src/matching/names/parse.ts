@@ -47,8 +47,8 @@ function buildPart(draft: Draft): NamePart {
   let romanized = words[0]!.rom;
   let skeleton = words[0]!.skel;
   for (let i = 1; i < words.length; i++) {
-    normalized += ' ' + words[i]!.norm;
-    romanized += ' ' + words[i]!.rom;
+    normalized += ` ${words[i]!.norm}`;
+    romanized += ` ${words[i]!.rom}`;
     skeleton += words[i]!.skel;
   }
   return { raw: draft.raw, normalized, romanized, skeleton, consonants: consonantKey(skeleton), stem: skeleton };
@@ -113,10 +113,34 @@ interface Unit {
 
 /** Skeleton endings typical of surnames, with how strongly each says "surname". */
 const SURNAME_ENDINGS: readonly (readonly [string, number])[] = [
-  ['skaia', 3], ['ski', 3], ['enko', 3], ['ova', 3], ['eva', 3], ['ov', 3], ['ev', 3], ['iants', 3],
-  ['ian', 3], ['dze', 3], ['xvili', 3], ['zoda', 3], ['zade', 3], ['zada', 3], ['esku', 3], ['iuk', 3],
-  ['cuk', 3], ['ina', 2], ['in', 2], ['anu', 2], ['uk', 2], ['ih', 2], ['aia', 2], ['li', 1], ['ko', 1],
-  ['ets', 1], ['ik', 1], ['ic', 1],
+  ['skaia', 3],
+  ['ski', 3],
+  ['enko', 3],
+  ['ova', 3],
+  ['eva', 3],
+  ['ov', 3],
+  ['ev', 3],
+  ['iants', 3],
+  ['ian', 3],
+  ['dze', 3],
+  ['xvili', 3],
+  ['zoda', 3],
+  ['zade', 3],
+  ['zada', 3],
+  ['esku', 3],
+  ['iuk', 3],
+  ['cuk', 3],
+  ['ina', 2],
+  ['in', 2],
+  ['anu', 2],
+  ['uk', 2],
+  ['ih', 2],
+  ['aia', 2],
+  ['li', 1],
+  ['ko', 1],
+  ['ets', 1],
+  ['ik', 1],
+  ['ic', 1],
 ];
 
 function surnameScore(skeleton: string): number {
@@ -133,9 +157,27 @@ const P = 2;
 type Order = readonly number[];
 /** Orders of surname (S), given (G), patronymic (P) with log-prior weights: official SGP first. */
 const ORDERS: Record<number, readonly (readonly [Order, number])[]> = {
-  1: [[[S], 1], [[G], 0.3], [[P], 0]],
-  2: [[[S, G], 1], [[G, S], 0.6], [[G, P], 0.6], [[P, G], 0.5], [[S, P], 0], [[P, S], -0.5]],
-  3: [[[S, G, P], 2], [[G, P, S], 1.2], [[G, S, P], 0.8], [[S, P, G], 0], [[P, G, S], -1], [[P, S, G], -1]],
+  1: [
+    [[S], 1],
+    [[G], 0.3],
+    [[P], 0],
+  ],
+  2: [
+    [[S, G], 1],
+    [[G, S], 0.6],
+    [[G, P], 0.6],
+    [[P, G], 0.5],
+    [[S, P], 0],
+    [[P, S], -0.5],
+  ],
+  3: [
+    [[S, G, P], 2],
+    [[G, P, S], 1.2],
+    [[G, S, P], 0.8],
+    [[S, P, G], 0],
+    [[P, G, S], -1],
+    [[P, S, G], -1],
+  ],
 };
 
 function roleScores(u: Unit): [number, number, number] {
@@ -155,12 +197,12 @@ function splitUnits(text: string, ctx: LangContext, units: Unit[]): void {
     if (words.length === 0) continue;
     const last = units[units.length - 1];
     if (words.length === 1 && last && !last.marker && patronymicMarker(words[0]!.skel)) {
-      last.raw += ' ' + token;
+      last.raw += ` ${token}`;
       last.words.push(words[0]!);
       last.marker = true;
     } else if (last && last.words.length === 1 && !last.marker && last.words[0]!.skel === 'ter') {
       // Armenian Ter- written apart: Ter Petrosyan
-      last.raw += ' ' + token;
+      last.raw += ` ${token}`;
       last.words.push(...words);
     } else units.push({ raw: token, words, marker: false });
   }

@@ -74,9 +74,7 @@ describe('romanize: Latin national orthographies', () => {
 
   it('reads Romanian letters, and the c/g/ea rules once the name is known to be Romanian', () => {
     expect(romanize('Ștefan Ţurcanu')).toBe('shtefan tsurkanu');
-    expect(romanize('Ciobanu Cebotari Chiriac Gheorghe Munteanu Jitaru', 'ro')).toBe(
-      'chobanu chebotari kiriak george muntyanu zhitaru',
-    );
+    expect(romanize('Ciobanu Cebotari Chiriac Gheorghe Munteanu Jitaru', 'ro')).toBe('chobanu chebotari kiriak george muntyanu zhitaru');
     expect(romanize('Mîndru Câmpeanu')).toBe('myndru kympyanu');
   });
 

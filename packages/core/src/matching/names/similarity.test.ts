@@ -61,6 +61,6 @@ describe('damerauLevenshtein', () => {
 
   it('handles strings longer than its scratch rows', () => {
     const a = 'x'.repeat(100);
-    expect(damerauLevenshtein(a, a + 'y', 3)).toBe(1);
+    expect(damerauLevenshtein(a, `${a}y`, 3)).toBe(1);
   });
 });

@@ -36,7 +36,11 @@ describe('phoneticSkeleton: transliteration systems of Russian', () => {
     // й after a vowel: y/i/j
     [['Сергей', 'Sergey', 'Sergei', 'Sergej', 'Serguei']],
     // European x = ks in Russian names
-    [['Александр', 'Aleksandr', 'Alexandr'], ['Максим', 'Maksim', 'Maxim'], ['Оксана', 'Oksana', 'Oxana']],
+    [
+      ['Александр', 'Aleksandr', 'Alexandr'],
+      ['Максим', 'Maksim', 'Maxim'],
+      ['Оксана', 'Oksana', 'Oxana'],
+    ],
     // German/Polish j = й in the listed name starts
     [['Юлия', 'Yuliya', 'Iuliia', 'Julia']],
   ])('%j', (...groups) => {
@@ -78,7 +82,10 @@ describe('phoneticSkeleton: the other member states', () => {
     [['Əliyev', 'Aliyev', 'Алиев', 'Aliev', 'Alijew']],
     [['Hüseynov', 'Huseynov', 'Гусейнов', 'Guseynov', 'Husejnov']],
     [['Şükürov', 'Shukurov', 'Шукюров']],
-    [['oğlu', 'oglu'], ['оглы', 'ogly', "o'g'li", 'ogli']],
+    [
+      ['oğlu', 'oglu'],
+      ['оглы', 'ogly', "o'g'li", 'ogli'],
+    ],
     // Moldova: ș ț, ea = я, ci = ч
     [['Ștefan', 'Ştefan', 'Штефан', 'Shtefan']],
     [['Munteanu', 'Мунтяну', 'Muntyanu', 'Muntianu']],

@@ -20,8 +20,11 @@ import { prepare } from './normalize.ts';
 import { isLatinWord, langContext, romanizeWord, type LangContext } from './romanize.ts';
 
 // Letter codes.
-const A = 97, B = 98, C = 99, D = 100, E = 101, F = 102, G = 103, H = 104, I = 105, J = 106, K = 107;
-const L = 108, M = 109, N = 110, O = 111, P = 112, Q = 113, S = 115, T = 116, U = 117, V = 118, W = 119;
+// biome-ignore format: a table reads better on three lines
+const A = 97, B = 98, C = 99, D = 100, E = 101, F = 102, H = 104, I = 105, J = 106, K = 107;
+// biome-ignore format: a table reads better on three lines
+const L = 108, M = 109, N = 110, O = 111, P = 112, S = 115, T = 116, U = 117, V = 118;
+// biome-ignore format: a table reads better on three lines
 const X = 120, Y = 121, Z = 122;
 
 const DEFAULT = 0;
@@ -37,8 +40,17 @@ const isSibilantCode = (c: number): boolean => c === X || c === C || c === J;
  * Ljudmila); after m, n, r, d and at a word start it is Turkic дж (Sanjar, Ilhomjon, Jasur).
  */
 const isGlideJContext = (prev: number): boolean =>
-  prev === I || prev === E || prev === F || prev === P || prev === B || prev === V || prev === L ||
-  prev === T || prev === S || prev === Z || prev === K;
+  prev === I ||
+  prev === E ||
+  prev === F ||
+  prev === P ||
+  prev === B ||
+  prev === V ||
+  prev === L ||
+  prev === T ||
+  prev === S ||
+  prev === Z ||
+  prev === K;
 
 /**
  * Which transliteration a Latin word follows. Polish: `sz`, `cz`. German: `w`, `tz`, `tsch`,
@@ -97,8 +109,24 @@ function detectStyle(w: string): number {
 const X_AS_KS = ['alex', 'maxim', 'xeni', 'oxan', 'roxan', 'felix'];
 /** Word starts whose Latin `j` is `й` (German/Polish/Serbian spellings), not Turkic `дж`. */
 const J_AS_Y = [
-  'jaroslav', 'jakov', 'jakub', 'jegor', 'jevgen', 'jekater', 'jelen', 'jelizav', 'jefim', 'jemel',
-  'jermol', 'juli', 'jurij', 'jurje', 'jurji', 'jana', 'josif', 'jozef',
+  'jaroslav',
+  'jakov',
+  'jakub',
+  'jegor',
+  'jevgen',
+  'jekater',
+  'jelen',
+  'jelizav',
+  'jefim',
+  'jemel',
+  'jermol',
+  'juli',
+  'jurij',
+  'jurje',
+  'jurji',
+  'jana',
+  'josif',
+  'jozef',
 ];
 /** Whole words likewise (`jura` is left out: Uzbek Jo'ra/Жура is as common as Юра). */
 const J_AS_Y_WORDS = new Set(['jan', 'juri']);
@@ -178,7 +206,8 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
         break;
       case 101: // e
         v = finalV(w, i);
-        if (n1 === A) out[p++] = Y; // Romanian ea = я (Munteanu)
+        if (n1 === A)
+          out[p++] = Y; // Romanian ea = я (Munteanu)
         else if (v > 0) {
           out[p++] = E;
           out[p++] = V;
@@ -334,7 +363,8 @@ function glides(n: number): number {
     if (next === E) {
       // dropped
     } else if (next === O) {
-      if (i === 0 && r === 1 && c === I) out[len++] = I; // word start, so nothing to collapse with
+      if (i === 0 && r === 1 && c === I)
+        out[len++] = I; // word start, so nothing to collapse with
       else a[r] = E;
     } else if (next === U && len > 0 && !isVowel(out[len - 1]!)) {
       // dropped
@@ -367,7 +397,11 @@ const ROOTS: readonly (readonly [string, string])[] = [
 
 /** ROOTS indexed by the code of their first letter. */
 const ROOTS_BY_INITIAL: ((readonly [string, string])[] | undefined)[] = new Array<undefined>(128).fill(undefined);
-for (const entry of ROOTS) (ROOTS_BY_INITIAL[entry[0].charCodeAt(0)] ??= []).push(entry);
+for (const entry of ROOTS) {
+  const initial = entry[0].charCodeAt(0);
+  ROOTS_BY_INITIAL[initial] ??= [];
+  ROOTS_BY_INITIAL[initial].push(entry);
+}
 
 /**
  * `String.fromCharCode` over the first `n` codes. Spelling the arguments out for short words is
@@ -375,18 +409,30 @@ for (const entry of ROOTS) (ROOTS_BY_INITIAL[entry[0].charCodeAt(0)] ??= []).pus
  */
 function codesToString(b: Uint8Array, n: number): string {
   switch (n) {
-    case 0: return '';
-    case 1: return String.fromCharCode(b[0]!);
-    case 2: return String.fromCharCode(b[0]!, b[1]!);
-    case 3: return String.fromCharCode(b[0]!, b[1]!, b[2]!);
-    case 4: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!);
-    case 5: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!);
-    case 6: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!);
-    case 7: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!);
-    case 8: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!);
-    case 9: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!, b[8]!);
-    case 10: return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!, b[8]!, b[9]!);
-    default: return String.fromCharCode.apply(null, b.subarray(0, n) as unknown as number[]);
+    case 0:
+      return '';
+    case 1:
+      return String.fromCharCode(b[0]!);
+    case 2:
+      return String.fromCharCode(b[0]!, b[1]!);
+    case 3:
+      return String.fromCharCode(b[0]!, b[1]!, b[2]!);
+    case 4:
+      return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!);
+    case 5:
+      return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!);
+    case 6:
+      return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!);
+    case 7:
+      return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!);
+    case 8:
+      return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!);
+    case 9:
+      return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!, b[8]!);
+    case 10:
+      return String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!, b[8]!, b[9]!);
+    default:
+      return String.fromCharCode.apply(null, b.subarray(0, n) as unknown as number[]);
   }
 }
 

@@ -33,7 +33,7 @@ export function masculineSurname(skeleton: string): string {
     if (s.length >= f.length + 2 && s.endsWith(f)) return s.slice(0, s.length - f.length) + m;
   }
   // -oy and -iy are one adjectival ending in the masculine (Tolstoy/Tolstiy, Donskoy).
-  if (s.length >= 6 && s.endsWith('oi')) return s.slice(0, -2) + 'i';
+  if (s.length >= 6 && s.endsWith('oi')) return `${s.slice(0, -2)}i`;
   return s;
 }
 
@@ -94,8 +94,8 @@ export function surnameVariants(skeleton: string): string[] {
   const soft = masculine.endsWith('ev');
   const ov = soft ? 'ev' : 'ov';
   const out = new Set<string>([s, masculine, base]);
-  if (/(ov|ev|in)$/.test(masculine)) out.add(masculine + 'a');
-  if (masculine.endsWith('ski')) out.add(masculine.slice(0, -1) + 'aia');
-  for (const suffix of [ov, ov + 'a', 'zoda', 'zade', 'i', 'li', 'en']) out.add(base + suffix);
+  if (/(ov|ev|in)$/.test(masculine)) out.add(`${masculine}a`);
+  if (masculine.endsWith('ski')) out.add(`${masculine.slice(0, -1)}aia`);
+  for (const suffix of [ov, `${ov}a`, 'zoda', 'zade', 'i', 'li', 'en']) out.add(base + suffix);
   return [...out].sort();
 }

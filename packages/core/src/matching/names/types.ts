@@ -39,16 +39,7 @@ export interface PersonNameInput {
 }
 
 /** Discrete comparison levels for a Fellegi–Sunter scorer, best first. */
-export const NAME_LEVELS = [
-  'exact',
-  'translit',
-  'phonetic',
-  'gender_variant',
-  'surname_change',
-  'swapped',
-  'fuzzy',
-  'different',
-] as const;
+export const NAME_LEVELS = ['exact', 'translit', 'phonetic', 'gender_variant', 'surname_change', 'swapped', 'fuzzy', 'different'] as const;
 export type NameLevel = (typeof NAME_LEVELS)[number];
 
 export interface NamePartComparison {

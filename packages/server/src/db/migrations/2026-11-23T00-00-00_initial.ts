@@ -103,7 +103,6 @@ const STATEMENTS = [
 export async function up(db: Kysely<unknown>): Promise<void> {
   // One statement per call: PGlite's extended protocol runs a single statement at a time.
   for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
-
 }
 
 export async function down(): Promise<void> {

@@ -35,11 +35,7 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
           <Brand />
         </Link>
         <nav className="app-header__nav" aria-label={t('header.navigation')}>
-          <Link
-            to={recordsPath()}
-            className={`app-header__nav-link${inRecords ? ' is-active' : ''}`}
-            aria-current={onList ? 'page' : undefined}
-          >
+          <Link to={recordsPath()} className={`app-header__nav-link${inRecords ? ' is-active' : ''}`} aria-current={onList ? 'page' : undefined}>
             {t('header.records')}
           </Link>
           <Link

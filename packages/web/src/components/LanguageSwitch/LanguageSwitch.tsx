@@ -6,6 +6,7 @@ export function LanguageSwitch({ tone = 'light' }: { tone?: 'light' | 'dark' }) 
   const { t, i18n } = useTranslation();
   const current = languageOf(i18n);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a toggle of two buttons, not a form's fieldset
     <div className={`lang-switch lang-switch--${tone}`} role="group" aria-label={t('languages.label')}>
       {LANGUAGES.map((lang) => (
         <button

@@ -161,9 +161,7 @@ export function FirearmSection({ firearm }: { firearm: Part<'firearm'> }) {
         <Field label={t('record.fields.make')}>{firearm.make}</Field>
         <Field label={t('record.fields.model')}>{firearm.model}</Field>
         <Field label={t('record.fields.calibre')}>{firearm.calibre}</Field>
-        <Field label={t('record.fields.yearOfManufacture')}>
-          {firearm.yearOfManufacture !== undefined && String(firearm.yearOfManufacture)}
-        </Field>
+        <Field label={t('record.fields.yearOfManufacture')}>{firearm.yearOfManufacture !== undefined && String(firearm.yearOfManufacture)}</Field>
         <Field label={lost ? t('record.fields.eventDateLost') : t('record.fields.eventDateFound')}>{format.date(firearm.eventDate)}</Field>
         <Field label={lost ? t('record.fields.eventPlaceLost') : t('record.fields.eventPlaceFound')}>{format.place(firearm.eventPlace)}</Field>
         <Field label={t('record.fields.legalOwner')}>{firearm.legalOwner}</Field>

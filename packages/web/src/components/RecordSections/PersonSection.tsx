@@ -30,6 +30,7 @@ export function PersonSection({ person }: { person: PersonPart }) {
               </thead>
               <tbody>
                 {names.map((name, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows of a read-only record have no id and never reorder
                   <tr key={i}>
                     <td lang={name.lang} className="strong">
                       {name.surname ?? t('common.empty')}
@@ -52,9 +53,7 @@ export function PersonSection({ person }: { person: PersonPart }) {
       <Fields>
         <Field label={t('record.fields.sex')}>{t(`sexes.${person.sex}`)}</Field>
         <Field label={t('record.fields.birthDate')}>{person.birthDate && format.date(person.birthDate)}</Field>
-        <Field label={t('record.fields.birthDateRange')}>
-          {birthRange && `${format.date(birthRange.from)} – ${format.date(birthRange.to)}`}
-        </Field>
+        <Field label={t('record.fields.birthDateRange')}>{birthRange && `${format.date(birthRange.from)} – ${format.date(birthRange.to)}`}</Field>
         <Field label={t('record.fields.birthPlace')}>{person.birthPlace && format.place(person.birthPlace)}</Field>
         <Field label={t('record.fields.citizenships')}>{(person.citizenships ?? []).map(format.country).join(', ')}</Field>
         <Field label={t('record.fields.lastKnownAddress')}>{person.lastKnownAddress && format.place(person.lastKnownAddress)}</Field>
@@ -76,6 +75,7 @@ export function PersonSection({ person }: { person: PersonPart }) {
               </thead>
               <tbody>
                 {documents.map((doc, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows of a read-only record have no id and never reorder
                   <tr key={i}>
                     <td>{t(`documentTypes.${doc.type}`)}</td>
                     <td className="mono strong">{doc.number}</td>
@@ -116,6 +116,7 @@ export function PersonSection({ person }: { person: PersonPart }) {
               </thead>
               <tbody>
                 {marks.map((mark, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows of a read-only record have no id and never reorder
                   <tr key={i}>
                     <td>{t(`markKinds.${mark.kind}`)}</td>
                     <td>{mark.location ?? t('common.empty')}</td>
