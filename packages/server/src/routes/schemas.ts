@@ -45,6 +45,7 @@ export const ImportReport = Type.Object({
   updated: Type.Integer(),
   unchanged: Type.Integer(),
   applied: Type.Boolean(),
+  rejectedTotal: Type.Integer({ description: 'Lines rejected in all; `rejected` lists the first 1,000 of them' }),
   rejected: Type.Array(
     Type.Object({
       line: Type.Integer(),

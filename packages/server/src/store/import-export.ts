@@ -34,6 +34,8 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** Every rejected line counted; `rejected` holds only the first `maxReportedRejects` of them. */
+  rejectedTotal: number;
   rejected: RejectedLine[];
   /** False when `atomic` was asked for and any line was bad: then nothing was written. */
   applied: boolean;
@@ -70,10 +72,9 @@ export async function importRecords(
 ): Promise<ImportReport> {
   return withFailureAudit(ctx, { action: 'record.import', resourceType: 'record' }, async () => {
     requirePermission(ctx, 'record.import');
-    const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: [], applied: true };
-    let rejectedCount = 0;
+    const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, rejectedTotal: 0, rejected: [], applied: true };
     const reject = (entry: RejectedLine) => {
-      rejectedCount++;
+      report.rejectedTotal++;
       if (report.rejected.length < (options.maxReportedRejects ?? 1000)) report.rejected.push(entry);
     };
     const batchSize = options.batchSize ?? 500;
@@ -104,8 +105,8 @@ export async function importRecords(
       try {
         await ctx.db.transaction().execute(async (tx) => {
           await run(tx);
-          if (rejectedCount > 0) throw new AtomicRollback();
-          await auditImport(tx, ctx, report, rejectedCount);
+          if (report.rejectedTotal > 0) throw new AtomicRollback();
+          await auditImport(tx, ctx, report);
         });
       } catch (error) {
         if (!(error instanceof AtomicRollback)) throw error;
@@ -118,24 +119,24 @@ export async function importRecords(
           purpose: ctx.purpose,
           resourceType: 'record',
           resultCount: 0,
-          detail: { atomic: true, lines: report.lines, rejected: rejectedCount },
+          detail: { atomic: true, lines: report.lines, rejected: report.rejectedTotal },
         });
       }
     } else {
       await run(undefined);
-      await auditImport(ctx.db, ctx, report, rejectedCount);
+      await auditImport(ctx.db, ctx, report);
     }
     if (report.created + report.updated >= BULK_LOAD_RECORDS) await tidyAfterBulkLoad(ctx.db);
     return report;
   });
 }
 
-function auditImport(db: Db | Tx, ctx: StoreContext, report: ImportReport, rejected: number) {
+function auditImport(db: Db | Tx, ctx: StoreContext, report: ImportReport) {
   return auditSuccess(db, ctx, {
     action: 'record.import',
     resourceType: 'record',
     resultCount: report.created + report.updated,
-    detail: { lines: report.lines, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected },
+    detail: { lines: report.lines, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejectedTotal },
   });
 }
 
