@@ -12,6 +12,14 @@ export interface CliConfig {
   /** Load demo data when the store is empty at start-up. */
   demo: boolean;
   lang: 'ru' | 'en';
+  audit: {
+    /** The key that signs the audit chain's checkpoints, apart from the data (its public half in `<file>.pub`). */
+    keyFile: string;
+    /** Folder of the signed checkpoints. */
+    checkpointDir: string;
+    /** How often `svod serve` signs the chain's head when it has grown. */
+    checkpointMinutes: number;
+  };
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -42,6 +50,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     demo: env.SVOD_DEMO !== 'false',
     lang: (env.SVOD_LANG ?? env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru',
+    audit: {
+      keyFile: resolve(env.SVOD_AUDIT_KEY_FILE ?? 'secrets/audit-signing-key.pem'),
+      checkpointDir: resolve(env.SVOD_AUDIT_CHECKPOINT_DIR ?? 'audit-checkpoints'),
+      checkpointMinutes: integer('SVOD_AUDIT_CHECKPOINT_MINUTES', 10, env),
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CATEGORIES, STATUSES } from '@svod/core';
 import { migrateToLatest, openDatabase } from '@svod/server';
 import { describeStorage, readConfig } from './config.ts';
-import { auditVerify } from './commands/audit.ts';
+import { auditCheckpoint, auditVerify } from './commands/audit.ts';
 import { generate, parseCorruption, type GenerateOptions } from './commands/generate.ts';
 import { evaluate } from './commands/eval.ts';
 import { train } from './commands/train.ts';
@@ -150,7 +150,11 @@ program
 const audit = program.command('audit').description('the audit trail');
 audit
   .command('verify')
-  .description('check the hash chain; exit 1 naming the first edited or deleted entry')
+  .description('check the hash chain and the newest signed checkpoint; exit 1 naming the first edited or deleted entry')
   .action(run(() => auditVerify(config)));
+audit
+  .command('checkpoint')
+  .description("sign the chain's head with the audit key and keep it outside the database")
+  .action(run(() => auditCheckpoint(config)));
 
 await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ export * from './schemas/check.ts';
 export * from './validation/dates.ts';
 export * from './validation/vin.ts';
 export * from './validation/record-rules.ts';
+export * from './validation/text.ts';
 export * from './auth/permissions.ts';
 export * from './domain/participants.ts';
 export * from './i18n/messages.ts';

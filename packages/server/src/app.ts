@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '@svod/core';
 import type { Db } from './db/database.ts';
+import type { CheckpointPlace } from './store/audit-checkpoints.ts';
 import { authenticate } from './plugins/auth.ts';
 import { registerProblemHandlers, sendProblem } from './plugins/problems.ts';
 import { registerValidation } from './plugins/validation.ts';
@@ -47,6 +48,8 @@ declare module 'fastify' {
 
 export interface AppDeps {
   db: Db;
+  /** Where the audit chain's signed checkpoints are kept; verification holds the chain against the newest. */
+  auditCheckpoints?: CheckpointPlace;
   config?: Partial<AppConfig>;
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
@@ -100,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
-  const routeDeps: RouteDeps = { db: deps.db, config, validators: createRecordValidators(createAjv()) };
+  const routeDeps: RouteDeps = { db: deps.db, config, validators: createRecordValidators(createAjv()), auditCheckpoints: deps.auditCheckpoints };
 
   await app.register(
     async (api) => {

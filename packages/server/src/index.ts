@@ -3,6 +3,8 @@ export type { AppConfig } from './routes/deps.ts';
 export { openDatabase, migrateToLatest, type StorageConfig } from './db/connect.ts';
 export type { Db } from './db/database.ts';
 export { verifyAuditChain, appendAudit } from './store/audit.ts';
+export { writeCheckpoint, scheduleCheckpoints, verifyAuditTrail, type CheckpointPlace } from './store/audit-checkpoints.ts';
+export { loadSigningKey, loadVerifyingKey, type SigningKey } from './security/signing-key.ts';
 export { importRecords, exportRecords, type ImportReport } from './store/import-export.ts';
 export { ensureParticipants, listParticipants } from './store/participants.ts';
 export { insertUser } from './store/users.ts';

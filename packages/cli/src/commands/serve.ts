@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { buildApp, isStoreEmpty, prepareChecks, refileMatchKeysIfStale, seedDemo } from '@svod/server';
+import { buildApp, isStoreEmpty, loadSigningKey, prepareChecks, refileMatchKeysIfStale, scheduleCheckpoints, seedDemo } from '@svod/server';
 import { describeStorage, type CliConfig } from '../config.ts';
 import { startProgress } from '../progress.ts';
 import { openStorage } from './shared.ts';
@@ -25,9 +25,14 @@ export async function serve(config: CliConfig): Promise<void> {
     announceDemo(config, seeded.password, seeded.report.created);
   }
   await prepareChecks(db);
-  const app = await buildApp({ db, config: config.app, logger });
+  const auditCheckpoints = { dir: config.audit.checkpointDir, key: openAuditKey(config) };
+  const stopCheckpoints = scheduleCheckpoints(db, auditCheckpoints, config.audit.checkpointMinutes, (err) =>
+    logger.error({ err }, 'audit checkpoint failed'),
+  );
+  const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });
   const close = async () => {
     await app.close();
+    await stopCheckpoints();
     await db.destroy();
     process.exit(0);
   };
@@ -39,6 +44,20 @@ export async function serve(config: CliConfig): Promise<void> {
     `\nSvod is running on ${describeStorage(config.storage)}\n` +
       `  console:  ${url}/\n  API:      ${url}/api/v1\n  API docs: ${url}/api/v1/docs\n\n`,
   );
+}
+
+/** The key that signs audit checkpoints; made on first start, with a word on where it belongs. */
+function openAuditKey(config: CliConfig) {
+  const { keyFile } = config.audit;
+  const created = !existsSync(keyFile);
+  const key = loadSigningKey(keyFile, { create: true });
+  if (created) {
+    process.stderr.write(
+      `\nCreated the audit checkpoint signing key ${keyFile} (public half: ${keyFile}.pub).\n` +
+        'Keep it apart from the database and its backups; give the public half to your auditors (docs/operations.md).\n',
+    );
+  }
+  return key;
 }
 
 function announceDemo(config: CliConfig, password: string, records: number) {

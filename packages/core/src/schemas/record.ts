@@ -68,10 +68,13 @@ export const RecordInput = Type.Object(
 export type RecordInput = Static<typeof RecordInput>;
 
 /** A full replacement of a record's editable content; `version` must be the one last read. */
-export const RecordUpdate = Type.Object({ version: Type.Integer({ minimum: 1 }), ...editable }, { additionalProperties: false });
+/** A record's version as last read: a PostgreSQL integer. */
+const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const RecordUpdate = Type.Object({ version: Version, ...editable }, { additionalProperties: false });
 export type RecordUpdate = Static<typeof RecordUpdate>;
 
-export const RecordCancel = Type.Object({ version: Type.Integer({ minimum: 1 }), reason: Line(500) }, { additionalProperties: false });
+export const RecordCancel = Type.Object({ version: Version, reason: Line(500) }, { additionalProperties: false });
 export type RecordCancel = Static<typeof RecordCancel>;
 
 /** A record as the bank returns it. */

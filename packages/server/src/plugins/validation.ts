@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ValidateFunction } from 'ajv';
-import { AppError } from '@svod/core';
+import { AppError, textIssues } from '@svod/core';
 import { createAjv, createQueryAjv, toFieldIssues } from '../validation/ajv.ts';
 
 /** Where an issue was found, in front of its JSON Pointer: the body's paths are bare. */
@@ -8,7 +8,9 @@ const PREFIX: Record<string, string> = { body: '', querystring: '/query', params
 
 /**
  * Routes validate with the bank's own Ajv: bodies exactly as sent (no coercion, unknown fields
- * refused), query and path parameters coerced from text. Failures carry field issues.
+ * refused), query and path parameters coerced from text. Before the schema, every string must
+ * be storable text (core's one text rule). A body that is one raw string (a JSON Lines import)
+ * is left to its route, which judges it line by line. Failures carry field issues.
  */
 export function registerValidation(app: FastifyInstance) {
   const bodyAjv = createAjv();
@@ -16,9 +18,13 @@ export function registerValidation(app: FastifyInstance) {
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const ajv = httpPart === 'body' ? bodyAjv : queryAjv;
     const validate: ValidateFunction = ajv.compile(schema);
+    const prefix = PREFIX[httpPart ?? 'body'] ?? '';
+    const rawBody = httpPart === 'body' && (schema as { type?: unknown }).type === 'string';
     return (data: unknown) => {
+      const badText = rawBody ? [] : textIssues(data, prefix);
+      if (badText.length > 0) return { error: new AppError('validation_failed', { issues: badText }) };
       if (validate(data)) return { value: data };
-      return { error: new AppError('validation_failed', { issues: toFieldIssues(validate.errors ?? [], PREFIX[httpPart ?? 'body'] ?? '') }) };
+      return { error: new AppError('validation_failed', { issues: toFieldIssues(validate.errors ?? [], prefix) }) };
     };
   });
 }

@@ -9,7 +9,7 @@ import type { RouteDeps } from './deps.ts';
 import { ApiKeyView, AuditEntryView, IdParams, UserView, problems } from './schemas.ts';
 
 /** Administration of the caller's own participant: its users, its national systems' keys, its audit trail. */
-export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, auditCheckpoints }) => {
   app.get(
     '/users',
     { schema: { tags: ['admin'], summary: "Users of the administrator's participant", response: { 200: Type.Array(UserView), ...problems() } } },
@@ -83,7 +83,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
           {
             action: Type.Optional(Type.String({ maxLength: 40 })),
             resourceId: Type.Optional(Type.String({ maxLength: 100 })),
-            before: Type.Optional(Type.Integer({ minimum: 1 })),
+            before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
           },
           { additionalProperties: false },
@@ -103,16 +103,21 @@ export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
       schema: {
         tags: ['admin'],
         summary: 'Check the whole audit hash chain and name the first entry edited or removed',
+        description:
+          'Where signed checkpoints are kept, the chain must also reach the newest checkpoint’s entry with its hash: deleted newest entries or a recomputed chain fail too.',
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
             entries: Type.Integer(),
             problem: Type.Optional(Type.Object({ seq: Type.Integer(), kind: Type.String(), message: Type.String() })),
+            checkpoint: Type.Union([Type.Object({ seq: Type.Integer(), at: Type.String() }), Type.Null()], {
+              description: 'The signed checkpoint the chain was held against; null when none is kept',
+            }),
           }),
           ...problems(),
         },
       },
     },
-    async (request) => verifyAudit(contextOf(db, request)),
+    async (request) => verifyAudit(contextOf(db, request), auditCheckpoints),
   );
 };

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { CheckpointPlace } from '../store/audit-checkpoints.ts';
 import type { RecordValidators } from '../validation/records.ts';
 
 export interface AppConfig {
@@ -18,6 +19,8 @@ export interface AppConfig {
 
 export interface RouteDeps {
   db: Db;
+  /** Where the audit chain's signed checkpoints are kept, when they are. */
+  auditCheckpoints?: CheckpointPlace;
   config: AppConfig;
   validators: RecordValidators;
 }

@@ -1,4 +1,5 @@
-import { listAudit, verifyAuditChain, type AuditQuery } from './audit.ts';
+import { listAudit, type AuditQuery } from './audit.ts';
+import { verifyAuditTrail, type CheckpointPlace } from './audit-checkpoints.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 /** Audit entries an administrator may read: their participant's, or everyone's for BKBOP, the coordinator. */
@@ -12,10 +13,10 @@ export async function readAudit(ctx: StoreContext, query: Omit<AuditQuery, 'part
   });
 }
 
-export async function verifyAudit(ctx: StoreContext) {
+export async function verifyAudit(ctx: StoreContext, checkpoints: CheckpointPlace | undefined) {
   return withFailureAudit(ctx, { action: 'audit.verify' }, async () => {
     requirePermission(ctx, 'audit.read');
-    const result = await verifyAuditChain(ctx.db);
+    const result = await verifyAuditTrail(ctx.db, checkpoints);
     await auditSuccess(ctx.db, ctx, { action: 'audit.verify', detail: { ok: result.ok } });
     return result;
   });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Actor } from '@svod/core';
+import { toStorableText, type Actor } from '@svod/core';
 import type { AuditRow, Db, Tx } from '../db/database.ts';
 import { sha256 } from '../security/tokens.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
@@ -59,8 +59,13 @@ type EntryContent = Omit<AuditRow, 'seq' | 'at' | 'detail' | 'hash' | 'prev_hash
  */
 const entryHash = (seq: number, prevHash: string, content: EntryContent): string => sha256(`${seq}|${prevHash}|${canonicalJson(content)}`);
 
+/**
+ * What is hashed must be exactly what the database keeps: text that has no storable form (a
+ * lone surrogate in a username someone tried, a NUL) is replaced by U+FFFD here, before hashing,
+ * rather than by the driver after it. Timestamps are kept and hashed to the millisecond.
+ */
 function contentOf(event: AuditEvent): EntryContent {
-  return {
+  return storable({
     at: new Date().toISOString(),
     actor_kind: event.actor.kind,
     actor_id: event.actor.id,
@@ -72,7 +77,17 @@ function contentOf(event: AuditEvent): EntryContent {
     purpose: event.purpose,
     result_count: event.resultCount ?? null,
     detail: JSON.parse(JSON.stringify(event.detail ?? {})),
-  };
+  });
+}
+
+/** A JSON value with every string and key in storable form. */
+function storable<T>(value: T): T {
+  if (typeof value === 'string') return toStorableText(value) as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [toStorableText(key), storable(item)])) as T;
+  }
+  return value;
 }
 
 /**
@@ -171,7 +186,8 @@ function appendFromKnownHead(db: Db, event: AuditEvent): Promise<number> {
   return appended;
 }
 
-async function readChainHead(db: Db): Promise<{ seq: number; hash: string }> {
+/** The last entry of the chain as the database holds it now. */
+export async function readChainHead(db: Db): Promise<{ seq: number; hash: string }> {
   const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS };
 }
@@ -180,11 +196,25 @@ export interface AuditVerification {
   ok: boolean;
   entries: number;
   /** The first entry found altered, or the place where entries are missing. */
-  problem?: { seq: number; kind: 'altered' | 'missing' | 'relinked'; message: string };
+  problem?: { seq: number; kind: 'altered' | 'missing' | 'relinked' | 'rewritten' | 'truncated' | 'checkpoint'; message: string };
 }
 
-/** Walks the whole chain in order and names the first entry that was edited, removed or relinked. */
-export async function verifyAuditChain(db: Db, onProgress?: (checked: number) => void): Promise<AuditVerification> {
+/** A head the chain must still pass through: a signed checkpoint's sequence number and hash. */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+/**
+ * Walks the whole chain in order and names the first entry that was edited, removed or relinked.
+ * Given an anchor, the chain must also reach its sequence number with its hash: otherwise the
+ * newest entries were deleted, or the chain was recomputed after an edit.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  { anchor, onProgress }: { anchor?: ChainAnchor; onProgress?: (checked: number) => void } = {},
+): Promise<AuditVerification> {
   let expectedSeq = 1;
   let prevHash = GENESIS;
   const batch = 5000;
@@ -214,12 +244,28 @@ export async function verifyAuditChain(db: Db, onProgress?: (checked: number) =>
       if (recomputed !== row.hash) {
         return fail(seq - 1, { seq, kind: 'altered', message: `entry ${seq} was altered after it was written` });
       }
+      if (anchor && seq === anchor.seq && row.hash !== anchor.hash) {
+        return fail(seq - 1, {
+          seq,
+          kind: 'rewritten',
+          message: `the chain up to entry ${seq} was recomputed after the checkpoint of ${anchor.at} vouched for it`,
+        });
+      }
       prevHash = row.hash;
       expectedSeq = seq + 1;
     }
     onProgress?.(expectedSeq - 1);
-    if (rows.length < batch) return { ok: true, entries: expectedSeq - 1 };
+    if (rows.length < batch) break;
   }
+  const entries = expectedSeq - 1;
+  if (anchor && entries < anchor.seq) {
+    return fail(entries, {
+      seq: entries + 1,
+      kind: 'truncated',
+      message: `entries ${entries + 1}..${anchor.seq} are missing: the checkpoint of ${anchor.at} saw ${anchor.seq} entries`,
+    });
+  }
+  return { ok: true, entries };
 }
 
 const fail = (entries: number, problem: NonNullable<AuditVerification['problem']>): AuditVerification => ({

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { AppError, type FieldIssue } from '@svod/core';
+import { AppError, textIssues, type FieldIssue } from '@svod/core';
 
 // ajv-formats ships CommonJS with a default export that NodeNext sees as the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -79,10 +79,15 @@ function translate(error: ErrorObject, prefix: string): FieldIssue | undefined {
   }
 }
 
-/** Compiles a schema into a function that throws `validation_failed` with field issues. */
+/**
+ * Compiles a schema into a function that throws `validation_failed` with field issues; like the
+ * routes, it refuses text that cannot be stored before it looks at the schema.
+ */
 export function compileAsserter<T>(ajv: Ajv, schema: object): (value: unknown) => T {
   const validate: ValidateFunction = ajv.compile(schema);
   return (value: unknown) => {
+    const badText = textIssues(value);
+    if (badText.length > 0) throw new AppError('validation_failed', { issues: badText });
     if (!validate(value)) throw new AppError('validation_failed', { issues: toFieldIssues(validate.errors ?? []) });
     return value as T;
   };
