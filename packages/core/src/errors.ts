@@ -65,6 +65,8 @@ export const ISSUE_CODES = [
   'check_subject',
   'check_too_little',
   'model_fields',
+  'record_cancelled',
+  'status_not_importable',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PARTICIPANTS, generateRecords } from '@svod/core';
 import { DIALECTS, createTestDb, type TestDb } from './test/helpers.ts';
-import { importRecords } from './store/import-export.ts';
+import { importRecords } from './store/import-records.ts';
 import { recordsByDomain } from './store/bank-size.ts';
 import { ensureParticipants } from './store/participants.ts';
 import { createAjv } from './validation/ajv.ts';
@@ -22,6 +22,7 @@ describe.each(DIALECTS)('bank size for the checks prior on %s', (dialect) => {
     const lines = [...generateRecords({ seed, count })].map((r) => JSON.stringify({ ...r, nationalRef: `${seed}-${r.nationalRef}` }));
     const report = await importRecords({ db: t.db, actor: SYSTEM_ACTOR, purpose: 'test' }, lines, createRecordValidators(createAjv()), {
       atomic: false,
+      ownersFromLines: true,
     });
     expect(report.rejected).toEqual([]);
   };

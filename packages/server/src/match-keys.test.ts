@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PARTICIPANTS, MATCH_KEYS_VERSION, type Actor } from '@svod/core';
 import { DIALECTS, createTestDb, type TestDb } from './test/helpers.ts';
 import { stolenVehicle, wantedPerson } from './test/fixtures/records.ts';
-import { importRecords } from './store/import-export.ts';
+import { importRecords } from './store/import-records.ts';
 import { refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-keys.ts';
 import { ensureParticipants } from './store/participants.ts';
 import { runCheck } from './store/checks.ts';

@@ -23,10 +23,16 @@ export async function withStorage<T>(config: CliConfig, run: (db: Db) => Promise
   }
 }
 
-/** Lines of a file, or of standard input for `-`. */
+/**
+ * Lines of a file, or of standard input for `-`. The iterator is taken at once: readline starts
+ * reading as soon as it is created, and lines it reads before anyone iterates are dropped — a
+ * caller that awaited something first (opening a transaction) silently lost the file's first
+ * 64 KiB.
+ */
 export function readLines(path: string): AsyncIterable<string> {
   const input = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
-  return createInterface({ input, crlfDelay: Infinity });
+  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  return { [Symbol.asyncIterator]: () => lines };
 }
 
 export function openOutput(path: string | undefined): NodeJS.WritableStream & { close?: WriteStream['close'] } {

@@ -46,7 +46,7 @@ export async function importCommand(
         { db, actor: cliActor(options.participant), purpose: options.purpose },
         readLines(file),
         createRecordValidators(createAjv()),
-        { atomic: options.atomic ?? false, onProgress: progress.update },
+        { atomic: options.atomic ?? false, ownersFromLines: !options.participant, onProgress: progress.update },
       );
     } finally {
       progress.stop();

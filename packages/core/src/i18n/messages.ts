@@ -99,6 +99,14 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
       p.subject === 'vehicle' ? 'needs a VIN, plate, engine or body number' : 'needs a surname with a given name or birth date, or a document',
   },
   invalid_json: { ru: (p) => `некорректный JSON: ${p.reason}`, en: (p) => `invalid JSON: ${p.reason}` },
+  record_cancelled: {
+    ru: 'карточка отменена; отменённую карточку изменить нельзя',
+    en: 'the record is cancelled; a cancelled record cannot be changed',
+  },
+  status_not_importable: {
+    ru: (p) => `статус не меняется загрузкой (в банке: ${p.value}); измените его через карточку`,
+    en: (p) => `an import does not change a status (the bank has: ${p.value}); change it on the record`,
+  },
 };
 
 /** The message for one field issue in the requested language. */

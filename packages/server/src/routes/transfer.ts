@@ -1,13 +1,17 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CATEGORIES, ParticipantCode, STATUSES, issueMessage, pickLanguage } from '@svod/core';
+import { AppError, CATEGORIES, ParticipantCode, STATUSES, issueMessage, pickLanguage } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
-import { exportRecords, importRecords } from '../store/import-export.ts';
+import { exportRecords } from '../store/export-records.ts';
+import { importRecords } from '../store/import-records.ts';
+import { linesOf } from '../util/lines.ts';
 import type { RouteDeps } from './deps.ts';
 import { ImportReport, problems } from './schemas.ts';
 
 const NDJSON = 'application/x-ndjson';
+
+const mediaTypeOf = (header: string | undefined) => header?.split(';')[0]?.trim().toLowerCase();
 
 /** Bulk exchange of arrays as JSON Lines: a national system's import, and export for reconciliation. */
 export const transferRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config, validators }) => {
@@ -17,6 +21,11 @@ export const transferRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     '/records/import',
     {
       bodyLimit: config.importLimitBytes,
+      // Only the declared type, refused before the body is read: a form posted from another
+      // site (text/plain) or a JSON body never reaches the import.
+      onRequest: async (request) => {
+        if (mediaTypeOf(request.headers['content-type']) !== NDJSON) throw new AppError('unsupported_media_type', { params: { expected: NDJSON } });
+      },
       schema: {
         tags: ['records'],
         summary: 'Load records as JSON Lines (application/x-ndjson): create or update by national reference',
@@ -29,7 +38,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     },
     async (request) => {
       const lang = pickLanguage(request.headers['accept-language']);
-      const report = await importRecords(contextOf(db, request), request.body.split('\n'), validators, { atomic: request.query.atomic });
+      const report = await importRecords(contextOf(db, request), linesOf(request.body), validators, { atomic: request.query.atomic });
       return {
         ...report,
         rejected: report.rejected.map(({ issues, ...rest }) => ({

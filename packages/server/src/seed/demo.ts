@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_PARTICIPANTS, ROLES, type Actor } from '@svod/core';
 import type { Db } from '../db/database.ts';
-import { importRecords, type ImportReport } from '../store/import-export.ts';
+import { importRecords, type ImportReport } from '../store/import-records.ts';
 import { ensureParticipants } from '../store/participants.ts';
 import { insertUser } from '../store/users.ts';
 import { createAjv } from '../validation/ajv.ts';
@@ -54,6 +54,7 @@ export async function seedDemo(
   }
   const report = await importRecords({ db, actor: SYSTEM_ACTOR, purpose: 'demo.seed' }, records, createRecordValidators(createAjv()), {
     atomic: false,
+    ownersFromLines: true,
     onProgress: options.onProgress,
   });
   return { accounts, password, report };

@@ -52,6 +52,29 @@ export function toRecordView(row: RecordRow, attachments: RecordView['attachment
   };
 }
 
+/**
+ * Links a reader other than the owner may not follow are left out of what they are shown: the
+ * id of a record not distributed to them is itself something they were not given. The owner sees
+ * its content as it wrote it, so that an edit never drops a link it cannot see any more.
+ */
+export async function hideUnseenLinks(db: Db | Tx, participant: string, views: RecordView[]): Promise<RecordView[]> {
+  const linked = new Set(views.filter((v) => v.owner !== participant).flatMap((v) => (v.links ?? []).map((l) => l.recordId)));
+  if (linked.size === 0) return views;
+  const visible = new Set(
+    (
+      await db
+        .selectFrom('records')
+        .select('id')
+        .where('id', 'in', [...linked])
+        .where(visibleTo(participant))
+        .execute()
+    ).map((r) => r.id),
+  );
+  return views.map((view) =>
+    view.owner === participant || !view.links ? view : { ...view, links: view.links.filter((link) => visible.has(link.recordId)) },
+  );
+}
+
 async function attachmentsOf(db: Db | Tx, ids: string[]): Promise<Map<string, RecordView['attachments']>> {
   const byRecord = new Map<string, RecordView['attachments']>();
   if (ids.length === 0) return byRecord;
@@ -224,7 +247,8 @@ export async function getRecord(ctx: StoreContext, id: string): Promise<RecordVi
       resourceId: id,
       resultCount: 1,
     });
-    return toRecordView(row, attachments.get(id));
+    const [view] = await hideUnseenLinks(ctx.db, ctx.actor.participant, [toRecordView(row, attachments.get(id))]);
+    return view!;
   });
 }
 
@@ -338,7 +362,11 @@ export async function listRecords(ctx: StoreContext, filter: RecordFilter, page:
     });
     const last = pageRows.at(-1);
     return {
-      items: pageRows.map((row) => toRecordView(row, attachments.get(row.id))),
+      items: await hideUnseenLinks(
+        ctx.db,
+        ctx.actor.participant,
+        pageRows.map((row) => toRecordView(row, attachments.get(row.id))),
+      ),
       ...(rows.length > page.limit && last ? { nextCursor: encodeCursor(last) } : {}),
     };
   });

@@ -1,26 +1,24 @@
-import { AppError, isAppError, type Category, type FieldIssue, type ErrorCode, type RecordInput, type RecordView } from '@svod/core';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { AppError, STATUSES, isAppError, type Category, type ErrorCode, type FieldIssue, type RecordInput, type RecordStatus } from '@svod/core';
 import type { Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
 import { BULK_LOAD_RECORDS, tidyAfterBulkLoad } from '../db/maintenance.ts';
+import { canonicalJson } from '../util/canonical-json.ts';
 import type { RecordValidators } from '../validation/records.ts';
 import { assertRecordRules } from '../validation/records.ts';
-import { canonicalJson } from '../util/canonical-json.ts';
+import { appendAudit } from './audit.ts';
+import { requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { fileMatchKeys } from './match-keys.ts';
 import { recordContent } from './record-content.ts';
-import { appendAudit } from './audit.ts';
-import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
-import {
-  assertReferences,
-  filteredRecords,
-  insertRecords,
-  newRecordRow,
-  replaceContent,
-  splitContent,
-  toRecordView,
-  type RecordFilter,
-} from './records.ts';
+import { assertReferences, insertRecords, newRecordRow, replaceContent, splitContent } from './records.ts';
 
 /** Fields a line may carry besides the record itself: the bank's own (from an export) and the generator's. */
-const IGNORED_FIELDS = ['id', 'status', 'version', 'createdAt', 'updatedAt', 'cancelReason', 'attachments', 'truth', 'corruptions'];
+const IGNORED_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'cancelReason', 'attachments', 'truth', 'corruptions'];
+
+/** Rejected lines listed in a report; more are counted, not listed, so a hostile file cannot bloat the answer. */
+export const MAX_REPORTED_REJECTS = 1000;
+
+/** Longest stretch of parsing the import does before it lets the server answer others (checks, /health). */
+const TURN_MS = 10;
 
 export interface RejectedLine {
   line: number;
@@ -43,6 +41,12 @@ export interface ImportReport {
 
 export interface ImportOptions {
   atomic: boolean;
+  /**
+   * The bank itself loads several participants' arrays (demo data, a central load): every line
+   * must name its `owner`. Otherwise the actor's participant owns every line, and a line naming
+   * another owner is refused.
+   */
+  ownersFromLines?: boolean;
   batchSize?: number;
   /** Stops collecting rejected lines past this many (they are still counted). */
   maxReportedRejects?: number;
@@ -53,7 +57,11 @@ interface ValidLine {
   line: number;
   owner: string;
   input: RecordInput;
+  /** The status the line states, when it states one: it must be the one the bank has. */
+  status?: RecordStatus;
 }
+
+type Counts = Pick<ImportReport, 'created' | 'updated' | 'unchanged'>;
 
 class AtomicRollback extends Error {}
 
@@ -62,7 +70,10 @@ const sameJson = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(
 /**
  * Loads a JSON Lines array: each line is created, or updated when the owner already has a
  * record with that national reference. Without `atomic`, every valid line is applied and each
- * bad one reported with its line number; with `atomic`, one bad line means nothing is applied.
+ * bad one reported with its line number; every batch commits with its own audit entry, so a
+ * load cut short (a crash, a kill) leaves no record unaudited and can simply be run again. With
+ * `atomic`, one bad line means nothing is applied. Every line read is counted: the report's
+ * `lines` is the input's.
  */
 export async function importRecords(
   ctx: StoreContext,
@@ -73,11 +84,13 @@ export async function importRecords(
   return withFailureAudit(ctx, { action: 'record.import', resourceType: 'record' }, async () => {
     requirePermission(ctx, 'record.import');
     const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, rejectedTotal: 0, rejected: [], applied: true };
+    const maxReported = options.maxReportedRejects ?? MAX_REPORTED_REJECTS;
     const reject = (entry: RejectedLine) => {
       report.rejectedTotal++;
-      if (report.rejected.length < (options.maxReportedRejects ?? 1000)) report.rejected.push(entry);
+      if (report.rejected.length < maxReported) report.rejected.push(entry);
     };
     const batchSize = options.batchSize ?? 500;
+    const participants = new Set((await ctx.db.selectFrom('participants').select('code').execute()).map((r) => r.code));
 
     const run = async (atomicTx: Tx | undefined) => {
       let batch: ValidLine[] = [];
@@ -85,17 +98,25 @@ export async function importRecords(
         if (batch.length === 0) return;
         const pending = batch;
         batch = [];
-        if (atomicTx) await applyBatch(atomicTx, ctx, pending, report, reject);
-        else await applyBatchIsolated(ctx, pending, report, reject);
+        if (atomicTx) await applyBatch(atomicTx, ctx, pending, participants, report, reject);
+        else await applyBatchIsolated(ctx, pending, participants, report, reject);
       };
+      let turnStarted = performance.now();
       for await (const text of lines) {
         report.lines++;
         if (report.lines % 1000 === 0) options.onProgress?.(report.lines);
+        if (performance.now() - turnStarted > TURN_MS) {
+          await nextTurn();
+          turnStarted = performance.now();
+        }
         if (text.trim() === '') continue;
-        const parsed = parseLine(ctx, text, report.lines, validators);
+        const parsed = parseLine(ctx, text, report.lines, validators, participants, options.ownersFromLines ?? false);
         if ('code' in parsed) reject(parsed);
         else batch.push(parsed);
-        if (batch.length >= batchSize) await flush();
+        if (batch.length >= batchSize) {
+          await flush();
+          turnStarted = performance.now();
+        }
       }
       await flush();
       options.onProgress?.(report.lines);
@@ -106,41 +127,51 @@ export async function importRecords(
         await ctx.db.transaction().execute(async (tx) => {
           await run(tx);
           if (report.rejectedTotal > 0) throw new AtomicRollback();
-          await auditImport(tx, ctx, report);
+          await auditImport(tx, ctx, { atomic: true, ...summaryOf(report) });
         });
       } catch (error) {
         if (!(error instanceof AtomicRollback)) throw error;
         report.applied = false;
         report.created = report.updated = report.unchanged = 0;
-        await appendAudit(ctx.db, {
-          actor: ctx.actor,
-          action: 'record.import',
-          outcome: 'failure',
-          purpose: ctx.purpose,
-          resourceType: 'record',
-          resultCount: 0,
-          detail: { atomic: true, lines: report.lines, rejected: report.rejectedTotal },
-        });
+        await auditImport(ctx.db, ctx, { atomic: true, ...summaryOf(report) }, 'failure');
       }
     } else {
       await run(undefined);
-      await auditImport(ctx.db, ctx, report);
+      await auditImport(ctx.db, ctx, { atomic: false, ...summaryOf(report) });
     }
     if (report.created + report.updated >= BULK_LOAD_RECORDS) await tidyAfterBulkLoad(ctx.db);
     return report;
   });
 }
 
-function auditImport(db: Db | Tx, ctx: StoreContext, report: ImportReport) {
-  return auditSuccess(db, ctx, {
+const summaryOf = (report: ImportReport) => ({
+  lines: report.lines,
+  created: report.created,
+  updated: report.updated,
+  unchanged: report.unchanged,
+  rejected: report.rejectedTotal,
+});
+
+function auditImport(db: Db | Tx, ctx: StoreContext, detail: Record<string, unknown> & Counts, outcome: 'success' | 'failure' = 'success') {
+  return appendAudit(db, {
+    actor: ctx.actor,
     action: 'record.import',
+    outcome,
+    purpose: ctx.purpose,
     resourceType: 'record',
-    resultCount: report.created + report.updated,
-    detail: { lines: report.lines, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejectedTotal },
+    resultCount: detail.created + detail.updated,
+    detail,
   });
 }
 
-function parseLine(ctx: StoreContext, text: string, line: number, validators: RecordValidators): ValidLine | RejectedLine {
+function parseLine(
+  ctx: StoreContext,
+  text: string,
+  line: number,
+  validators: RecordValidators,
+  participants: ReadonlySet<string>,
+  ownersFromLines: boolean,
+): ValidLine | RejectedLine {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -150,30 +181,53 @@ function parseLine(ctx: StoreContext, text: string, line: number, validators: Re
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return { line, code: 'validation_failed', issues: [{ path: '', code: 'wrong_type', params: { type: 'object' } }] };
   }
-  const { owner: lineOwner, ...rest } = value as Record<string, unknown>;
+  const { owner: lineOwner, status, ...rest } = value as Record<string, unknown>;
   for (const field of IGNORED_FIELDS) delete rest[field];
   const nationalRef = typeof rest.nationalRef === 'string' ? rest.nationalRef : undefined;
-  const owner = ctx.actor.kind === 'system' && typeof lineOwner === 'string' ? lineOwner : ctx.actor.participant;
-  if (lineOwner !== undefined && lineOwner !== owner) {
-    return { line, nationalRef, code: 'forbidden', issues: [{ path: '/owner', code: 'not_allowed_value', params: { allowed: owner } }] };
+  const refused = (code: ErrorCode, issue: FieldIssue): RejectedLine => ({ line, nationalRef, code, issues: [issue] });
+  let owner = ctx.actor.participant;
+  if (ownersFromLines) {
+    if (typeof lineOwner !== 'string' || lineOwner === '') return refused('validation_failed', { path: '/owner', code: 'required' });
+    if (!participants.has(lineOwner))
+      return refused('unknown_participant', { path: '/owner', code: 'unknown_participant', params: { value: lineOwner } });
+    owner = lineOwner;
+  } else if (lineOwner !== undefined && lineOwner !== owner) {
+    return refused('forbidden', { path: '/owner', code: 'not_allowed_value', params: { allowed: owner } });
+  }
+  if (status !== undefined && !STATUSES.includes(status as RecordStatus)) {
+    return refused('validation_failed', { path: '/status', code: 'not_allowed_value', params: { allowed: STATUSES.join(', ') } });
   }
   try {
     const input = validators.input(rest);
     const { category, content } = splitContent(input);
     assertRecordRules(category, content);
-    return { line, owner, input };
+    return { line, owner, input, ...(status === undefined ? {} : { status: status as RecordStatus }) };
   } catch (error) {
     if (!isAppError(error)) throw error;
     return { line, nationalRef, code: error.code, issues: error.issues };
   }
 }
 
-/** Applies a batch in its own transaction; if the database refuses it, retries line by line. */
-async function applyBatchIsolated(ctx: StoreContext, batch: ValidLine[], report: ImportReport, reject: (r: RejectedLine) => void) {
+/**
+ * Applies a batch in its own transaction, with an audit entry for what it wrote; if the
+ * database refuses the batch, it is retried line by line.
+ */
+async function applyBatchIsolated(
+  ctx: StoreContext,
+  batch: ValidLine[],
+  participants: ReadonlySet<string>,
+  report: ImportReport,
+  reject: (r: RejectedLine) => void,
+) {
   try {
-    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
     const rejects: RejectedLine[] = [];
-    await ctx.db.transaction().execute((tx) => applyBatch(tx, ctx, batch, counts, (r) => rejects.push(r)));
+    await ctx.db.transaction().execute(async (tx) => {
+      await applyBatch(tx, ctx, batch, participants, counts, (r) => rejects.push(r));
+      if (counts.created + counts.updated > 0) {
+        await auditImport(tx, ctx, { batch: { firstLine: batch[0]!.line, lastLine: batch.at(-1)!.line }, ...counts, rejected: rejects.length });
+      }
+    });
     report.created += counts.created;
     report.updated += counts.updated;
     report.unchanged += counts.unchanged;
@@ -188,7 +242,7 @@ async function applyBatchIsolated(ctx: StoreContext, batch: ValidLine[], report:
       });
       return;
     }
-    for (const one of batch) await applyBatchIsolated(ctx, [one], report, reject);
+    for (const one of batch) await applyBatchIsolated(ctx, [one], participants, report, reject);
   }
 }
 
@@ -196,7 +250,8 @@ async function applyBatch(
   tx: Tx,
   ctx: StoreContext,
   batch: ValidLine[],
-  counts: Pick<ImportReport, 'created' | 'updated' | 'unchanged'>,
+  participants: ReadonlySet<string>,
+  counts: Counts,
   reject: (r: RejectedLine) => void,
 ) {
   const existing = new Map<string, RecordRow>();
@@ -206,7 +261,6 @@ async function applyBatch(
     const rows = await tx.selectFrom('records').selectAll().where('owner', '=', owner).where('national_ref', 'in', refs).forUpdate().execute();
     for (const row of rows) existing.set(`${owner}\u0000${row.national_ref}`, row);
   }
-  const participants = new Set((await tx.selectFrom('participants').select('code').execute()).map((r) => r.code));
   // New records go in together, in one statement; a line that repeats a pending one first
   // writes what is pending, so that it becomes an update of it.
   let pending = new Map<string, NewRecordRow>();
@@ -217,13 +271,14 @@ async function applyBatch(
     counts.created += pending.size;
     pending = new Map();
   };
-  for (const { line, owner, input } of batch) {
+  for (const { line, owner, input, status } of batch) {
     const key = `${owner}\u0000${input.nationalRef}`;
     try {
       const { category, content } = splitContent(input);
       await assertReferences(tx, owner, content, participants);
       if (pending.has(key)) await flushInserts();
       const row = existing.get(key);
+      assertStatusKept(row, status);
       if (!row) {
         pending.set(key, newRecordRow(owner, ctx.actor.id, input));
       } else if (row.category !== category) {
@@ -232,6 +287,9 @@ async function applyBatch(
         });
       } else if (sameJson(recordContent(row), content)) {
         counts.unchanged++;
+      } else if (row.status === 'cancelled') {
+        // As the API's PUT: a cancelled record is closed for good.
+        throw new AppError('version_conflict', { issues: [{ path: '/nationalRef', code: 'record_cancelled' }], params: { status: row.status } });
       } else {
         const updated = await replaceContent(tx, row, ctx.actor.id, content);
         await fileMatchKeys(tx, [updated]);
@@ -246,32 +304,13 @@ async function applyBatch(
   await flushInserts();
 }
 
-/** Streams every record the actor may see that matches the filter, oldest first, in batches. */
-export async function* exportRecords(ctx: StoreContext, filter: RecordFilter, onProgress?: (n: number) => void): AsyncGenerator<RecordView> {
-  await withFailureAudit(ctx, { action: 'record.export', resourceType: 'record' }, async () => requirePermission(ctx, 'record.export'));
-  let after: { createdAt: Date; id: string } | undefined;
-  let count = 0;
-  try {
-    for (;;) {
-      let query = filteredRecords(ctx.db, ctx.actor.participant, filter).clearOrderBy().orderBy('created_at').orderBy('id').limit(1000);
-      if (after) {
-        const { createdAt, id } = after;
-        query = query.where((eb) => eb.or([eb('created_at', '>', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)])]));
-      }
-      const rows = await query.execute();
-      for (const row of rows) yield toRecordView(row);
-      count += rows.length;
-      onProgress?.(count);
-      const last = rows.at(-1);
-      if (!last || rows.length < 1000) break;
-      after = { createdAt: new Date(last.created_at), id: last.id };
-    }
-  } finally {
-    await auditSuccess(ctx.db, ctx, {
-      action: 'record.export',
-      resourceType: 'record',
-      resultCount: count,
-      detail: { filter: { ...filter } },
-    });
+/**
+ * An import changes content, never a status: a line stating another status than the bank's (or,
+ * for a new record, than `active`) is refused rather than silently ignored.
+ */
+function assertStatusKept(row: RecordRow | undefined, stated: RecordStatus | undefined) {
+  const current = row?.status ?? 'active';
+  if (stated !== undefined && stated !== current) {
+    throw new AppError('version_conflict', { issues: [{ path: '/status', code: 'status_not_importable', params: { value: current } }] });
   }
 }
