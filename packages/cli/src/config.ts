@@ -9,7 +9,10 @@ export interface CliConfig {
   host: string;
   port: number;
   logLevel: string;
-  /** Load demo data when the store is empty at start-up. */
+  /**
+   * Load demo data when the store is empty at start-up: by default only into the embedded store,
+   * since an empty PostgreSQL server store is a deployment being set up, not a trial.
+   */
   demo: boolean;
   lang: 'ru' | 'en';
 }
@@ -22,13 +25,21 @@ function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number
   return value;
 }
 
+function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Reads the environment once at start-up; nothing else in the program looks at process.env. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
   return {
     storage: {
-      databaseUrl: env.DATABASE_URL || undefined,
+      databaseUrl,
       dataDir: resolve(env.SVOD_DATA_DIR ?? 'data'),
     },
     app: {
@@ -40,7 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     host: env.HOST ?? '127.0.0.1',
     port: integer('PORT', 8080, env),
     logLevel: env.LOG_LEVEL ?? 'info',
-    demo: env.SVOD_DEMO !== 'false',
+    demo: flag('SVOD_DEMO', databaseUrl === undefined, env),
     lang: (env.SVOD_LANG ?? env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru',
   };
 }
