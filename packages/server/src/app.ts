@@ -73,6 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('apiRoutes', apiRoutes);
 
+  // Only the types routes declare: Fastify's default text/plain parser would let a cross-site
+  // form (a "simple" request, sent without a CORS preflight) deliver a JSON-looking body.
+  app.removeContentTypeParser('text/plain');
   registerValidation(app);
   registerProblemHandlers(app);
   await app.register(cookie);
