@@ -10,7 +10,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '@svod/core';
 import type { Db } from './db/database.ts';
 import { authenticate } from './plugins/auth.ts';
-import { registerProblemHandlers, sendProblem } from './plugins/problems.ts';
+import { fromFastify, registerProblemHandlers, sendProblem } from './plugins/problems.ts';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { registerValidation } from './plugins/validation.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
@@ -55,12 +56,19 @@ export interface AppDeps {
 /** Builds the HTTP application around an open database; never listens (tests use `inject`). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const config: AppConfig = { ...DEFAULT_APP_CONFIG, ...deps.config };
+  const headersFor = securityHeaders({ apiPrefix: API_PREFIX, https: config.secureCookies });
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: config.bodyLimitBytes,
     // Bounded time per request: a slow client or a runaway query cannot hold a worker forever.
     requestTimeout: 120_000,
     routerOptions: { maxParamLength: 200 },
+    // A URL the router cannot decode never reaches a route or the hooks, so it gets the headers
+    // and the problem document here.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(headersFor(request.url));
+      return sendProblem(request, reply, fromFastify(error));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Every API route, so a test can prove the OpenAPI document leaves none out.
@@ -78,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerValidation(app);
   registerProblemHandlers(app);
+  registerSecurityHeaders(app, headersFor);
   await app.register(cookie);
   // Limits apply only where a route asks for one (login); checks and reads are not throttled here.
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('rate_limited') });
@@ -132,13 +141,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // The console is a single-page app: unknown non-API paths get its page, API paths a problem.
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return sendProblem(request, reply, new AppError('not_found'));
-  });
-
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
   });
 
   return app;

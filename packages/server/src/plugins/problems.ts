@@ -15,9 +15,15 @@ const STATUS: Record<ErrorKind, number> = {
   internal: 500,
 };
 
-/** Fastify's own failures (body parsing, limits) in the bank's terms. */
-function fromFastify(error: FastifyError): AppError {
+/** Fastify's own failures (body parsing, limits, URLs it cannot decode) in the bank's terms. */
+export function fromFastify(error: FastifyError): AppError {
   switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('malformed_request', {
+        issues: [{ path: '/path', code: 'bad_format', params: { format: 'percent-encoded UTF-8, path segments up to 200 characters' } }],
+        cause: error,
+      });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('payload_too_large', { cause: error });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
