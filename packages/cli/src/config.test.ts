@@ -22,3 +22,22 @@ describe('demo data at first start', () => {
     expect(() => readConfig({ SVOD_DEMO: 'yes' })).toThrow(/SVOD_DEMO/);
   });
 });
+
+describe('origins allowed to write with the session cookie', () => {
+  it('are none besides the server own by default', () => {
+    expect(readConfig({}).app.allowedOrigins).toEqual([]);
+  });
+
+  it('are read from SVOD_ALLOWED_ORIGINS as browsers write them', () => {
+    expect(readConfig({ SVOD_ALLOWED_ORIGINS: 'https://svod.example.org, https://Console.Example.org:8443/' }).app.allowedOrigins).toEqual([
+      'https://svod.example.org',
+      'https://console.example.org:8443',
+    ]);
+  });
+
+  it('refuse anything that is not an origin', () => {
+    for (const bad of ['svod.example.org', 'https://svod.example.org/console', '*']) {
+      expect(() => readConfig({ SVOD_ALLOWED_ORIGINS: bad }), bad).toThrow(/SVOD_ALLOWED_ORIGINS/);
+    }
+  });
+});

@@ -32,6 +32,22 @@ function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/** A comma-separated list of origins (`https://host[:port]`), each checked and written as browsers send it. */
+function origins(name: string, env: NodeJS.ProcessEnv): string[] {
+  const raw = env[name] ?? '';
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const origin = URL.canParse(item) ? new URL(item).origin : 'null';
+      if (origin === 'null' || origin !== item.replace(/\/$/, '').toLowerCase()) {
+        throw new Error(`${name} must list origins such as https://svod.example.org, separated by commas; got "${item}"`);
+      }
+      return origin;
+    });
+}
+
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Reads the environment once at start-up; nothing else in the program looks at process.env. */
@@ -46,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
       ...DEFAULT_APP_CONFIG,
       sessionTtlMinutes: integer('SVOD_SESSION_TTL_MINUTES', DEFAULT_APP_CONFIG.sessionTtlMinutes, env),
       secureCookies: env.SVOD_SECURE_COOKIES === 'true',
+      allowedOrigins: origins('SVOD_ALLOWED_ORIGINS', env),
       webRoot: env.SVOD_WEB_ROOT ? resolve(env.SVOD_WEB_ROOT) : WEB_DIST,
     },
     host: env.HOST ?? '127.0.0.1',

@@ -33,6 +33,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   secureCookies: false,
   bodyLimitBytes: 1024 * 1024,
   importLimitBytes: 64 * 1024 * 1024,
+  allowedOrigins: [],
 };
 
 export interface ApiRoute {
@@ -120,7 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(loginRoutes, routeDeps);
       await api.register(async (protectedScope) => {
-        protectedScope.addHook('onRequest', authenticate(deps.db));
+        protectedScope.addHook('onRequest', authenticate(deps.db, config.allowedOrigins));
         await protectedScope.register(sessionRoutes, routeDeps);
         await protectedScope.register(participantRoutes, routeDeps);
         await protectedScope.register(transferRoutes, routeDeps);

@@ -112,3 +112,80 @@ describe.each(DIALECTS)('behind HTTPS (secure cookies on), on %s', (dialect) => 
     }
   });
 });
+
+describe.each(DIALECTS)('writes with the session cookie from another origin, on %s', (dialect) => {
+  let t: TestApp;
+  let cookie: { svod_session: string };
+  const host = '127.0.0.1:8080';
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { allowedOrigins: ['https://svod.example.org'] });
+    cookie = { svod_session: await t.tokenFor('RU-MVD', 'operator') };
+  });
+  afterAll(async () => t?.close());
+
+  const create = (headers: Record<string, string>, cookies: Record<string, string> = cookie) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/records',
+      headers: { host, 'accept-language': 'en', ...headers },
+      cookies,
+      payload: wantedPerson(),
+    });
+  const auditSize = async () =>
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+
+  it('a page on another port of the same host cannot write with the cookie (Sec-Fetch-Site: same-site): 403, nothing written or audited', async () => {
+    const before = await auditSize();
+    const response = await create({ 'sec-fetch-site': 'same-site', origin: 'http://127.0.0.1:9999' });
+    expect(response.statusCode).toBe(403);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ code: 'cross_site_request', title: 'Request from another site refused' });
+    expect(Number(await auditSize())).toBe(Number(before));
+  });
+
+  it('a browser that sends only Origin is judged by it: a foreign origin is refused', async () => {
+    const response = await create({ origin: 'http://127.0.0.1:9999' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('cross_site_request');
+  });
+
+  it('a cookie write with neither Sec-Fetch-Site nor Origin is refused: scripts use a bearer token', async () => {
+    expect((await create({})).statusCode).toBe(403);
+  });
+
+  it('the console on its own origin writes as before', async () => {
+    expect((await create({ 'sec-fetch-site': 'same-origin', origin: `http://${host}` })).statusCode).toBe(201);
+    expect((await create({ origin: `http://${host}` })).statusCode).toBe(201);
+  });
+
+  it('an origin on the allow-list (the public address behind a proxy) is accepted', async () => {
+    expect((await create({ origin: 'https://svod.example.org' })).statusCode).toBe(201);
+  });
+
+  it('a bearer token or an API key is no ambient credential: a foreign Origin does not matter', async () => {
+    const bearer = await create({ ...(await t.as('RU-MVD', 'operator')), origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' }, {});
+    expect(bearer.statusCode).toBe(201);
+  });
+
+  it('reads with the cookie are not affected', async () => {
+    const read = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { host, 'sec-fetch-site': 'same-site' }, cookies: cookie });
+    expect(read.statusCode).toBe(200);
+  });
+
+  it('logging someone out from another site is refused too', async () => {
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { host, origin: 'http://127.0.0.1:9999' },
+      cookies: cookie,
+    });
+    expect(out.statusCode).toBe(403);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: cookie });
+    expect(me.statusCode).toBe(200);
+  });
+});

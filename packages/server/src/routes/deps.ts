@@ -12,6 +12,12 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Largest bulk import accepted over HTTP, in bytes. */
   importLimitBytes: number;
+  /**
+   * Origins, besides the server's own (scheme and Host), whose pages may change data with the
+   * session cookie: the public origin when a proxy in front changes scheme or host, e.g.
+   * `https://svod.example.org`. Lower case, no trailing slash.
+   */
+  allowedOrigins: readonly string[];
   /** Built web console to serve at `/`, when present. */
   webRoot?: string;
 }
