@@ -13,6 +13,7 @@ import { authenticate } from './plugins/auth.ts';
 import { fromFastify, registerProblemHandlers, sendProblem } from './plugins/problems.ts';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { registerValidation } from './plugins/validation.ts';
+import { OWASP_SCRYPT } from './security/passwords.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { checkRoutes } from './routes/checks.ts';
@@ -31,6 +32,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   sessionTtlMinutes: 8 * 60,
   loginAttemptsPerMinute: 10,
   secureCookies: false,
+  passwordPolicy: OWASP_SCRYPT,
   bodyLimitBytes: 1024 * 1024,
   importLimitBytes: 64 * 1024 * 1024,
   allowedOrigins: [],

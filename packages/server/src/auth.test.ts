@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TEST_PASSWORD, createTestApp, type TestApp } from './test/helpers.ts';
+import { DIALECTS, TEST_PASSWORD, TEST_PASSWORD_POLICY, createTestApp, type TestApp } from './test/helpers.ts';
 import { sha256 } from './security/tokens.ts';
+import { OWASP_SCRYPT } from './security/passwords.ts';
+import { insertUser } from './store/users.ts';
+import { seedDemo } from './seed/demo.ts';
 
 describe.each(DIALECTS)('authentication on %s', (dialect) => {
   let t: TestApp;
@@ -111,6 +114,54 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
       expect(blocked.json()).toMatchObject({ code: 'rate_limited', title: 'Too many attempts; try again later' });
     } finally {
       await limited.close();
+    }
+  });
+
+  it('a password stored at an older, cheaper cost is hashed again at current guidance at its next login, and still lets its owner in', async () => {
+    const upgraded = await createTestApp(dialect, { passwordPolicy: OWASP_SCRYPT });
+    try {
+      // The cost this bank used before: N=2^14.
+      await insertUser(
+        upgraded.db,
+        { participant: 'KG-MVD', username: 'kg-mvd.veteran', displayName: 'Старый пароль', role: 'analyst', password: TEST_PASSWORD },
+        { N: 16384, r: 8, p: 1, keyLength: 32 },
+      );
+      const storedHash = () =>
+        upgraded.db.selectFrom('users').select('password_hash').where('username', '=', 'kg-mvd.veteran').executeTakeFirstOrThrow();
+      expect((await storedHash()).password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+      const login = () =>
+        upgraded.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kg-mvd.veteran', password: TEST_PASSWORD } });
+
+      expect((await login()).statusCode).toBe(200);
+      const after = (await storedHash()).password_hash;
+      expect(after).toMatch(/^scrypt\$131072\$8\$1\$/);
+      expect((await login()).statusCode).toBe(200);
+      expect((await storedHash()).password_hash).toBe(after);
+
+      const logins = await upgraded.db
+        .selectFrom('audit_log')
+        .select('detail')
+        .where('action', '=', 'login')
+        .where('outcome', '=', 'success')
+        .orderBy('seq')
+        .execute();
+      expect(logins.map((e) => e.detail.rehashed ?? false)).toEqual([true, false]);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
+  it('every demo account signs in with the one password printed at seeding', async () => {
+    const demo = await createTestApp(dialect);
+    try {
+      const seeded = await seedDemo(demo.db, [], { passwordPolicy: TEST_PASSWORD_POLICY });
+      expect(seeded.accounts.length).toBeGreaterThanOrEqual(40);
+      for (const username of ['ru-mvd.operator', 'kz-gp.supervisor', 'bkbop.analyst', seeded.accounts.at(-1)!.username]) {
+        const response = await demo.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: seeded.password } });
+        expect(response.statusCode, username).toBe(200);
+      }
+    } finally {
+      await demo.close();
     }
   });
 });

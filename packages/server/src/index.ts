@@ -6,6 +6,7 @@ export { verifyAuditChain, appendAudit } from './store/audit.ts';
 export { importRecords, exportRecords, type ImportReport } from './store/import-export.ts';
 export { ensureParticipants, listParticipants } from './store/participants.ts';
 export { insertUser } from './store/users.ts';
+export { OWASP_SCRYPT, type PasswordPolicy } from './security/passwords.ts';
 export { createAjv, compileAsserter } from './validation/ajv.ts';
 export { createRecordValidators } from './validation/records.ts';
 export type { StoreContext } from './store/context.ts';

@@ -19,6 +19,8 @@ const WEB_ROOT = fileURLToPath(new URL('../dist', import.meta.url));
 const INDEX_HTML = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const MISSING_BUILD = 'packages/web/dist/index.html is missing: run `npm run build:web` first (npm test does it before vitest)';
 const SCREENSHOT = '/tmp/svod-console.png';
+/** Passwords hashed at a token cost: the scenario logs in often, and the production cost has its own tests. */
+const PASSWORD_POLICY = { N: 1024, r: 8, p: 1, keyLength: 32 };
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
@@ -65,11 +67,19 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     db = openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
-    await insertUser(db, { participant: 'RU-MVD', username: 'ru.operator', displayName: 'Иванов Сергей Петрович', role: 'operator', password });
-    await insertUser(db, { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator', password });
+    await insertUser(
+      db,
+      { participant: 'RU-MVD', username: 'ru.operator', displayName: 'Иванов Сергей Петрович', role: 'operator', password },
+      PASSWORD_POLICY,
+    );
+    await insertUser(
+      db,
+      { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator', password },
+      PASSWORD_POLICY,
+    );
 
     // The scenario logs in more often than the per-minute limit a real client gets.
-    app = await buildApp({ db, config: { webRoot: WEB_ROOT, loginAttemptsPerMinute: 1000 } });
+    app = await buildApp({ db, config: { webRoot: WEB_ROOT, loginAttemptsPerMinute: 1000, passwordPolicy: PASSWORD_POLICY } });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('the server did not report a TCP address');

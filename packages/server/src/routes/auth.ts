@@ -27,7 +27,10 @@ export const loginRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
       },
     },
     async (request, reply) => {
-      const session = await login(db, request.body.username, request.body.password, config.sessionTtlMinutes);
+      const session = await login(db, request.body.username, request.body.password, {
+        ttlMinutes: config.sessionTtlMinutes,
+        passwordPolicy: config.passwordPolicy,
+      });
       if (!session) throw new AppError('invalid_credentials');
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { PasswordPolicy } from '../security/passwords.ts';
 import type { RecordValidators } from '../validation/records.ts';
 
 export interface AppConfig {
@@ -8,6 +9,8 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Login attempts allowed per client address per minute, against password guessing. */
   loginAttemptsPerMinute: number;
+  /** Cost of new password hashes; a login whose stored hash costs less is hashed again with it. */
+  passwordPolicy: PasswordPolicy;
   /** Largest JSON body accepted, in bytes. */
   bodyLimitBytes: number;
   /** Largest bulk import accepted over HTTP, in bytes. */
