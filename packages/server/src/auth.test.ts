@@ -1,5 +1,9 @@
+import { Writable } from 'node:stream';
+import { sql } from 'kysely';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, TEST_PASSWORD, TEST_PASSWORD_POLICY, createTestApp, type TestApp } from './test/helpers.ts';
+import { buildApp } from './app.ts';
+import { DIALECTS, TEST_PASSWORD, TEST_PASSWORD_POLICY, createTestApp, createTestDb, type TestApp } from './test/helpers.ts';
 import { sha256 } from './security/tokens.ts';
 import { OWASP_SCRYPT } from './security/passwords.ts';
 import { insertUser } from './store/users.ts';
@@ -162,6 +166,55 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
       }
     } finally {
       await demo.close();
+    }
+  });
+
+  // A NUL character passes the body's schema (any string up to 100 characters) but PostgreSQL
+  // text cannot hold it: the database refuses the username lookup itself.
+  const REFUSED_BY_THE_DATABASE = 'ru-mvd.operator\u0000';
+
+  it('a login that fails inside the bank (500) still leaves a failed login in the audit trail', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: REFUSED_BY_THE_DATABASE, password: 'whatever' },
+    });
+    expect(response.statusCode).toBe(500);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().code).toBe('internal');
+    const entry = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'login')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ outcome: 'failure', actor_kind: 'anonymous', actor_id: 'ru-mvd.operator\uFFFD' });
+    expect(entry.detail).toMatchObject({ reason: 'internal' });
+  });
+
+  it('when even that audit entry cannot be written, the 500 still goes out and both failures are logged', async () => {
+    const lines: { msg?: string; err?: { message?: string } }[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const testDb = await createTestDb(dialect);
+    const app = await buildApp({ db: testDb.db, logger: pino({ level: 'error' }, sink), config: { passwordPolicy: TEST_PASSWORD_POLICY } });
+    try {
+      // The audit table refuses login entries from now on: a real refusal by the database.
+      await sql`ALTER TABLE audit_log ADD CONSTRAINT no_logins CHECK (action <> 'login') NOT VALID`.execute(testDb.db);
+      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: REFUSED_BY_THE_DATABASE, password: 'x' } });
+      expect(response.statusCode).toBe(500);
+      expect(response.json().code).toBe('internal');
+      expect(lines.find((l) => l.msg === 'a failed login could not be audited')?.err?.message).toMatch(/no_logins/);
+      // The error answered is the login's own, not the audit's.
+      expect(lines.find((l) => l.msg === 'request failed')?.err?.message).not.toMatch(/no_logins/);
+    } finally {
+      await app.close();
+      await testDb.close();
     }
   });
 });

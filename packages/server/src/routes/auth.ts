@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '@svod/core';
 import { SESSION_COOKIE, contextOf, sessionToken } from '../plugins/auth.ts';
-import { login, logout } from '../store/sessions.ts';
+import { login } from '../store/login.ts';
+import { logout } from '../store/sessions.ts';
 import type { RouteDeps } from './deps.ts';
 import { ActorView, problems } from './schemas.ts';
 
@@ -27,11 +27,12 @@ export const loginRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
       },
     },
     async (request, reply) => {
-      const session = await login(db, request.body.username, request.body.password, {
-        ttlMinutes: config.sessionTtlMinutes,
-        passwordPolicy: config.passwordPolicy,
-      });
-      if (!session) throw new AppError('invalid_credentials');
+      const session = await login(
+        db,
+        request.body,
+        { sessionTtlMinutes: config.sessionTtlMinutes, passwordPolicy: config.passwordPolicy },
+        request.log,
+      );
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

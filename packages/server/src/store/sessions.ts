@@ -1,6 +1,5 @@
 import type { Actor, Role } from '@svod/core';
 import type { Db, UserRow } from '../db/database.ts';
-import { dummyHash, hashPassword, needsRehash, verifyPassword, type PasswordPolicy } from '../security/passwords.ts';
 import { newSecret, sha256 } from '../security/tokens.ts';
 import { appendAudit } from './audit.ts';
 
@@ -10,58 +9,17 @@ export interface Session {
   actor: Actor;
 }
 
-export interface LoginOptions {
-  ttlMinutes: number;
-  passwordPolicy: PasswordPolicy;
-}
-
-/**
- * Checks a username and password and opens a session. Every attempt is audited; a wrong
- * password and an unknown user take the same time and give the same answer. A password whose
- * stored hash costs less than the policy is hashed again while it is at hand.
- */
-export async function login(db: Db, username: string, password: string, options: LoginOptions): Promise<Session | null> {
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  const valid = await verifyPassword(password, user?.password_hash ?? dummyHash(options.passwordPolicy));
-  if (!user || !valid || user.disabled) {
-    await appendAudit(db, {
-      actor: user
-        ? { kind: 'user', id: user.id, participant: user.participant }
-        : { kind: 'anonymous', id: username.slice(0, 100), participant: null },
-      action: 'login',
-      outcome: 'failure',
-      purpose: 'authentication',
-      detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password' },
-    });
-    return null;
-  }
-  const rehashed = await upgradeHash(db, user, password, options.passwordPolicy);
+/** Opens a session for a user whose credentials were just checked. */
+export async function openSession(db: Db, user: Pick<UserRow, 'id' | 'display_name' | 'participant' | 'role'>, ttlMinutes: number): Promise<Session> {
   await purgeExpiredSessions(db);
   const token = newSecret();
-  const expiresAt = new Date(Date.now() + options.ttlMinutes * 60_000);
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
   await db
     .insertInto('sessions')
     .values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt })
     .execute();
   const actor: Actor = { kind: 'user', id: user.id, name: user.display_name, participant: user.participant, role: user.role as Role };
-  await appendAudit(db, { actor, action: 'login', outcome: 'success', purpose: 'authentication', ...(rehashed ? { detail: { rehashed } } : {}) });
   return { token, expiresAt, actor };
-}
-
-/**
- * Stores the password hashed with the current policy when its hash was made with less. Only
- * over the hash that was verified: a password changed meanwhile is not overwritten.
- */
-async function upgradeHash(db: Db, user: Pick<UserRow, 'id' | 'password_hash'>, password: string, policy: PasswordPolicy): Promise<boolean> {
-  if (!needsRehash(user.password_hash, policy)) return false;
-  const upgraded = await hashPassword(password, policy);
-  const result = await db
-    .updateTable('users')
-    .set({ password_hash: upgraded })
-    .where('id', '=', user.id)
-    .where('password_hash', '=', user.password_hash)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }
 
 /**
