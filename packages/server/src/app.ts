@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,6 +13,7 @@ import { fromFastify, registerProblemHandlers, sendProblem } from './plugins/pro
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { registerValidation } from './plugins/validation.ts';
 import { OWASP_SCRYPT } from './security/passwords.ts';
+import { DEFAULT_LOGIN_THROTTLE } from './store/login-throttle.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { checkRoutes } from './routes/checks.ts';
@@ -30,7 +30,7 @@ export const API_PREFIX = '/api/v1';
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
   sessionTtlMinutes: 8 * 60,
-  loginAttemptsPerMinute: 10,
+  loginThrottle: DEFAULT_LOGIN_THROTTLE,
   secureCookies: false,
   passwordPolicy: OWASP_SCRYPT,
   bodyLimitBytes: 1024 * 1024,
@@ -91,8 +91,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProblemHandlers(app);
   registerSecurityHeaders(app, headersFor);
   await app.register(cookie);
-  // Limits apply only where a route asks for one (login); checks and reads are not throttled here.
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('rate_limited') });
   app.addSchema(Problem);
   await app.register(swagger, {
     openapi: {

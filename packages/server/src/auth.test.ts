@@ -23,7 +23,7 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
     expect(user.password_hash).not.toContain(TEST_PASSWORD);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'az-mvd.operator', password: TEST_PASSWORD } });
     expect(ok.statusCode).toBe(200);
-    expect(ok.headers['set-cookie']).toMatch(/svod_session=.*HttpOnly.*SameSite=Strict/i);
+    expect(ok.cookies.find((c) => c.name === 'svod_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
   });
 
   it('a wrong password and an unknown user get the same 401 in the asked language', async () => {
@@ -100,25 +100,6 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
     });
     expect(created.statusCode).toBe(400);
     expect(created.json().errors[0].path).toBe('/password');
-  });
-
-  it('password guessing is slowed: past the limit a client gets 429 until the minute is over', async () => {
-    const limited = await createTestApp(dialect, { loginAttemptsPerMinute: 3 });
-    try {
-      const attempt = () =>
-        limited.app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          headers: { 'accept-language': 'en' },
-          payload: { username: 'someone', password: 'guess' },
-        });
-      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
-      const blocked = await attempt();
-      expect(blocked.statusCode).toBe(429);
-      expect(blocked.json()).toMatchObject({ code: 'rate_limited', title: 'Too many attempts; try again later' });
-    } finally {
-      await limited.close();
-    }
   });
 
   it('a password stored at an older, cheaper cost is hashed again at current guidance at its next login, and still lets its owner in', async () => {

@@ -47,6 +47,8 @@ export function fromFastify(error: FastifyError): AppError {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const lang = pickLanguage(request.headers['accept-language']);
   const status = STATUS[error.kind];
+  const retryAfter = error.params.retryAfter;
+  if (status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply
     .status(status)
     .type('application/problem+json; charset=utf-8')

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { PasswordPolicy } from '../security/passwords.ts';
+import type { LoginThrottlePolicy } from '../store/login-throttle.ts';
 import type { RecordValidators } from '../validation/records.ts';
 
 export interface AppConfig {
@@ -7,8 +8,8 @@ export interface AppConfig {
   sessionTtlMinutes: number;
   /** Send the session cookie only over HTTPS (on behind a TLS proxy in production). */
   secureCookies: boolean;
-  /** Login attempts allowed per client address per minute, against password guessing. */
-  loginAttemptsPerMinute: number;
+  /** How failed logins are counted and held, and how long a browser stays trusted after a login. */
+  loginThrottle: LoginThrottlePolicy;
   /** Cost of new password hashes; a login whose stored hash costs less is hashed again with it. */
   passwordPolicy: PasswordPolicy;
   /** Largest JSON body accepted, in bytes. */

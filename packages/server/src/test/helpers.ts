@@ -76,8 +76,7 @@ export async function createTestApp(dialect: Dialect, config: Partial<AppConfig>
   const testDb = await createTestDb(dialect);
   await ensureParticipants(testDb.db, DEFAULT_PARTICIPANTS);
   const appConfig: Partial<AppConfig> = { passwordPolicy: TEST_PASSWORD_POLICY, ...config };
-  // Tests log in far more often than a person would; the login limit has its own test.
-  const app = await buildApp({ db: testDb.db, config: { loginAttemptsPerMinute: 10_000, ...appConfig } });
+  const app = await buildApp({ db: testDb.db, config: appConfig });
   const tokens = new Map<string, string>();
   const tokenFor = async (participant: string, role: Role) => {
     const username = `${participant.toLowerCase()}.${role}`;
