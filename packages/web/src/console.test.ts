@@ -44,6 +44,12 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   let baseUrl: string;
   let page: Page;
   const pageErrors: string[] = [];
+  /** What the browser refused under the Content-Security-Policy the server sends. */
+  const cspViolations: string[] = [];
+  const watchCsp = (p: Page) =>
+    p.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(`${p.url()}: ${message.text()}`);
+    });
   let wanted: RecordView;
   let vehicleInput: RecordInput;
   let vehicle: RecordView;
@@ -146,6 +152,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(String(error)));
+    watchCsp(page);
   });
 
   afterAll(async () => {
@@ -354,6 +361,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const other = await context.newPage();
     other.on('pageerror', (error) => pageErrors.push(String(error)));
+    watchCsp(other);
     await other.goto(`${baseUrl}/records/${firearm.id}`);
     await other.getByLabel('Имя пользователя').fill('kz.operator');
     await other.getByLabel('Пароль').fill(password);
@@ -383,8 +391,19 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await more.count()).toBe(0);
   });
 
-  it('raised no script errors on the way', () => {
+  it('shows the interactive API documentation under its own policy', async () => {
+    const docs = await browser.newPage();
+    docs.on('pageerror', (error) => pageErrors.push(String(error)));
+    watchCsp(docs);
+    await docs.goto(`${baseUrl}/api/v1/docs`);
+    await docs.getByText('/api/v1/auth/login').first().waitFor();
+    expect(await docs.locator('.opblock').count()).toBeGreaterThan(10);
+    await docs.close();
+  });
+
+  it('raised no script errors and nothing the Content-Security-Policy refused on the way', () => {
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });
 
