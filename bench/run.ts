@@ -20,6 +20,7 @@ import {
   refileMatchKeysIfStale,
   runCheck,
   buildApp,
+  DEFAULT_APP_CONFIG,
   createAjv,
   createRecordValidators,
   ensureParticipants,
@@ -284,7 +285,7 @@ async function benchChecks(store: string, db: Db, corpus: Corpus, baseline: Db):
   // one client and then several at once.
   const password = randomBytes(12).toString('hex');
   const username = `bench.analyst.${randomBytes(4).toString('hex')}`;
-  await insertUser(db, { participant: 'BKBOP', username, displayName: 'bench', role: 'analyst', password });
+  await insertUser(db, { participant: 'BKBOP', username, displayName: 'bench', role: 'analyst', password }, DEFAULT_APP_CONFIG.passwordPolicy);
   const app = await buildApp({ db });
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   const headers = { authorization: `Bearer ${login.json().token}` };

@@ -9,7 +9,10 @@ export interface CliConfig {
   host: string;
   port: number;
   logLevel: string;
-  /** Load demo data when the store is empty at start-up. */
+  /**
+   * Load demo data when the store is empty at start-up: by default only into the embedded store,
+   * since an empty PostgreSQL server store is a deployment being set up, not a trial.
+   */
   demo: boolean;
   lang: 'ru' | 'en';
   audit: {
@@ -30,25 +33,50 @@ function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number
   return value;
 }
 
+function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+/** A comma-separated list of origins (`https://host[:port]`), each checked and written as browsers send it. */
+function origins(name: string, env: NodeJS.ProcessEnv): string[] {
+  const raw = env[name] ?? '';
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const origin = URL.canParse(item) ? new URL(item).origin : 'null';
+      if (origin === 'null' || origin !== item.replace(/\/$/, '').toLowerCase()) {
+        throw new Error(`${name} must list origins such as https://svod.example.org, separated by commas; got "${item}"`);
+      }
+      return origin;
+    });
+}
+
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Reads the environment once at start-up; nothing else in the program looks at process.env. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
   return {
     storage: {
-      databaseUrl: env.DATABASE_URL || undefined,
+      databaseUrl,
       dataDir: resolve(env.SVOD_DATA_DIR ?? 'data'),
     },
     app: {
       ...DEFAULT_APP_CONFIG,
       sessionTtlMinutes: integer('SVOD_SESSION_TTL_MINUTES', DEFAULT_APP_CONFIG.sessionTtlMinutes, env),
       secureCookies: env.SVOD_SECURE_COOKIES === 'true',
+      allowedOrigins: origins('SVOD_ALLOWED_ORIGINS', env),
       webRoot: env.SVOD_WEB_ROOT ? resolve(env.SVOD_WEB_ROOT) : WEB_DIST,
     },
     host: env.HOST ?? '127.0.0.1',
     port: integer('PORT', 8080, env),
     logLevel: env.LOG_LEVEL ?? 'info',
-    demo: env.SVOD_DEMO !== 'false',
+    demo: flag('SVOD_DEMO', databaseUrl === undefined, env),
     lang: (env.SVOD_LANG ?? env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru',
     audit: {
       keyFile: resolve(env.SVOD_AUDIT_KEY_FILE ?? 'secrets/audit-signing-key.pem'),

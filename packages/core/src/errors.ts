@@ -13,6 +13,7 @@ export const ERROR_KINDS = {
   unauthenticated: 'unauthenticated',
   invalid_credentials: 'unauthenticated',
   forbidden: 'forbidden',
+  cross_site_request: 'forbidden',
   not_found: 'not_found',
   version_conflict: 'conflict',
   duplicate_reference: 'conflict',

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,8 +10,11 @@ import { AppError } from '@svod/core';
 import type { Db } from './db/database.ts';
 import type { CheckpointPlace } from './store/audit-checkpoints.ts';
 import { authenticate } from './plugins/auth.ts';
-import { registerProblemHandlers, sendProblem } from './plugins/problems.ts';
+import { fromFastify, registerProblemHandlers, sendProblem } from './plugins/problems.ts';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { registerValidation } from './plugins/validation.ts';
+import { OWASP_SCRYPT } from './security/passwords.ts';
+import { DEFAULT_LOGIN_THROTTLE } from './store/login-throttle.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { checkRoutes } from './routes/checks.ts';
@@ -29,10 +31,12 @@ export const API_PREFIX = '/api/v1';
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
   sessionTtlMinutes: 8 * 60,
-  loginAttemptsPerMinute: 10,
+  loginThrottle: DEFAULT_LOGIN_THROTTLE,
   secureCookies: false,
+  passwordPolicy: OWASP_SCRYPT,
   bodyLimitBytes: 1024 * 1024,
   importLimitBytes: 64 * 1024 * 1024,
+  allowedOrigins: [],
 };
 
 export interface ApiRoute {
@@ -58,12 +62,19 @@ export interface AppDeps {
 /** Builds the HTTP application around an open database; never listens (tests use `inject`). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const config: AppConfig = { ...DEFAULT_APP_CONFIG, ...deps.config };
+  const headersFor = securityHeaders({ apiPrefix: API_PREFIX, https: config.secureCookies });
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: config.bodyLimitBytes,
     // Bounded time per request: a slow client or a runaway query cannot hold a worker forever.
     requestTimeout: 120_000,
     routerOptions: { maxParamLength: 200 },
+    // A URL the router cannot decode never reaches a route or the hooks, so it gets the headers
+    // and the problem document here.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(headersFor(request.url));
+      return sendProblem(request, reply, fromFastify(error));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Every API route, so a test can prove the OpenAPI document leaves none out.
@@ -76,11 +87,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('apiRoutes', apiRoutes);
 
+  // Only the types routes declare: Fastify's default text/plain parser would let a cross-site
+  // form (a "simple" request, sent without a CORS preflight) deliver a JSON-looking body.
+  app.removeContentTypeParser('text/plain');
   registerValidation(app);
   registerProblemHandlers(app);
+  registerSecurityHeaders(app, headersFor);
   await app.register(cookie);
-  // Limits apply only where a route asks for one (login); checks and reads are not throttled here.
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('rate_limited') });
   app.addSchema(Problem);
   await app.register(swagger, {
     openapi: {
@@ -111,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(loginRoutes, routeDeps);
       await api.register(async (protectedScope) => {
-        protectedScope.addHook('onRequest', authenticate(deps.db));
+        protectedScope.addHook('onRequest', authenticate(deps.db, config.allowedOrigins));
         await protectedScope.register(sessionRoutes, routeDeps);
         await protectedScope.register(participantRoutes, routeDeps);
         await protectedScope.register(transferRoutes, routeDeps);
@@ -132,13 +145,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // The console is a single-page app: unknown non-API paths get its page, API paths a problem.
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return sendProblem(request, reply, new AppError('not_found'));
-  });
-
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
   });
 
   return app;

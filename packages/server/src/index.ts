@@ -9,6 +9,7 @@ export { importRecords, type ImportReport } from './store/import-records.ts';
 export { exportRecords } from './store/export-records.ts';
 export { ensureParticipants, listParticipants } from './store/participants.ts';
 export { insertUser } from './store/users.ts';
+export { OWASP_SCRYPT, type PasswordPolicy } from './security/passwords.ts';
 export { createAjv, compileAsserter } from './validation/ajv.ts';
 export { createRecordValidators } from './validation/records.ts';
 export type { StoreContext } from './store/context.ts';

@@ -19,7 +19,7 @@ export async function seed(config: CliConfig, options: { count: number }): Promi
       return 0;
     }
     const progress = startProgress('Loading demo data', options.count);
-    const result = await seedDemo(db, demoRecordLines(options.count), { onProgress: progress.update });
+    const result = await seedDemo(db, demoRecordLines(options.count), { passwordPolicy: config.app.passwordPolicy, onProgress: progress.update });
     progress.stop();
     process.stderr.write(
       `Loaded ${result.report.created} records, ${result.accounts.length} accounts (<participant>.<role>).\n` +

@@ -20,7 +20,10 @@ export async function serve(config: CliConfig): Promise<void> {
   if (filed > 0) logger.info({ records: filed }, 'filed match keys');
   if (config.demo && (await isStoreEmpty(db))) {
     const progress = startProgress('Loading demo data', DEMO_RECORD_COUNT);
-    const seeded = await seedDemo(db, demoRecordLines(DEMO_RECORD_COUNT), { onProgress: progress.update });
+    const seeded = await seedDemo(db, demoRecordLines(DEMO_RECORD_COUNT), {
+      passwordPolicy: config.app.passwordPolicy,
+      onProgress: progress.update,
+    });
     progress.stop();
     announceDemo(config, seeded.password, seeded.report.created);
   }

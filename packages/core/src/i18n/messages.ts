@@ -17,6 +17,7 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
   unauthenticated: { ru: 'Требуется вход в систему', en: 'Authentication required' },
   invalid_credentials: { ru: 'Неверное имя пользователя или пароль', en: 'Wrong username or password' },
   forbidden: { ru: 'Недостаточно прав', en: 'Not allowed' },
+  cross_site_request: { ru: 'Запрос со стороннего сайта отклонён', en: 'Request from another site refused' },
   not_found: { ru: 'Не найдено', en: 'Not found' },
   version_conflict: {
     ru: 'Карточка изменена другим пользователем; перечитайте её и повторите',

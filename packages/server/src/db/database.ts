@@ -112,6 +112,24 @@ export interface MatchModelTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface LoginThrottleTable {
+  scope: string;
+  key: string;
+  /** Failures still counted: each drains away over the scope's forgiveness time. */
+  failures: number;
+  last_failure_at: Timestamp;
+  held_until: Timestamp | null;
+  expires_at: Timestamp;
+}
+
+export interface TrustedDeviceTable {
+  token_hash: string;
+  user_id: string;
+  failures: Generated<number>;
+  expires_at: Timestamp;
+  created_at: Generated<Timestamp>;
+}
+
 export interface Database {
   participants: ParticipantTable;
   users: UserTable;
@@ -123,6 +141,8 @@ export interface Database {
   match_keys: MatchKeyTable;
   settings: SettingTable;
   match_models: MatchModelTable;
+  login_throttle: LoginThrottleTable;
+  trusted_devices: TrustedDeviceTable;
 }
 
 export type Db = Kysely<Database>;

@@ -15,9 +15,15 @@ const STATUS: Record<ErrorKind, number> = {
   internal: 500,
 };
 
-/** Fastify's own failures (body parsing, limits) in the bank's terms. */
-function fromFastify(error: FastifyError): AppError {
+/** Fastify's own failures (body parsing, limits, URLs it cannot decode) in the bank's terms. */
+export function fromFastify(error: FastifyError): AppError {
   switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('malformed_request', {
+        issues: [{ path: '/path', code: 'bad_format', params: { format: 'percent-encoded UTF-8, path segments up to 200 characters' } }],
+        cause: error,
+      });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('payload_too_large', { cause: error });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -41,6 +47,8 @@ function fromFastify(error: FastifyError): AppError {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const lang = pickLanguage(request.headers['accept-language']);
   const status = STATUS[error.kind];
+  const retryAfter = error.params.retryAfter;
+  if (status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply
     .status(status)
     .type('application/problem+json; charset=utf-8')

@@ -9,7 +9,7 @@ import type { RouteDeps } from './deps.ts';
 import { ApiKeyView, AuditEntryView, IdParams, UserView, problems } from './schemas.ts';
 
 /** Administration of the caller's own participant: its users, its national systems' keys, its audit trail. */
-export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, auditCheckpoints }) => {
+export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config, auditCheckpoints }) => {
   app.get(
     '/users',
     { schema: { tags: ['admin'], summary: "Users of the administrator's participant", response: { 200: Type.Array(UserView), ...problems() } } },
@@ -34,7 +34,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         response: { 201: UserView, ...problems(400, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createUser(contextOf(db, request), request.body)),
+    async (request, reply) => reply.status(201).send(await createUser(contextOf(db, request), request.body, config.passwordPolicy)),
   );
 
   app.get(

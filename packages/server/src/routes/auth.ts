@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '@svod/core';
 import { SESSION_COOKIE, contextOf, sessionToken } from '../plugins/auth.ts';
-import { login, logout } from '../store/sessions.ts';
+import { presentedDeviceTokens, setDeviceCookie } from '../plugins/device-cookie.ts';
+import { login } from '../store/login.ts';
+import { logout } from '../store/sessions.ts';
 import type { RouteDeps } from './deps.ts';
 import { ActorView, problems } from './schemas.ts';
 
@@ -11,10 +12,11 @@ export const loginRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: config.loginAttemptsPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Log in with a username and password; sets the session cookie and returns a bearer token',
+        description:
+          'Failed attempts are counted per account and per client address; past a few, attempts are held with 429 and `Retry-After`, except from a browser whose device cookie (`svod_device`, set here) shows it signed in to the account before.',
         body: Type.Object(
           { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
           { additionalProperties: false },
@@ -27,8 +29,18 @@ export const loginRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
       },
     },
     async (request, reply) => {
-      const session = await login(db, request.body.username, request.body.password, config.sessionTtlMinutes);
-      if (!session) throw new AppError('invalid_credentials');
+      const deviceTokens = presentedDeviceTokens(request);
+      const { session, device } = await login(
+        db,
+        { ...request.body, client: request.ip, deviceTokens },
+        { sessionTtlMinutes: config.sessionTtlMinutes, passwordPolicy: config.passwordPolicy, throttle: config.loginThrottle },
+        request.log,
+      );
+      setDeviceCookie(reply, deviceTokens, device, {
+        path: request.routeOptions.url ?? request.url,
+        secure: config.secureCookies,
+        days: config.loginThrottle.deviceTrustDays,
+      });
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { CheckpointPlace } from '../store/audit-checkpoints.ts';
+import type { PasswordPolicy } from '../security/passwords.ts';
+import type { LoginThrottlePolicy } from '../store/login-throttle.ts';
 import type { RecordValidators } from '../validation/records.ts';
 
 export interface AppConfig {
@@ -7,12 +9,20 @@ export interface AppConfig {
   sessionTtlMinutes: number;
   /** Send the session cookie only over HTTPS (on behind a TLS proxy in production). */
   secureCookies: boolean;
-  /** Login attempts allowed per client address per minute, against password guessing. */
-  loginAttemptsPerMinute: number;
+  /** How failed logins are counted and held, and how long a browser stays trusted after a login. */
+  loginThrottle: LoginThrottlePolicy;
+  /** Cost of new password hashes; a login whose stored hash costs less is hashed again with it. */
+  passwordPolicy: PasswordPolicy;
   /** Largest JSON body accepted, in bytes. */
   bodyLimitBytes: number;
   /** Largest bulk import accepted over HTTP, in bytes. */
   importLimitBytes: number;
+  /**
+   * Origins, besides the server's own (scheme and Host), whose pages may change data with the
+   * session cookie: the public origin when a proxy in front changes scheme or host, e.g.
+   * `https://svod.example.org`. Lower case, no trailing slash.
+   */
+  allowedOrigins: readonly string[];
   /** Built web console to serve at `/`, when present. */
   webRoot?: string;
 }

@@ -1,6 +1,5 @@
 import type { Actor, Role } from '@svod/core';
-import type { Db } from '../db/database.ts';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../security/passwords.ts';
+import type { Db, UserRow } from '../db/database.ts';
 import { newSecret, sha256 } from '../security/tokens.ts';
 import { appendAudit } from './audit.ts';
 
@@ -10,25 +9,8 @@ export interface Session {
   actor: Actor;
 }
 
-/**
- * Checks a username and password and opens a session. Every attempt is audited; a wrong
- * password and an unknown user take the same time and give the same answer.
- */
-export async function login(db: Db, username: string, password: string, ttlMinutes: number): Promise<Session | null> {
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
-  if (!user || !valid || user.disabled) {
-    await appendAudit(db, {
-      actor: user
-        ? { kind: 'user', id: user.id, participant: user.participant }
-        : { kind: 'anonymous', id: username.slice(0, 100), participant: null },
-      action: 'login',
-      outcome: 'failure',
-      purpose: 'authentication',
-      detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password' },
-    });
-    return null;
-  }
+/** Opens a session for a user whose credentials were just checked. */
+export async function openSession(db: Db, user: Pick<UserRow, 'id' | 'display_name' | 'participant' | 'role'>, ttlMinutes: number): Promise<Session> {
   await purgeExpiredSessions(db);
   const token = newSecret();
   const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
@@ -37,7 +19,6 @@ export async function login(db: Db, username: string, password: string, ttlMinut
     .values({ token_hash: sha256(token), user_id: user.id, expires_at: expiresAt })
     .execute();
   const actor: Actor = { kind: 'user', id: user.id, name: user.display_name, participant: user.participant, role: user.role as Role };
-  await appendAudit(db, { actor, action: 'login', outcome: 'success', purpose: 'authentication' });
   return { token, expiresAt, actor };
 }
 

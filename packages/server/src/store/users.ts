@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Actor, type Role } from '@svod/core';
 import type { Db } from '../db/database.ts';
-import { hashPassword } from '../security/passwords.ts';
+import { hashPassword, type PasswordPolicy } from '../security/passwords.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 export interface UserView {
@@ -22,10 +22,20 @@ export interface NewUser {
 }
 
 /** Inserts a user without an actor: used by seeding and the first administrator's set-up. */
-export async function insertUser(db: Db, user: NewUser): Promise<UserView> {
+export async function insertUser(db: Db, user: NewUser, policy: PasswordPolicy): Promise<UserView> {
+  // Before hashing: a taken name should not cost a hash first.
+  await refuseTakenUsername(db, user.username);
+  const { password, ...rest } = user;
+  return insertHashedUser(db, rest, await hashPassword(password, policy));
+}
+
+/**
+ * Inserts a user whose password is already hashed: the demo accounts share one password, so
+ * seeding hashes it once for all of them instead of once each.
+ */
+export async function insertHashedUser(db: Db, user: Omit<NewUser, 'password'>, passwordHash: string): Promise<UserView> {
+  await refuseTakenUsername(db, user.username);
   const id = randomUUID();
-  const exists = await db.selectFrom('users').select('id').where('username', '=', user.username).executeTakeFirst();
-  if (exists) throw new AppError('duplicate_username', { issues: [{ path: '/username', code: 'not_allowed_value', params: { allowed: '—' } }] });
   await db
     .insertInto('users')
     .values({
@@ -34,17 +44,22 @@ export async function insertUser(db: Db, user: NewUser): Promise<UserView> {
       username: user.username,
       display_name: user.displayName,
       role: user.role,
-      password_hash: await hashPassword(user.password),
+      password_hash: passwordHash,
     })
     .execute();
   return { id, participant: user.participant, username: user.username, displayName: user.displayName, role: user.role, disabled: false };
 }
 
+async function refuseTakenUsername(db: Db, username: string): Promise<void> {
+  const exists = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (exists) throw new AppError('duplicate_username', { issues: [{ path: '/username', code: 'not_allowed_value', params: { allowed: '—' } }] });
+}
+
 /** An administrator creates users of their own participant only. */
-export async function createUser(ctx: StoreContext, user: Omit<NewUser, 'participant'>): Promise<UserView> {
+export async function createUser(ctx: StoreContext, user: Omit<NewUser, 'participant'>, policy: PasswordPolicy): Promise<UserView> {
   return withFailureAudit(ctx, { action: 'user.create', resourceType: 'user' }, async () => {
     requirePermission(ctx, 'user.manage');
-    const created = await insertUser(ctx.db, { ...user, participant: ctx.actor.participant });
+    const created = await insertUser(ctx.db, { ...user, participant: ctx.actor.participant }, policy);
     await auditSuccess(ctx.db, ctx, {
       action: 'user.create',
       resourceType: 'user',

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { DEFAULT_PARTICIPANTS, type Role } from '@svod/core';
 import { buildApp } from '../app.ts';
 import type { AppConfig } from '../routes/deps.ts';
+import type { PasswordPolicy } from '../security/passwords.ts';
 import { migrateToLatest, openDatabase } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
 import { ensureParticipants } from '../store/participants.ts';
@@ -64,17 +65,24 @@ export interface TestApp extends TestDb {
 
 export const TEST_PASSWORD = `t-${randomBytes(12).toString('hex')}`;
 
+/**
+ * Tests hash at a token cost (1 MiB, about a millisecond): the production policy spends 0.6 s
+ * and 128 MiB on each, and the suite logs in hundreds of times. Tests of the policy itself pass
+ * their own.
+ */
+export const TEST_PASSWORD_POLICY: PasswordPolicy = { N: 1024, r: 8, p: 1, keyLength: 32 };
+
 export async function createTestApp(dialect: Dialect, config: Partial<AppConfig> = {}): Promise<TestApp> {
   const testDb = await createTestDb(dialect);
   await ensureParticipants(testDb.db, DEFAULT_PARTICIPANTS);
-  // Tests log in far more often than a person would; the login limit has its own test.
-  const app = await buildApp({ db: testDb.db, config: { loginAttemptsPerMinute: 10_000, ...config } });
+  const appConfig: Partial<AppConfig> = { passwordPolicy: TEST_PASSWORD_POLICY, ...config };
+  const app = await buildApp({ db: testDb.db, config: appConfig });
   const tokens = new Map<string, string>();
   const tokenFor = async (participant: string, role: Role) => {
     const username = `${participant.toLowerCase()}.${role}`;
     const cached = tokens.get(username);
     if (cached) return cached;
-    await insertUser(testDb.db, { participant, username, displayName: username, role, password: TEST_PASSWORD });
+    await insertUser(testDb.db, { participant, username, displayName: username, role, password: TEST_PASSWORD }, appConfig.passwordPolicy!);
     const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
     if (response.statusCode !== 200) throw new Error(`login failed for ${username}: ${response.body}`);
     const token = (response.json() as { token: string }).token;

@@ -5,6 +5,7 @@ import * as settings from './2026-11-24T00-00-00_settings.ts';
 import * as recentByCategory from './2026-11-24T01-00-00_recent-by-category.ts';
 import * as matchModels from './2026-11-24T02-00-00_match-models.ts';
 import * as auditAnchoring from './2026-12-05T00-00-00_audit-anchoring.ts';
+import * as loginThrottle from './2026-12-06T00-00-00_login-throttle.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T01-00-00_recent-by-category': recentByCategory,
   '2026-11-24T02-00-00_match-models': matchModels,
   '2026-12-05T00-00-00_audit-anchoring': auditAnchoring,
+  '2026-12-06T00-00-00_login-throttle': loginThrottle,
 };
 
 export const migrationProvider: MigrationProvider = {
