@@ -155,11 +155,12 @@ describe('svod CLI (embedded store)', () => {
     expect(trained.stderr).toContain('active for checks: person-bank-1');
   });
 
-  it('eval refuses records without a truth id, naming the line', async () => {
+  it('eval refuses records without a truth id, naming the line, with a message and not a stack', async () => {
     const file = join(dir, 'unlabelled.jsonl');
     writeFileSync(file, `${vehicleLine('UZ-50')}\n`);
     const result = await svod(join(dir, 'data'), 'eval', '--input', file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 1: no "truth" field');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

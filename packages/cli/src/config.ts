@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Language } from '@svod/core';
 import type { AppConfig, StorageConfig } from '@svod/server';
 import { DEFAULT_APP_CONFIG } from '@svod/server';
+import { CliError } from './errors.ts';
+import type { Translate } from './i18n.ts';
 
 export interface CliConfig {
   storage: StorageConfig;
@@ -11,14 +14,14 @@ export interface CliConfig {
   logLevel: string;
   /** Load demo data when the store is empty at start-up. */
   demo: boolean;
-  lang: 'ru' | 'en';
+  lang: Language;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0) throw new CliError('config.positiveInt', { name, raw });
   return value;
 }
 
@@ -41,10 +44,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     port: integer('PORT', 8080, env),
     logLevel: env.LOG_LEVEL ?? 'info',
     demo: env.SVOD_DEMO !== 'false',
-    lang: (env.SVOD_LANG ?? env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru',
+    lang: languageOf(env),
   };
 }
 
-/** Where the storage lives, for messages. */
-export const describeStorage = (storage: StorageConfig): string =>
-  storage.databaseUrl ? `PostgreSQL ${new URL(storage.databaseUrl).host}${new URL(storage.databaseUrl).pathname}` : `PGlite in ${storage.dataDir}`;
+/** Russian, the bank's working language, unless SVOD_LANG (or else LANG) asks for English. */
+export const languageOf = (env: NodeJS.ProcessEnv): Language => ((env.SVOD_LANG || env.LANG || '').toLowerCase().startsWith('en') ? 'en' : 'ru');
+
+/** Where the storage lives, for messages (never the URL's password). */
+export function describeStorage(storage: StorageConfig, t: Translate): string {
+  if (!storage.databaseUrl) return t('storage.pglite', { dir: storage.dataDir });
+  const url = new URL(storage.databaseUrl);
+  return t('storage.postgres', { where: `${url.host}${url.pathname}` });
+}

@@ -1,19 +1,47 @@
+import type { Command } from 'commander';
 import { verifyAuditChain } from '@svod/server';
-import type { CliConfig } from '../config.ts';
+import type { CommandContext } from '../context.ts';
+import type { Translate } from '../i18n.ts';
 import { startProgress } from '../progress.ts';
 import { withStorage } from './shared.ts';
 
+/** What a verification finds, in the store's terms (`verifyAuditChain`). */
+interface Verification {
+  ok: boolean;
+  entries: number;
+  problem?: { seq: number; kind: string; message: string };
+}
+
+export function registerAudit(program: Command, ctx: CommandContext): void {
+  const { t } = ctx;
+  const audit = program.command('audit').description(t('audit.description'));
+  audit
+    .command('verify')
+    .description(t('auditVerify.description'))
+    .action(ctx.run(() => auditVerify(ctx)));
+}
+
 /** Exit 0 when the chain is intact; 1 naming the first entry edited, removed or relinked. */
-export async function auditVerify(config: CliConfig): Promise<number> {
-  const progress = startProgress('Verifying audit chain');
-  const result = await withStorage(config, (db) => verifyAuditChain(db, progress.update));
+async function auditVerify(ctx: CommandContext): Promise<number> {
+  const { t } = ctx;
+  const progress = startProgress(t, t('progress.verifying'));
+  const result: Verification = await withStorage(ctx.config, (db) => verifyAuditChain(db, progress.update));
   progress.stop();
   if (result.ok) {
-    process.stdout.write(`Audit chain intact: ${result.entries} entries verified.\n`);
+    process.stdout.write(`${t('audit.intact', { entries: result.entries })}\n`);
     return 0;
   }
-  process.stdout.write(
-    `Audit chain BROKEN at entry ${result.problem!.seq}: ${result.problem!.message} (${result.entries} entries before it verified).\n`,
-  );
+  const problem = result.problem!;
+  process.stdout.write(`${t('audit.broken', { seq: problem.seq, problem: describeProblem(problem, t), entries: result.entries })}\n`);
   return 1;
+}
+
+/** The store words a break in English; its kind (and, for a gap, the range in the text) is reworded here. */
+function describeProblem(problem: NonNullable<Verification['problem']>, t: Translate): string {
+  const { seq, kind, message } = problem;
+  if (kind === 'altered') return t('audit.altered', { seq });
+  if (kind === 'relinked') return t('audit.relinked', { seq, previous: seq - 1 });
+  const gap = /(\d+)\.\.(\d+)/.exec(message);
+  if (kind === 'missing' && gap) return t('audit.missing', { from: gap[1]!, to: gap[2]! });
+  return message;
 }

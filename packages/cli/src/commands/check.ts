@@ -1,7 +1,9 @@
+import type { Command } from 'commander';
 import { CheckInput, type CheckInput as Check } from '@svod/core';
-import { compileAsserter, createAjv, runCheck, SYSTEM_ACTOR } from '@svod/server';
-import type { CliConfig } from '../config.ts';
-import { withStorage } from './shared.ts';
+import { compileAsserter, createAjv, runCheck } from '@svod/server';
+import type { CommandContext } from '../context.ts';
+import { purposeOption } from '../options.ts';
+import { cliActor, withStorage } from './shared.ts';
 
 export interface CheckOptions {
   participant: string;
@@ -16,6 +18,26 @@ export interface CheckOptions {
   plateState?: string;
   serial?: string;
   purpose: string;
+}
+
+export function registerCheck(program: Command, ctx: CommandContext): void {
+  const { t } = ctx;
+  program
+    .command('check')
+    .description(t('check.description'))
+    .requiredOption('--participant <code>', t('check.participant'))
+    .option('--surname <name>', t('check.surname'))
+    .option('--given <name>', t('check.given'))
+    .option('--patronymic <name>', t('check.patronymic'))
+    .option('--birth-date <date>', t('check.birthDate'))
+    .option('--document <number>', t('check.document'))
+    .option('--document-state <code>', t('check.documentState'))
+    .option('--vin <vin>', t('check.vin'))
+    .option('--plate <number>', t('check.plate'))
+    .option('--plate-state <code>', t('check.plateState'))
+    .option('--serial <serial>', t('check.serial'))
+    .addOption(purposeOption(t))
+    .action(ctx.run((options: CheckOptions) => check(ctx, options)));
 }
 
 /** Builds the check from flags, validated by the same schema as the API. */
@@ -40,17 +62,10 @@ function checkOf(options: CheckOptions): Check {
 }
 
 /** A check from the command line, as the participant's officer: prints the result as JSON. */
-export async function check(config: CliConfig, options: CheckOptions): Promise<number> {
+async function check(ctx: CommandContext, options: CheckOptions): Promise<number> {
   const input = checkOf(options);
-  const result = await withStorage(config, (db) =>
-    runCheck(
-      {
-        db,
-        actor: { ...SYSTEM_ACTOR, id: 'svod-cli', name: 'svod cli', participant: options.participant, role: 'operator' },
-        purpose: options.purpose,
-      },
-      input,
-    ),
+  const result = await withStorage(ctx.config, (db) =>
+    runCheck({ db, actor: cliActor(options.participant, 'operator'), purpose: options.purpose }, input),
   );
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return 0;

@@ -1,0 +1,51 @@
+import { AppError, ERROR_TITLES, issueMessage, type ErrorCode, type FieldIssue, type Language } from '@svod/core';
+import type { MessageKey, Params, Translate } from './i18n.ts';
+
+/** A failure the CLI itself names: a catalogue key, so the operator reads it in their language. */
+export class CliError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Params = {},
+    options?: { cause?: unknown },
+  ) {
+    super(key, options);
+    this.name = 'CliError';
+  }
+}
+
+/** One field's complaint, already worded (by the core or by the server in the language asked for). */
+export interface WordedIssue {
+  path: string;
+  message: string;
+}
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_TITLES, code);
+
+/** An error code's title in the operator's language; a code this release does not know is shown as it is. */
+export const errorTitle = (code: string, lang: Language): string => (isErrorCode(code) ? ERROR_TITLES[code][lang] : code);
+
+export const wordIssues = (issues: readonly FieldIssue[], lang: Language): WordedIssue[] =>
+  issues.map((issue) => ({ path: issue.path, message: issueMessage(issue.code, lang, issue.params) }));
+
+export const formatIssues = (issues: readonly WordedIssue[]): string[] => issues.map((issue) => `  ${issue.path || '/'}: ${issue.message}`);
+
+/** Node's file errors carry the path and a code; their messages are English only. */
+function fileError(error: Error, t: Translate): string | undefined {
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (path === undefined) return undefined;
+  if (code === 'ENOENT') return t('file.notFound', { path });
+  if (code === 'EACCES' || code === 'EPERM') return t('file.denied', { path });
+  if (code === 'EISDIR') return t('file.isDirectory', { path });
+  return undefined;
+}
+
+/** A message for a failed command, in the operator's language, never a stack. */
+export function describeError(error: unknown, t: Translate, lang: Language): string {
+  if (error instanceof CliError) {
+    const own = t(error.key, error.params);
+    return error.cause === undefined ? own : `${own}\n${describeError(error.cause, t, lang)}`;
+  }
+  if (error instanceof AppError) return [ERROR_TITLES[error.code][lang], ...formatIssues(wordIssues(error.issues, lang))].join('\n');
+  if (error instanceof Error) return fileError(error, t) ?? error.message;
+  return String(error);
+}
