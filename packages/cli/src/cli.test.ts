@@ -71,6 +71,18 @@ describe('svod CLI (embedded store)', () => {
     expect(refs.sort()).toEqual(['UZ-1', 'UZ-3']);
   });
 
+  it('an import with more than 1,000 bad lines counts every one and says that only the first 1,000 are listed', async () => {
+    const file = join(dir, 'many-bad.jsonl');
+    writeFileSync(file, [vehicleLine('UZ-900'), ...Array.from({ length: 1234 }, (_, i) => `not json ${i}`)].join('\n'));
+    const result = await svod(join(dir, 'data'), 'import', file, '--participant', 'UZ-MVD');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('first 1,000 of 1,234 rejected lines shown');
+    expect(result.stderr).toContain('1,235 lines: 1 created, 0 updated, 0 unchanged, 1,234 rejected');
+    expect(result.stderr).toContain('line 1001:');
+    expect(result.stderr).not.toContain('line 1002:');
+    expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toMatchObject({ created: 1, rejected: 1234, rejectedListed: 1000 });
+  });
+
   it('refuses an unknown participant and a missing file with a message', async () => {
     const unknown = await svod(join(dir, 'data'), 'import', join(dir, 'uz.jsonl'), '--participant', 'XX-NOPE');
     expect(unknown.code).toBe(1);

@@ -229,6 +229,11 @@ const MESSAGES = {
     ru: (p) => `Строк: ${ru(p.lines)}; ничего не применено (загрузка с --atomic), так как отклонено строк: ${ru(p.rejected)}`,
     en: (p) => `${en(p.lines)} lines: nothing applied (atomic import) because ${en(p.rejected)} lines were rejected`,
   },
+  'import.rejectsCut': {
+    ru: (p) => `показаны первые ${ru(p.shown)} из ${ru(p.total)} отклонённых строк`,
+    en: (p) => `first ${en(p.shown)} of ${en(p.total)} rejected lines shown`,
+  },
+
   'eval.noTruth': {
     ru: (p) => `строка ${p.line}: нет поля "truth"; для eval нужны размеченные карточки (их создаёт svod generate)`,
     en: (p) => `line ${p.line}: no "truth" field; eval needs labelled records (svod generate makes them)`,

@@ -30,7 +30,8 @@ export function outcomeOfLocal(report: ImportReport, lang: Language): ImportOutc
 }
 
 /**
- * Each rejected line on stderr with its reasons, a summary, and the counts as JSON on stdout.
+ * Each rejected line on stderr with its reasons, a summary, and the counts as JSON on stdout
+ * (`rejected` counts every rejected line; `rejectedListed` how many were listed, at most 1,000).
  * Exit 2 when any line was rejected, so that scripts notice without reading the text.
  */
 export function printOutcome(outcome: ImportOutcome, t: Translate, lang: Language): number {
@@ -38,11 +39,15 @@ export function printOutcome(outcome: ImportOutcome, t: Translate, lang: Languag
     process.stderr.write(`${t('import.rejectedLine', { line: bad.line, ref: bad.nationalRef ?? '', title: errorTitle(bad.code, lang) })}\n`);
     for (const issue of formatIssues(bad.issues)) process.stderr.write(`${issue}\n`);
   }
-  const { lines, created, updated, unchanged, applied } = outcome;
-  const rejected = outcome.rejected.length;
-  process.stdout.write(`${JSON.stringify({ ...outcome, rejected })}\n`);
-  process.stderr.write(
-    `${applied ? t('import.summary', { lines, created, updated, unchanged, rejected }) : t('import.nothingApplied', { lines, rejected })}\n`,
+  if (outcome.rejected.length < outcome.rejectedTotal) {
+    process.stderr.write(`${t('import.rejectsCut', { shown: outcome.rejected.length, total: outcome.rejectedTotal })}\n`);
+  }
+  const { lines, created, updated, unchanged, applied, rejectedTotal } = outcome;
+  process.stdout.write(
+    `${JSON.stringify({ lines, created, updated, unchanged, applied, rejected: rejectedTotal, rejectedListed: outcome.rejected.length })}\n`,
   );
-  return rejected > 0 ? 2 : 0;
+  process.stderr.write(
+    `${applied ? t('import.summary', { lines, created, updated, unchanged, rejected: rejectedTotal }) : t('import.nothingApplied', { lines, rejected: rejectedTotal })}\n`,
+  );
+  return rejectedTotal > 0 ? 2 : 0;
 }
