@@ -92,6 +92,17 @@ describe('svod CLI (embedded store)', () => {
     expect(missing.stderr).toMatch(/svod: .*absent\.jsonl/);
   });
 
+  it('every command refuses a participant that does not exist, or is not written exactly (ru-mvd), listing the known codes', async () => {
+    const none = await svod(join(dir, 'data'), 'check', '--participant', 'XX-NONE', '--surname', 'Иванов', '--given', 'Иван');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Unknown participant XX-NONE; known: ');
+    for (const code of ['RU-MVD', 'KZ-GP', 'BKBOP']) expect(none.stderr).toContain(code);
+    expect(none.stdout).toBe('');
+    const lower = await svod(join(dir, 'data'), 'export', '--participant', 'ru-mvd');
+    expect(lower.code).toBe(1);
+    expect(lower.stderr).toContain('Unknown participant ru-mvd (did you mean RU-MVD? codes are written in capitals)');
+  });
+
   it('audit verify passes on an untouched trail and names the entry edited behind its back', async () => {
     const intact = await svod(join(dir, 'data'), 'audit', 'verify');
     expect(intact.code).toBe(0);

@@ -183,8 +183,9 @@ const MESSAGES = {
   'line.unprofilable': { ru: (p) => `строка ${p.line}: ${p.reason}`, en: (p) => `line ${p.line}: ${p.reason}` },
 
   'participant.unknown': {
-    ru: (p) => `Неизвестный участник ${p.code}; известные участники: ${p.known}`,
-    en: (p) => `Unknown participant ${p.code}; known: ${p.known}`,
+    ru: (p) =>
+      `Неизвестный участник ${p.code}${p.hint ? ` (возможно, ${p.hint}: коды пишутся прописными буквами)` : ''}; известные участники: ${p.known}`,
+    en: (p) => `Unknown participant ${p.code}${p.hint ? ` (did you mean ${p.hint}? codes are written in capitals)` : ''}; known: ${p.known}`,
   },
 
   'migrate.applied': { ru: (p) => `${p.storage}: применены миграции ${p.names}`, en: (p) => `${p.storage}: applied ${p.names}` },

@@ -3,6 +3,7 @@ import { CheckInput, type CheckInput as Check } from '@svod/core';
 import { compileAsserter, createAjv, runCheck } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { purposeOption } from '../options.ts';
+import { checkedParticipant } from '../participant.ts';
 import { cliActor, withStorage } from './shared.ts';
 
 export interface CheckOptions {
@@ -64,8 +65,8 @@ function checkOf(options: CheckOptions): Check {
 /** A check from the command line, as the participant's officer: prints the result as JSON. */
 async function check(ctx: CommandContext, options: CheckOptions): Promise<number> {
   const input = checkOf(options);
-  const result = await withStorage(ctx.config, (db) =>
-    runCheck({ db, actor: cliActor(options.participant, 'operator'), purpose: options.purpose }, input),
+  const result = await withStorage(ctx.config, async (db) =>
+    runCheck({ db, actor: cliActor(await checkedParticipant(db, options.participant), 'operator'), purpose: options.purpose }, input),
   );
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return 0;
