@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,6 +176,33 @@ describe('svod CLI (embedded store)', () => {
     const trained = await svod(join(dir, 'data'), 'train', '--input', file, '--activate', '--version', 'bank-1');
     expect(trained.code, trained.stderr).toBe(0);
     expect(trained.stderr).toContain('active for checks: person-bank-1');
+  });
+
+  it('train says which domains it could not estimate and why: with none it writes nothing and fails, with some it writes those', async () => {
+    const lines = readFileSync(join(dir, 'gen-train.jsonl'), 'utf8').trim().split('\n');
+    const domainOf = (line: string) => {
+      const category = JSON.parse(line).category as string;
+      return category === 'vehicle' || category === 'firearm' ? category : 'person';
+    };
+    const one = (domain: string) => lines.find((l) => domainOf(l) === domain)!;
+    const three = join(dir, 'three.jsonl');
+    writeFileSync(three, [one('person'), one('vehicle'), one('firearm')].join('\n'));
+    const threeOut = join(dir, 'three-models.json');
+    const none = await svod(join(dir, 'data'), 'train', '--input', three, '--out', threeOut);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('persons: not trained — 1 record, at least 2 are needed');
+    expect(none.stderr).toContain('vehicles: not trained');
+    expect(none.stderr).toContain('No model could be estimated; nothing was written or activated.');
+    expect(existsSync(threeOut)).toBe(false);
+
+    const vehicles = join(dir, 'vehicles.jsonl');
+    writeFileSync(vehicles, lines.filter((l) => domainOf(l) === 'vehicle').join('\n'));
+    const vehiclesOut = join(dir, 'vehicle-models.json');
+    const some = await svod(join(dir, 'data'), 'train', '--input', vehicles, '--out', vehiclesOut);
+    expect(some.code, some.stderr).toBe(0);
+    expect(some.stderr).toContain('persons: not trained — no records');
+    expect(some.stderr).toContain('Skipped (their current models stay): persons, firearms');
+    expect(Object.keys(JSON.parse(readFileSync(vehiclesOut, 'utf8')))).toEqual(['vehicle']);
   });
 
   it('eval refuses records without a truth id, naming the line, with a message and not a stack', async () => {

@@ -259,6 +259,24 @@ const MESSAGES = {
     ru: (p) => `${p.domain}: карточек — ${ru(p.records)}, пар-кандидатов — ${ru(p.pairs)}, итераций EM — ${ru(p.iterations)}`,
     en: (p) => `${p.domain}: ${en(p.records)} records, ${en(p.pairs)} candidate pairs, ${en(p.iterations)} EM iterations`,
   },
+  'train.noRecords': { ru: (p) => `${p.domain}: модель не оценена — нет ни одной карточки`, en: (p) => `${p.domain}: not trained — no records` },
+  'train.tooFewRecords': {
+    ru: (p) => `${p.domain}: модель не оценена — карточек ${ru(p.records)}, а нужно не менее двух`,
+    en: (p) => `${p.domain}: not trained — ${en(p.records)} record, at least 2 are needed`,
+  },
+  'train.noPairs': {
+    ru: (p) => `${p.domain}: модель не оценена — среди ${ru(p.records)} карточек нет пар-кандидатов (ни у каких двух нет общего ключа сопоставления)`,
+    en: (p) => `${p.domain}: not trained — no candidate pairs among ${en(p.records)} records (no two share a match key)`,
+  },
+  'train.none': {
+    ru: 'Ни одной модели оценить не удалось; ничего не записано и не активировано.',
+    en: 'No model could be estimated; nothing was written or activated.',
+  },
+  'train.skipped': {
+    ru: (p) => `Пропущены (остаются прежние модели): ${p.domains}`,
+    en: (p) => `Skipped (their current models stay): ${p.domains}`,
+  },
+  'train.written': { ru: (p) => `модели записаны в ${p.file}`, en: (p) => `models written to ${p.file}` },
   'train.active': { ru: (p) => `используются при проверках: ${p.versions}`, en: (p) => `active for checks: ${p.versions}` },
 
   'audit.intact': {
