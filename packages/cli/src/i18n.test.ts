@@ -55,6 +55,17 @@ describe('the CLI in Russian and English', () => {
     }
   });
 
+  it("import's help states who owns the records: without --participant every line names its owner, with it a line naming another owner is rejected", async () => {
+    const english = await svod({ SVOD_LANG: 'en' }, 'import', '--help');
+    expect(english.stdout.replace(/\s+/g, ' ')).toContain(
+      '--participant <code> act as this participant: lines may omit owner, and a line naming another owner is rejected; without it every line must name its owner',
+    );
+    const russian = await svod({ SVOD_LANG: 'ru' }, 'import', '--help');
+    expect(russian.stdout.replace(/\s+/g, ' ')).toContain(
+      'строки могут не указывать owner, а строка с другим владельцем отклоняется; без этого параметра каждая строка обязана указывать своего владельца (owner)',
+    );
+  });
+
   it('help and the refusal of a mistyped option are Russian by default and English under SVOD_LANG=en', async () => {
     const russian = await svod({ LANG: 'ru_RU.UTF-8' }, 'generate', '--count', 'x');
     expect(russian.code).toBe(1);

@@ -53,8 +53,8 @@ const MESSAGES = {
   'export.participant': { ru: 'участник, от имени которого выгружаются карточки', en: 'whose view of the bank to export' },
   'check.participant': { ru: 'участник, по сведениям которого выполняется проверка', en: 'whose view of the bank to check against' },
   'import.participant': {
-    ru: 'действовать от имени этого участника (строки могут не указывать owner); без этого параметра каждая строка указывает своего владельца',
-    en: 'act as this participant (lines may omit owner); without it each line names its owner',
+    ru: 'действовать от имени этого участника: строки могут не указывать owner, а строка с другим владельцем отклоняется; без этого параметра каждая строка обязана указывать своего владельца (owner)',
+    en: 'act as this participant: lines may omit owner, and a line naming another owner is rejected; without it every line must name its owner',
   },
   'import.atomic': { ru: 'ничего не применять, если хотя бы одна строка содержит ошибку', en: 'apply nothing if any line is bad' },
   'export.description': {
