@@ -15,6 +15,10 @@ export interface CliConfig {
   /** Load demo data when the store is empty at start-up. */
   demo: boolean;
   lang: Language;
+  /** A running server to act through instead of opening the store (SVOD_SERVER). */
+  server?: string;
+  /** The credential for that server (SVOD_API_KEY); taken from the environment, never from the command line. */
+  apiKey?: string;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -45,6 +49,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     demo: env.SVOD_DEMO !== 'false',
     lang: languageOf(env),
+    server: env.SVOD_SERVER || undefined,
+    apiKey: env.SVOD_API_KEY || undefined,
   };
 }
 

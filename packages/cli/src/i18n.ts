@@ -50,16 +50,26 @@ const MESSAGES = {
     ru: 'файл JSON Lines, по одной карточке в строке; «-» вместо имени файла — читать стандартный ввод',
     en: 'JSON Lines file, one record per line; - reads standard input',
   },
-  'export.participant': { ru: 'участник, от имени которого выгружаются карточки', en: 'whose view of the bank to export' },
-  'check.participant': { ru: 'участник, по сведениям которого выполняется проверка', en: 'whose view of the bank to check against' },
   'import.participant': {
-    ru: 'действовать от имени этого участника: строки могут не указывать owner, а строка с другим владельцем отклоняется; без этого параметра каждая строка обязана указывать своего владельца (owner)',
-    en: 'act as this participant: lines may omit owner, and a line naming another owner is rejected; without it every line must name its owner',
+    ru: 'действовать от имени этого участника: строки могут не указывать owner, а строка с другим владельцем отклоняется; без этого параметра каждая строка обязана указывать своего владельца (owner); с --server владельцем становится участник, которому выдан ключ API',
+    en: "act as this participant: lines may omit owner, and a line naming another owner is rejected; without it every line must name its owner; with --server the owner is the API key's participant",
   },
   'import.atomic': { ru: 'ничего не применять, если хотя бы одна строка содержит ошибку', en: 'apply nothing if any line is bad' },
+  'import.chunkLines': {
+    ru: 'с --server без --atomic: наибольшее число строк в одном запросе',
+    en: 'with --server and without --atomic: most lines sent in one request',
+  },
+  'import.limitMib': {
+    ru: 'с --server: предельный размер запроса импорта, установленный на сервере, МиБ; с --atomic файл большего размера не отправляется',
+    en: "with --server: the server's size limit for an import request, in MiB; with --atomic a larger file is not sent",
+  },
   'export.description': {
     ru: 'выгрузить в формате JSON Lines карточки, доступные участнику',
     en: 'write the records a participant may see as JSON Lines',
+  },
+  'export.participant': {
+    ru: 'участник, от имени которого выгружаются карточки (обязателен без --server)',
+    en: 'whose view of the bank to export (required without --server)',
   },
   'export.category': { ru: 'только карточки этой категории', en: 'only records of this category' },
   'export.status': { ru: 'только карточки с этим состоянием', en: 'only records with this status' },
@@ -106,6 +116,10 @@ const MESSAGES = {
     ru: 'проверить лицо, транспортное средство или оружие по банку от имени сотрудника участника',
     en: "check a person, vehicle or firearm against the bank, as the participant's officer",
   },
+  'check.participant': {
+    ru: 'участник, по сведениям которого выполняется проверка (обязателен без --server)',
+    en: 'whose view of the bank to check against (required without --server)',
+  },
   'check.surname': { ru: 'фамилия', en: 'surname' },
   'check.given': { ru: 'имя', en: 'given name' },
   'check.patronymic': { ru: 'отчество', en: 'patronymic' },
@@ -125,8 +139,18 @@ const MESSAGES = {
   // ── help: options several commands share ────────────────────────────────────────────
   'option.purpose': { ru: 'код цели обращения, заносимый в журнал аудита', en: 'purpose code recorded in the audit trail' },
   'option.out': { ru: 'файл для записи (по умолчанию — стандартный вывод)', en: 'output file (default: stdout)' },
+  'option.server': {
+    ru: 'выполнить команду через API работающего сервера, например http://127.0.0.1:8080 (по умолчанию — из SVOD_SERVER); ключ API берётся из SVOD_API_KEY или --api-key-file',
+    en: 'run the command through the API of a running server, e.g. http://127.0.0.1:8080 (default: SVOD_SERVER); the API key comes from SVOD_API_KEY or --api-key-file',
+  },
+  'option.apiKeyFile': {
+    ru: 'файл с ключом API для --server (сам ключ в командной строке не принимается: он был бы виден в списке процессов)',
+    en: 'file holding the API key for --server (never the key itself on the command line: it would show in the process list)',
+  },
+
   // ── argument checks ────────────────────────────────────────────────────────────────
   'arg.positiveInt': { ru: 'должно быть целым положительным числом', en: 'must be a positive whole number' },
+  'arg.positiveNumber': { ru: 'должно быть положительным числом', en: 'must be a positive number' },
   'arg.between01': { ru: 'должно быть от 0 до 1', en: 'must be between 0 and 1' },
   'arg.betweenExclusive01': { ru: 'должно быть больше 0 и меньше 1', en: 'must be between 0 and 1' },
 
@@ -162,6 +186,7 @@ const MESSAGES = {
   'progress.done': { ru: 'готово', en: 'done' },
   'progress.filing': { ru: 'Заполнение ключей сопоставления', en: 'Filing match keys' },
   'progress.importing': { ru: (p) => `Загрузка ${p.file}`, en: (p) => `Importing ${p.file}` },
+  'progress.sending': { ru: (p) => `Отправка ${p.file} на сервер`, en: (p) => `Sending ${p.file} to the server` },
   'progress.exporting': { ru: 'Выгрузка', en: 'Exporting' },
   'progress.generating': { ru: 'Создание карточек', en: 'Generating' },
   'progress.linking': { ru: 'Связывание', en: 'Linking' },
@@ -186,6 +211,16 @@ const MESSAGES = {
     ru: (p) =>
       `Неизвестный участник ${p.code}${p.hint ? ` (возможно, ${p.hint}: коды пишутся прописными буквами)` : ''}; известные участники: ${p.known}`,
     en: (p) => `Unknown participant ${p.code}${p.hint ? ` (did you mean ${p.hint}? codes are written in capitals)` : ''}; known: ${p.known}`,
+  },
+  'participant.required': {
+    ru: 'укажите --participant — участника, от имени которого выполняется команда (без --server он обязателен)',
+    en: 'name the participant to act as with --participant (required without --server)',
+  },
+  'participant.notKeys': {
+    ru: (p) =>
+      `ключ API выдан участнику ${p.actual}: с --server карточки принадлежат ему, поэтому --participant либо не указывается, либо равен ${p.actual} (указано: ${p.given})`,
+    en: (p) =>
+      `the API key belongs to ${p.actual}: with --server the records are ${p.actual}'s, so --participant must be left out or be ${p.actual} (given: ${p.given})`,
   },
 
   'migrate.applied': { ru: (p) => `${p.storage}: применены миграции ${p.names}`, en: (p) => `${p.storage}: applied ${p.names}` },
@@ -233,6 +268,18 @@ const MESSAGES = {
   'import.rejectsCut': {
     ru: (p) => `показаны первые ${ru(p.shown)} из ${ru(p.total)} отклонённых строк`,
     en: (p) => `first ${en(p.shown)} of ${en(p.total)} rejected lines shown`,
+  },
+  'import.tooLargeForAtomic': {
+    ru: (p) =>
+      `${p.file} больше предельного размера запроса импорта на сервере (${ru(p.limit)} МиБ), а с --atomic файл отправляется одним запросом; разделите файл на части или загрузите его без --atomic`,
+    en: (p) =>
+      `${p.file} is larger than the server's import request limit (${en(p.limit)} MiB), and with --atomic the file goes in one request; split it, or import it without --atomic`,
+  },
+  'import.interrupted': {
+    ru: (p) =>
+      `загрузка прервана на строке ${p.line}: предшествующие строки применены; повторная загрузка того же файла безопасна — неизменённые карточки лишь учитываются`,
+    en: (p) =>
+      `the import stopped at line ${p.line}: the lines before it were applied; importing the same file again is safe, unchanged records are only counted`,
   },
 
   'eval.noTruth': {
@@ -292,6 +339,44 @@ const MESSAGES = {
   'audit.relinked': {
     ru: (p) => `запись ${p.seq} не следует за записью ${p.previous}`,
     en: (p) => `entry ${p.seq} does not follow entry ${p.previous}`,
+  },
+
+  // ── talking to a server ────────────────────────────────────────────────────────────
+  'remote.noKey': {
+    ru: 'для --server нужен ключ API: задайте переменную окружения SVOD_API_KEY или укажите файл с ключом в --api-key-file',
+    en: '--server needs an API key: set SVOD_API_KEY or name a file holding it with --api-key-file',
+  },
+  'remote.emptyKeyFile': { ru: (p) => `в файле ${p.path} нет ключа API`, en: (p) => `${p.path} holds no API key` },
+  'remote.keyFileWithoutServer': {
+    ru: '--api-key-file применяется только вместе с --server (или SVOD_SERVER)',
+    en: '--api-key-file applies only with --server (or SVOD_SERVER)',
+  },
+  'remote.badUrl': {
+    ru: (p) => `неверный адрес сервера «${p.url}»; ожидается, например, http://127.0.0.1:8080`,
+    en: (p) => `"${p.url}" is not a server address; expected e.g. http://127.0.0.1:8080`,
+  },
+  'remote.unreachable': {
+    ru: (p) => `не удалось связаться с сервером ${p.url}: ${p.reason}`,
+    en: (p) => `cannot reach the server at ${p.url}: ${p.reason}`,
+  },
+  'remote.unauthorized': {
+    ru: (p) => `сервер ${p.url} не принял ключ API: ключ неизвестен, отозван или истёк срок его действия; проверьте SVOD_API_KEY или --api-key-file`,
+    en: (p) => `the server at ${p.url} did not accept the API key: it is unknown, revoked or expired; check SVOD_API_KEY or --api-key-file`,
+  },
+  'remote.forbidden': {
+    ru: (p) => `сервер отказал в доступе: роли, которой выдан ключ, это действие не разрешено (${p.title})`,
+    en: (p) => `the server refused: the role the key was issued for may not do this (${p.title})`,
+  },
+  'net.refused': {
+    ru: 'соединение отклонено — по этому адресу ничто не ожидает подключений',
+    en: 'connection refused: nothing listens at that address',
+  },
+  'net.notFound': { ru: 'имя сервера не найдено', en: 'no such host' },
+  'net.reset': { ru: 'соединение разорвано', en: 'the connection was reset' },
+  'net.timeout': { ru: 'сервер не ответил вовремя', en: 'the server did not answer in time' },
+  'remote.httpStatus': {
+    ru: (p) => `сервер ответил кодом HTTP ${p.status} без описания ошибки`,
+    en: (p) => `the server answered HTTP ${p.status} without describing the problem`,
   },
 } as const satisfies Record<string, Entry>;
 

@@ -3,6 +3,9 @@ import type { ImportReport } from '@svod/server';
 import { errorTitle, formatIssues, wordIssues, type WordedIssue } from './errors.ts';
 import type { Translate } from './i18n.ts';
 
+/** The store lists this many rejected lines and counts the rest; a remote import keeps to the same. */
+export const LISTED_REJECTS = 1000;
+
 export interface RejectedLine {
   /** Line number in the file the operator gave. */
   line: number;
@@ -11,7 +14,7 @@ export interface RejectedLine {
   issues: WordedIssue[];
 }
 
-/** An import's outcome as the CLI reports it. */
+/** An import's outcome as the CLI reports it, whether the store ran it in-process or a server did. */
 export interface ImportOutcome {
   lines: number;
   created: number;
@@ -22,10 +25,25 @@ export interface ImportOutcome {
   rejected: RejectedLine[];
 }
 
+export const emptyOutcome = (): ImportOutcome => ({ lines: 0, created: 0, updated: 0, unchanged: 0, applied: true, rejectedTotal: 0, rejected: [] });
+
 export function outcomeOfLocal(report: ImportReport, lang: Language): ImportOutcome {
   return {
     ...report,
     rejected: report.rejected.map(({ issues, ...line }) => ({ ...line, issues: wordIssues(issues, lang) })),
+  };
+}
+
+/** Adds the outcome of a later part of the same file; its line numbers must already be the file's. */
+export function addOutcome(total: ImportOutcome, part: ImportOutcome): ImportOutcome {
+  return {
+    lines: total.lines + part.lines,
+    created: total.created + part.created,
+    updated: total.updated + part.updated,
+    unchanged: total.unchanged + part.unchanged,
+    applied: total.applied && part.applied,
+    rejectedTotal: total.rejectedTotal + part.rejectedTotal,
+    rejected: [...total.rejected, ...part.rejected].slice(0, LISTED_REJECTS),
   };
 }
 

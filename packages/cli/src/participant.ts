@@ -20,3 +20,14 @@ export async function checkedParticipant(db: Db, code: string): Promise<string> 
   );
   return code;
 }
+
+/** A local command that must act as someone: `--participant` is then required. */
+export function requiredParticipant(code: string | undefined): string {
+  if (code === undefined) throw new CliError('participant.required');
+  return code;
+}
+
+/** Through a server the credential decides who acts; `--participant` may only repeat that. */
+export function assertKeysParticipant(actual: string, given: string | undefined): void {
+  if (given !== undefined && given !== actual) throw new CliError('participant.notKeys', { actual, given });
+}

@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { verifyAuditChain } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import type { Translate } from '../i18n.ts';
+import { addRemoteOptions, purposeOption, type RemoteFlags } from '../options.ts';
 import { startProgress } from '../progress.ts';
+import { connectRemote } from '../remote/connect.ts';
 import { withStorage } from './shared.ts';
 
-/** What a verification finds, in the store's terms (`verifyAuditChain`). */
+/** What a verification finds, in the store's terms (`verifyAuditChain`, `GET /audit/verify`). */
 interface Verification {
   ok: boolean;
   entries: number;
@@ -15,18 +17,23 @@ interface Verification {
 export function registerAudit(program: Command, ctx: CommandContext): void {
   const { t } = ctx;
   const audit = program.command('audit').description(t('audit.description'));
-  audit
-    .command('verify')
-    .description(t('auditVerify.description'))
-    .action(ctx.run(() => auditVerify(ctx)));
+  const verify = audit.command('verify').description(t('auditVerify.description')).addOption(purposeOption(t));
+  addRemoteOptions(verify, t).action(ctx.run((options: RemoteFlags & { purpose: string }) => auditVerify(ctx, options)));
 }
 
 /** Exit 0 when the chain is intact; 1 naming the first entry edited, removed or relinked. */
-async function auditVerify(ctx: CommandContext): Promise<number> {
+async function auditVerify(ctx: CommandContext, options: RemoteFlags & { purpose: string }): Promise<number> {
   const { t } = ctx;
-  const progress = startProgress(t, t('progress.verifying'));
-  const result: Verification = await withStorage(ctx.config, (db) => verifyAuditChain(db, progress.update));
-  progress.stop();
+  const client = connectRemote(ctx.config, options, options.purpose);
+  let result: Verification;
+  if (client) {
+    // An administrator's request: the server walks the chain, so there is no progress to show here.
+    result = await client.json<Verification>('GET', '/audit/verify');
+  } else {
+    const progress = startProgress(t, t('progress.verifying'));
+    result = await withStorage(ctx.config, (db) => verifyAuditChain(db, progress.update));
+    progress.stop();
+  }
   if (result.ok) {
     process.stdout.write(`${t('audit.intact', { entries: result.entries })}\n`);
     return 0;
