@@ -77,7 +77,7 @@ const MESSAGES = {
     ru: 'создать синтетические карточки государств — участников СНГ с эталонной разметкой (truth) в формате JSON Lines',
     en: 'write synthetic CIS records with ground truth (truth ids) as JSON Lines',
   },
-  'generate.count': { ru: 'число карточек', en: 'records' },
+  'generate.count': { ru: 'число карточек', en: 'number of records' },
   'generate.seed': {
     ru: 'начальное значение генератора: при одном и том же значении создаются одни и те же данные',
     en: 'random seed: the same seed gives the same data',

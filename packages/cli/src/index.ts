@@ -1,9 +1,9 @@
-import { languageOf, readConfig } from './config.ts';
+import { type CliConfig, languageOf, readConfig } from './config.ts';
 import { describeError } from './errors.ts';
 import { translator } from './i18n.ts';
 import { buildProgram } from './program.ts';
 
-let config: ReturnType<typeof readConfig>;
+let config: CliConfig;
 try {
   config = readConfig();
 } catch (error) {

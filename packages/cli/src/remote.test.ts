@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PARTICIPANTS } from '@svod/core';
 import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
@@ -196,13 +197,20 @@ describe('svod CLI against a running server (--server)', () => {
     expect(tooLittle.stderr).toMatch(/^ {2}\/person: .*[а-я]/m);
   });
 
-  it("remote audit verify: intact for an administrator's session, a clear refusal for a key whose role may not", async () => {
+  it("remote audit verify: intact or broken as locally for an administrator's session, a clear refusal for a key whose role may not", async () => {
     const intact = await svod({ SVOD_API_KEY: adminToken }, 'audit', 'verify', '--server', server);
     expect(intact.code, intact.stderr).toBe(0);
     expect(intact.stdout).toMatch(/^Audit chain intact: \d+ entries verified\.$/m);
     const refused = await remote('audit', 'verify');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('the server refused: the role the key was issued for may not do this (Not allowed)');
+
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(db);
+    await sql`UPDATE audit_log SET result_count = 999 WHERE seq = 2`.execute(db);
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(db);
+    const broken = await svod({ SVOD_API_KEY: adminToken }, 'audit', 'verify', '--server', server);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('Audit chain BROKEN at entry 2: entry 2 was altered after it was written (1 entries before it verified).');
   });
 
   it('a bad key, a missing key and a server that is not there each get one clear sentence and exit 1', async () => {
