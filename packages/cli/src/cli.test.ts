@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +71,18 @@ describe('svod CLI (embedded store)', () => {
     expect(refs.sort()).toEqual(['UZ-1', 'UZ-3']);
   });
 
+  it('an import with more than 1,000 bad lines counts every one and says that only the first 1,000 are listed', async () => {
+    const file = join(dir, 'many-bad.jsonl');
+    writeFileSync(file, [vehicleLine('UZ-900'), ...Array.from({ length: 1234 }, (_, i) => `not json ${i}`)].join('\n'));
+    const result = await svod(join(dir, 'data'), 'import', file, '--participant', 'UZ-MVD');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('first 1,000 of 1,234 rejected lines shown');
+    expect(result.stderr).toContain('1,235 lines: 1 created, 0 updated, 0 unchanged, 1,234 rejected');
+    expect(result.stderr).toContain('line 1001:');
+    expect(result.stderr).not.toContain('line 1002:');
+    expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toMatchObject({ created: 1, rejected: 1234, rejectedListed: 1000 });
+  });
+
   it('refuses an unknown participant and a missing file with a message', async () => {
     const unknown = await svod(join(dir, 'data'), 'import', join(dir, 'uz.jsonl'), '--participant', 'XX-NOPE');
     expect(unknown.code).toBe(1);
@@ -78,6 +90,17 @@ describe('svod CLI (embedded store)', () => {
     const missing = await svod(join(dir, 'data'), 'import', join(dir, 'absent.jsonl'), '--participant', 'UZ-MVD');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/svod: .*absent\.jsonl/);
+  });
+
+  it('every command refuses a participant that does not exist, or is not written exactly (ru-mvd), listing the known codes', async () => {
+    const none = await svod(join(dir, 'data'), 'check', '--participant', 'XX-NONE', '--surname', 'Иванов', '--given', 'Иван');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Unknown participant XX-NONE; known: ');
+    for (const code of ['RU-MVD', 'KZ-GP', 'BKBOP']) expect(none.stderr).toContain(code);
+    expect(none.stdout).toBe('');
+    const lower = await svod(join(dir, 'data'), 'export', '--participant', 'ru-mvd');
+    expect(lower.code).toBe(1);
+    expect(lower.stderr).toContain('Unknown participant ru-mvd (did you mean RU-MVD? codes are written in capitals)');
   });
 
   it('audit verify passes on an untouched trail and names the entry edited behind its back', async () => {
@@ -155,11 +178,39 @@ describe('svod CLI (embedded store)', () => {
     expect(trained.stderr).toContain('active for checks: person-bank-1');
   });
 
-  it('eval refuses records without a truth id, naming the line', async () => {
+  it('train says which domains it could not estimate and why: with none it writes nothing and fails, with some it writes those', async () => {
+    const lines = readFileSync(join(dir, 'gen-train.jsonl'), 'utf8').trim().split('\n');
+    const domainOf = (line: string) => {
+      const category = JSON.parse(line).category as string;
+      return category === 'vehicle' || category === 'firearm' ? category : 'person';
+    };
+    const one = (domain: string) => lines.find((l) => domainOf(l) === domain)!;
+    const three = join(dir, 'three.jsonl');
+    writeFileSync(three, [one('person'), one('vehicle'), one('firearm')].join('\n'));
+    const threeOut = join(dir, 'three-models.json');
+    const none = await svod(join(dir, 'data'), 'train', '--input', three, '--out', threeOut);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('persons: not trained — 1 record, at least 2 are needed');
+    expect(none.stderr).toContain('vehicles: not trained');
+    expect(none.stderr).toContain('No model could be estimated; nothing was written or activated.');
+    expect(existsSync(threeOut)).toBe(false);
+
+    const vehicles = join(dir, 'vehicles.jsonl');
+    writeFileSync(vehicles, lines.filter((l) => domainOf(l) === 'vehicle').join('\n'));
+    const vehiclesOut = join(dir, 'vehicle-models.json');
+    const some = await svod(join(dir, 'data'), 'train', '--input', vehicles, '--out', vehiclesOut);
+    expect(some.code, some.stderr).toBe(0);
+    expect(some.stderr).toContain('persons: not trained — no records');
+    expect(some.stderr).toContain('Skipped (their current models stay): persons, firearms');
+    expect(Object.keys(JSON.parse(readFileSync(vehiclesOut, 'utf8')))).toEqual(['vehicle']);
+  });
+
+  it('eval refuses records without a truth id, naming the line, with a message and not a stack', async () => {
     const file = join(dir, 'unlabelled.jsonl');
     writeFileSync(file, `${vehicleLine('UZ-50')}\n`);
     const result = await svod(join(dir, 'data'), 'eval', '--input', file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 1: no "truth" field');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

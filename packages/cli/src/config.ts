@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Language } from '@svod/core';
 import type { AppConfig, StorageConfig } from '@svod/server';
 import { DEFAULT_APP_CONFIG } from '@svod/server';
+import { CliError } from './errors.ts';
+import type { Translate } from './i18n.ts';
 
 export interface CliConfig {
   storage: StorageConfig;
@@ -14,7 +17,7 @@ export interface CliConfig {
    * since an empty PostgreSQL server store is a deployment being set up, not a trial.
    */
   demo: boolean;
-  lang: 'ru' | 'en';
+  lang: Language;
   audit: {
     /** The key that signs the audit chain's checkpoints, apart from the data (its public half in `<file>.pub`). */
     keyFile: string;
@@ -23,13 +26,17 @@ export interface CliConfig {
     /** How often `svod serve` signs the chain's head when it has grown. */
     checkpointMinutes: number;
   };
+  /** A running server to act through instead of opening the store (SVOD_SERVER). */
+  server?: string;
+  /** The credential for that server (SVOD_API_KEY); taken from the environment, never from the command line. */
+  apiKey?: string;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0) throw new CliError('config.positiveInt', { name, raw });
   return value;
 }
 
@@ -37,7 +44,7 @@ function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (raw === 'true' || raw === 'false') return raw === 'true';
-  throw new Error(`${name} must be true or false, got "${raw}"`);
+  throw new CliError('config.flag', { name, raw });
 }
 
 /** A comma-separated list of origins (`https://host[:port]`), each checked and written as browsers send it. */
@@ -49,9 +56,7 @@ function origins(name: string, env: NodeJS.ProcessEnv): string[] {
     .filter(Boolean)
     .map((item) => {
       const origin = URL.canParse(item) ? new URL(item).origin : 'null';
-      if (origin === 'null' || origin !== item.replace(/\/$/, '').toLowerCase()) {
-        throw new Error(`${name} must list origins such as https://svod.example.org, separated by commas; got "${item}"`);
-      }
+      if (origin === 'null' || origin !== item.replace(/\/$/, '').toLowerCase()) throw new CliError('config.origins', { name, raw: item });
       return origin;
     });
 }
@@ -77,7 +82,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     port: integer('PORT', 8080, env),
     logLevel: env.LOG_LEVEL ?? 'info',
     demo: flag('SVOD_DEMO', databaseUrl === undefined, env),
-    lang: (env.SVOD_LANG ?? env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru',
+    lang: languageOf(env),
+    server: env.SVOD_SERVER || undefined,
+    apiKey: env.SVOD_API_KEY || undefined,
     audit: {
       keyFile: resolve(env.SVOD_AUDIT_KEY_FILE ?? 'secrets/audit-signing-key.pem'),
       checkpointDir: resolve(env.SVOD_AUDIT_CHECKPOINT_DIR ?? 'audit-checkpoints'),
@@ -86,6 +93,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
   };
 }
 
-/** Where the storage lives, for messages. */
-export const describeStorage = (storage: StorageConfig): string =>
-  storage.databaseUrl ? `PostgreSQL ${new URL(storage.databaseUrl).host}${new URL(storage.databaseUrl).pathname}` : `PGlite in ${storage.dataDir}`;
+/** Russian, the bank's working language, unless SVOD_LANG (or else LANG) asks for English. */
+export const languageOf = (env: NodeJS.ProcessEnv): Language => ((env.SVOD_LANG || env.LANG || '').toLowerCase().startsWith('en') ? 'en' : 'ru');
+
+/** Where the storage lives, for messages (never the URL's password). */
+export function describeStorage(storage: StorageConfig, t: Translate): string {
+  if (!storage.databaseUrl) return t('storage.pglite', { dir: storage.dataDir });
+  const url = new URL(storage.databaseUrl);
+  return t('storage.postgres', { where: `${url.host}${url.pathname}` });
+}

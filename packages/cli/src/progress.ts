@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { Translate } from './i18n.ts';
 
 export interface Progress {
   update: (done: number) => void;
@@ -9,7 +10,7 @@ export interface Progress {
  * A progress bar on a terminal; elsewhere (CI, pipes) a plain line every few seconds,
  * so long operations always show they are alive. Always on stderr: stdout may carry data.
  */
-export function startProgress(label: string, total?: number): Progress {
+export function startProgress(t: Translate, label: string, total?: number): Progress {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
@@ -32,6 +33,6 @@ export function startProgress(label: string, total?: number): Progress {
         process.stderr.write(`${label}: ${done}${total ? `/${total}` : ''}\n`);
       }
     },
-    stop: () => process.stderr.write(`${label}: ${latest}${total ? `/${total}` : ''} done\n`),
+    stop: () => process.stderr.write(`${label}: ${latest}${total ? `/${total}` : ''} ${t('progress.done')}\n`),
   };
 }

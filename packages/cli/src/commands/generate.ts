@@ -1,5 +1,9 @@
+import { type Command, InvalidArgumentError } from 'commander';
 import { CORRUPTION_KINDS, generateRecords, type CorruptionKind, type CorruptionRates } from '@svod/core';
-import type { CliConfig } from '../config.ts';
+import type { CommandContext } from '../context.ts';
+import { CliError } from '../errors.ts';
+import type { Translate } from '../i18n.ts';
+import { outOption, positiveInt } from '../options.ts';
 import { startProgress } from '../progress.ts';
 import { closeOutput, openOutput, writeLine } from './shared.ts';
 
@@ -13,9 +17,33 @@ export interface GenerateOptions {
   today?: string;
 }
 
-export async function generate(_config: CliConfig, options: GenerateOptions): Promise<number> {
+export function registerGenerate(program: Command, ctx: CommandContext): void {
+  const { t } = ctx;
+  program
+    .command('generate')
+    .description(t('generate.description'))
+    .option('--count <n>', t('generate.count'), positiveInt(t), 1000)
+    .option('--seed <n>', t('generate.seed'), positiveInt(t), 1)
+    .addOption(outOption(t))
+    .option('--corruption <kind=rate,...>', t('generate.corruption'), (v) => {
+      try {
+        return parseCorruption(v);
+      } catch (error) {
+        throw new InvalidArgumentError(error instanceof CliError ? t(error.key, error.params) : String(error));
+      }
+    })
+    .option('--duplicate-rate <p>', t('generate.duplicateRate'), (v) => {
+      const p = Number(v);
+      if (!(p >= 0 && p <= 1)) throw new InvalidArgumentError(t('arg.between01'));
+      return p;
+    })
+    .option('--today <date>', t('generate.today'))
+    .action(ctx.run((options: GenerateOptions) => generate(t, options)));
+}
+
+async function generate(t: Translate, options: GenerateOptions): Promise<number> {
   const out = openOutput(options.out);
-  const progress = startProgress('Generating', options.count);
+  const progress = startProgress(t, t('progress.generating'), options.count);
   let written = 0;
   const { count, seed, corruption, duplicateRate, today } = options;
   for (const record of generateRecords({ seed, count, corruption, duplicateRate, today })) {
@@ -38,10 +66,10 @@ export function parseCorruption(text: string): Partial<CorruptionRates> {
   for (const part of text.split(',').filter(Boolean)) {
     const [kind = '', value = ''] = part.split('=');
     if (!(CORRUPTION_KINDS as readonly string[]).includes(kind)) {
-      throw new Error(`unknown corruption kind "${kind}"; known: ${CORRUPTION_KINDS.join(', ')}`);
+      throw new CliError('generate.unknownCorruption', { kind, known: CORRUPTION_KINDS.join(', ') });
     }
     const rate = Number(value);
-    if (!(rate >= 0 && rate <= 1)) throw new Error(`corruption rate for ${kind} must be between 0 and 1, got "${value}"`);
+    if (!(rate >= 0 && rate <= 1)) throw new CliError('generate.corruptionRate', { kind, value });
     rates[kind as CorruptionKind] = rate;
   }
   return rates;

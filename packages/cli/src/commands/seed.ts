@@ -1,6 +1,8 @@
+import type { Command } from 'commander';
 import { generateRecords } from '@svod/core';
 import { isStoreEmpty, seedDemo } from '@svod/server';
-import type { CliConfig } from '../config.ts';
+import type { CommandContext } from '../context.ts';
+import { positiveInt } from '../options.ts';
 import { startProgress } from '../progress.ts';
 import { withStorage } from './shared.ts';
 
@@ -12,19 +14,26 @@ export function* demoRecordLines(count: number): Generator<string> {
   for (const record of generateRecords({ seed: 20261123, count })) yield JSON.stringify(record);
 }
 
-export async function seed(config: CliConfig, options: { count: number }): Promise<number> {
+export function registerSeed(program: Command, ctx: CommandContext): void {
+  program
+    .command('seed')
+    .description(ctx.t('seed.description'))
+    .option('--count <n>', ctx.t('seed.count'), positiveInt(ctx.t), DEMO_RECORD_COUNT)
+    .action(ctx.run((options: { count: number }) => seed(ctx, options)));
+}
+
+async function seed({ config, t }: CommandContext, options: { count: number }): Promise<number> {
   return withStorage(config, async (db) => {
     if (!(await isStoreEmpty(db))) {
-      process.stderr.write('The store already holds data; demo data is loaded only into an empty store.\n');
+      process.stderr.write(`${t('seed.notEmpty')}\n`);
       return 0;
     }
-    const progress = startProgress('Loading demo data', options.count);
+    const progress = startProgress(t, t('progress.demo'), options.count);
     const result = await seedDemo(db, demoRecordLines(options.count), { passwordPolicy: config.app.passwordPolicy, onProgress: progress.update });
     progress.stop();
     process.stderr.write(
-      `Loaded ${result.report.created} records, ${result.accounts.length} accounts (<participant>.<role>).\n` +
-        `Password for every demo account: ${result.password}\n`,
+      `${t('seed.loaded', { records: result.report.created, accounts: result.accounts.length })}\n${t('demo.password', { password: result.password })}\n`,
     );
-    return result.report.rejected.length > 0 ? 2 : 0;
+    return result.report.rejectedTotal > 0 ? 2 : 0;
   });
 }

@@ -1,8 +1,9 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { AppError, DEFAULT_PARTICIPANTS, ERROR_TITLES, issueMessage, type FieldIssue, type MatchProfile } from '@svod/core';
-import { ensureParticipants, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { DEFAULT_PARTICIPANTS, type Actor, type MatchProfile, type Role } from '@svod/core';
+import { ensureParticipants, migrateToLatest, openDatabase, SYSTEM_ACTOR, type Db } from '@svod/server';
 import type { CliConfig } from '../config.ts';
+import type { Translate } from '../i18n.ts';
 import { startProgress } from '../progress.ts';
 import { profileLines, type RecordLabel } from '../profiling/pool.ts';
 
@@ -21,6 +22,14 @@ export async function withStorage<T>(config: CliConfig, run: (db: Db) => Promise
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * In-process the CLI acts as the bank's operator console: as the named participant, or — for
+ * loading several states' arrays at once — as the bank itself, taking each line's `owner`.
+ */
+export function cliActor(participant: string | undefined, role: Role = 'supervisor'): Actor {
+  return participant ? { kind: 'system', id: 'svod-cli', name: 'svod cli', participant, role } : SYSTEM_ACTOR;
 }
 
 /**
@@ -49,26 +58,17 @@ export async function closeOutput(out: NodeJS.WritableStream): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
-export function formatIssues(issues: FieldIssue[], lang: 'ru' | 'en'): string[] {
-  return issues.map((issue) => `  ${issue.path || '/'}: ${issueMessage(issue.code, lang, issue.params)}`);
-}
-
-/** A message for a failed command, in the operator's language. */
-export function describeError(error: unknown, lang: 'ru' | 'en'): string {
-  if (error instanceof AppError) return [ERROR_TITLES[error.code][lang], ...formatIssues(error.issues, lang)].join('\n');
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Reads a JSON Lines array of records and profiles each for matching, on every core, showing
  * progress; `inspect` sees each record's label and may refuse it (throw). Errors name the line.
  */
 export async function readProfiles(
+  t: Translate,
   file: string,
   inspect: (label: RecordLabel, lineNo: number) => void = () => {},
 ): Promise<(MatchProfile | undefined)[]> {
   const profiles: (MatchProfile | undefined)[] = [];
-  const progress = startProgress('Reading and profiling');
+  const progress = startProgress(t, t('progress.profiling'));
   try {
     await profileLines(readLines(file), (batch) => {
       batch.labels.forEach((label, k) => {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MatchProfile } from '@svod/core';
+import { CliError } from '../errors.ts';
 
 /** What evaluation needs of a record besides its profile. */
 export interface RecordLabel {
@@ -15,7 +16,8 @@ export interface ProfiledBatch {
   firstLine: number;
   profiles: (MatchProfile | undefined)[];
   labels: RecordLabel[];
-  error?: string;
+  /** The line that stopped the batch: not JSON, or (with a reason) not a record the matcher can read. */
+  error?: { line: number; reason?: string };
 }
 
 const BATCH_LINES = 2_000;
@@ -44,8 +46,18 @@ export async function profileLines(
       for (let ready = done.get(nextToDeliver); ready; ready = done.get(nextToDeliver)) {
         done.delete(nextToDeliver);
         nextToDeliver++;
-        if (ready.error) failure ??= new Error(ready.error);
-        else onBatch(ready);
+        if (ready.error) {
+          const { line, reason } = ready.error;
+          failure ??= reason === undefined ? new CliError('line.notJson', { line }) : new CliError('line.unprofilable', { line, reason });
+        } else {
+          // A refusal by the caller (a record eval cannot use) ends the run like a bad line,
+          // rather than escaping this event handler as an uncaught exception with a stack.
+          try {
+            onBatch(ready);
+          } catch (error) {
+            failure ??= error instanceof Error ? error : new Error(String(error));
+          }
+        }
       }
       wake?.();
     });

@@ -18,20 +18,20 @@ function labelOf(record: Record<string, unknown> & RecordInput): RecordLabel {
 parentPort!.on('message', ({ id, firstLine, lines }: { id: number; firstLine: number; lines: string[] }) => {
   const profiles: (MatchProfile | undefined)[] = [];
   const labels: RecordLabel[] = [];
-  let error: string | undefined;
+  let error: ProfiledBatch['error'];
   for (let k = 0; k < lines.length; k++) {
     let record: Record<string, unknown> & RecordInput;
     try {
       record = JSON.parse(lines[k]!);
     } catch {
-      error = `line ${firstLine + k}: not valid JSON`;
+      error = { line: firstLine + k };
       break;
     }
     labels.push(labelOf(record));
     try {
       profiles.push(profileOf(record));
     } catch (e) {
-      error = `line ${firstLine + k}: ${e instanceof Error ? e.message : String(e)}`;
+      error = { line: firstLine + k, reason: e instanceof Error ? e.message : String(e) };
       break;
     }
   }
