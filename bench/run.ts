@@ -398,7 +398,7 @@ async function pgliteWithTrigrams(dir: string): Promise<Db> {
 }
 
 if (stores.includes('pglite')) {
-  const db = openDatabase({ dataDir: dataDir ? join(dataDir, 'store') : 'memory://', longRunning: true });
+  const db = await openDatabase({ dataDir: dataDir ? join(dataDir, 'store') : 'memory://', longRunning: true });
   try {
     await benchStore('pglite', db, () => pgliteWithTrigrams(dataDir ? join(dataDir, 'baseline') : 'memory://'));
   } finally {
@@ -416,7 +416,7 @@ if (stores.includes('postgres')) {
   if (!present) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(process.env.DATABASE_URL);
   url.pathname = `/${name}`;
-  const db = openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
   try {
     await benchStore('postgres', db, async () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }));
   } finally {

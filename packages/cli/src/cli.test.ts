@@ -15,16 +15,20 @@ interface Result {
   stderr: string;
 }
 
-function svod(dataDir: string, ...args: string[]): Promise<Result> {
+/** The CLI on a store of the test's own, with no audit key unless one is given (never the repository's). */
+function svodWith(env: Record<string, string>, dataDir: string, ...args: string[]): Promise<Result> {
+  const noKey = { SVOD_AUDIT_KEY_FILE: join(dataDir, '..', 'no-key', 'audit.pem'), SVOD_AUDIT_CHECKPOINT_DIR: join(dataDir, '..', 'no-checkpoints') };
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { ...process.env, SVOD_DATA_DIR: dataDir, DATABASE_URL: '', SVOD_LANG: 'en' }, timeout: 120_000 },
+      { env: { ...process.env, SVOD_DATA_DIR: dataDir, DATABASE_URL: '', SVOD_LANG: 'en', ...noKey, ...env }, timeout: 120_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
+
+const svod = (dataDir: string, ...args: string[]) => svodWith({}, dataDir, ...args);
 
 const vehicleLine = (ref: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -108,7 +112,7 @@ describe('svod CLI (embedded store)', () => {
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/intact: \d+ entries/);
 
-    const db = openDatabase({ dataDir: join(dir, 'data') });
+    const db = await openDatabase({ dataDir: join(dir, 'data') });
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(db);
     await sql`UPDATE audit_log SET result_count = 999 WHERE seq = 2`.execute(db);
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(db);
@@ -117,6 +121,35 @@ describe('svod CLI (embedded store)', () => {
     const broken = await svod(join(dir, 'data'), 'audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('BROKEN at entry 2');
+  });
+
+  it('a command on a store another process has open is refused, naming the holder and the way through its server', async () => {
+    const dataDir = join(dir, 'held');
+    expect((await svod(dataDir, 'migrate')).code).toBe(0);
+    const db = await openDatabase({ dataDir });
+    try {
+      const refused = await svod(dataDir, 'audit', 'verify');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`process ${process.pid}`);
+      expect(refused.stderr).toContain('--server');
+    } finally {
+      await db.destroy();
+    }
+    expect((await svod(dataDir, 'audit', 'verify')).code).toBe(0);
+  });
+
+  it('audit checkpoint signs the head, and verify then holds the chain against it', async () => {
+    const dataDir = join(dir, 'checkpointed');
+    const file = join(dir, 'checkpointed.jsonl');
+    writeFileSync(file, `${vehicleLine('UZ-70')}\n`);
+    expect((await svod(dataDir, 'import', file, '--participant', 'UZ-MVD')).code).toBe(0);
+    const keyed = { SVOD_AUDIT_KEY_FILE: join(dir, 'keys', 'audit.pem'), SVOD_AUDIT_CHECKPOINT_DIR: join(dir, 'checkpoints') };
+    const signed = await svodWith(keyed, dataDir, 'audit', 'checkpoint');
+    expect(signed.code).toBe(0);
+    expect(signed.stdout).toMatch(/Checkpoint signed: entry [1-9]\d*/);
+    const verified = await svodWith(keyed, dataDir, 'audit', 'verify');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/reaches the checkpoint signed at/);
   });
 
   it('generate is deterministic for a seed, and eval reports precision, recall and F1 as JSON on its last line', async () => {

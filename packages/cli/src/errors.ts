@@ -1,4 +1,5 @@
 import { AppError, ERROR_TITLES, issueMessage, type ErrorCode, type FieldIssue, type Language } from '@svod/core';
+import { StoreInUseError } from '@svod/server';
 import type { MessageKey, Params, Translate } from './i18n.ts';
 
 /** A failure the CLI itself names: a catalogue key, so the operator reads it in their language. */
@@ -83,6 +84,12 @@ export function describeError(error: unknown, t: Translate, lang: Language): str
     return error.cause === undefined ? own : `${own}\n${describeError(error.cause, t, lang)}`;
   }
   if (error instanceof AppError) return [ERROR_TITLES[error.code][lang], ...formatIssues(wordIssues(error.issues, lang))].join('\n');
+  if (error instanceof StoreInUseError) {
+    const holder = error.holder
+      ? t('store.heldBy', { pid: error.holder.pid, command: error.holder.command, since: error.holder.since })
+      : t('store.heldByOther');
+    return t('store.inUse', { dir: error.dataDir, holder });
+  }
   if (error instanceof NetworkError) {
     const known = NETWORK_REASONS[error.reason];
     return t('remote.unreachable', { url: error.url, reason: known ? `${t(known)} (${error.reason})` : error.reason });

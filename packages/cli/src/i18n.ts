@@ -211,6 +211,17 @@ const MESSAGES = {
     ru: (p) => `${p.name} — список источников через запятую, например https://svod.example.org; «${p.raw}» не источник`,
     en: (p) => `${p.name} must list origins such as https://svod.example.org, separated by commas; got "${p.raw}"`,
   },
+  'store.inUse': {
+    ru: (p) =>
+      `Встроенное хранилище ${p.dir} уже открыто: ${p.holder}. Открывать его может только один процесс.\nОстановите тот процесс или выполните команду через работающий сервер: --server http://адрес:порт с ключом API в SVOD_API_KEY (docs/operations.md).`,
+    en: (p) =>
+      `The embedded store ${p.dir} is already open: ${p.holder}. One process at a time may open it.\nStop that process, or run the command through the running server: --server http://host:port with an API key in SVOD_API_KEY (docs/operations.md).`,
+  },
+  'store.heldBy': {
+    ru: (p) => `процесс ${p.pid} («${p.command}», с ${p.since})`,
+    en: (p) => `process ${p.pid} ("${p.command}", since ${p.since})`,
+  },
+  'store.heldByOther': { ru: 'другой процесс', en: 'another process' },
   'storage.pglite': { ru: (p) => `PGlite в каталоге ${p.dir}`, en: (p) => `PGlite in ${p.dir}` },
   'storage.postgres': { ru: (p) => `сервер PostgreSQL ${p.where}`, en: (p) => `PostgreSQL server ${p.where}` },
   'file.notFound': { ru: (p) => `файл не найден: ${p.path}`, en: (p) => `no such file: ${p.path}` },

@@ -82,7 +82,7 @@ describe('svod CLI against a running server (--server)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'svod-remote-'));
-    db = openDatabase({ dataDir: 'memory://' });
+    db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
     await insertUser(

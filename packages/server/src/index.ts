@@ -1,6 +1,7 @@
 export { buildApp, API_PREFIX, DEFAULT_APP_CONFIG, type AppDeps } from './app.ts';
 export type { AppConfig } from './routes/deps.ts';
 export { openDatabase, migrateToLatest, type StorageConfig } from './db/connect.ts';
+export { StoreInUseError, type StoreHolder } from './db/store-lock.ts';
 export type { Db } from './db/database.ts';
 export { verifyAuditChain, appendAudit } from './store/audit.ts';
 export { writeCheckpoint, scheduleCheckpoints, verifyAuditTrail, type CheckpointPlace } from './store/audit-checkpoints.ts';

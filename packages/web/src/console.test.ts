@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
 
-    db = openDatabase({ dataDir: 'memory://' });
+    db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
     await insertUser(

@@ -11,7 +11,7 @@ export function registerMigrate(program: Command, ctx: CommandContext): void {
 }
 
 async function migrate({ config, t }: CommandContext): Promise<number> {
-  const db = openDatabase(config.storage);
+  const db = await openDatabase(config.storage);
   try {
     const applied = await migrateToLatest(db);
     const storage = describeStorage(config.storage, t);

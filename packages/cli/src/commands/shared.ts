@@ -9,7 +9,7 @@ import { profileLines, type RecordLabel } from '../profiling/pool.ts';
 
 /** Opens and migrates the configured storage, with the member states' agencies in it; the caller destroys it. */
 export async function openStorage(config: CliConfig, { longRunning = false } = {}): Promise<Db> {
-  const db = openDatabase({ ...config.storage, longRunning });
+  const db = await openDatabase({ ...config.storage, longRunning });
   await migrateToLatest(db);
   await ensureParticipants(db, DEFAULT_PARTICIPANTS);
   return db;

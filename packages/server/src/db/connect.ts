@@ -1,11 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type KyselyConfig } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database, Db } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { lockStore, type StoreLock } from './store-lock.ts';
 
 export interface StorageConfig {
   /** A PostgreSQL server; when absent the embedded PGlite store in `dataDir` is used. */
@@ -23,8 +25,30 @@ export interface StorageConfig {
 const SINGLE_WRITER = new WeakSet<Db>();
 export const isSingleWriter = (db: Db): boolean => SINGLE_WRITER.has(db);
 
-/** Opens the bank's storage: a PostgreSQL server when a URL is given, embedded PGlite otherwise. */
-export function openDatabase(config: StorageConfig): Db {
+/** An embedded store held by this process for as long as it is open. */
+class HeldStore extends Kysely<Database> {
+  constructor(
+    config: KyselyConfig,
+    private readonly lock: StoreLock,
+  ) {
+    super(config);
+  }
+
+  override async destroy(): Promise<void> {
+    try {
+      await super.destroy();
+    } finally {
+      await this.lock.release();
+    }
+  }
+}
+
+/**
+ * Opens the bank's storage: a PostgreSQL server when a URL is given, embedded PGlite otherwise.
+ * An embedded store on disk is held by one process at a time (a second opener gets
+ * `StoreInUseError` naming the holder) and kept readable by the bank's account only.
+ */
+export async function openDatabase(config: StorageConfig): Promise<Db> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
     // An idle connection the server ends (restart, administrator, a dropped test database) is
@@ -33,11 +57,36 @@ export function openDatabase(config: StorageConfig): Db {
     pool.on('error', () => {});
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
   if (config.longRunning) compileEngineFully();
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(config.dataDir)) });
-  SINGLE_WRITER.add(db);
-  return db;
+  if (config.dataDir.startsWith('memory://')) {
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite(config.dataDir)) });
+    SINGLE_WRITER.add(db);
+    return db;
+  }
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const lock = await lockStore(config.dataDir);
+  try {
+    ownerOnly(config.dataDir);
+    const db = new HeldStore({ dialect: new PGliteDialect(new PGlite(config.dataDir)) }, lock);
+    SINGLE_WRITER.add(db);
+    return db;
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/**
+ * Records of wanted and missing persons are for the bank's account alone: the folder is made
+ * 0700 and what PGlite already wrote 0600 (files it makes later sit inside the closed folder).
+ */
+function ownerOnly(dir: string) {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) chmodSync(path, 0o700);
+    else if (entry.isFile()) chmodSync(path, 0o600);
+  }
 }
 
 /**

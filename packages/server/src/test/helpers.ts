@@ -29,7 +29,7 @@ export interface TestDb {
 /** A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server. */
 export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   if (dialect === 'pglite') {
-    const db = openDatabase({ dataDir: 'memory://' });
+    const db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     return { db, close: () => db.destroy() };
   }
@@ -41,7 +41,7 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
   await migrateToLatest(db);
   return {
     db,
