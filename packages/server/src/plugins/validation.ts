@@ -9,19 +9,19 @@ const PREFIX: Record<string, string> = { body: '', querystring: '/query', params
 /**
  * Routes validate with the bank's own Ajv: bodies exactly as sent (no coercion, unknown fields
  * refused), query and path parameters coerced from text. Before the schema, every string must
- * be storable text (core's one text rule). A body that is one raw string (a JSON Lines import)
- * is left to its route, which judges it line by line. Failures carry field issues.
+ * be storable text (core's one text rule). A binary body (a JSON Lines import) is left to its
+ * route, which judges it line by line. Failures carry field issues.
  */
 export function registerValidation(app: FastifyInstance) {
   const bodyAjv = createAjv();
   const queryAjv = createQueryAjv();
   app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (httpPart === 'body' && (schema as { format?: unknown }).format === 'binary') return (data: unknown) => ({ value: data });
     const ajv = httpPart === 'body' ? bodyAjv : queryAjv;
     const validate: ValidateFunction = ajv.compile(schema);
     const prefix = PREFIX[httpPart ?? 'body'] ?? '';
-    const rawBody = httpPart === 'body' && (schema as { type?: unknown }).type === 'string';
     return (data: unknown) => {
-      const badText = rawBody ? [] : textIssues(data, prefix);
+      const badText = textIssues(data, prefix);
       if (badText.length > 0) return { error: new AppError('validation_failed', { issues: badText }) };
       if (validate(data)) return { value: data };
       return { error: new AppError('validation_failed', { issues: toFieldIssues(validate.errors ?? [], prefix) }) };

@@ -1,14 +1,15 @@
 /**
- * The lines of a text, one at a time: a 64 MiB import body is not copied into an array of
- * hundreds of thousands of strings before the first line is looked at. A CR before the LF
- * (files from Windows) is dropped.
+ * The lines of a UTF-8 body, one at a time, each decoded only when its turn comes: a 64 MiB
+ * import is neither decoded in one blocking go nor copied into an array of hundreds of
+ * thousands of strings first. A CR before the LF (files from Windows) is dropped.
  */
-export function* linesOf(text: string): Generator<string> {
+export function* linesOf(bytes: Uint8Array): Generator<string> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+  while (start < buffer.length) {
+    let end = buffer.indexOf(10, start);
+    if (end === -1) end = buffer.length;
+    yield buffer.toString('utf8', start, end > start && buffer[end - 1] === 13 ? end - 1 : end);
     start = end + 1;
   }
 }
