@@ -149,6 +149,8 @@ async function crashProbe() {
       let brokenChains = 0;
       let unopenable = 0;
       let killedMidway = 0;
+      /** Kills that left part of the file stored: the case an unaudited batch would show in. */
+      let partlyStored = 0;
       // How long a whole import takes here, to kill it somewhere inside.
       const timing = await freshStore(kind, 0);
       const started = performance.now();
@@ -171,6 +173,7 @@ async function crashProbe() {
             unopenable++;
             continue;
           }
+          if (found.stored > 0 && found.stored < distinct) partlyStored++;
           if (found.stored !== found.audited) unaudited += Math.abs(found.stored - found.audited);
           if (atomic && found.stored !== 0 && found.stored !== distinct) halfApplied++;
           if (!found.chainOk) brokenChains++;
@@ -185,6 +188,7 @@ async function crashProbe() {
       }
       const tags = { store: kind, mode, runs, lines };
       emit('crash.killed_midway', killedMidway, 'runs', tags);
+      emit('crash.partly_stored_at_kill', partlyStored, 'runs', tags);
       emit('crash.unopenable_stores', unopenable, 'runs', tags);
       emit('crash.records_unaudited', unaudited, 'records', tags);
       emit('crash.atomic_half_applied', halfApplied, 'runs', tags);
