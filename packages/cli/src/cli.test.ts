@@ -1,31 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@svod/server';
-
-const BIN = fileURLToPath(new URL('../bin/svod.js', import.meta.url));
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCli, type CliResult } from './test/run-cli.ts';
 
 /** The CLI on a store of the test's own, with no audit key unless one is given (never the repository's). */
-function svodWith(env: Record<string, string>, dataDir: string, ...args: string[]): Promise<Result> {
+function svodWith(env: Record<string, string>, dataDir: string, ...args: string[]): Promise<CliResult> {
   const noKey = { SVOD_AUDIT_KEY_FILE: join(dataDir, '..', 'no-key', 'audit.pem'), SVOD_AUDIT_CHECKPOINT_DIR: join(dataDir, '..', 'no-checkpoints') };
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, SVOD_DATA_DIR: dataDir, DATABASE_URL: '', SVOD_LANG: 'en', ...noKey, ...env }, timeout: 120_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  return runCli({ ...process.env, SVOD_DATA_DIR: dataDir, DATABASE_URL: '', SVOD_LANG: 'en', ...noKey, ...env }, args);
 }
 
 const svod = (dataDir: string, ...args: string[]) => svodWith({}, dataDir, ...args);

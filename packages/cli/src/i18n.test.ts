@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config.ts';
 import { MESSAGE_KEYS, translator } from './i18n.ts';
 import { buildProgram } from './program.ts';
-
-const BIN = fileURLToPath(new URL('../bin/svod.js', import.meta.url));
+import { runCli, type CliResult } from './test/run-cli.ts';
 
 /** Every description the help shows, by where it appears: commands, their arguments and options. */
 function descriptions(command: Command, path = command.name()): Map<string, string> {
@@ -80,10 +77,6 @@ describe('the CLI in Russian and English', () => {
   });
 });
 
-function svod(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+function svod(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
+  return runCli({ PATH: process.env.PATH, ...env }, args);
 }

@@ -1,37 +1,22 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PARTICIPANTS } from '@svod/core';
 import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { runCli, type CliResult } from './test/run-cli.ts';
 
-const BIN = fileURLToPath(new URL('../bin/svod.js', import.meta.url));
 const PASSWORD = `remote-${process.pid}-${Date.now()}`;
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /**
  * The CLI against a server running in this process. Its own store is a path that cannot be
  * opened (under /dev/null): a command that touched the local store instead would fail.
  */
-function svod(env: Record<string, string | undefined>, ...args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { PATH: process.env.PATH, SVOD_LANG: 'en', SVOD_DATA_DIR: '/dev/null/no-store', ...env }, timeout: 120_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+function svod(env: Record<string, string | undefined>, ...args: string[]): Promise<CliResult> {
+  return runCli({ PATH: process.env.PATH, SVOD_LANG: 'en', SVOD_DATA_DIR: '/dev/null/no-store', ...env }, args);
 }
 
 const vehicleLine = (ref: string, extra: Record<string, unknown> = {}) =>
