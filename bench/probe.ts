@@ -151,18 +151,25 @@ async function crashProbe() {
       let killedMidway = 0;
       /** Kills that left part of the file stored: the case an unaudited batch would show in. */
       let partlyStored = 0;
-      // How long a whole import takes here, to kill it somewhere inside.
+      // How long the command takes to start and how long a whole import, to kill it while it writes.
       const timing = await freshStore(kind, 0);
-      const started = performance.now();
-      await exited(svod(timing, ['import', file, ...(atomic ? ['--atomic'] : [])]));
-      const fullMs = performance.now() - started;
+      const empty = join(work, 'empty.jsonl');
+      writeFileSync(empty, '');
+      const timed = async (args: string[]) => {
+        const started = performance.now();
+        await exited(svod(timing, args));
+        return performance.now() - started;
+      };
+      await timed(['migrate']);
+      const startMs = await timed(['import', empty]);
+      const fullMs = await timed(['import', file, ...(atomic ? ['--atomic'] : [])]);
       await timing.drop();
       for (let run = 1; run <= runs; run++) {
         const store = await freshStore(kind, run);
         try {
           if (kind === 'pglite') await exited(svod(store, ['migrate']));
           const child = svod(store, ['import', file, ...(atomic ? ['--atomic'] : [])]);
-          await sleep(fullMs * (0.25 + 0.7 * Math.random()));
+          await sleep(startMs + (fullMs - startMs) * (0.05 + 0.9 * Math.random()));
           if (child.exitCode === null) killedMidway++;
           child.kill('SIGKILL');
           await exited(child);
