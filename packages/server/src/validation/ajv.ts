@@ -42,15 +42,22 @@ export function toFieldIssues(errors: ErrorObject[], location: FieldIssue['path'
   return [...issues.values()];
 }
 
+/**
+ * A member name as one JSON Pointer token (RFC 6901): Ajv's instancePath is escaped already, but
+ * the names it reports in params are raw, and an unknown field called `a/b` or `~` must not
+ * point somewhere else, or nowhere.
+ */
+const pointerToken = (name: unknown): string => String(name).replaceAll('~', '~0').replaceAll('/', '~1');
+
 function translate(error: ErrorObject, prefix: string): FieldIssue | undefined {
   const path = prefix + error.instancePath;
   const parent = (error.parentSchema ?? {}) as Schema;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { path: `${path}/${String(params.missingProperty)}`, code: 'required' };
+      return { path: `${path}/${pointerToken(params.missingProperty)}`, code: 'required' };
     case 'additionalProperties':
-      return { path: `${path}/${String(params.additionalProperty)}`, code: 'unknown_field' };
+      return { path: `${path}/${pointerToken(params.additionalProperty)}`, code: 'unknown_field' };
     case 'type':
       return { path, code: 'wrong_type', params: { type: String(params.type) } };
     case 'maxLength':
