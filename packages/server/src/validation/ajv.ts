@@ -6,6 +6,12 @@ import { AppError, textIssues, type FieldIssue } from '@svod/core';
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 /**
+ * A UUID in the one form the database's uuid type reads back: ajv-formats' `uuid` also accepts
+ * `urn:uuid:…`, which PostgreSQL refuses, so such an id in a link or a path failed as a 500.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
  * One Ajv for every place that validates input (HTTP routes, bulk import), so a record is
  * judged the same way whichever door it comes through. Unknown fields are refused, not dropped,
  * and nothing is coerced: what is stored is what was sent.
@@ -20,6 +26,7 @@ export function createAjv(): Ajv {
     coerceTypes: false,
   });
   addFormats(ajv);
+  ajv.addFormat('uuid', UUID);
   return ajv;
 }
 
@@ -27,6 +34,7 @@ export function createAjv(): Ajv {
 export function createQueryAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, coerceTypes: 'array', useDefaults: true });
   addFormats(ajv);
+  ajv.addFormat('uuid', UUID);
   return ajv;
 }
 
