@@ -12,7 +12,7 @@ import { DIALECTS, TEST_PASSWORD, TEST_PASSWORD_POLICY, createTestApp, type Test
  * surrogates, near-valid identifiers) on most runs, few enough that the whole file stays within
  * about ten seconds a dialect on the two-core build machines.
  */
-const RUNS = { create: 150, update: 80, check: 150, login: 100, query: 150, path: 200 };
+const RUNS = { create: 150, update: 80, check: 150, login: 100, bytes: 150, query: 150, path: 200 };
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -218,6 +218,52 @@ describe.each(DIALECTS)('the API under arbitrary input, on %s', (dialect) => {
       }),
       { numRuns: RUNS.login },
     );
+    await expectChainVerifies();
+  });
+
+  it('any bytes under any declared content type, to every JSON route: a problem, never a server error, nothing stored', async () => {
+    const contentType = fc.oneof(
+      fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'application/json; charset=utf-16',
+        'application/json; charset=latin1',
+        'APPLICATION/JSON',
+        'application/problem+json',
+        'application/x-ndjson',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'image/png',
+        '',
+        ';',
+      ),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
+    );
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 200 }),
+      fc
+        .constantFrom('{"category":', '{}', '[]', 'null', '"x"', '{"a":1}{"b":2}', '\ufeff{}', '{"__proto__":{"x":1}}')
+        .map((s) => new TextEncoder().encode(s)),
+    );
+    const route = fc.constantFrom(
+      { method: 'POST' as const, url: '/api/v1/records' },
+      { method: 'PUT' as const, url: `/api/v1/records/${someRecordId}` },
+      { method: 'POST' as const, url: '/api/v1/checks' },
+      { method: 'POST' as const, url: '/api/v1/auth/login' },
+      { method: 'POST' as const, url: '/api/v1/api-keys' },
+    );
+    const before = await stored();
+    await fc.assert(
+      fc.asyncProperty(route, contentType, bytes, async ({ method, url }, type, body) => {
+        const headers = { ...(url.includes('api-keys') ? admin : operator), ...(type === '' ? {} : { 'content-type': type }) };
+        const response = await t.app.inject({ method, url, headers, payload: Buffer.from(body) });
+        expectAnswer(response);
+        expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      }),
+      { numRuns: RUNS.bytes },
+    );
+    expect(await stored()).toEqual(before);
     await expectChainVerifies();
   });
 
