@@ -24,29 +24,36 @@ const MAX_ISSUES = 20;
  */
 export function textIssues(value: unknown, path = ''): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  walk(value, path, issues);
+  // An explicit stack, not recursion: a body of a few hundred kilobytes of `[` is valid JSON
+  // nested deeper than the call stack reaches, and must be judged, not crash the request.
+  // Children go on in reverse so that issues come out in document order.
+  const stack: Visit[] = [{ value, path }];
+  while (stack.length > 0 && issues.length < MAX_ISSUES) {
+    const visit = stack.pop()!;
+    if ('badKey' in visit) {
+      issues.push({ path: visit.badKey, code: 'bad_characters' });
+      continue;
+    }
+    const { value: item, path: at } = visit;
+    if (typeof item === 'string') {
+      if (!isStorableText(item)) issues.push({ path: at, code: 'bad_characters' });
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push({ value: item[i], path: `${at}/${i}` });
+    } else if (item !== null && typeof item === 'object') {
+      const entries = Object.entries(item);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        // A key that cannot be stored is the issue itself: what is under it is not looked at.
+        if (isStorableText(key)) stack.push({ value: child, path: `${at}/${escapePointer(key)}` });
+        else stack.push({ badKey: `${at}/${escapePointer(toStorableText(key))}` });
+      }
+    }
+  }
   return issues;
 }
 
-function walk(value: unknown, path: string, issues: FieldIssue[]): void {
-  if (issues.length >= MAX_ISSUES) return;
-  if (typeof value === 'string') {
-    if (!isStorableText(value)) issues.push({ path, code: 'bad_characters' });
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      walk(item, `${path}/${i}`, issues);
-    });
-    return;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (isStorableText(key)) walk(item, `${path}/${escapePointer(key)}`, issues);
-      else if (issues.length < MAX_ISSUES) issues.push({ path: `${path}/${escapePointer(toStorableText(key))}`, code: 'bad_characters' });
-    }
-  }
-}
+/** A value still to be looked at, or an unstorable key already found, in the order they are met. */
+type Visit = { value: unknown; path: string } | { badKey: string };
 
 /** RFC 6901: `~` and `/` inside a key are escaped so the pointer stays unambiguous. */
 const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');

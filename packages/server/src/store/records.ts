@@ -320,11 +320,18 @@ export interface RecordPage {
 
 const encodeCursor = (row: RecordRow) => Buffer.from(`${new Date(row.created_at).toISOString()}|${row.id}`).toString('base64url');
 
+/**
+ * A cursor's time exactly as `encodeCursor` writes it, years 0001–9999: a forged one for year 0 or
+ * 200,000 BC would parse as a Date and then fail in the database as out of range.
+ */
+const CURSOR_TIME = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at);
-  if (Number.isNaN(createdAt.getTime()) || !UUID.test(id)) {
-    throw new AppError('validation_failed', { issues: [{ path: '/cursor', code: 'bad_format', params: { format: 'cursor' } }] });
+  // Round-tripped, so that a day that does not exist (30 February) is not read as another.
+  if (!CURSOR_TIME.test(at) || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at || !UUID.test(id)) {
+    throw new AppError('validation_failed', { issues: [{ path: '/query/cursor', code: 'bad_format', params: { format: 'cursor' } }] });
   }
   return { createdAt, id };
 }

@@ -6,6 +6,12 @@ import { AppError, textIssues, type FieldIssue } from '@svod/core';
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 /**
+ * A UUID in the one form the database's uuid type reads back: ajv-formats' `uuid` also accepts
+ * `urn:uuid:…`, which PostgreSQL refuses, so such an id in a link or a path failed as a 500.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
  * One Ajv for every place that validates input (HTTP routes, bulk import), so a record is
  * judged the same way whichever door it comes through. Unknown fields are refused, not dropped,
  * and nothing is coerced: what is stored is what was sent.
@@ -20,6 +26,7 @@ export function createAjv(): Ajv {
     coerceTypes: false,
   });
   addFormats(ajv);
+  ajv.addFormat('uuid', UUID);
   return ajv;
 }
 
@@ -27,6 +34,7 @@ export function createAjv(): Ajv {
 export function createQueryAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, coerceTypes: 'array', useDefaults: true });
   addFormats(ajv);
+  ajv.addFormat('uuid', UUID);
   return ajv;
 }
 
@@ -42,15 +50,22 @@ export function toFieldIssues(errors: ErrorObject[], location: FieldIssue['path'
   return [...issues.values()];
 }
 
+/**
+ * A member name as one JSON Pointer token (RFC 6901): Ajv's instancePath is escaped already, but
+ * the names it reports in params are raw, and an unknown field called `a/b` or `~` must not
+ * point somewhere else, or nowhere.
+ */
+const pointerToken = (name: unknown): string => String(name).replaceAll('~', '~0').replaceAll('/', '~1');
+
 function translate(error: ErrorObject, prefix: string): FieldIssue | undefined {
   const path = prefix + error.instancePath;
   const parent = (error.parentSchema ?? {}) as Schema;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { path: `${path}/${String(params.missingProperty)}`, code: 'required' };
+      return { path: `${path}/${pointerToken(params.missingProperty)}`, code: 'required' };
     case 'additionalProperties':
-      return { path: `${path}/${String(params.additionalProperty)}`, code: 'unknown_field' };
+      return { path: `${path}/${pointerToken(params.additionalProperty)}`, code: 'unknown_field' };
     case 'type':
       return { path, code: 'wrong_type', params: { type: String(params.type) } };
     case 'maxLength':
