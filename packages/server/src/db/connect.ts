@@ -25,10 +25,15 @@ export interface StorageConfig {
 const SINGLE_WRITER = new WeakSet<Db>();
 export const isSingleWriter = (db: Db): boolean => SINGLE_WRITER.has(db);
 
-/** An embedded store held by this process for as long as it is open. */
+/**
+ * An embedded store held by this process for as long as it is open. The engine is closed here
+ * too: Kysely's driver closes it only if a query was ever run, and an engine still starting in the
+ * background after the lock is released would be a second writer.
+ */
 class HeldStore extends Kysely<Database> {
   constructor(
     config: KyselyConfig,
+    private readonly engine: PGlite,
     private readonly lock: StoreLock,
   ) {
     super(config);
@@ -37,6 +42,7 @@ class HeldStore extends Kysely<Database> {
   override async destroy(): Promise<void> {
     try {
       await super.destroy();
+      if (!this.engine.closed) await this.engine.close();
     } finally {
       await this.lock.release();
     }
@@ -67,7 +73,10 @@ export async function openDatabase(config: StorageConfig): Promise<Db> {
   const lock = await lockStore(config.dataDir);
   try {
     ownerOnly(config.dataDir);
-    const db = new HeldStore({ dialect: new PGliteDialect(new PGlite(config.dataDir)) }, lock);
+    const engine = new PGlite(config.dataDir);
+    // A folder the engine cannot open is refused here, at open, rather than at the first query.
+    await engine.waitReady;
+    const db = new HeldStore({ dialect: new PGliteDialect(engine) }, engine, lock);
     SINGLE_WRITER.add(db);
     return db;
   } catch (error) {
