@@ -56,7 +56,7 @@ export function textIssues(value: unknown, path = ''): FieldIssue[] {
 type Visit = { value: unknown; path: string } | { badKey: string };
 
 /** RFC 6901: `~` and `/` inside a key are escaped so the pointer stays unambiguous. */
-const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
+export const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /**
  * The storable form of any text the bank writes on its own account (audit details, log lines):

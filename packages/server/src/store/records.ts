@@ -13,6 +13,7 @@ import {
 } from '@svod/core';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
+import { UUID } from '../validation/ajv.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { fileMatchKeys } from './match-keys.ts';
 import { recordContent } from './record-content.ts';
@@ -215,8 +216,6 @@ export async function createRecord(ctx: StoreContext, input: RecordInput): Promi
     });
   });
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Loads a record the actor may see; another participant's undistributed record reads as absent. */
 async function loadVisible(db: Db | Tx, participant: string, id: string, forUpdate = false): Promise<RecordRow> {

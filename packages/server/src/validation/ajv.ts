@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { AppError, textIssues, type FieldIssue } from '@svod/core';
+import { AppError, escapePointer, textIssues, type FieldIssue } from '@svod/core';
 
 // ajv-formats ships CommonJS with a default export that NodeNext sees as the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -9,7 +9,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
  * A UUID in the one form the database's uuid type reads back: ajv-formats' `uuid` also accepts
  * `urn:uuid:…`, which PostgreSQL refuses, so such an id in a link or a path failed as a 500.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One Ajv for every place that validates input (HTTP routes, bulk import), so a record is
@@ -51,11 +51,11 @@ export function toFieldIssues(errors: ErrorObject[], location: FieldIssue['path'
 }
 
 /**
- * A member name as one JSON Pointer token (RFC 6901): Ajv's instancePath is escaped already, but
- * the names it reports in params are raw, and an unknown field called `a/b` or `~` must not
- * point somewhere else, or nowhere.
+ * A member name as one JSON Pointer token: Ajv's instancePath is escaped already, but the names
+ * it reports in params are raw, and an unknown field called `a/b` or `~` must not point
+ * somewhere else, or nowhere.
  */
-const pointerToken = (name: unknown): string => String(name).replaceAll('~', '~0').replaceAll('/', '~1');
+const pointerToken = (name: unknown): string => escapePointer(String(name));
 
 function translate(error: ErrorObject, prefix: string): FieldIssue | undefined {
   const path = prefix + error.instancePath;
