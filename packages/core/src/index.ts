@@ -8,6 +8,7 @@ export * from './validation/dates.ts';
 export * from './validation/vin.ts';
 export * from './validation/record-rules.ts';
 export * from './validation/text.ts';
+export * from './validation/data-quality.ts';
 export * from './auth/permissions.ts';
 export * from './domain/participants.ts';
 export * from './i18n/messages.ts';

@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../errors.ts';
 import type { CheckInput } from '../schemas/check.ts';
 import type { RecordInput } from '../schemas/record.ts';
+import { parsePersonName } from './names/index.ts';
 import { profileOf, type MatchProfile } from './profile.ts';
 
 /**
@@ -11,7 +12,7 @@ export function checkSufficiency(check: CheckInput): FieldIssue[] {
   const subjects = [check.person, check.vehicle, check.firearm].filter((s) => s !== undefined);
   if (subjects.length !== 1) return [{ path: '', code: 'check_subject', params: { given: subjects.length } }];
   const p = check.person;
-  if (p && !p.document && !(p.surname && (p.given || p.birthDate))) {
+  if (p && !p.document && !(hasFamilyName(p) && (p.given || p.birthDate || parsedOf(p).given))) {
     return [{ path: '/person', code: 'check_too_little', params: { subject: 'person' } }];
   }
   const v = check.vehicle;
@@ -19,6 +20,19 @@ export function checkSufficiency(check: CheckInput): FieldIssue[] {
     return [{ path: '/vehicle', code: 'check_too_little', params: { subject: 'vehicle' } }];
   }
   return [];
+}
+
+const parsedOf = (p: NonNullable<CheckInput['person']>) =>
+  parsePersonName({ surname: p.surname, given: p.given, patronymic: p.patronymic }, { lang: p.lang });
+
+/**
+ * A family name as the officer meant it: the surname field may hold the whole name
+ * ("Лукашевич Александр"), or a Kyrgyz "Mamadali uulu" that is read as the father's name.
+ */
+function hasFamilyName(p: NonNullable<CheckInput['person']>): boolean {
+  if (!p.surname) return false;
+  const parsed = parsedOf(p);
+  return parsed.surname !== undefined || parsed.patronymic !== undefined;
 }
 
 /** The check as a record-shaped subject, so it is profiled exactly like the records it is compared with. */

@@ -33,7 +33,7 @@ export {
   type BirthWindow,
 } from './profile.ts';
 export { compareProfiles, DOMAIN_FIELDS, MISSING, bestNamePair, type FieldSpec } from './comparisons.ts';
-export { matchKeys, isDescriptionKey, MATCH_KEYS_VERSION } from './keys.ts';
+export { matchKeys, isDescriptionKey, undatedTwins, ANY_YEAR, MATCH_KEYS_VERSION } from './keys.ts';
 export {
   scoreVector,
   weightOf,

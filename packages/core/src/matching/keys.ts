@@ -2,7 +2,7 @@ import { nameKeys } from './names/index.ts';
 import type { MatchProfile, PersonProfile } from './profile.ts';
 
 /** Bumped whenever a change alters any key, so stored keys are recomputed. */
-export const MATCH_KEYS_VERSION = 3;
+export const MATCH_KEYS_VERSION = 4;
 
 /** A window of birth years longer than this blocks by name alone: a wide estimate says little. */
 const MAX_BLOCK_YEARS = 12;
@@ -23,7 +23,8 @@ function birthYears(profile: PersonProfile): string[] {
  *
  * - `n:<name key>|<birth year>` — each name key (see `nameKeys`) with each possible birth year,
  *   or `?` when the year is unknown; a stated year stays the same under day/month mix-ups and
- *   year-only dates, which are the usual date errors.
+ *   year-only dates, which are the usual date errors. A query also looks up the name's
+ *   undated records (`|?`), or, with no year of its own, the name in any year (`|*`).
  * - `d:<type>:<state>:<number>` — identity documents, folded.
  * - `u:<sex>:<year>:<country>` — nameless persons (unidentified) and missing persons, by sex,
  *   birth year and country of the disappearance or discovery, so a body can be linked to a
@@ -35,8 +36,15 @@ export function matchKeys(profile: MatchProfile, role: 'file' | 'query' = 'file'
   const keys = new Set<string>();
   if (profile.domain === 'person') {
     const years = birthYears(profile);
+    // A query with no birth year looks a name up in every year (`*`, a range in the store);
+    // a dated query also looks up the records of that name whose birth year is unknown.
+    const undatedQuery = role === 'query' && years[0] === '?';
     for (const name of profile.names) {
-      for (const key of nameKeys(name)) for (const year of years) keys.add(`n:${key}|${year}`);
+      for (const key of nameKeys(name)) {
+        if (undatedQuery) keys.add(`n:${key}|${ANY_YEAR}`);
+        else for (const year of years) keys.add(`n:${key}|${year}`);
+        if (role === 'query' && !undatedQuery) keys.add(`n:${key}|?`);
+      }
     }
     for (const doc of profile.documents) keys.add(`d:${doc}`);
     // Nameless records reach missing persons by description. Missing persons are filed under
@@ -63,6 +71,24 @@ export function matchKeys(profile: MatchProfile, role: 'file' | 'query' = 'file'
     }
   }
   return [...keys];
+}
+
+/** The year of a query name key that stands for every year: the store reads it as a range. */
+export const ANY_YEAR = '*';
+
+/**
+ * The keys of records with the same name but no known birth year, which a dated record looks
+ * up without being filed under them: a date missing on one side must not keep a pair apart.
+ *
+ * @example undatedTwins(['n:sg:ivan.i|1984', 'd:passport:RU:1']) // ['n:sg:ivan.i|?']
+ */
+export function undatedTwins(keys: readonly string[]): string[] {
+  const twins = new Set<string>();
+  for (const key of keys) {
+    if (!key.startsWith('n:') || key.endsWith('|?')) continue;
+    twins.add(`${key.slice(0, key.lastIndexOf('|'))}|?`);
+  }
+  return [...twins];
 }
 
 /** Description keys join a nameless record with a missing person; two named records never meet there. */

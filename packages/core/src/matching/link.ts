@@ -1,6 +1,6 @@
 import { compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
 import { PatternCounts, trainModel, withoutMatches } from './em.ts';
-import { isDescriptionKey, matchKeys } from './keys.ts';
+import { isDescriptionKey, matchKeys, undatedTwins } from './keys.ts';
 import { weightOf, weightsOf, type LinkModel, type Weights } from './model.ts';
 import type { Domain, MatchProfile, PersonProfile } from './profile.ts';
 import { createRandom } from '../generator/random.ts';
@@ -81,7 +81,9 @@ function buildBlocks(keysOf: string[][]): Map<string, number[]> {
 }
 
 /**
- * Every pair of records that share a match key, each pair once, as (i, j) with i < j.
+ * Every pair of records that share a match key, each pair once, as (i, j) with i < j — and every
+ * dated person with the records of the same name whose birth year is unknown (`undatedTwins`):
+ * those are filed under `|?` keys that no dated record is filed under.
  * Calls `visit` instead of materialising the pairs, so memory stays flat.
  */
 export function forEachCandidatePair(
@@ -91,6 +93,8 @@ export function forEachCandidatePair(
   visit: (i: number, j: number) => void,
 ): void {
   const blocks = buildBlocks(keysOf);
+  let undatedNames = false;
+  for (const key of blocks.keys()) if (key.endsWith('|?') && key.startsWith('n:')) undatedNames = true;
   const seen = new Int32Array(profiles.length).fill(-1);
   for (let i = 0; i < profiles.length; i++) {
     if (!profiles[i]) continue;
@@ -101,6 +105,17 @@ export function forEachCandidatePair(
         if (j <= i || seen[j] === i) continue;
         seen[j] = i;
         visit(i, j);
+      }
+    }
+    if (!undatedNames) continue;
+    for (const key of undatedTwins(keysOf[i]!)) {
+      const block = blocks.get(key);
+      if (!block || block.length > maxBlock) continue;
+      for (const j of block) {
+        // A pair that also shares a key is visited through it: just now (j > i) or when j was (j < i).
+        if (seen[j] === i || (j < i && keysOf[j]!.some((k) => keysOf[i]!.includes(k)))) continue;
+        seen[j] = i;
+        visit(Math.min(i, j), Math.max(i, j));
       }
     }
   }

@@ -15,13 +15,16 @@ export const Text = (maxLength: number, extra: { description?: string } = {}) =>
 
 /**
  * One part of a personal name in any script the members use: letters and combining marks
- * with the apostrophes, hyphens and spaces of real names (o'g'li, Ter-Petrosyan, ʻ).
- * Digits, angle brackets and quotes are refused, so markup and SQL never pass as a name.
+ * with the apostrophes, hyphens and spaces of real names (o'g'li, Ter-Petrosyan, ʻ) — and,
+ * because a name is kept as it was written, the keys a wrong keyboard layout puts for letters
+ * (`;erjd` is Жуков) and the digits of a bad OCR pass. Matching reads such names through their
+ * repair (see `nameQualityNotes`); there must be at least one letter, and output is always
+ * escaped, so neither markup nor SQL can pass through a name.
  */
 export const NamePart = Type.String({
   minLength: 1,
   maxLength: 80,
-  pattern: "^[\\p{L}\\p{M}][\\p{L}\\p{M}'ʼʻ’‘`\\-. ]*$",
+  pattern: '^(?=[^\\p{L}]*\\p{L})[\\p{L}\\p{M}\\p{N};:,.<>\\[\\]{}\'"`~ʼʻ’‘][\\p{L}\\p{M}\\p{N};:,.<>\\[\\]{}\'"`~ʼʻ’‘\\- ]*$',
 });
 
 /** ISO 3166-1 alpha-2 state code, upper case. */

@@ -1,3 +1,4 @@
+import { DATA_QUALITY_CODES } from '../validation/data-quality.ts';
 import { Type, type Static } from 'typebox';
 import { IsoDate, Line, ParticipantCode, Text, Uuid } from './common.ts';
 import { MissingPart, PersonPart, UnidentifiedCorpsePart, UnidentifiedPersonPart, WantedPart } from './person.ts';
@@ -88,6 +89,8 @@ export const RecordView = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   cancelReason: Type.Optional(Type.String()),
+  /** What matching had to read around in the record as written (see `nameQualityNotes`); absent when nothing. */
+  dataQuality: Type.Optional(Type.Array(Type.Object({ path: Type.String(), code: Type.Enum(DATA_QUALITY_CODES) }))),
   attachments: Type.Array(
     Type.Object({
       id: Uuid,

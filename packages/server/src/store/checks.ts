@@ -2,6 +2,7 @@ import {
   AppError,
   DEFAULT_MODELS,
   forBankSize,
+  ANY_YEAR,
   checkProfile,
   checkSufficiency,
   compareProfiles,
@@ -130,9 +131,10 @@ async function candidateProfiles(
 ): Promise<{ profiles: { id: string; profile: MatchProfile | undefined }[]; rows: Map<string, RecordRow> }> {
   const rows = new Map<string, RecordRow>();
   if (keys.length === 0) return { profiles: [], rows };
-  const exact = keys.filter((key) => !key.endsWith('|?'));
-  // A name key with no birth year stands for the name in any year: a range of the byte-ordered index.
-  const ranges = keys.filter((key) => key.endsWith('|?')).map((key) => [key.slice(0, -1), `${key.slice(0, -2)}}`] as const);
+  const anyYear = `|${ANY_YEAR}`;
+  const exact = keys.filter((key) => !key.endsWith(anyYear));
+  // A query name key for any birth year is a range of the byte-ordered index: `n:…|` up to `n:…}`.
+  const ranges = keys.filter((key) => key.endsWith(anyYear)).map((key) => [key.slice(0, -1), `${key.slice(0, -2)}}`] as const);
   const ranking = ctx.db
     .with('shared', (db) =>
       db

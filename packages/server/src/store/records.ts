@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type ExpressionBuilder } from 'kysely';
 import {
   AppError,
+  nameQualityNotes,
   type Category,
   type Distribution,
   type RecordCancel,
@@ -38,8 +39,10 @@ const distributionColumns = (distribution: Distribution) => ({
 });
 
 export function toRecordView(row: RecordRow, attachments: RecordView['attachments'] = []): RecordView {
+  const content = recordContent(row);
+  const notes = nameQualityNotes(content.person?.names);
   return {
-    ...recordContent(row),
+    ...content,
     id: row.id,
     owner: row.owner,
     category: row.category as Category,
@@ -49,6 +52,7 @@ export function toRecordView(row: RecordRow, attachments: RecordView['attachment
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+    ...(notes.length > 0 ? { dataQuality: notes } : {}),
     attachments,
   };
 }

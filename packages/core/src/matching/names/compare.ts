@@ -2,6 +2,7 @@
  * Per-part name comparison into discrete levels for a Fellegi–Sunter scorer.
  */
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
+import { masculineSurname } from './surname.ts';
 import { NAME_LEVELS, type NameComparison, type NameLevel, type NamePart, type NamePartComparison, type ParsedName } from './types.ts';
 
 /** Jaro–Winkler on skeletons from which two parts count as `fuzzy` rather than `different`. */
@@ -41,6 +42,7 @@ export function compareNameParts(a: NamePart, b: NamePart, kind: 'surname' | 'gi
   else if (kind === 'patronymic' && a.stem === b.stem && a.stem.length > 0) level = 'phonetic';
   else if (kind === 'surname' && a.masculine !== undefined && a.masculine === b.masculine) level = 'gender_variant';
   else if (kind === 'surname' && a.stem.length > 0 && a.stem === b.stem) level = 'surname_change';
+  else if (oneHoldsTheOther(a, b, kind)) level = kind === 'surname' ? 'surname_change' : 'phonetic';
   else if (
     a.consonants === b.consonants ||
     similarity >= FUZZY_SIMILARITY ||
@@ -49,6 +51,23 @@ export function compareNameParts(a: NamePart, b: NamePart, kind: 'surname' | 'gi
     level = 'fuzzy';
   } else level = 'different';
   return { level, similarity };
+}
+
+const sameWord = (x: string, y: string, kind: string): boolean =>
+  x === y || (kind === 'surname' && x.length > 2 && masculineSurname(x) === masculineSurname(y));
+
+/**
+ * One side writes one of the other's words: a double surname and one of its halves
+ * (Петрова-Водкина ~ Петрова, Ter-Petrosyan ~ Petrosyan — a change by marriage or by custom),
+ * two given names and one of them (Anna Maria ~ Anna). A surname's part counts in either gender.
+ */
+function oneHoldsTheOther(a: NamePart, b: NamePart, kind: 'surname' | 'given' | 'patronymic'): boolean {
+  if (kind === 'patronymic' || (!a.words && !b.words)) return false;
+  const wa = a.words ?? [a.skeleton];
+  const wb = b.words ?? [b.skeleton];
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (short.length === long.length) return false;
+  return short.every((w) => w.length > 1 && long.some((l) => sameWord(w, l, kind)));
 }
 
 /** The `exact`, `translit` or `phonetic` level holds between two parts. */

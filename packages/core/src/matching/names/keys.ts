@@ -10,7 +10,7 @@ import type { ParsedName } from './types.ts';
  * Bumped whenever a rule change alters any key, so stored keys can be recomputed
  * (skeleton, base, stem or key-format rules all count).
  */
-export const NAME_KEYS_VERSION = 2;
+export const NAME_KEYS_VERSION = 3;
 
 /** Longest key component kept: long compound names are cut, which keeps keys short and rarely merges blocks. */
 const MAX_COMPONENT = 20;
@@ -49,6 +49,11 @@ export function nameKeys(name: ParsedName): string[] {
     const consonants = cut(consonantKey(family));
     if (given) {
       keys.push(`sg:${f}.${given.skeleton.charAt(0)}`);
+      // Each half of a double surname, so that a record carrying only one of them is met.
+      for (const word of name.surname?.words ?? []) {
+        const half = cut(surnameBase(word));
+        if (half.length > 3 && half !== f) keys.push(`sg:${half}.${given.skeleton.charAt(0)}`);
+      }
       if (name.patronymic?.stem) keys.push(`gp:${cut(given.skeleton)}.${cut(name.patronymic.stem)}`);
       if (name.surname) {
         const y = cut(surnameBase(given.skeleton));

@@ -5,8 +5,9 @@
 import { isKnownGivenName } from './given-names.ts';
 import { foldDiacritics, prepare } from './normalize.ts';
 import { patronymicInfo, patronymicMarker, patronymicSuffix, plainStem, type Sex } from './patronymic.ts';
+import { otherLayout, repairNameText, type NameRepair } from './repair.ts';
 import { langContext, romanizeWord, type LangContext } from './romanize.ts';
-import { consonantKey, skeletonOfWord } from './skeleton.ts';
+import { consonantKey, phoneticSkeleton, skeletonOfWord } from './skeleton.ts';
 import { masculineSurname, surnameBase } from './surname.ts';
 import type { NamePart, ParsedName, PersonNameInput } from './types.ts';
 
@@ -14,11 +15,19 @@ interface Word {
   norm: string;
   rom: string;
   skel: string;
+  /** Skeletons of the parts of a hyphenated word (Петрова-Водкина), which documents may write alone. */
+  halves?: string[];
 }
 
 function analyzeWord(w: string, ctx: LangContext): Word {
   const rom = romanizeWord(w, ctx);
-  return { norm: foldDiacritics(w), rom, skel: skeletonOfWord(w, ctx, rom) };
+  const word: Word = { norm: foldDiacritics(w), rom, skel: skeletonOfWord(w, ctx, rom) };
+  const hyphenated = w.split('-');
+  const romHalves = rom.split('-');
+  if (hyphenated.length > 1 && romHalves.length === hyphenated.length) {
+    word.halves = hyphenated.map((half, i) => skeletonOfWord(half, ctx, romHalves[i]));
+  }
+  return word;
 }
 
 /** The words of a prepared text (single spaces, no edge spaces), analysed. */
@@ -51,7 +60,9 @@ function buildPart(draft: Draft): NamePart {
     romanized += ` ${words[i]!.rom}`;
     skeleton += words[i]!.skel;
   }
-  return { raw: draft.raw, normalized, romanized, skeleton, consonants: consonantKey(skeleton), stem: skeleton };
+  const part: NamePart = { raw: draft.raw, normalized, romanized, skeleton, consonants: consonantKey(skeleton), stem: skeleton };
+  if (words.length > 1 || words[0]!.halves) part.words = words.flatMap((w) => w.halves ?? [w.skel]);
+  return part;
 }
 
 function surnameSex(skeleton: string): Sex | undefined {
@@ -88,9 +99,33 @@ function endsWithMarker(words: readonly Word[]): boolean {
 }
 
 function parseStructured(input: PersonNameInput, lang: string | undefined): ParsedName {
-  const surname = prepare(input.surname ?? '');
-  const given = prepare(input.given ?? '');
-  const patronymic = prepare(input.patronymic ?? '');
+  const repairs = new Set<NameRepair>();
+  const surname = repairNameText(input.surname ?? '', repairs).text;
+  const given = repairNameText(input.given ?? '', repairs).text;
+  const patronymic = repairNameText(input.patronymic ?? '', repairs).text;
+  // The whole name typed into the surname or the given-name field alone ("Иванов Иван Иванович"
+  // as the surname) is read as free text, so that its parts are found as in a document's name line.
+  const alone = patronymic.trim() !== '' ? undefined : surname.trim() === '' ? given : given.trim() === '' ? surname : undefined;
+  const name = alone && wholeNameInOneField(alone) ? parseFree(alone, lang) : parseParts({ surname, given, patronymic }, input, lang);
+  return withLayoutRepair(
+    name,
+    (swap) => parseStructured({ surname: swap(surname), given: swap(given), patronymic: swap(patronymic) }, lang),
+    repairs,
+  );
+}
+
+/** Two or more words that are not one surname (`Ter Petrosyan`) or one patronymic (`Mamadali uulu`). */
+function wholeNameInOneField(text: string): boolean {
+  const ctx = langContext(prepare(text), undefined);
+  const units: Unit[] = [];
+  splitUnits(text, ctx, units);
+  return units.length >= 2;
+}
+
+function parseParts(prepared: PersonNameInput, input: PersonNameInput, lang: string | undefined): ParsedName {
+  const surname = prepare(prepared.surname ?? '');
+  const given = prepare(prepared.given ?? '');
+  const patronymic = prepare(prepared.patronymic ?? '');
   const ctx = langContext([surname, given, patronymic], lang);
   const s: Draft = { raw: input.surname?.trim() ?? '', words: analyze(surname, ctx) };
   const g: Draft = { raw: input.given?.trim() ?? '', words: analyze(given, ctx) };
@@ -99,6 +134,24 @@ function parseStructured(input: PersonNameInput, lang: string | undefined): Pars
   // treats it as a patronymic so that it meets the same name recorded in the patronymic field.
   if (p.words.length === 0 && endsWithMarker(s.words)) return assemble(undefined, g, s);
   return assemble(s, g, p);
+}
+
+/**
+ * A name typed with the keyboard on the other layout shows no stray key when every key hit was
+ * a letter (`Bdfyjd Bdfy` for Иванов Иван). Given names are a closed class: when the given name
+ * is unknown but reads as a known one on the other layout, the whole name is read that way
+ * (`reparse` parses the texts with every key read on the other layout).
+ */
+function withLayoutRepair(name: ParsedName, reparse: (swap: (text: string) => string) => ParsedName, repairs: Set<NameRepair>): ParsedName {
+  if (name.given && !isKnownGivenName(name.given.skeleton)) {
+    const given = otherLayout(name.given.raw);
+    if (given && isKnownGivenName(phoneticSkeleton(given))) {
+      repairs.add('keyboard_layout');
+      name = reparse((text) => otherLayout(text) ?? text);
+    }
+  }
+  if (repairs.size > 0) name.repairs = [...repairs];
+  return name;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,6 +194,10 @@ const SURNAME_ENDINGS: readonly (readonly [string, number])[] = [
   ['ets', 1],
   ['ik', 1],
   ['ic', 1],
+  // Belarusian, Ukrainian, Polish and Serbian surnames (Лукашевич, Карпович, Dashkevich) end like
+  // a patronymic: only the position in the name tells them apart.
+  ['ovic', 2],
+  ['evic', 2],
 ];
 
 function surnameScore(skeleton: string): number {
@@ -166,7 +223,8 @@ const ORDERS: Record<number, readonly (readonly [Order, number])[]> = {
     [[S, G], 1],
     [[G, S], 0.6],
     [[G, P], 0.6],
-    [[P, G], 0.5],
+    // Nobody writes a patronymic before the given name without a surname: a leading -ович is one.
+    [[P, G], -3],
     [[S, P], 0],
     [[P, S], -0.5],
   ],
@@ -185,7 +243,8 @@ function roleScores(u: Unit): [number, number, number] {
   const known = u.words.length === 1 && isKnownGivenName(skeleton);
   const surnamey = surnameScore(skeleton);
   const p = u.marker ? 8 : u.words.length === 1 ? (patronymicSuffix(skeleton)?.strength ?? -20) : -20;
-  const s = surnamey - (known ? 3 : 0) - (p >= 4 ? 2 : 0);
+  // Only a feminine or Turkic patronymic form (-овна, qizi) is never a surname; -ович often is.
+  const s = surnamey - (known ? 3 : 0) - (p >= 6 ? 2 : 0);
   const g = (known ? 5 : 0) - (!known && surnamey >= 2 ? 3 : 0) - (p >= 4 ? 6 : 0);
   return [s, g, p];
 }
@@ -276,5 +335,8 @@ function fallbackOrder(units: readonly Unit[], surnameFirst: boolean): Order {
  * @example parsePersonName({ surname: 'Иванова', given: 'Анна' }).surname?.masculine // "ivanov"
  */
 export function parsePersonName(input: PersonNameInput | string, hints?: { lang?: string }): ParsedName {
-  return typeof input === 'string' ? parseFree(input, hints?.lang) : parseStructured(input, hints?.lang);
+  if (typeof input !== 'string') return parseStructured(input, hints?.lang);
+  const repairs = new Set<NameRepair>();
+  const text = repairNameText(input, repairs).text;
+  return withLayoutRepair(parseFree(text, hints?.lang), (swap) => parseFree(swap(text), hints?.lang), repairs);
 }

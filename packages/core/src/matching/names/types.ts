@@ -1,4 +1,5 @@
 import type { Sex } from './patronymic.ts';
+import type { NameRepair } from './repair.ts';
 
 /** One part of a person's name (surname, given name or patronymic) in every form matching uses. */
 export interface NamePart {
@@ -20,6 +21,11 @@ export interface NamePart {
   stem: string;
   /** Surname only: `masculineSurname(skeleton)`, for the `gender_variant` level. */
   masculine?: string;
+  /**
+   * The skeleton of each word, when the part has more than one (a double surname
+   * Петрова-Водкина, two given names Anna Maria): one side often writes only one of them.
+   */
+  words?: string[];
 }
 
 /** A person's name split into parts, each normalized, romanized and reduced to skeletons. */
@@ -29,6 +35,8 @@ export interface ParsedName {
   patronymic?: NamePart;
   /** Read from the patronymic (-ovna, qizi…) or else the surname ending (-ova, -skaya…). */
   sex?: Sex;
+  /** What the text needed before it could be read (wrong keyboard layout, look-alike letters, OCR digits). */
+  repairs?: NameRepair[];
 }
 
 /** Input for `parsePersonName` when the parts are already separated. */
