@@ -391,6 +391,16 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await more.count()).toBe(0);
   });
 
+  it('a name typed on the wrong keyboard layout is shown as written, with a note for the owner', async () => {
+    const slipped = wantedPerson();
+    slipped.person = { ...slipped.person!, names: [{ kind: 'primary', script: 'Cyrl', surname: ';erjd', given: 'Utjhubq' }] };
+    const record = await create(await login('ru.operator'), slipped);
+    await page.goto(`${baseUrl}/records/${record.id}`);
+    await page.getByRole('note').getByText('Data quality').waitFor();
+    expect(await page.getByRole('note').textContent()).toContain('typed on the wrong keyboard layout');
+    expect(await page.getByRole('main').textContent()).toContain(';erjd');
+  });
+
   it('shows the interactive API documentation under its own policy', async () => {
     const docs = await browser.newPage();
     docs.on('pageerror', (error) => pageErrors.push(String(error)));

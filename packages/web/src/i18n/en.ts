@@ -420,6 +420,12 @@ export const en: Messages = {
     kilobytes: '{{value}} KB',
     megabytes: '{{value}} MB',
   },
+  dataQuality: {
+    title: 'Data quality',
+    name_keyboard_layout: 'The name was typed on the wrong keyboard layout; matching reads it as typed on the right one. Correct it at the source.',
+    name_mixed_script: 'The name mixes Cyrillic and Latin look-alike letters; matching reads it in one script. Correct it at the source.',
+    name_ocr_digits: 'The name has digits for letters (a recognition error); matching reads them as letters. Correct it at the source.',
+  },
   cancel: {
     open: 'Cancel record',
     title: 'Cancel the record',

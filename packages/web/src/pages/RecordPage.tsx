@@ -170,6 +170,17 @@ export function RecordPage({ id }: { id: string }) {
         </div>
       )}
 
+      {record.dataQuality && record.dataQuality.length > 0 && (
+        <div className="alert alert--muted" role="note">
+          <p className="alert__title">{t('dataQuality.title')}</p>
+          <ul>
+            {record.dataQuality.map((note) => (
+              <li key={`${note.path}:${note.code}`}>{t(`dataQuality.${note.code}`)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
       <div className="sections">
         {record.wanted && <WantedSection wanted={record.wanted} />}
         {record.missing && <MissingSection missing={record.missing} />}
