@@ -2,7 +2,7 @@
  * Per-part name comparison into discrete levels for a Fellegi–Sunter scorer.
  */
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
-import { masculineSurname } from './surname.ts';
+import { masculineSurname, surnameBase } from './surname.ts';
 import { NAME_LEVELS, type NameComparison, type NameLevel, type NamePart, type NamePartComparison, type ParsedName } from './types.ts';
 
 /** Jaro–Winkler on skeletons from which two parts count as `fuzzy` rather than `different`. */
@@ -70,9 +70,23 @@ function oneHoldsTheOther(a: NamePart, b: NamePart, kind: 'surname' | 'given' | 
   return short.every((w) => w.length > 1 && long.some((l) => sameWord(w, l, kind)));
 }
 
-/** The `exact`, `translit` or `phonetic` level holds between two parts. */
-function phoneticOrBetter(a: NamePart, b: NamePart): boolean {
-  return a.skeleton === b.skeleton || sameLetters(a.normalized, b.normalized) || sameLetters(a.romanized, b.romanized);
+/** A given name read as a surname, with the surname forms compared at the gender and change levels. */
+function asSurname(part: NamePart): NamePart {
+  const masculine = masculineSurname(part.skeleton);
+  return { ...part, masculine, stem: surnameBase(part.skeleton, masculine) };
+}
+
+/**
+ * Surname and given name written in each other's field. Surnames and given names are different
+ * vocabularies, so a surname found in the other's given-name field is itself strong evidence:
+ * the crossed surnames may differ as surnames do (gender, a change: Sultanova ~ Sultanli) and the
+ * crossed given names by a spelling (Nigar ~ Нигяр), as long as one side is phonetic or better.
+ */
+function crossedOver(as: NamePart, ag: NamePart, bs: NamePart, bg: NamePart): boolean {
+  const surnames = compareNameParts(as, asSurname(bg), 'surname').level;
+  const given = compareNameParts(ag, bs, 'given').level;
+  if (RANK[surnames] > RANK.surname_change || RANK[given] > RANK.fuzzy) return false;
+  return RANK[surnames] <= RANK.phonetic || RANK[given] <= RANK.phonetic;
 }
 
 const WEIGHTS = { surname: 0.5, given: 0.35, patronymic: 0.15 } as const;
@@ -106,15 +120,7 @@ export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
   if (total === 0) return { level: 'different', similarity: 0, parts };
   let level = NAME_LEVELS[worst]!;
   let similarity = weighted / total;
-  if (
-    RANK[level] >= RANK.fuzzy &&
-    a.surname &&
-    a.given &&
-    b.surname &&
-    b.given &&
-    phoneticOrBetter(a.surname, b.given) &&
-    phoneticOrBetter(a.given, b.surname)
-  ) {
+  if (RANK[level] >= RANK.fuzzy && a.surname && a.given && b.surname && b.given && crossedOver(a.surname, a.given, b.surname, b.given)) {
     level = 'swapped';
     similarity = (jaroWinkler(a.surname.skeleton, b.given.skeleton) + jaroWinkler(a.given.skeleton, b.surname.skeleton)) / 2;
   }

@@ -70,3 +70,17 @@ describe('double surnames and two given names', () => {
     expect(c.parts.surname?.level).toBe('different');
   });
 });
+
+describe('surname and given name written in each other’s field', () => {
+  it('are recognised even when one of them is also spelt another way', () => {
+    const a = parsePersonName({ surname: 'Babayeva', given: 'Nigar' });
+    const b = parsePersonName({ surname: 'Нигяр', given: 'Бабаева' });
+    expect(compareNames(a, b).level).toBe('swapped');
+  });
+
+  it('two different people whose names merely share stems are not taken for a swap', () => {
+    const a = parsePersonName({ surname: 'Петров', given: 'Иван' });
+    const b = parsePersonName({ surname: 'Иванов', given: 'Пётр' });
+    expect(compareNames(a, b).level).not.toBe('swapped');
+  });
+});
