@@ -142,13 +142,25 @@ function parseParts(prepared: PersonNameInput, input: PersonNameInput, lang: str
  * is unknown but reads as a known one on the other layout, the whole name is read that way
  * (`reparse` parses the texts with every key read on the other layout).
  */
+const layoutVerdicts = new Map<string, boolean>();
+const MAX_LAYOUT_VERDICTS = 50_000;
+
+/** Whether a given name unknown as typed is a known one on the other layout; names repeat, so verdicts are kept. */
+function knownOnOtherLayout(given: string): boolean {
+  let verdict = layoutVerdicts.get(given);
+  if (verdict === undefined) {
+    const converted = otherLayout(given);
+    verdict = converted !== undefined && isKnownGivenName(phoneticSkeleton(converted));
+    if (layoutVerdicts.size >= MAX_LAYOUT_VERDICTS) layoutVerdicts.clear();
+    layoutVerdicts.set(given, verdict);
+  }
+  return verdict;
+}
+
 function withLayoutRepair(name: ParsedName, reparse: (swap: (text: string) => string) => ParsedName, repairs: Set<NameRepair>): ParsedName {
-  if (name.given && !isKnownGivenName(name.given.skeleton)) {
-    const given = otherLayout(name.given.raw);
-    if (given && isKnownGivenName(phoneticSkeleton(given))) {
-      repairs.add('keyboard_layout');
-      name = reparse((text) => otherLayout(text) ?? text);
-    }
+  if (name.given && !isKnownGivenName(name.given.skeleton) && knownOnOtherLayout(name.given.raw)) {
+    repairs.add('keyboard_layout');
+    name = reparse((text) => otherLayout(text) ?? text);
   }
   if (repairs.size > 0) name.repairs = [...repairs];
   return name;

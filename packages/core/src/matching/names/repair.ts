@@ -69,12 +69,16 @@ const CYRILLIC_DIGIT = new Map([
   ['8', 'в'],
 ]);
 
-const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
-const LATIN_LETTER = /\p{Script=Latin}/u;
-const LETTER = /\p{L}/u;
-const DIGIT = /[0-9]/;
+// Scripts told by code point, not by a Unicode-property regex per character: this runs on every name.
+const isCyrillic = (code: number) => code >= 0x400 && code <= 0x52f;
+const isLatin = (code: number) =>
+  (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** Keys whose Cyrillic letter (ж х ъ ё) has no place in a Latin name, wherever they stand. */
 const LAYOUT_ONLY_KEYS = /[;:[\]{}`~<>"]/;
+/** ASCII characters after which a text may need repair: digits, and the keys of the other layout. */
+const SUSPECT_ASCII = new Uint8Array(128);
+for (const ch of ';:[]{}`~<>",.\'0123456789') SUSPECT_ASCII[ch.charCodeAt(0)] = 1;
 /** `,` `.` (б ю) inside a word, or `'` (э) opening it: no Latin spelling puts them there. */
 const LAYOUT_IN_WORD = /\p{L}[,.<>]\p{L}|^['"]\p{L}/u;
 
@@ -90,11 +94,12 @@ interface Counts {
 function count(word: string): Counts {
   const c: Counts = { latin: 0, cyrillic: 0, latinOwn: 0, cyrillicOwn: 0, digits: 0 };
   for (const ch of word) {
-    if (DIGIT.test(ch)) c.digits++;
-    else if (CYRILLIC_LETTER.test(ch)) {
+    const code = ch.charCodeAt(0);
+    if (isDigit(code)) c.digits++;
+    else if (isCyrillic(code)) {
       c.cyrillic++;
       if (!LATIN_TWIN.has(ch)) c.cyrillicOwn++;
-    } else if (LATIN_LETTER.test(ch)) {
+    } else if (isLatin(code)) {
       c.latin++;
       if (!CYRILLIC_TWIN.has(ch)) c.latinOwn++;
     }
@@ -161,9 +166,9 @@ function needsRepair(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      if ((code >= 0x30 && code <= 0x39) || LAYOUT_ONLY_KEYS.test(text[i]!) || code === 0x2c || code === 0x2e || code === 0x27) return true;
-      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latin = true;
-    } else if (code >= 0x400 && code <= 0x52f) cyrillic = true;
+      if (SUSPECT_ASCII[code] === 1) return true;
+      if (isLatin(code)) latin = true;
+    } else if (isCyrillic(code)) cyrillic = true;
     if (latin && cyrillic) return true;
   }
   return false;
@@ -174,8 +179,20 @@ function needsRepair(text: string): boolean {
  * or Cyrillic letters as the Latin ones. Undefined when the text is not all one script's letters.
  */
 export function otherLayout(text: string): string | undefined {
-  const c = count(text);
-  if (c.digits > 0 || (c.latin > 0 && c.cyrillic > 0) || c.latin + c.cyrillic === 0) return undefined;
-  for (const ch of text) if (LETTER.test(ch) && !TO_CYRILLIC_LAYOUT.has(ch) && !TO_LATIN_LAYOUT.has(ch)) return undefined;
-  return mapChars(text, c.latin > 0 ? TO_CYRILLIC_LAYOUT : TO_LATIN_LAYOUT);
+  let toCyrillic: boolean | undefined;
+  let out = '';
+  for (const ch of text) {
+    const latin = TO_CYRILLIC_LAYOUT.get(ch);
+    const cyrillic = latin === undefined ? TO_LATIN_LAYOUT.get(ch) : undefined;
+    if (latin === undefined && cyrillic === undefined) {
+      if (isLatin(ch.charCodeAt(0)) || isCyrillic(ch.charCodeAt(0)) || isDigit(ch.charCodeAt(0))) return undefined;
+      out += ch;
+      continue;
+    }
+    const direction = latin !== undefined;
+    if (toCyrillic === undefined) toCyrillic = direction;
+    else if (toCyrillic !== direction) return undefined;
+    out += latin ?? cyrillic;
+  }
+  return toCyrillic === undefined ? undefined : out;
 }
