@@ -11,7 +11,7 @@
  *   `svod serve`, while /health is asked every 50 ms: its worst answer time and the server's
  *   peak resident memory are reported.
  *
- * PROBE=crash or PROBE=flood runs one part.
+ * PROBE=crash or PROBE=flood runs one part; PROBE_STORES=pglite or =postgres one store.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,7 +27,7 @@ const BIN = fileURLToPath(new URL('../packages/cli/bin/svod.js', import.meta.url
 const runs = Number(process.env.PROBE_RUNS ?? 20);
 const lines = Number(process.env.PROBE_LINES ?? 6000);
 const parts = (process.env.PROBE ?? 'crash,flood').split(',');
-const stores = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+const stores = (process.env.PROBE_STORES ?? (process.env.DATABASE_URL ? 'pglite,postgres' : 'pglite')).split(',');
 const work = mkdtempSync(join(tmpdir(), 'svod-probe-'));
 
 function emit(name: string, value: number, unit: string, extra: Record<string, string | number> = {}) {
