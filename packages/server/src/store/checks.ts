@@ -2,6 +2,7 @@ import {
   AppError,
   DEFAULT_MODELS,
   forBankSize,
+  checkAdjustments,
   checkProfile,
   checkSufficiency,
   compareProfiles,
@@ -89,10 +90,11 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     const query = checkProfile(input)!;
     const weights = (await weightsFor(ctx.db))[query.domain];
     const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
+    const adjustments = checkAdjustments(weights, query);
     const { profiles, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'));
     for (const { id, profile } of profiles) {
       if (!profile || profile.domain !== query.domain) continue;
-      const score = scoreVector(weights, compareProfiles(query, profile));
+      const score = scoreVector(weights, compareProfiles(query, profile), adjustments(profile));
       if (score.probability < POSSIBLE_PROBABILITY) continue;
       scored.push({ id, probability: score.probability, weight: score.weight, explanation: score.explanation });
     }
