@@ -60,3 +60,47 @@ export function checkAdjustments(
   const adjustment = identifierAdjustment(weights, query);
   return () => adjustment;
 }
+
+const NAME_PARTS = ['surname', 'given', 'patronymic'] as const;
+
+/**
+ * The name stems a person record is counted under, keyed as `nameAdjustment` looks them up
+ * (`surname:ivanov`): one count per record however many forms of its name carry the stem.
+ */
+export function nameStemKeys(profile: MatchProfile | undefined): string[] {
+  if (profile?.domain !== 'person' || !profile.named) return [];
+  const keys = new Set<string>();
+  for (const name of profile.names) {
+    for (const part of NAME_PARTS) {
+      const stem = name[part]?.stem;
+      if (stem) keys.add(`${part}:${stem}`);
+    }
+  }
+  return [...keys];
+}
+
+/** Persons a model's u stands for when it does not say how many it was trained on. */
+const DEFAULT_TRAINING_PERSONS = 10_000;
+
+/**
+ * The frequency of a name stem among a bank's `persons` person records, from its count there,
+ * for `nameAdjustment`. The count is pooled with the model's average (u of an exact agreement
+ * on that part) as if that came from the persons the model was trained on: in a bank of a few
+ * hundred records every name is "one in a few hundred", which says nothing of its rarity, while
+ * in a bank of millions the bank's own count decides. A stem looked up is carried by at least
+ * one record (or by the check itself).
+ */
+export function bankNameFrequency(
+  weights: Weights,
+  count: (key: string) => number | undefined,
+  persons: number,
+): (key: string) => number | undefined {
+  const pseudo = weights.model.training.records ?? DEFAULT_TRAINING_PERSONS;
+  const average = new Map<string, number>();
+  for (const field of weights.model.fields) if ((NAME_PARTS as readonly string[]).includes(field.field)) average.set(field.field, field.u[0]!);
+  return (key) => {
+    const u = average.get(key.slice(0, key.indexOf(':')));
+    if (u === undefined) return undefined;
+    return (Math.max(1, count(key) ?? 0) + pseudo * u) / (Math.max(0, persons) + pseudo);
+  };
+}

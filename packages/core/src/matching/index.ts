@@ -61,5 +61,5 @@ export {
 } from './link.ts';
 export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type LabelledRecord, type EvaluationReport } from './evaluate.ts';
 export { checkProfile, checkSufficiency } from './check.ts';
-export { checkAdjustments, identifierAdjustment, type Adjustment } from './check-evidence.ts';
+export { bankNameFrequency, checkAdjustments, identifierAdjustment, nameStemKeys, type Adjustment } from './check-evidence.ts';
 export { DEFAULT_MODELS } from './default-models.ts';

@@ -22,6 +22,7 @@ import type { Db, RecordRow } from '../db/database.ts';
 import { LruCache } from '../util/lru.ts';
 import { activeModels, lastActivation } from './models.ts';
 import { recordsByDomain } from './bank-size.ts';
+import { nameFrequencyFor, prepareNameFrequencies } from './name-frequencies.ts';
 import { recordSubject } from './record-content.ts';
 import { toRecordView, visibleTo } from './records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
@@ -72,9 +73,9 @@ function weightsFor(db: Db): Promise<Record<Domain, Weights>> {
   return weights;
 }
 
-/** Loads the models and the bank's size before serving, so that the first check after start-up does not wait for them. */
+/** Loads the models, the bank's size and its name counts before serving, so that the first check after start-up does not wait for them. */
 export async function prepareChecks(db: Db): Promise<void> {
-  await weightsFor(db);
+  await Promise.all([weightsFor(db), prepareNameFrequencies(db)]);
 }
 
 /**
@@ -90,7 +91,8 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     const query = checkProfile(input)!;
     const weights = (await weightsFor(ctx.db))[query.domain];
     const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
-    const adjustments = checkAdjustments(weights, query);
+    const frequency = query.domain === 'person' ? await nameFrequencyFor(ctx.db, weights) : undefined;
+    const adjustments = checkAdjustments(weights, query, frequency);
     const { profiles, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'));
     for (const { id, profile } of profiles) {
       if (!profile || profile.domain !== query.domain) continue;
