@@ -30,6 +30,7 @@ import {
   openDatabase,
   type Db,
 } from '@svod/server';
+import { benchIdentifierChecks } from './identifier-checks.ts';
 
 const size = Number(process.env.BENCH_SIZE ?? 20_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 2_000);
@@ -93,6 +94,7 @@ async function benchStore(store: string, db: Db, baselineDb: () => Promise<Db>) 
 
   // As `svod serve` does before it listens.
   await prepareChecks(db);
+  await benchIdentifierChecks(db, size, (name, value, unit) => emit(name, value, unit, store));
   const app = await benchChecks(store, db, corpus, baseline);
 
   const headers = app.headers;

@@ -21,7 +21,7 @@ export {
   type ParsedName,
   type PersonNameInput,
 } from './names/index.ts';
-export { identifierKey, plateKey } from './identifiers/fold.ts';
+export { identifierKey, plateKey, vinKey } from './identifiers/fold.ts';
 export {
   profileOf,
   domainOfCategory,
@@ -61,4 +61,5 @@ export {
 } from './link.ts';
 export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type LabelledRecord, type EvaluationReport } from './evaluate.ts';
 export { checkProfile, checkSufficiency } from './check.ts';
+export { bankNameFrequency, checkAdjustments, identifierAdjustment, nameStemKeys, type Adjustment } from './check-evidence.ts';
 export { DEFAULT_MODELS } from './default-models.ts';

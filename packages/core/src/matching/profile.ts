@@ -1,7 +1,6 @@
 import type { Category, RecordInput } from '../schemas/record.ts';
 import { parsePartialDate, partialDateBounds, type PartialDateParts } from '../validation/dates.ts';
-import { normalizeVin } from '../validation/vin.ts';
-import { identifierKey, plateKey } from './identifiers/fold.ts';
+import { identifierKey, plateKey, vinKey } from './identifiers/fold.ts';
 import { makeKey } from './identifiers/makes.ts';
 import { normalizeText, phoneticSkeleton } from './names/index.ts';
 import { parsePersonName, type ParsedName } from './names/index.ts';
@@ -173,7 +172,7 @@ export function profileOf(record: RecordInput): MatchProfile | undefined {
     const v = record.vehicle;
     return {
       domain: 'vehicle',
-      vin: v.vin ? normalizeVin(v.vin) : undefined,
+      vin: v.vin ? vinKey(v.vin) || undefined : undefined,
       plate: v.plate ? plateKey(v.plate.number, v.plate.state) : undefined,
       engine: v.engineNumber ? identifierKey(v.engineNumber) : undefined,
       body: v.bodyNumber ? identifierKey(v.bodyNumber) : undefined,

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { CountryCode, Line, NamePart, PartialDate } from './common.ts';
+import { VinText } from './object.ts';
 import { DOCUMENT_TYPES, SEXES } from './person.ts';
 
 /**
@@ -35,7 +36,7 @@ export const CheckInput = Type.Object(
     vehicle: Type.Optional(
       Type.Object(
         {
-          vin: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 \\-]+$' })),
+          vin: Type.Optional(VinText),
           plate: Type.Optional(Type.Object({ number: Line(16), state: CountryCode }, { additionalProperties: false })),
           engineNumber: Type.Optional(Line(30)),
           bodyNumber: Type.Optional(Line(30)),

@@ -5,10 +5,16 @@ import { IsoDate, Line, Place } from './common.ts';
 const IDENTIFIER = '^[\\p{L}\\p{N}][\\p{L}\\p{N} \\-/.]*$';
 const Identifier = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: IDENTIFIER });
 
+/**
+ * A VIN as typed: Latin letters and digits, or the Cyrillic letters that look like them (a
+ * Russian keyboard layout), with spaces and hyphens. Structure is checked after folding.
+ */
+export const VinText = Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9АВЕКМНОРСТУХавекмнорстух \\-]+$' });
+
 export const VehiclePart = Type.Object(
   {
     /** 17 characters, no I, O or Q; structure and (where it applies) the check digit are verified. */
-    vin: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 \\-]+$' })),
+    vin: Type.Optional(VinText),
     plate: Type.Optional(Type.Object({ number: Identifier(16), state: Type.String({ pattern: '^[A-Z]{2}$' }) }, { additionalProperties: false })),
     make: Line(60),
     model: Type.Optional(Line(60)),

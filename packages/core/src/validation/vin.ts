@@ -1,3 +1,5 @@
+import { latinLookAlikes } from '../matching/identifiers/fold.ts';
+
 const TRANSLITERATION: Record<string, number> = {
   A: 1,
   B: 2,
@@ -25,8 +27,11 @@ const TRANSLITERATION: Record<string, number> = {
 };
 const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
-/** Upper-cases a VIN and drops the spaces and hyphens people type into it. */
-export const normalizeVin = (vin: string): string => vin.toUpperCase().replace(/[\s-]/g, '');
+/**
+ * Upper-cases a VIN, reads Cyrillic look-alikes (А, В, Е, К, М, Н, Р, С, Т, Х typed on a Russian
+ * layout) as the Latin letters they are, and drops the spaces and hyphens people type into it.
+ */
+export const normalizeVin = (vin: string): string => latinLookAlikes(vin).replace(/[\s-]/g, '');
 
 /** ISO 3779 structure: 17 characters from the VIN alphabet, which has no I, O or Q. */
 export const isVinWellFormed = (vin: string): boolean => /^[A-HJ-NPR-Z0-9]{17}$/.test(vin);

@@ -98,6 +98,16 @@ export interface MatchKeyTable {
   record_id: string;
 }
 
+export interface RecordNameStemTable {
+  record_id: string;
+  key: string;
+}
+
+export interface NameStemCountTable {
+  key: string;
+  records: number;
+}
+
 export interface SettingTable {
   name: string;
   value: string;
@@ -143,6 +153,8 @@ export interface Database {
   match_models: MatchModelTable;
   login_throttle: LoginThrottleTable;
   trusted_devices: TrustedDeviceTable;
+  record_name_stems: RecordNameStemTable;
+  name_stem_counts: NameStemCountTable;
 }
 
 export type Db = Kysely<Database>;

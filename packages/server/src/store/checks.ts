@@ -3,6 +3,7 @@ import {
   DEFAULT_MODELS,
   forBankSize,
   ANY_YEAR,
+  checkAdjustments,
   checkProfile,
   checkSufficiency,
   compareProfiles,
@@ -22,6 +23,7 @@ import type { Db, RecordRow } from '../db/database.ts';
 import { LruCache } from '../util/lru.ts';
 import { activeModels, lastActivation } from './models.ts';
 import { recordsByDomain } from './bank-size.ts';
+import { nameFrequencyFor, prepareNameFrequencies } from './name-frequencies.ts';
 import { recordSubject } from './record-content.ts';
 import { toRecordView, visibleTo } from './records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
@@ -72,9 +74,9 @@ function weightsFor(db: Db): Promise<Record<Domain, Weights>> {
   return weights;
 }
 
-/** Loads the models and the bank's size before serving, so that the first check after start-up does not wait for them. */
+/** Loads the models, the bank's size and its name counts before serving, so that the first check after start-up does not wait for them. */
 export async function prepareChecks(db: Db): Promise<void> {
-  await weightsFor(db);
+  await Promise.all([weightsFor(db), prepareNameFrequencies(db)]);
 }
 
 /**
@@ -90,10 +92,12 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     const query = checkProfile(input)!;
     const weights = (await weightsFor(ctx.db))[query.domain];
     const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
+    const frequency = query.domain === 'person' ? await nameFrequencyFor(ctx.db, weights) : undefined;
+    const adjustments = checkAdjustments(weights, query, frequency);
     const { profiles, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'));
     for (const { id, profile } of profiles) {
       if (!profile || profile.domain !== query.domain) continue;
-      const score = scoreVector(weights, compareProfiles(query, profile));
+      const score = scoreVector(weights, compareProfiles(query, profile), adjustments(profile));
       if (score.probability < POSSIBLE_PROBABILITY) continue;
       scored.push({ id, probability: score.probability, weight: score.weight, explanation: score.explanation });
     }

@@ -2,14 +2,16 @@ import { sql } from 'kysely';
 import { MATCH_KEYS_VERSION, matchKeys, profileOf } from '@svod/core';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
 import { BULK_LOAD_RECORDS, tidyAfterBulkLoad } from '../db/maintenance.ts';
+import { clearNameStems, countNameStems } from './name-frequencies.ts';
 import { recordSubject } from './record-content.ts';
 
 /** What filing needs of a record row. */
 type FilableRow = Pick<RecordRow, 'id' | 'content' | 'category' | 'national_ref'>;
 
 /**
- * Files records under their match keys, replacing what they were filed under. Runs in the
- * transaction that writes the records, so keys and records never disagree.
+ * Files records under their match keys, replacing what they were filed under, and counts their
+ * name stems. Runs in the transaction that writes the records, so keys, counts and records never
+ * disagree.
  */
 export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], options: { fresh?: boolean } = {}): Promise<void> {
   if (rows.length === 0) return;
@@ -23,10 +25,8 @@ export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], op
         rows.map((r) => r.id),
       )
       .execute();
-  const values = rows.flatMap((row) => {
-    const profile = profileOf(recordSubject(row));
-    return profile ? matchKeys(profile).map((key) => ({ key, record_id: row.id })) : [];
-  });
+  const profiles = rows.map((row) => ({ id: row.id, profile: profileOf(recordSubject(row)) }));
+  const values = profiles.flatMap(({ id, profile }) => (profile ? matchKeys(profile).map((key) => ({ key, record_id: id })) : []));
   // Bounded statements: a batch of 500 records files a few thousand keys.
   for (let i = 0; i < values.length; i += 2000) {
     await tx
@@ -35,6 +35,7 @@ export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], op
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+  await countNameStems(tx, profiles, options);
 }
 
 /** The setting naming the version of `matchKeys` that computed the stored keys. */
@@ -58,6 +59,7 @@ export async function refileMatchKeysIfStale(db: Db, onProgress?: (done: number)
   // Emptied first so that the batches below only insert; until the version is written at the
   // end, an interrupted run is simply done again at the next start.
   await sql`TRUNCATE match_keys`.execute(db);
+  await clearNameStems(db);
   let done = 0;
   let after: string | undefined;
   for (;;) {

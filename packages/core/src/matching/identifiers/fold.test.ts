@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifierKey, plateKey } from './fold.ts';
+import { identifierKey, plateKey, vinKey } from './fold.ts';
 
 describe('identifier folding', () => {
   it('a Russian plate typed in Cyrillic and in Latin look-alikes is the same plate', () => {
@@ -20,5 +20,12 @@ describe('identifier folding', () => {
 
   it('document numbers drop the signs clerks add', () => {
     expect(identifierKey('№ 45 10 123456')).toBe(identifierKey('4510123456'));
+  });
+
+  it('a VIN typed with O or Q for 0, I for 1, Cyrillic look-alikes or separators folds to the VIN; L stays a letter', () => {
+    for (const typed of ['XTA21O99OY2765432', 'XTA2I0990Y2765432', 'XTA21Q990Y2765432', 'ХТА 21099-0У2765432', 'xta210990y2765432']) {
+      expect(vinKey(typed), typed).toBe('XTA210990Y2765432');
+    }
+    expect(vinKey('LVSHCAMB1CE012345')).not.toBe(vinKey('1VSHCAMB1CE012345'));
   });
 });

@@ -58,6 +58,28 @@ const CYRILLIC_TRANSLIT: Record<string, string> = {
   Ў: 'U',
 };
 
+/**
+ * Cyrillic look-alikes replaced by the Latin letters they stand for; everything else is left as
+ * it is (NFKC, upper case). What a VIN or plate typed on a Russian keyboard layout means.
+ */
+export function latinLookAlikes(value: string): string {
+  let out = '';
+  for (const ch of value.normalize('NFKC').toUpperCase()) out += LOOK_ALIKE[ch] ?? ch;
+  return out;
+}
+
+/**
+ * A VIN folded for matching: Cyrillic look-alikes to Latin, separators dropped, and I, O, Q read
+ * as 1, 0, 0 — the VIN alphabet (ISO 3779) has none of the three, so a VIN holding one was
+ * mistyped and folding cannot join two real VINs. L is a VIN letter and stays (unlike in
+ * `identifierKey`).
+ */
+export function vinKey(value: string): string {
+  return latinLookAlikes(value)
+    .replace(/[IOQ]/g, (ch) => (ch === 'I' ? '1' : '0'))
+    .replace(/[^A-Z0-9]/g, '');
+}
+
 /** Characters that are read for one another in hand-copied identifiers. */
 const CONFUSABLE: Record<string, string> = { O: '0', Q: '0', I: '1', L: '1' };
 
