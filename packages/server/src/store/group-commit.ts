@@ -37,7 +37,7 @@ export class GroupCommit<T, R> {
       try {
         const results = await this.write(batch.map((w) => w.item));
         if (results.length !== batch.length) throw new Error(`a batch of ${batch.length} was written with ${results.length} results`);
-        batch.forEach((w, i) => w.resolve(results[i]!));
+        for (const [i, w] of batch.entries()) w.resolve(results[i]!);
       } catch (error) {
         for (const w of batch) w.reject(error);
       }
