@@ -118,7 +118,7 @@ async function insertEntry(db: Db | Tx, c: EntryContent, { lock = false } = {}):
  * written in one transaction, and a caller learns its entry is stored only once that
  * transaction has committed; if it fails, every caller of the batch gets the error.
  */
-export function appendAudit(db: Db | Tx, event: AuditEvent): Promise<number> {
+export async function appendAudit(db: Db | Tx, event: AuditEvent): Promise<number> {
   if (db.isTransaction) return appendLocked(db as Tx, contentOf(event));
   return writerOf(db as Db).add(contentOf(event));
 }
