@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { DEFAULT_PARTICIPANTS, generateRecords, type CheckInput, type GeneratedRecord } from '@svod/core';
 import {
   SYSTEM_ACTOR,
+  appendAudit,
   prepareChecks,
   refileMatchKeysIfStale,
   runCheck,
@@ -83,7 +84,11 @@ async function benchStore(store: string, db: Db, baselineDb: () => Promise<Db>) 
         yield line;
       }
     })();
-    const report = await importRecords({ db, actor: SYSTEM_ACTOR, purpose: 'bench' }, lines, createRecordValidators(createAjv()), { atomic: false });
+    const report = await importRecords({ db, actor: SYSTEM_ACTOR, purpose: 'bench' }, lines, createRecordValidators(createAjv()), {
+      atomic: false,
+      // The generated lines name their owners, as a state's array loaded by the bank does.
+      ownersFromLines: true,
+    });
     // The generator's own time is inside the loop above; the rate counts what is left.
     const importSeconds = (performance.now() - generationStart - generating) / 1000;
     emit('import.rate', report.created / importSeconds, 'records/s', store);
@@ -282,6 +287,28 @@ async function benchChecks(store: string, db: Db, corpus: Corpus, baseline: Db):
   // Checks by identifier (plate, serial) pooled, as the issue's latency target counts them.
   emitTimes('check.identifier', [...(byKind.get('vehicle')?.times ?? []), ...(byKind.get('firearm')?.times ?? [])], store);
   emitQuality('check.person', svodQuality, store);
+  // The same person checks through the store with several in flight: what the store itself
+  // sustains, without HTTP; then the audit append alone, which every check waits for.
+  emit(
+    `check.person.throughput.clients_${clients}`,
+    await concurrently(
+      clients,
+      personQueries.map(
+        ({ input }) =>
+          () =>
+            runCheck(ctx, input),
+      ),
+    ),
+    'checks/s',
+    store,
+  );
+  for (const width of [1, clients]) {
+    const appends = Array.from(
+      { length: 1000 },
+      () => () => appendAudit(db, { actor: ctx.actor, action: 'record.check', outcome: 'success', purpose: 'bench' }),
+    );
+    emit(`audit.append.throughput.clients_${width}`, await concurrently(width, appends), 'appends/s', store);
+  }
 
   // The same person checks over HTTP (in-process inject: session, validation, serialisation),
   // one client and then several at once.

@@ -7,6 +7,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database, Db } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { preparingPool } from './prepared-pool.ts';
 import { lockStore, type StoreLock } from './store-lock.ts';
 
 export interface StorageConfig {
@@ -61,7 +62,7 @@ export async function openDatabase(config: StorageConfig): Promise<Db> {
     // discarded by the pool and the next query opens a new one; without a listener pg would
     // raise it as an uncaught error and bring the process down.
     pool.on('error', () => {});
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   }
   if (config.longRunning) compileEngineFully();
   if (config.dataDir.startsWith('memory://')) {
