@@ -165,7 +165,10 @@ export class Corruptor {
 
   /**
    * The person-level kinds that act on a finished record: dropped patronymic, swapped name
-   * parts, a typo, birth-date errors, a wrong document digit, a different height.
+   * parts, a typo, layout and OCR slips, the name in one field, birth-date errors (missing, a
+   * wrong year digit, transposed, year only), a wrong document digit, a different height.
+   * The kinds that change the name itself (double surname, second given name, Belarusian and
+   * Ukrainian forms, unrelated alias) are decided before rendering, in person-part.ts.
    * `valid` re-checks the record's date rules after a birth-date change.
    */
   person(record: GeneratedRecord, valid: (r: GeneratedRecord) => boolean): void {
