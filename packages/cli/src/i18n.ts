@@ -101,6 +101,14 @@ const MESSAGES = {
     ru: 'вероятность совпадения, начиная с которой две карточки связываются',
     en: 'match probability at which two records are linked',
   },
+  'eval.pairsOut': {
+    ru: 'записать каждую связанную пару в файл JSON Lines: карточки, вероятность, верна ли, искажения и сравнение по полям',
+    en: 'write every linked pair as JSON Lines: the records, probability, whether it is right, corruptions and the per-field comparison',
+  },
+  'eval.pairsMissed': {
+    ru: 'добавить в файл --pairs-out и истинные пары, которые не были связаны',
+    en: 'also write to the --pairs-out file the true pairs that were not linked',
+  },
   'train.description': {
     ru: 'оценить модели сопоставления (EM) по массиву JSON Lines, например по выгрузке банка',
     en: "estimate the matching models (EM) from a JSON Lines array (e.g. the bank's export)",
@@ -305,6 +313,10 @@ const MESSAGES = {
       `the import stopped at line ${p.line}: the lines before it were applied; importing the same file again is safe, unchanged records are only counted`,
   },
 
+  'eval.pairsMissedAlone': {
+    ru: '--pairs-missed действует только вместе с --pairs-out',
+    en: '--pairs-missed works only together with --pairs-out',
+  },
   'eval.noTruth': {
     ru: (p) => `строка ${p.line}: нет поля "truth"; для eval нужны размеченные карточки (их создаёт svod generate)`,
     en: (p) => `line ${p.line}: no "truth" field; eval needs labelled records (svod generate makes them)`,

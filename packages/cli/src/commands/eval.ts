@@ -1,15 +1,18 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { evaluationReport, linkProfiles, type LabelledRecord } from '@svod/core';
+import { evaluationReport, linkProfiles, nameKeys, type LabelledRecord, type MatchProfile } from '@svod/core';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import type { Translate } from '../i18n.ts';
 import { startProgress } from '../progress.ts';
+import { writePairs, type PairLabel } from './eval-pairs.ts';
 import { readProfiles } from './shared.ts';
 
 interface EvalOptions {
   input: string;
   byCategory?: boolean;
   threshold: number;
+  pairsOut?: string;
+  pairsMissed?: boolean;
 }
 
 export function registerEval(program: Command, ctx: CommandContext): void {
@@ -29,6 +32,8 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       },
       0.5,
     )
+    .option('--pairs-out <file>', t('eval.pairsOut'))
+    .option('--pairs-missed', t('eval.pairsMissed'))
     .action(ctx.run((options: EvalOptions) => evaluate(t, options)));
 }
 
@@ -38,10 +43,21 @@ export function registerEval(program: Command, ctx: CommandContext): void {
  */
 async function evaluate(t: Translate, options: EvalOptions): Promise<number> {
   const started = performance.now();
-  const labels: LabelledRecord[] = [];
+  if (options.pairsMissed && !options.pairsOut) throw new CliError('eval.pairsMissedAlone');
+  const labels: (LabelledRecord & PairLabel)[] = [];
   const profiles = await readProfiles(t, options.input, (label, lineNo) => {
     if (!label.truth) throw new CliError('eval.noTruth', { line: lineNo });
-    labels.push({ category: label.category, truth: label.truth, corruptions: label.corruptions, script: label.script });
+    labels.push({
+      category: label.category,
+      truth: label.truth,
+      corruptions: label.corruptions,
+      script: label.script,
+      nationalRef: label.nationalRef,
+    });
+  });
+  profiles.forEach((profile, i) => {
+    const keys = personNameKeys(profile);
+    if (keys) labels[i]!.nameKeys = keys;
   });
   const profiledAt = performance.now();
   const linking = startProgress(t, t('progress.linking'));
@@ -49,12 +65,14 @@ async function evaluate(t: Translate, options: EvalOptions): Promise<number> {
   linking.stop();
   const linkedAt = performance.now();
   const report = evaluationReport(labels, result.clusterOf, options.byCategory ?? false);
+  const pairs = options.pairsOut ? await writePairs(options.pairsOut, profiles, labels, result, options.pairsMissed ?? false) : undefined;
   const seconds = (ms: number) => Math.round(ms / 10) / 100;
   process.stdout.write(
     `${JSON.stringify({
       ...report,
       candidatePairs: result.candidatePairs,
       linkedPairs: result.links.length,
+      ...(pairs ? { pairsOut: { file: options.pairsOut, ...pairs } } : {}),
       threshold: options.threshold,
       models: Object.fromEntries(
         Object.entries(result.models).map(([d, m]) => [d, { prior: m.prior, iterations: m.training.iterations, converged: m.training.converged }]),
@@ -64,4 +82,10 @@ async function evaluate(t: Translate, options: EvalOptions): Promise<number> {
     })}\n`,
   );
   return 0;
+}
+
+/** The blocking keys of a named person's names: records sharing one bear the same name (for the namesake-merge rate). */
+function personNameKeys(profile: MatchProfile | undefined): string[] | undefined {
+  if (profile?.domain !== 'person' || !profile.named) return undefined;
+  return [...new Set(profile.names.flatMap((n) => nameKeys(n)))];
 }

@@ -9,6 +9,7 @@ export interface RecordLabel {
   truth?: string;
   corruptions: string[];
   script?: string;
+  nationalRef?: string;
 }
 
 export interface ProfiledBatch {

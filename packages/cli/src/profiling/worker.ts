@@ -12,6 +12,7 @@ function labelOf(record: Record<string, unknown> & RecordInput): RecordLabel {
     truth: typeof record.truth === 'string' ? record.truth : undefined,
     corruptions: Array.isArray(record.corruptions) ? (record.corruptions as string[]) : [],
     script: record.person?.names?.[0]?.script,
+    nationalRef: typeof record.nationalRef === 'string' ? record.nationalRef : undefined,
   };
 }
 

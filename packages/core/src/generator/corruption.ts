@@ -4,6 +4,7 @@
  * rates can be measured back from the output.
  */
 import type { PersonName } from '../schemas/person.ts';
+import { fitsOneField, layoutSlips, nameInOneField, ocrVariants } from './name-errors.ts';
 import type { Random } from './random.ts';
 import type { CorruptionKind, CorruptionRates, GeneratedRecord } from './types.ts';
 
@@ -20,6 +21,15 @@ export const DEFAULT_CORRUPTION: CorruptionRates = {
   heightOff: 0.3,
   surnameChange: 0.25,
   scriptChange: 0.15,
+  nameInOneField: 0.03,
+  keyboardLayout: 0.02,
+  ocrLookAlike: 0.03,
+  belarusianUkrainianForm: 0.08,
+  birthDateMissing: 0.05,
+  birthYearDigit: 0.03,
+  twoGivenNames: 0.03,
+  hyphenatedSurname: 0.02,
+  unrelatedAlias: 0.04,
 };
 
 const ALPHABETS: readonly RegExp[] = [/\p{Script=Cyrillic}/u, /\p{Script=Armenian}/u];
@@ -136,6 +146,11 @@ export function lookAlike(rng: Random, text: string): string {
 
 /* ---------- applying the kinds ---------- */
 
+/** The whole word on the other layout more often than its beginning: typists notice late. */
+function pickSlip(rng: Random, options: readonly string[]): string {
+  return rng.chance(0.6) ? (options[0] as string) : rng.pick(options);
+}
+
 /** Draws corruption kinds at their rates and records the ones applied. */
 export class Corruptor {
   constructor(
@@ -150,7 +165,10 @@ export class Corruptor {
 
   /**
    * The person-level kinds that act on a finished record: dropped patronymic, swapped name
-   * parts, a typo, birth-date errors, a wrong document digit, a different height.
+   * parts, a typo, layout and OCR slips, the name in one field, birth-date errors (missing, a
+   * wrong year digit, transposed, year only), a wrong document digit, a different height.
+   * The kinds that change the name itself (double surname, second given name, Belarusian and
+   * Ukrainian forms, unrelated alias) are decided before rendering, in person-part.ts.
    * `valid` re-checks the record's date rules after a birth-date change.
    */
   person(record: GeneratedRecord, valid: (r: GeneratedRecord) => boolean): void {
@@ -187,6 +205,18 @@ export class Corruptor {
           applied.push('typo');
         }
       }
+    }
+
+    this.nameErrors(record);
+
+    if ((person.birthDate !== undefined || person.birthDateRange !== undefined) && this.draw('birthDateMissing')) {
+      delete person.birthDate;
+      delete person.birthDateRange;
+      applied.push('birthDateMissing');
+    }
+    if (person.birthDate !== undefined && this.draw('birthYearDigit')) {
+      const changed = this.wrongYearDigit(record, valid);
+      if (changed) applied.push('birthYearDigit');
     }
 
     const birth = person.birthDate;
@@ -227,6 +257,78 @@ export class Corruptor {
       description.heightCm = Math.min(250, Math.max(40, description.heightCm + delta));
       applied.push('heightOff');
     }
+  }
+
+  /** Wrong keyboard layout, OCR look-alikes and the whole name in one field, each where it can apply. */
+  private nameErrors(record: GeneratedRecord): void {
+    const names = record.person?.names ?? [];
+    const rng = this.rng;
+    const applied = record.corruptions;
+    const parts = ['surname', 'given', 'patronymic'] as const;
+    const primary = names.find((n) => n.kind === 'primary' && n.script !== 'Armn');
+
+    const slips = primary
+      ? parts.flatMap((part) => {
+          const value = primary[part];
+          const options = value ? layoutSlips(value) : [];
+          return options.length > 0 ? [{ part, options }] : [];
+        })
+      : [];
+    if (primary && slips.length > 0 && this.draw('keyboardLayout')) {
+      const { part, options } = slips.find((s) => s.part === 'surname' && rng.chance(0.6)) ?? rng.pick(slips);
+      primary[part] = pickSlip(rng, options);
+      applied.push('keyboardLayout');
+    }
+
+    const misreads = names
+      .filter((n) => n.kind === 'primary' || n.kind === 'latin')
+      .flatMap((name) =>
+        parts.flatMap((part) => {
+          const value = name[part];
+          const variants = value ? ocrVariants(value) : [];
+          return variants.length > 0 ? [{ name, part, variants }] : [];
+        }),
+      );
+    if (misreads.length > 0 && this.draw('ocrLookAlike')) {
+      const { name, part, variants } = rng.pick(misreads);
+      name[part] = rng.pick(variants);
+      applied.push('ocrLookAlike');
+    }
+
+    const whole = names.find((n) => n.kind === 'primary');
+    if (whole && fitsOneField(whole) && this.draw('nameInOneField')) {
+      const text = nameInOneField(whole);
+      const field = rng.chance(0.85) ? 'surname' : 'given';
+      delete whole.surname;
+      delete whole.given;
+      delete whole.patronymic;
+      whole[field] = text;
+      applied.push('nameInOneField');
+    }
+  }
+
+  /**
+   * One digit of the birth year changed the way it is misread or mistyped: the last digit by one
+   * (1984 → 1985), else the decade digit (1984 → 1964, 1934). False when no such year keeps the record valid.
+   */
+  private wrongYearDigit(record: GeneratedRecord, valid: (r: GeneratedRecord) => boolean): boolean {
+    const person = record.person;
+    const birth = person?.birthDate;
+    if (!person || birth === undefined) return false;
+    const digits = Array.from(birth.slice(0, 4));
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const out = digits.slice();
+      if (this.rng.chance(0.6)) {
+        // A neighbouring key or a misread last digit: 1984 → 1985, 1983 (wrapping 9 → 0 stays one digit).
+        out[3] = String((Number(digits[3]) + (this.rng.chance(0.5) ? 1 : 9)) % 10);
+      } else {
+        out[2] = String((Number(digits[2]) + this.rng.int(1, 9)) % 10);
+      }
+      person.birthDate = `${out.join('')}${birth.slice(4)}`;
+      if (valid(record)) return true;
+    }
+    person.birthDate = birth;
+    return false;
   }
 
   /** Retypes an identifier when the look-alike kind is drawn; returns it unchanged otherwise. */

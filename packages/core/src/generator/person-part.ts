@@ -8,12 +8,30 @@ import { isoOf, fromDay } from './calendar.ts';
 import type { Context } from './context.ts';
 import { renderPlace, type PlaceRef, type StateCode, type TextLang } from './geo.ts';
 import { BODY_LOCATIONS, EYE_COLOURS, HAIR_COLOURS, MARKS, fill } from './lexicon.ts';
-import { reformedSurname } from './names/index.ts';
-import { LATIN_ROUTES, renderLatin, renderModes, renderName, sameSpelling, type LatinRoute } from './names/render.ts';
+import { eastSlavicPart, type EastSlavicForm } from './names/east-slavic.ts';
+import { otherGivenName, otherSurname, reformedSurname, type NameForms, type Nationality, type TruthName } from './names/index.ts';
+import {
+  LATIN_ROUTES,
+  renderLatin,
+  renderModes,
+  renderName,
+  sameSpelling,
+  type LatinRoute,
+  type PrimaryStyle,
+  type RenderMode,
+} from './names/render.ts';
 import type { ForeignPlace, Mark, PersonTruth } from './persons.ts';
 import type { Random } from './random.ts';
 import type { GeneratedRecord } from './types.ts';
-import { russianToArmenian, russianToAzerbaijani, russianToRomanian, russianToUzbek } from './transliterate.ts';
+import {
+  romanizeBelarusian,
+  romanizeUkrainian,
+  russianToArmenian,
+  russianToAzerbaijani,
+  russianToRomanian,
+  russianToUzbek,
+  upperName,
+} from './transliterate.ts';
 
 const UZ_APOSTROPHES: readonly (readonly [string, number])[] = [
   ["'", 55],
@@ -81,17 +99,87 @@ export function describe(rng: Random, p: PersonTruth, lang: TextLang, opts: { es
   return Object.keys(d).length > 0 ? d : undefined;
 }
 
+/** Nicknames police records carry as aliases: no spelling of any name. */
+const NICKNAMES = [
+  'Седой',
+  'Малой',
+  'Боксёр',
+  'Кощей',
+  'Граф',
+  'Лысый',
+  'Шрам',
+  'Монах',
+  'Бурый',
+  'Кабан',
+  'Фара',
+  'Сиплый',
+  'Рыжий',
+  'Кот',
+  'Штык',
+  'Барон',
+  'Длинный',
+  'Студент',
+  'Шустрый',
+];
+
+const EAST_SLAVIC: ReadonlySet<Nationality> = new Set(['russian', 'ukrainian', 'belarusian']);
+
+/** A double surname: another surname of the tradition joined by a hyphen, or the Armenian Ter- prefix. */
+function doubleSurname(rng: Random, p: PersonTruth, surname: NameForms): NameForms {
+  if (p.nationality === 'armenian' && rng.chance(0.4)) return { native: `Տեր-${surname.native}`, ru: `Тер-${surname.ru}` };
+  const other = otherSurname(rng, p.nationality, p.female);
+  const join = (a: string, b: string) => (a && b ? `${a}-${b}` : a || b);
+  return { native: join(surname.native, other.native), ru: join(surname.ru, other.ru) };
+}
+
+/** The name-level kinds decided on the truth before rendering: surname reform, double surname, second given name. */
+function corruptTruthName(ctx: Context, p: PersonTruth, record: GeneratedRecord): TruthName {
+  const { rng, corrupt } = ctx;
+  let name = p.name;
+  const reformed = reformedSurname(rng, name.surname, p.nationality, p.female);
+  if (reformed && corrupt.draw('surnameChange')) {
+    name = { ...name, surname: reformed };
+    record.corruptions.push('surnameChange');
+  }
+  // Kyrgyz "Бакыт уулу" surnames are two words already and take no second surname.
+  if ((name.surname.native || name.surname.ru) && !/\s/.test(name.surname.native) && corrupt.draw('hyphenatedSurname')) {
+    name = { ...name, surname: doubleSurname(rng, p, name.surname) };
+    record.corruptions.push('hyphenatedSurname');
+  }
+  if ((name.given.native || name.given.ru) && corrupt.draw('twoGivenNames')) {
+    const second = otherGivenName(rng, p.nationality, p.female, name.given);
+    const join = (a: string, b: string) => (a && b ? `${a} ${b}` : a);
+    name = { ...name, given: { native: join(name.given.native, second.native), ru: join(name.given.ru, second.ru) } };
+    record.corruptions.push('twoGivenNames');
+  }
+  return name;
+}
+
+/**
+ * The national form a Russian-spelled East Slavic name can be written in instead, or null when
+ * the record already uses it (a Belarusian written in Belarusian) or is not in Cyrillic.
+ */
+function eastSlavicTarget(p: PersonTruth, primary: PersonName): EastSlavicForm | null {
+  if (!EAST_SLAVIC.has(p.nationality) || primary.script !== 'Cyrl' || primary.lang === 'be' || primary.lang === 'uk') return null;
+  return p.nationality === 'belarusian' ? 'be' : 'uk';
+}
+
+/** The name in Belarusian or Ukrainian form: a Belarusian's own spelling, else the Russian one converted. */
+function eastSlavicName(name: TruthName, p: PersonTruth, form: EastSlavicForm): TruthName {
+  const own = p.nationality === 'belarusian' && form === 'be';
+  const conv = (f: NameForms, part: 'surname' | 'given' | 'patronymic'): NameForms => {
+    const out = own ? f.native : f.ru ? eastSlavicPart(f.ru, part, form) : '';
+    return { native: out, ru: out };
+  };
+  const out: TruthName = { surname: conv(name.surname, 'surname'), given: conv(name.given, 'given') };
+  if (name.patronymic) out.patronymic = conv(name.patronymic, 'patronymic');
+  return out;
+}
+
 /** The names block of a named record, with the pre-rendering corruptions decided here. */
 function renderNames(ctx: Context, p: PersonTruth, state: StateCode, record: GeneratedRecord, first: boolean): PersonName[] {
   const { rng, corrupt } = ctx;
-  let name = p.name;
-  if (!first) {
-    const reformed = reformedSurname(rng, name.surname, p.nationality, p.female);
-    if (reformed && corrupt.draw('surnameChange')) {
-      name = { ...name, surname: reformed };
-      record.corruptions.push('surnameChange');
-    }
-  }
+  const name = first ? p.name : corruptTruthName(ctx, p, record);
   const [mode, alternative] = renderModes(state, p.nationality, p.belarusianFirst);
   let chosen = mode;
   if (!first && alternative && corrupt.draw('scriptChange')) {
@@ -99,14 +187,26 @@ function renderNames(ctx: Context, p: PersonTruth, state: StateCode, record: Gen
     record.corruptions.push('scriptChange');
   }
   const style = { uzApostrophe: rng.weighted(UZ_APOSTROPHES), cedilla: rng.chance(0.2) };
-  const primary = renderName(name, p.nationality, chosen, 'primary', style);
+  let primary = renderName(name, p.nationality, chosen, 'primary', style);
+  // A Russian or Ukrainian in Belarusian or Ukrainian papers: the name in that language, and the
+  // passport's Latin form by that state's rules (Dzmitry, Siarhei; Dmytro, Serhii).
+  let national: { form: EastSlavicForm; name: TruthName } | undefined;
+  const target = first ? null : eastSlavicTarget(p, primary);
+  if (target && corrupt.draw('belarusianUkrainianForm')) {
+    const form = p.nationality === 'russian' ? (state === 'BY' || rng.chance(0.5) ? 'be' : 'uk') : target;
+    national = { form, name: eastSlavicName(name, p, form) };
+    primary = { ...renderName(national.name, p.nationality, 'ru', 'primary', style), lang: form };
+    record.corruptions.push('belarusianUkrainianForm');
+  }
   const names: PersonName[] = [primary];
 
   if (rng.chance(p.profile === 'child' ? 0.45 : 0.82)) {
     const passportState = p.citizenships[0] ?? 'RU';
     const latinStyle = { upper: rng.chance(0.25), withPatronymic: rng.chance(0.15) };
     let latin = renderLatin(name, p.nationality, passportState, 'passport', latinStyle);
-    if (!first) {
+    if (national) {
+      latin = nationalLatin(national.name, national.form, latinStyle);
+    } else if (!first) {
       const alternatives = rng.sample(
         LATIN_ROUTES.filter((r): r is Exclude<LatinRoute, 'passport'> => r !== 'passport'),
         5,
@@ -133,7 +233,43 @@ function renderNames(ctx: Context, p: PersonTruth, state: StateCode, record: Gen
   if (p.alias && rng.chance(0.7)) {
     names.push(renderName({ surname: p.alias, given: name.given }, p.nationality, mode, 'alias', style));
   }
+  if (!first && corrupt.draw('unrelatedAlias')) {
+    names.push(unrelatedAlias(rng, p, name, primary, chosen, style));
+    record.corruptions.push('unrelatedAlias');
+  }
   return names;
+}
+
+/** The Latin name of a Belarusian- or Ukrainian-form name by that state's passport rules. */
+function nationalLatin(name: TruthName, form: EastSlavicForm, style: { upper: boolean; withPatronymic: boolean }): PersonName {
+  const lang = form === 'be' ? 'be-Latn' : 'uk-Latn';
+  const romanize = form === 'be' ? romanizeBelarusian : romanizeUkrainian;
+  const part = (s: string) => {
+    const out = s ? romanize(s) : '';
+    return style.upper ? upperName(out, lang) : out;
+  };
+  const out: PersonName = { kind: 'latin', script: 'Latn', lang };
+  if (name.surname.ru) out.surname = part(name.surname.ru);
+  if (name.given.ru) out.given = part(name.given.ru);
+  if (style.withPatronymic && name.patronymic?.ru) out.patronymic = part(name.patronymic.ru);
+  return out;
+}
+
+/**
+ * An alias that is no spelling of the name: another surname of the tradition, a married or
+ * maiden surname (women), or — in Cyrillic records — a nickname.
+ */
+function unrelatedAlias(rng: Random, p: PersonTruth, name: TruthName, primary: PersonName, mode: RenderMode, style: PrimaryStyle): PersonName {
+  const choice = rng.weighted([
+    ['surname', 5],
+    ['married', p.female ? 3 : 0],
+    ['nickname', primary.script === 'Cyrl' ? 2 : 0],
+  ] as const);
+  if (choice === 'nickname') return { kind: 'alias', script: 'Cyrl', lang: 'ru', given: rng.pick(NICKNAMES) };
+  let other = otherSurname(rng, p.nationality, p.female);
+  for (let attempt = 0; attempt < 4 && other.native === name.surname.native; attempt++) other = otherSurname(rng, p.nationality, p.female);
+  const given = choice === 'married' ? { native: '', ru: '' } : name.given;
+  return renderName({ surname: other, given }, p.nationality, mode, 'alias', style);
 }
 
 /** The person section of a named record (wanted, missing), as the owner state writes it. */

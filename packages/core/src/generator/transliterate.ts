@@ -288,6 +288,36 @@ const BELARUSIAN: Table = {
   finals: [['ый', 'y']],
 };
 
+/**
+ * Ukrainian passports since 2010 (the Cabinet of Ministers' table): h for г, y for и, initial
+ * ye-/yi-/yu-/ya- and medial ie/i/iu/ia, apostrophe and soft sign dropped — Dmytro, Serhii, Olena.
+ */
+const UKRAINIAN_LATIN: Table = {
+  map: {
+    ...RU_BASE,
+    г: 'h',
+    ґ: 'g',
+    е: 'e',
+    є: (c) => (c.start ? 'ye' : 'ie'),
+    ж: 'zh',
+    зг: 'zgh',
+    и: 'y',
+    ї: (c) => (c.start ? 'yi' : 'i'),
+    й: (c) => (c.start ? 'y' : 'i'),
+    х: 'kh',
+    ц: 'ts',
+    ч: 'ch',
+    ш: 'sh',
+    щ: 'shch',
+    ь: '',
+    ю: (c) => (c.start ? 'yu' : 'iu'),
+    я: (c) => (c.start ? 'ya' : 'ia'),
+    "'": '',
+    ʼ: '',
+    '’': '',
+  },
+};
+
 /** Kazakh passports before the 2021 Latin alphabet: Kazakh letters folded, initial ye-. */
 const KAZAKH: Table = {
   map: {
@@ -780,6 +810,7 @@ export const romanizeRussian = (text: string, system: RussianLatinSystem): strin
 
 /** The national passport romanizations. */
 export const romanizeBelarusian = (text: string) => apply(text, BELARUSIAN);
+export const romanizeUkrainian = (text: string) => apply(text, UKRAINIAN_LATIN);
 export const romanizeKazakh = (text: string) => apply(text, KAZAKH);
 export const romanizeKyrgyz = (text: string) => apply(text, KYRGYZ);
 export const romanizeTajik = (text: string) => apply(text, TAJIK);

@@ -13,6 +13,15 @@ export const CORRUPTION_KINDS = [
   'heightOff',
   'surnameChange',
   'scriptChange',
+  'nameInOneField',
+  'keyboardLayout',
+  'ocrLookAlike',
+  'belarusianUkrainianForm',
+  'birthDateMissing',
+  'birthYearDigit',
+  'twoGivenNames',
+  'hyphenatedSurname',
+  'unrelatedAlias',
 ] as const;
 /** One corruption kind. */
 export type CorruptionKind = (typeof CORRUPTION_KINDS)[number];
@@ -40,6 +49,24 @@ export interface CorruptionRates {
   surnameChange: number;
   /** The name written in the state's other spelling (Uzbek Cyrillic, Kazakh vs Russian spelling…). */
   scriptChange: number;
+  /** The whole name typed into one field ("Иванов Иван Иванович" as the surname), the others empty. */
+  nameInOneField: number;
+  /** A name part, or its beginning, typed on the other keyboard layout (ЙЦУКЕН ↔ QWERTY: Иванов → Bdfyjd). */
+  keyboardLayout: number;
+  /** OCR confusions: rn/m, cl/d, vv/w, I/l in Latin names; Latin look-alike letters inside a Cyrillic word. */
+  ocrLookAlike: number;
+  /** A Russian, Ukrainian or Belarusian person's name in its Belarusian or Ukrainian form and national romanization. */
+  belarusianUkrainianForm: number;
+  /** No birth date at all on this record. */
+  birthDateMissing: number;
+  /** One wrong digit in the birth year (1984 → 1985, 1964). */
+  birthYearDigit: number;
+  /** A second given name added (Анна Мария, Ion Vasile). */
+  twoGivenNames: number;
+  /** A double surname (Петрова-Водкина for Петрова, Ter-Petrosyan for Petrosyan). */
+  hyphenatedSurname: number;
+  /** An alias that is no spelling of the name: another surname, a married or maiden surname, a nickname. */
+  unrelatedAlias: number;
 }
 
 /** What `generateRecords` needs: a seed and a count; the rest has defaults. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterQuality, evaluationReport, pairwiseQuality } from './evaluate.ts';
+import { clusterQuality, evaluationReport, namesakeMerge, pairwiseQuality } from './evaluate.ts';
 
 describe('linkage quality against ground truth', () => {
   // Truth: {0,1,2} are one person, {3,4} another, 5 alone.
@@ -53,5 +53,26 @@ describe('linkage quality against ground truth', () => {
     expect(report.crossScript).toMatchObject({ truePositives: 1, falsePositives: 1, recall: 1 });
     expect(report.nameless).toMatchObject({ truePositives: 0, falseNegatives: 2, recall: 0 });
     expect(report.recallByCorruption).toEqual({ heightOff: { recall: 0, pairs: 0 } });
+  });
+
+  it('reports the share of people merged with a namesake, and B-cubed over named persons', () => {
+    const ivanov = ['sg:ivan.i', 'c:vn.a'];
+    const records = [
+      { truth: 'A', category: 'wanted_person', corruptions: [], nameKeys: ivanov },
+      { truth: 'A', category: 'wanted_person', corruptions: [], nameKeys: ivanov },
+      { truth: 'B', category: 'missing_person', corruptions: [], nameKeys: ['sg:ivan.i'] },
+      { truth: 'C', category: 'wanted_person', corruptions: [], nameKeys: ['sg:petr.s'] },
+      { truth: 'D', category: 'wanted_person', corruptions: [], nameKeys: ivanov },
+      { truth: 'E', category: 'unidentified_corpse', corruptions: [] },
+    ];
+    // A's records and namesake B are one cluster; C (another name) is wrongly in it too; D, an
+    // Ivanov as well, stands apart; the body E is no named person.
+    const clusterOf = [0, 0, 0, 0, 4, 0];
+    expect(namesakeMerge(records, clusterOf)).toEqual({ rate: 0.5, merged: 2, subjects: 4 });
+    const report = evaluationReport(records, clusterOf, false);
+    expect(report.namesakeMerge.merged).toBe(2);
+    // Per named record: A,A → 2/4, B → 1/4, C → 1/4, D → 1; mean 0.5.
+    expect(report.personClusters.precision).toBe(0.5);
+    expect(evaluationReport(records, [0, 0, 2, 3, 4, 5], false).namesakeMerge).toEqual({ rate: 0, merged: 0, subjects: 4 });
   });
 });

@@ -125,6 +125,51 @@ export interface LabelledRecord {
   corruptions: readonly string[];
   /** Script of the record's primary name (`Cyrl`, `Latn`, `Armn`); none for the nameless. */
   script?: string;
+  /** The matcher's blocking keys of the record's names (`nameKeys`): records sharing one bear the same name. */
+  nameKeys?: readonly string[];
+}
+
+/**
+ * How often different people of the same name end up as one: a true subject is namesake-merged
+ * when one of its named records sits in a predicted cluster with a named record of another
+ * subject that shares a name key with it.
+ */
+export interface NamesakeMerge {
+  /** Merged subjects ÷ subjects with a named record. */
+  rate: number;
+  merged: number;
+  subjects: number;
+}
+
+/**
+ * The namesake-merge rate over named records (wanted and missing). Linear in the records: per
+ * predicted cluster, each name key maps to the subjects whose records carry it.
+ */
+export function namesakeMerge(records: readonly LabelledRecord[], clusterOf: ArrayLike<number>): NamesakeMerge {
+  const subjects = new Set<string>();
+  const byCluster = new Map<number, Map<string, Set<string>>>();
+  records.forEach((r, i) => {
+    if (!PERSON_CATEGORIES.has(r.category)) return;
+    subjects.add(r.truth);
+    const c = clusterOf[i]!;
+    if (c < 0 || !r.nameKeys) return;
+    let keys = byCluster.get(c);
+    if (!keys) {
+      keys = new Map();
+      byCluster.set(c, keys);
+    }
+    for (const key of r.nameKeys) {
+      const holders = keys.get(key);
+      if (holders) holders.add(r.truth);
+      else keys.set(key, new Set([r.truth]));
+    }
+  });
+  const merged = new Set<string>();
+  for (const keys of byCluster.values()) {
+    for (const holders of keys.values()) if (holders.size > 1) for (const t of holders) merged.add(t);
+  }
+  const rate = subjects.size === 0 ? 0 : Math.round((merged.size / subjects.size) * 100_000) / 100_000;
+  return { rate, merged: merged.size, subjects: subjects.size };
 }
 
 /** Categories whose records carry no name: matched to missing persons by a reviewer, not linked. */
@@ -142,9 +187,25 @@ export interface EvaluationReport {
   crossScript: Quality;
   /** Missing persons with unidentified bodies and living persons: not linked automatically. */
   nameless: Quality;
+  /** B-cubed over named-person records only (wanted and missing): the cluster view of `persons`. */
+  personClusters: ReturnType<typeof clusterQuality>;
+  /** Named subjects merged with a namesake (another subject sharing a name key) — see `namesakeMerge`. */
+  namesakeMerge: NamesakeMerge;
   byCategory?: Record<string, Quality>;
   /** Recall over true pairs (nameless ones aside) where either record carries the corruption. */
   recallByCorruption?: Record<string, { recall: number; pairs: number }>;
+}
+
+/** B-cubed restricted to named-person records: other records are left out of both sides. */
+function personClusterQuality(records: readonly LabelledRecord[], clusterOf: ArrayLike<number>): ReturnType<typeof clusterQuality> {
+  const clusters: number[] = [];
+  const truths: string[] = [];
+  records.forEach((r, i) => {
+    if (!PERSON_CATEGORIES.has(r.category)) return;
+    clusters.push(clusterOf[i]!);
+    truths.push(r.truth);
+  });
+  return clusterQuality(clusters, truths);
 }
 
 /** Precision, recall and F1 of a clustering against the records' truth ids, with breakdowns. */
@@ -172,6 +233,8 @@ export function evaluationReport(records: readonly LabelledRecord[], clusterOf: 
     persons: get('persons'),
     crossScript: get('crossScript'),
     nameless: get('nameless'),
+    personClusters: personClusterQuality(records, clusterOf),
+    namesakeMerge: namesakeMerge(records, clusterOf),
   };
   if (!breakdown) return report;
   const truth = groups(truthOf, () => false);

@@ -260,6 +260,16 @@ export function otherSurname(rng: Random, nationality: Nationality, female: bool
   return female ? feminineForms(forms) : forms;
 }
 
+/** A second given name of the tradition and sex, other than `given` (Анна Мария, Ion Vasile). */
+export function otherGivenName(rng: Random, nationality: Nationality, female: boolean, given: NameForms): NameForms {
+  const list = TRADITIONS[nationality].list;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const forms = parseEntry(rng.pick(female ? list.female : list.male), nationality);
+    if (forms.native !== given.native) return forms;
+  }
+  return parseEntry(rng.pick(female ? list.female : list.male), nationality);
+}
+
 /* ---------- surname reforms ---------- */
 
 /**
