@@ -62,3 +62,13 @@ export {
 export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type LabelledRecord, type EvaluationReport } from './evaluate.ts';
 export { checkProfile, checkSufficiency } from './check.ts';
 export { DEFAULT_MODELS } from './default-models.ts';
+export {
+  evaluateNamePairs,
+  parseNamePairs,
+  scoreNamePair,
+  type NamePair,
+  type NamePairSide,
+  type NamePairScore,
+  type NamePairsReport,
+  type NamePairTally,
+} from './name-pairs.ts';
