@@ -2,7 +2,7 @@ import { nameKeys } from './names/index.ts';
 import type { MatchProfile, PersonProfile } from './profile.ts';
 
 /** Bumped whenever a change alters any key, so stored keys are recomputed. */
-export const MATCH_KEYS_VERSION = 3;
+export const MATCH_KEYS_VERSION = 4;
 
 /** A window of birth years longer than this blocks by name alone: a wide estimate says little. */
 const MAX_BLOCK_YEARS = 12;

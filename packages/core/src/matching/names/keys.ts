@@ -10,7 +10,7 @@ import type { ParsedName } from './types.ts';
  * Bumped whenever a rule change alters any key, so stored keys can be recomputed
  * (skeleton, base, stem or key-format rules all count).
  */
-export const NAME_KEYS_VERSION = 2;
+export const NAME_KEYS_VERSION = 3;
 
 /** Longest key component kept: long compound names are cut, which keeps keys short and rarely merges blocks. */
 const MAX_COMPONENT = 20;

@@ -153,8 +153,11 @@ function finalV(w: string, i: number): number {
   return i + 3 === n && n1 === F && w.charCodeAt(i + 2) === F ? 2 : 0;
 }
 
-/** Sound-class tokens of one romanized word (ASCII a–z only); `y` marks a glide/`ы`. */
-function tokenize(w: string, style: number, jAsY: boolean): number {
+/**
+ * Sound-class tokens of one romanized word (ASCII a–z only); `y` marks a glide/`ы`. `latin`:
+ * the word was written in Latin letters; `be`: the name is Belarusian.
+ */
+function tokenize(w: string, style: number, jAsY: boolean, latin: boolean, be: boolean): number {
   const out = tokens;
   let p = 0;
   let v = 0;
@@ -165,6 +168,15 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
     const n2 = i + 2 < n ? w.charCodeAt(i + 2) : 0;
     const n3 = i + 3 < n ? w.charCodeAt(i + 3) : 0;
     switch (c) {
+      case 97: // a
+        // Belarusian ў after а is the Russian в before a consonant and at the word's end:
+        // Станіслаў/Станислав, Быкаў/Bykau/Быков (akanye aside), Паўлюкевіч/Павлюкевич.
+        out[p++] = A;
+        if (n1 === U && (n2 === 0 || !isVowel(n2))) {
+          out[p++] = V;
+          i++;
+        }
+        break;
       case 99: // c
         if (n1 === H) {
           out[p++] = style === FRENCH ? X : style === DEFAULT ? C : H;
@@ -212,6 +224,10 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
           out[p++] = E;
           out[p++] = V;
           i += v;
+        } else if (n1 === U && n2 !== 0 && !isVowel(n2)) {
+          out[p++] = E; // Belarusian еў before a consonant = ев: Георгіеўна/Георгиевна
+          out[p++] = V;
+          i++;
         } else if (style === FRENCH && i === n - 1 && i > 0 && !isVowel(w.charCodeAt(i - 1))) {
           // French mute final e: Chtchoukine
         } else out[p++] = E;
@@ -243,6 +259,12 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
           out[p++] = O;
           out[p++] = V;
           i += v;
+        } else if (n1 === U && ((!latin && n2 !== 0 && !isVowel(n2)) || (latin && w.startsWith('usk', i + 1)))) {
+          // Cyrillic оу before a consonant is Belarusian оў = ов (Ціханоўская/Тихановская); in Latin
+          // only -ousk- is (Tsikhanouskaya): elsewhere ou is French у.
+          out[p++] = O;
+          out[p++] = V;
+          i++;
         } else if (n1 === U) {
           out[p++] = U; // French ou
           i++;
@@ -297,7 +319,10 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
         } else out[p++] = S;
         break;
       case 116: // t
-        if (n1 === S && n2 === C && n3 === H) {
+        if (be && n1 === S && (n2 === I || n2 === E)) {
+          out[p++] = T; // Belarusian ць, ці, це, ця = Russian ть, ти, те, тя: Ціханоўскі/Тихановский, Кацярына
+          i++;
+        } else if (n1 === S && n2 === C && n3 === H) {
           out[p++] = C;
           i += 3;
         } else if (n1 === C && n2 === H && style !== GERMAN) {
@@ -393,7 +418,49 @@ const ROOTS: readonly (readonly [string, string])[] = [
   ['ahmad', 'ahmed'],
   // Husayn: Huseyn / Guseyn / Husain / Gusein (Tatar Khusainov)
   ...['husain', 'husein', 'hosein'].map((v) => [v, 'husein'] as const),
+  // Ukrainian and Belarusian forms of given names shared with Russian, which also start the
+  // patronymics made from them: Олександр/Аляксандр/Александр, Олексійович, Мікалаевіч.
+  ['aleksander', 'aleksandr'], // English and German Alexander
+  ['oleks', 'aleks'],
+  ['aliaks', 'aleks'],
+  ['alaks', 'aleks'], // Łacinka Alaksandr
+  ['volodimir', 'vladimir'],
+  ['ulad', 'vlad'], // Уладзімір, Уладзіслаў
+  ['mikol', 'nikol'], // Микола, Миколайович
+  ['mikal', 'nikol'], // Мікалай
+  ['siarh', 'serh'], // Сяргей
+  ['sviatl', 'svetl'], // Святлана
+  ['tetian', 'tatian'], // Тетяна
+  ['viktar', 'viktor'], // Віктар, Віктаравіч
+  ['rihor', 'hrihor'], // Рыгор, Рыгоравіч
 ];
+
+/**
+ * Whole-word Ukrainian and Belarusian forms of shared given names whose Russian form differs in
+ * its ending (or in a vowel no rule may fold), after the root table: Микола = Николай.
+ */
+const WORDS = new Map<string, string>([
+  ['nikola', 'nikolai'], // Микола, Mykola (Serbian Nikola is the same name)
+  ['dmitro', 'dmitri'], // Дмитро
+  ['petro', 'petr'], // Петро
+  ['piatro', 'petr'], // Пятро
+  ['pavlo', 'pavel'], // Павло
+  ['vasil', 'vasili'], // Василь, Васіль
+  ['evhen', 'evheni'], // Євген, Yevhen (Romanian Eugen as well)
+  ['iavhen', 'evheni'], // Яўген
+  ['kirilo', 'kiril'], // Кирило
+  ['mihailo', 'mihail'], // Михайло
+  ['fedir', 'fedor'], // Федір
+  ['fedar', 'fedor'], // Фёдар
+  ['iakiv', 'iakov'], // Яків
+  ['olena', 'elena'], // Олена
+  ['volha', 'olha'], // Вольга
+  ['hana', 'ana'], // Ганна
+  ['ihar', 'ihor'], // Ігар
+  ['raman', 'roman'], // Раман
+  ['aleh', 'oleh'], // Алег
+  ['iahor', 'ehor'], // Ягор
+]);
 
 /** ROOTS indexed by the code of their first letter. */
 const ROOTS_BY_INITIAL: ((readonly [string, string])[] | undefined)[] = new Array<undefined>(128).fill(undefined);
@@ -439,13 +506,21 @@ function codesToString(b: Uint8Array, n: number): string {
 function applyRoots(s: string): string {
   const candidates = ROOTS_BY_INITIAL[s.charCodeAt(0)];
   if (candidates) {
-    for (const [variant, canon] of candidates) if (s.startsWith(variant)) return canon + s.slice(variant.length);
+    for (const [variant, canon] of candidates) {
+      if (s.startsWith(variant)) {
+        const rooted = canon + s.slice(variant.length);
+        return WORDS.get(rooted) ?? rooted;
+      }
+    }
   }
-  return s;
+  return WORDS.get(s) ?? s;
 }
 
-/** Skeleton of one romanized hyphen-free word; `latin` when the source word was Latin script in no known national orthography. */
-export function skeletonOfRomanized(romanized: string, latin: boolean): string {
+/**
+ * Skeleton of one romanized hyphen-free word; `latin` when the source word was Latin script in
+ * no known national orthography, `be` when the name is known to be Belarusian.
+ */
+export function skeletonOfRomanized(romanized: string, latin: boolean, be = false): string {
   let w = romanized; // ASCII letters and perhaps digits, which tokenize skips
   if (w.length === 0) return '';
   let style = DEFAULT;
@@ -461,7 +536,12 @@ export function skeletonOfRomanized(romanized: string, latin: boolean): string {
     tokens = new Uint8Array(3 * w.length + 8);
     glided = new Uint8Array(3 * w.length + 8);
   }
-  const len = glides(tokenize(w, style, jAsY));
+  let len = glides(tokenize(w, style, jAsY, latin, be));
+  // Ukrainian -ій, Belarusian and Russian -ей: Сергій/Сергей/Serhii/Sergei, Андрій/Andrei, Олексій/Алексей.
+  if (len >= 4 && glided[len - 1] === I && glided[len - 2] === E && !isVowel(glided[len - 3]!)) {
+    glided[len - 2] = I;
+    len--;
+  }
   // -ov after ш ж ч щ is the spelling of -ёв: Khrushchov/Khrushchev, Gorbatschow/Gorbachev.
   if (len >= 4) {
     const fem = glided[len - 1] === A ? 1 : 0;
@@ -479,9 +559,9 @@ export function skeletonOfRomanized(romanized: string, latin: boolean): string {
 export function skeletonOfWord(word: string, ctx: LangContext, romanized?: string): string {
   const rom = romanized ?? romanizeWord(word, ctx);
   const latin = ctx.latin === 'plain' && isLatinWord(word);
-  if (rom.indexOf('-') === -1) return skeletonOfRomanized(rom, latin);
+  if (rom.indexOf('-') === -1) return skeletonOfRomanized(rom, latin, ctx.be);
   let out = '';
-  for (const part of rom.split('-')) out += skeletonOfRomanized(part, latin);
+  for (const part of rom.split('-')) out += skeletonOfRomanized(part, latin, ctx.be);
   return out;
 }
 
@@ -502,7 +582,7 @@ export function phoneticSkeleton(s: string, lang?: string): string {
     const rom = romanizeWord(word, ctx);
     const latin = ctx.latin === 'plain' && isLatinWord(word);
     for (const part of rom.split('-')) {
-      const sk = skeletonOfRomanized(part, latin);
+      const sk = skeletonOfRomanized(part, latin, ctx.be);
       if (sk) parts.push(sk);
     }
   }
