@@ -38,6 +38,7 @@ describe('svod eval --name-pairs on the real-world names test set', () => {
       bySystem: Record<string, Tally>;
       misses: string[];
       falseMatches: string[];
+      atPrecision95: { threshold: number; recall: number; precision: number } | null;
     };
     expect(report.pairs).toBe(dataLines.length);
     expect(report.positives).toBe(positives);
@@ -56,6 +57,7 @@ describe('svod eval --name-pairs on the real-world names test set', () => {
     console.log(
       [
         line('all', report),
+        `at precision >= 0.95 (ranked): ${JSON.stringify(report.atPrecision95)}`,
         '-- by state',
         ...Object.entries(report.byState).map(([k, t]) => line(k, t)),
         '-- by scripts',

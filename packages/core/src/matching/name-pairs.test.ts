@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateNamePairs, parseNamePairs } from './name-pairs.ts';
+import { evaluateNamePairs, parseNamePairs, scoreNamePair } from './name-pairs.ts';
 
 const HEADER = [
   'id',
@@ -44,5 +44,12 @@ describe('names-only evaluation on labelled pairs', () => {
     expect(report).toMatchObject({ pairs: 3, positives: 2, negatives: 1, lostInBlocking: 1 });
     expect(report.misses.some((m) => m.startsWith('3 ') && m.includes('no shared key'))).toBe(true);
     expect(report.lostInBlocking + report.lostInScoring).toBe(report.misses.length);
+  });
+
+  it('ranks the scores to say what recall the name weights reach at precision 0.95, whatever the prior', () => {
+    const report = evaluateNamePairs(parseNamePairs(text));
+    // Only pair 1 is compared at all; it is the one true pair that a lower threshold can add.
+    expect(report.atPrecision95).toMatchObject({ recall: 0.5, precision: 1 });
+    expect(report.atPrecision95!.threshold).toBe(scoreNamePair(parseNamePairs(text)[0]!, 0.5).probability);
   });
 });

@@ -164,6 +164,13 @@ export interface NamePairsReport extends NamePairTally {
   threshold: number;
   model: string;
   f1: number;
+  /**
+   * The same scores ranked instead of cut at the threshold: the lowest threshold at which
+   * precision on this file is still ≥ 0.95, and the recall there. It says how well the name
+   * weights order pairs, apart from the prior (P(match) before comparison), which decides
+   * where the linking threshold falls for records that carry names alone.
+   */
+  atPrecision95: { threshold: number; recall: number; precision: number } | null;
   byState: Record<string, NamePairTally>;
   /** By the scripts of the two sides, sorted: `Cyrl~Latn`. */
   byScripts: Record<string, NamePairTally>;
@@ -221,6 +228,25 @@ function groupBy(scores: readonly NamePairScore[], key: (s: NamePairScore) => st
   return Object.fromEntries([...groups.keys()].sort().map((k) => [k, tally(groups.get(k)!)]));
 }
 
+/** Lowest threshold keeping precision ≥ `target` over blocked pairs, and the recall there. */
+function bestRecallAt(scores: readonly NamePairScore[], target: number): NamePairsReport['atPrecision95'] {
+  const positives = scores.filter((s) => s.pair.same).length;
+  const ranked = scores.filter((s) => s.blocked).sort((x, y) => y.probability - x.probability);
+  let best: NamePairsReport['atPrecision95'] = null;
+  let tp = 0;
+  let fp = 0;
+  for (let i = 0; i < ranked.length; i++) {
+    if (ranked[i]!.pair.same) tp++;
+    else fp++;
+    // Only cut between distinct scores: tied pairs are linked together or not at all.
+    if (i + 1 < ranked.length && ranked[i + 1]!.probability === ranked[i]!.probability) continue;
+    if (tp / (tp + fp) >= target && positives > 0) {
+      best = { threshold: ranked[i]!.probability, recall: round(tp / positives), precision: round(tp / (tp + fp)) };
+    }
+  }
+  return best;
+}
+
 const nameText = (s: NamePairSide) => [s.surname, s.given, s.patronymic].filter(Boolean).join(' ');
 
 /** One line per pair for a reviewer: what was compared, how each part came out, and why it failed. */
@@ -256,6 +282,7 @@ export function evaluateNamePairs(pairs: readonly NamePair[], options: { thresho
       scores.filter((s) => !s.pair.same),
       (s) => s.pair.kind,
     ),
+    atPrecision95: bestRecallAt(scores, 0.95),
     misses: scores.filter((s) => s.pair.same && !s.linked).map(describe),
     namesDisagree: scores.filter((s) => s.pair.same && !s.namesAgree).map(describe),
     falseMatches: scores.filter((s) => !s.pair.same && s.linked).map(describe),
