@@ -93,6 +93,10 @@ const MESSAGES = {
     en: 'link a labelled file (svod generate) with the matcher and print precision, recall and F1 as JSON',
   },
   'eval.input': { ru: 'файл JSON Lines с идентификатором truth в каждой карточке', en: 'JSON Lines with a truth id on every record' },
+  'eval.namePairs': {
+    ru: 'вместо --input: оценить сопоставление одних имён на размеченных парах (TSV, см. names/real-world/pairs.tsv)',
+    en: 'instead of --input: evaluate names-only matching on labelled pairs (TSV, see names/real-world/pairs.tsv)',
+  },
   'eval.byCategory': {
     ru: 'разбить показатели по парам категорий и видам искажений',
     en: 'break the figures down by category pair and corruption kind',
@@ -320,6 +324,18 @@ const MESSAGES = {
   'eval.noTruth': {
     ru: (p) => `строка ${p.line}: нет поля "truth"; для eval нужны размеченные карточки (их создаёт svod generate)`,
     en: (p) => `line ${p.line}: no "truth" field; eval needs labelled records (svod generate makes them)`,
+  },
+  'eval.inputOrNamePairs': {
+    ru: 'укажите --input (размеченные карточки) или --name-pairs (размеченные пары имён)',
+    en: 'give --input (labelled records) or --name-pairs (labelled name pairs)',
+  },
+  'eval.namePairsUnreadable': {
+    ru: (p) => `не удалось прочитать файл пар имён ${p.file}: ${p.reason}`,
+    en: (p) => `cannot read the name-pairs file ${p.file}: ${p.reason}`,
+  },
+  'eval.namePairsInvalid': {
+    ru: (p) => `файл пар имён ${p.file} не читается: ${p.reason}`,
+    en: (p) => `the name-pairs file ${p.file} does not parse: ${p.reason}`,
   },
   'generate.unknownCorruption': {
     ru: (p) => `неизвестный вид искажения "${p.kind}"; известные: ${p.known}`,

@@ -4,11 +4,13 @@ import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import type { Translate } from '../i18n.ts';
 import { startProgress } from '../progress.ts';
+import { evaluateNamePairsFile } from './eval-name-pairs.ts';
 import { writePairs, type PairLabel } from './eval-pairs.ts';
 import { readProfiles } from './shared.ts';
 
 interface EvalOptions {
-  input: string;
+  input?: string;
+  namePairs?: string;
   byCategory?: boolean;
   threshold: number;
   pairsOut?: string;
@@ -20,7 +22,8 @@ export function registerEval(program: Command, ctx: CommandContext): void {
   program
     .command('eval')
     .description(t('eval.description'))
-    .requiredOption('--input <file>', t('eval.input'))
+    .option('--input <file>', t('eval.input'))
+    .option('--name-pairs <file>', t('eval.namePairs'))
     .option('--by-category', t('eval.byCategory'))
     .option(
       '--threshold <p>',
@@ -34,14 +37,20 @@ export function registerEval(program: Command, ctx: CommandContext): void {
     )
     .option('--pairs-out <file>', t('eval.pairsOut'))
     .option('--pairs-missed', t('eval.pairsMissed'))
-    .action(ctx.run((options: EvalOptions) => evaluate(t, options)));
+    .action(
+      ctx.run((options: EvalOptions) => {
+        if (options.namePairs) return evaluateNamePairsFile(options.namePairs, options.threshold);
+        if (!options.input) throw new CliError('eval.inputOrNamePairs');
+        return evaluate(t, { ...options, input: options.input });
+      }),
+    );
 }
 
 /**
  * Links every record of a labelled file with the project's matcher and measures the result
  * against the `truth` ids: precision, recall and F1 over pairs and clusters, as JSON on the last line.
  */
-async function evaluate(t: Translate, options: EvalOptions): Promise<number> {
+async function evaluate(t: Translate, options: EvalOptions & { input: string }): Promise<number> {
   const started = performance.now();
   if (options.pairsMissed && !options.pairsOut) throw new CliError('eval.pairsMissedAlone');
   const labels: (LabelledRecord & PairLabel)[] = [];

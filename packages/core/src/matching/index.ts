@@ -63,3 +63,13 @@ export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type L
 export { checkProfile, checkSufficiency } from './check.ts';
 export { bankNameFrequency, checkAdjustments, identifierAdjustment, nameStemKeys, type Adjustment } from './check-evidence.ts';
 export { DEFAULT_MODELS } from './default-models.ts';
+export {
+  evaluateNamePairs,
+  parseNamePairs,
+  scoreNamePair,
+  type NamePair,
+  type NamePairSide,
+  type NamePairScore,
+  type NamePairsReport,
+  type NamePairTally,
+} from './name-pairs.ts';

@@ -17,7 +17,8 @@
  *   `ş sh`, `ç ch`, and `c j`, `x kh`, `q g` once the text is known to be Azerbaijani;
  *   Uzbek `oʻ o`, `gʻ gh`, `x kh`; Romanian `ș sh`, `ț ts`, `ă a`, `â î y` and, once the text is
  *   known to be Romanian, `ce ci → ch`, `che chi → k`, `ge gi → dzh`, `ghe ghi → g`,
- *   `ea → ya`, `j zh`, `h kh`, `x ks`; ISO 9 / Łacinka / Polish `š sh`, `č ch`, `ž ż zh`,
+ *   `ea → ya`, `j zh`, `h kh`, `x ks`; Turkmen (`ý ň`, or `lang: tk`) `w v`;
+ *   ISO 9 / Łacinka / Polish `š sh`, `č ch`, `ž ż zh`,
  *   `ŝ shch`, `ł l`, `ŭ u`. Other diacritics are dropped.
  *
  * Output is lower-case ASCII letters, digits, single spaces and inner hyphens.
@@ -25,7 +26,7 @@
 import { foldDiacritics, prepare } from './normalize.ts';
 
 /** How Latin letters are read: by a national orthography or as plain transliteration. */
-export type LatinMode = 'plain' | 'az' | 'ro' | 'uz';
+export type LatinMode = 'plain' | 'az' | 'ro' | 'uz' | 'tk';
 
 /** What is known about the language of a name, from a hint and from its letters. */
 export interface LangContext {
@@ -60,6 +61,7 @@ export function langContext(prepared: string | readonly string[], hint?: string)
   let uz = lang === 'uz';
   let be = lang === 'be';
   let uk = lang === 'uk';
+  let tk = lang === 'tk';
   let roWeak = false;
   if (!lang || lang === 'ru' || lang === 'kk' || lang === 'ky' || lang === 'tg' || lang === 'hy') {
     const texts = typeof prepared === 'string' ? [prepared] : prepared;
@@ -73,12 +75,13 @@ export function langContext(prepared: string | readonly string[], hint?: string)
           else if (c === 0xe2 || c === 0xee) roWeak = true;
           else if (c === 0x454 || c === 0x457 || c === 0x491) uk = true;
           else if (c === 0x45e && CYR_VOWELS.has(prev)) be = true;
+          else if (c === 0xfd || c === 0x148) tk = true; // Turkmen ý, ň
         } else if (c === 39 && (prev === 0x6f || prev === 0x67)) uz = true;
         prev = c;
       }
     }
   }
-  const latin: LatinMode = az ? 'az' : ro || (roWeak && !uz) ? 'ro' : uz ? 'uz' : 'plain';
+  const latin: LatinMode = az ? 'az' : ro || (roWeak && !uz) ? 'ro' : uz ? 'uz' : tk ? 'tk' : 'plain';
   return { latin, be, uk, uz: lang === 'uz' };
 }
 
@@ -331,6 +334,8 @@ export function romanizeWord(w: string, ctx: LangContext): string {
         if (c === 0x63) out += i + 1 < n && w.charCodeAt(i + 1) === 0x68 ? 'c' : 'j';
         else out += c === 0x78 ? 'kh' : c === 0x71 ? 'g' : w[i];
       } else if (latin === 'uz') out += c === 0x78 ? 'kh' : w[i];
+      else if (latin === 'tk')
+        out += c === 0x77 ? 'v' : w[i]; // Turkmen w = в (Nyýazow, Orazowa): not German
       else {
         const r = romanian(w, i);
         out += r.text;

@@ -31,6 +31,8 @@ const DEFAULT = 0;
 const GERMAN = 1;
 const FRENCH = 2;
 const POLISH = 3;
+/** GOST 7.79-2000 system B: ц = cz (c before e i y j), х = x, щ = shh, й = j, ь = ` or '. */
+const GOST = 4;
 
 const isVowel = (c: number): boolean => c === A || c === E || c === I || c === O || c === U || c === Y;
 const isFront = (c: number): boolean => c === E || c === I || c === Y;
@@ -53,12 +55,16 @@ const isGlideJContext = (prev: number): boolean =>
   prev === K;
 
 /**
- * Which transliteration a Latin word follows. Polish: `sz`, `cz`. German: `w`, `tz`, `tsch`,
- * or `sch` in a word without English markers (`kh zh ts y`). French: `ou` (not word-final,
- * where it is Belarusian `-оў`), `tch`, `gue`/`gui`. Otherwise English/ICAO/BGN.
+ * Which transliteration a Latin word follows. Polish: `sz`, or `cz` with a `w`. GOST 7.79 B:
+ * `cz` without `w`, `shh`, `j` before a consonant, or `y'` (ы) in the source word (`primed`).
+ * German: `w`, `tz`, `tsch`, or `sch` in a word without English markers (`kh zh ts y`).
+ * French: `ou` (not word-final, where it is Belarusian `-оў`), `tch`, `gue`/`gui`. Otherwise
+ * English/ICAO/BGN.
  */
-function detectStyle(w: string): number {
+function detectStyle(w: string, primed: boolean): number {
   const n = w.length;
+  let cz = false;
+  let gost = primed;
   let german = false;
   let sch = false;
   let english = false;
@@ -70,6 +76,9 @@ function detectStyle(w: string): number {
       case 119: // w
         german = true;
         break;
+      case 106: // j
+        if (n1 !== 0 && !isVowel(n1)) gost = true; // й before a consonant: Zajcev
+        break;
       case 121: // y
         english = true;
         break;
@@ -80,9 +89,10 @@ function detectStyle(w: string): number {
       case 115: // s
         if (n1 === Z) return POLISH;
         if (n1 === C && i + 2 < n && w.charCodeAt(i + 2) === H) sch = true;
+        if (n1 === H && i + 2 < n && w.charCodeAt(i + 2) === H) gost = true; // shh
         break;
       case 99: // c
-        if (n1 === Z) return POLISH;
+        if (n1 === Z) cz = true;
         break;
       case 116: // t
         if (n1 === Z) german = true;
@@ -101,6 +111,8 @@ function detectStyle(w: string): number {
         break;
     }
   }
+  if (cz) return german ? POLISH : GOST; // Polish writes в as w: Gorbaczow; GOST B: Kuzneczov
+  if (gost && !german) return GOST;
   if (german || (sch && !english)) return GERMAN;
   return french ? FRENCH : DEFAULT;
 }
@@ -153,8 +165,11 @@ function finalV(w: string, i: number): number {
   return i + 3 === n && n1 === F && w.charCodeAt(i + 2) === F ? 2 : 0;
 }
 
-/** Sound-class tokens of one romanized word (ASCII a–z only); `y` marks a glide/`ы`. */
-function tokenize(w: string, style: number, jAsY: boolean): number {
+/**
+ * Sound-class tokens of one romanized word (ASCII a–z only); `y` marks a glide/`ы`. `latin`:
+ * the word was written in Latin letters; `be`: the name is Belarusian.
+ */
+function tokenize(w: string, style: number, jAsY: boolean, latin: boolean, be: boolean): number {
   const out = tokens;
   let p = 0;
   let v = 0;
@@ -165,9 +180,22 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
     const n2 = i + 2 < n ? w.charCodeAt(i + 2) : 0;
     const n3 = i + 3 < n ? w.charCodeAt(i + 3) : 0;
     switch (c) {
+      case 97: // a
+        // Belarusian ў after а is the Russian в before a consonant and at the word's end:
+        // Станіслаў/Станислав, Быкаў/Bykau/Быков (akanye aside), Паўлюкевіч/Павлюкевич.
+        out[p++] = A;
+        if (n1 === U && (n2 === 0 || !isVowel(n2))) {
+          out[p++] = V;
+          i++;
+        }
+        break;
       case 99: // c
-        if (n1 === H) {
-          out[p++] = style === FRENCH ? X : style === DEFAULT ? C : H;
+        if (style === GOST && (n1 === Z || isFront(n1) || n1 === J)) {
+          out[p++] = T; // ц: cz, and c before e i y j
+          out[p++] = S;
+          if (n1 === Z) i++;
+        } else if (n1 === H) {
+          out[p++] = style === FRENCH ? X : style === DEFAULT || style === GOST ? C : H;
           i++;
         } else if (n1 === K) {
           out[p++] = K;
@@ -212,6 +240,10 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
           out[p++] = E;
           out[p++] = V;
           i += v;
+        } else if (n1 === U && n2 !== 0 && !isVowel(n2)) {
+          out[p++] = E; // Belarusian еў before a consonant = ев: Георгіеўна/Георгиевна
+          out[p++] = V;
+          i++;
         } else if (style === FRENCH && i === n - 1 && i > 0 && !isVowel(w.charCodeAt(i - 1))) {
           // French mute final e: Chtchoukine
         } else out[p++] = E;
@@ -222,7 +254,7 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
         out[p++] = H;
         break;
       case 106: // j
-        if (style === GERMAN || style === POLISH) out[p++] = Y;
+        if (style === GERMAN || style === POLISH || style === GOST) out[p++] = Y;
         else if (style === FRENCH) out[p++] = J;
         else if (!isVowel(n1)) out[p++] = Y;
         else if (i > 0 && isGlideJContext(w.charCodeAt(i - 1))) out[p++] = Y;
@@ -243,6 +275,12 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
           out[p++] = O;
           out[p++] = V;
           i += v;
+        } else if (n1 === U && ((!latin && n2 !== 0 && !isVowel(n2)) || (latin && w.startsWith('usk', i + 1)))) {
+          // Cyrillic оу before a consonant is Belarusian оў = ов (Ціханоўская/Тихановская); in Latin
+          // only -ousk- is (Tsikhanouskaya): elsewhere ou is French у.
+          out[p++] = O;
+          out[p++] = V;
+          i++;
         } else if (n1 === U) {
           out[p++] = U; // French ou
           i++;
@@ -287,6 +325,10 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
           out[p++] = X;
           out[p++] = C;
           i += 3;
+        } else if (style === GOST && n1 === H && n2 === H) {
+          out[p++] = X; // GOST щ = shh
+          out[p++] = C;
+          i += 2;
         } else if (n1 === C && n2 === H) {
           out[p++] = X;
           out[p++] = C; // sch in an English-styled word: щ (Khruschev)
@@ -297,7 +339,10 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
         } else out[p++] = S;
         break;
       case 116: // t
-        if (n1 === S && n2 === C && n3 === H) {
+        if (be && n1 === S && (n2 === I || n2 === E)) {
+          out[p++] = T; // Belarusian ць, ці, це, ця = Russian ть, ти, те, тя: Ціханоўскі/Тихановский, Кацярына
+          i++;
+        } else if (n1 === S && n2 === C && n3 === H) {
           out[p++] = C;
           i += 3;
         } else if (n1 === C && n2 === H && style !== GERMAN) {
@@ -316,7 +361,7 @@ function tokenize(w: string, style: number, jAsY: boolean): number {
         out[p++] = V;
         break;
       case 120: // x
-        if (style === DEFAULT) out[p++] = H;
+        if (style === DEFAULT || style === GOST) out[p++] = H;
         else {
           out[p++] = K;
           out[p++] = S;
@@ -393,7 +438,55 @@ const ROOTS: readonly (readonly [string, string])[] = [
   ['ahmad', 'ahmed'],
   // Husayn: Huseyn / Guseyn / Husain / Gusein (Tatar Khusainov)
   ...['husain', 'husein', 'hosein'].map((v) => [v, 'husein'] as const),
+  // Ukrainian and Belarusian forms of given names shared with Russian, which also start the
+  // patronymics made from them: Олександр/Аляксандр/Александр, Олексійович, Мікалаевіч.
+  ['aleksander', 'aleksandr'], // English and German Alexander
+  ['aleksandre', 'aleksandr'], // French and Georgian Alexandre, Aleksandre
+  // Armenian roots as Russian writes them: Hakob/Акоп (Hakobyan/Акопян), Sargis/Саркис
+  // (Sargsyan/Саргсян/Саркисян/Sarkissian).
+  ['akob', 'akop'],
+  ['sarhs', 'sarkis'],
+  ['oleks', 'aleks'],
+  ['aliaks', 'aleks'],
+  ['alaks', 'aleks'], // Łacinka Alaksandr
+  ['volodimir', 'vladimir'],
+  ['ulad', 'vlad'], // Уладзімір, Уладзіслаў
+  ['mikol', 'nikol'], // Микола, Миколайович
+  ['mikal', 'nikol'], // Мікалай
+  ['siarh', 'serh'], // Сяргей
+  ['sviatl', 'svetl'], // Святлана
+  ['tetian', 'tatian'], // Тетяна
+  ['viktar', 'viktor'], // Віктар, Віктаравіч
+  ['rihor', 'hrihor'], // Рыгор, Рыгоравіч
 ];
+
+/**
+ * Whole-word Ukrainian and Belarusian forms of shared given names whose Russian form differs in
+ * its ending (or in a vowel no rule may fold), after the root table: Микола = Николай.
+ */
+const WORDS = new Map<string, string>([
+  ['nikola', 'nikolai'], // Микола, Mykola (Serbian Nikola is the same name)
+  ['dmitro', 'dmitri'], // Дмитро
+  ['petro', 'petr'], // Петро
+  ['piatro', 'petr'], // Пятро
+  ['pavlo', 'pavel'], // Павло
+  ['vasil', 'vasili'], // Василь, Васіль
+  ['evhen', 'evheni'], // Євген, Yevhen (Romanian Eugen as well)
+  ['iavhen', 'evheni'], // Яўген
+  ['kirilo', 'kiril'], // Кирило
+  ['mihailo', 'mihail'], // Михайло
+  ['fedir', 'fedor'], // Федір
+  ['fedar', 'fedor'], // Фёдар
+  ['iakiv', 'iakov'], // Яків
+  ['olena', 'elena'], // Олена
+  ['volha', 'olha'], // Вольга
+  ['hana', 'ana'], // Ганна
+  ['ihar', 'ihor'], // Ігар
+  ['raman', 'roman'], // Раман
+  ['aleh', 'oleh'], // Алег
+  ['iahor', 'ehor'], // Ягор
+  ['miheil', 'mihail'], // Georgian Mikheil
+]);
 
 /** ROOTS indexed by the code of their first letter. */
 const ROOTS_BY_INITIAL: ((readonly [string, string])[] | undefined)[] = new Array<undefined>(128).fill(undefined);
@@ -436,22 +529,42 @@ function codesToString(b: Uint8Array, n: number): string {
   }
 }
 
-function applyRoots(s: string): string {
+function rootOf(s: string): string | undefined {
   const candidates = ROOTS_BY_INITIAL[s.charCodeAt(0)];
   if (candidates) {
     for (const [variant, canon] of candidates) if (s.startsWith(variant)) return canon + s.slice(variant.length);
   }
-  return s;
+  return undefined;
 }
 
-/** Skeleton of one romanized hyphen-free word; `latin` when the source word was Latin script in no known national orthography. */
-export function skeletonOfRomanized(romanized: string, latin: boolean): string {
+/**
+ * Russian drops the initial հ of Armenian surnames (Harutyunyan/Арутюнян, Hakobyan/Акопян,
+ * Hayrapetyan/Айрапетян): an `h` + vowel at the start of a word in `-ian` (Armenian -յան) goes.
+ * Russian names never end in -ian, so Харитонов, Галина keep theirs.
+ */
+const armenianH = (s: string): boolean => s.length >= 7 && s.charCodeAt(0) === H && isVowel(s.charCodeAt(1)) && s.endsWith('ian');
+
+function applyRoots(s: string): string {
+  let rooted = rootOf(s);
+  if (rooted === undefined && armenianH(s)) {
+    const w = s.slice(1);
+    rooted = rootOf(w) ?? w;
+  }
+  rooted ??= s;
+  return WORDS.get(rooted) ?? rooted;
+}
+
+/**
+ * Skeleton of one romanized hyphen-free word; `latin` when the source word was Latin script in
+ * no known national orthography, `be` when the name is known to be Belarusian.
+ */
+export function skeletonOfRomanized(romanized: string, latin: boolean, be = false, primed = false): string {
   let w = romanized; // ASCII letters and perhaps digits, which tokenize skips
   if (w.length === 0) return '';
   let style = DEFAULT;
   let jAsY = false;
   if (latin) {
-    style = detectStyle(w);
+    style = detectStyle(w, primed);
     if (style === DEFAULT) {
       if (w.includes('x') && startsWithAny(w, X_AS_KS)) w = w.replace('x', 'ks');
       if (w.charCodeAt(0) === J) jAsY = J_AS_Y_WORDS.has(w) || startsWithAny(w, J_AS_Y);
@@ -461,7 +574,12 @@ export function skeletonOfRomanized(romanized: string, latin: boolean): string {
     tokens = new Uint8Array(3 * w.length + 8);
     glided = new Uint8Array(3 * w.length + 8);
   }
-  const len = glides(tokenize(w, style, jAsY));
+  let len = glides(tokenize(w, style, jAsY, latin, be));
+  // Ukrainian -ій, Belarusian and Russian -ей: Сергій/Сергей/Serhii/Sergei, Андрій/Andrei, Олексій/Алексей.
+  if (len >= 4 && glided[len - 1] === I && glided[len - 2] === E && !isVowel(glided[len - 3]!)) {
+    glided[len - 2] = I;
+    len--;
+  }
   // -ov after ш ж ч щ is the spelling of -ёв: Khrushchov/Khrushchev, Gorbatschow/Gorbachev.
   if (len >= 4) {
     const fem = glided[len - 1] === A ? 1 : 0;
@@ -479,9 +597,11 @@ export function skeletonOfRomanized(romanized: string, latin: boolean): string {
 export function skeletonOfWord(word: string, ctx: LangContext, romanized?: string): string {
   const rom = romanized ?? romanizeWord(word, ctx);
   const latin = ctx.latin === 'plain' && isLatinWord(word);
-  if (rom.indexOf('-') === -1) return skeletonOfRomanized(rom, latin);
+  // `y'` in plain Latin is GOST 7.79's ы (Solzhenicy'n); a lone prime may be Tajik ъ (Jumʼa).
+  const primed = latin && word.indexOf("y'") !== -1;
+  if (rom.indexOf('-') === -1) return skeletonOfRomanized(rom, latin, ctx.be, primed);
   let out = '';
-  for (const part of rom.split('-')) out += skeletonOfRomanized(part, latin);
+  for (const part of rom.split('-')) out += skeletonOfRomanized(part, latin, ctx.be, primed);
   return out;
 }
 
@@ -501,8 +621,9 @@ export function phoneticSkeleton(s: string, lang?: string): string {
     if (!word) continue;
     const rom = romanizeWord(word, ctx);
     const latin = ctx.latin === 'plain' && isLatinWord(word);
+    const primed = latin && word.indexOf("y'") !== -1;
     for (const part of rom.split('-')) {
-      const sk = skeletonOfRomanized(part, latin);
+      const sk = skeletonOfRomanized(part, latin, ctx.be, primed);
       if (sk) parts.push(sk);
     }
   }

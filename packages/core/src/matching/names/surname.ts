@@ -12,6 +12,7 @@ const FEMININE: readonly (readonly [string, string])[] = [
   ['aia', 'i'], // -aya → -iy/-oy (Толстая/Толстой)
   ['ova', 'ov'], // -ova/-owa → -ov (also Uzbek/Azerbaijani/Kazakh -ova)
   ['eva', 'ev'],
+  ['ava', 'av'], // Belarusian akanye: Калеснікава/Kalesnikava (masculine -аў/-au)
   ['ina', 'in'], // -ina/-yna → -in (Пушкина/Пушкин)
   ['kizi', 'uli'], // Kazakh -kyzy/-қызы → -uly/-ұлы
 ];
@@ -47,6 +48,7 @@ const CHANGE_SUFFIXES: readonly (readonly [string, number])[] = [
   ['ulu', 3], // Kyrgyz uulu
   ['ov', 2], // Russian-era suffix (-ёв after a sibilant is already `ev`)
   ['ev', 2],
+  ['av', 3], // Belarusian -аў (unstressed -ов): Быкаў/Bykau/Быков, Marozau/Морозов
   ['li', 3], // Azerbaijani: Mammadov → Mammadli, Huseynov → Huseynli
   ['en', 3], // Tajik -ien / -iyon (skeleton `en`)
 ];
