@@ -124,6 +124,14 @@ export function compareBirth(a: BirthWindow | undefined, b: BirthWindow | undefi
   return gap <= 730 ? BIRTH.near : BIRTH.different;
 }
 
+/**
+ * Two stated full birth dates that differ in more than one of day, month and year: a clerk's slip
+ * changes one part or swaps day and month, so these are two people, whatever else agrees.
+ */
+export function birthDatesContradict(a: BirthWindow | undefined, b: BirthWindow | undefined): boolean {
+  return a?.parts?.day !== undefined && b?.parts?.day !== undefined && compareBirth(a, b) === BIRTH.different;
+}
+
 /** Days between a missing person last seen and an unidentified one found, or between two sightings. */
 export function compareTimeline(a: PersonEvent | undefined, b: PersonEvent | undefined): number {
   if (!a || !b || (a.kind === 'found' && b.kind === 'found')) return MISSING;

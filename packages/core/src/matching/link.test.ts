@@ -167,4 +167,25 @@ describe('matching records', () => {
     expect(Math.log2(surname.m[0]! / surname.u[0]!)).toBeGreaterThan(0);
     expect(Math.log2(surname.m.at(-1)! / surname.u.at(-1)!)).toBeLessThan(0);
   });
+  it('two namesakes born on different days stay apart when a record with only the birth year matches both', () => {
+    const background = [...generateRecords({ seed: 11, count: 3000 })];
+    const ours = [
+      person([{ surname: 'Щукин', given: 'Евгений', patronymic: 'Петрович' }], '1984-07-15'),
+      person([{ surname: 'Shchukin', given: 'Evgeniy', patronymic: 'Petrovich', script: 'Latn' }], '1984-07-15'),
+      person([{ surname: 'Щукин', given: 'Евгений', patronymic: 'Петрович' }], '1984-02-03'),
+      person([{ surname: 'Shchukin', given: 'Yevgeniy', patronymic: 'Petrovich', script: 'Latn' }], '1984-02-03'),
+      // A year-only date: as close to one of them as to the other.
+      person([{ surname: 'Щукин', given: 'Евгений', patronymic: 'Петрович' }], '1984'),
+    ];
+    const profiles = [...background, ...ours].map(profileOf);
+    const { clusterOf, links } = linkProfiles(profiles, { randomPairs: 50_000 });
+    const n = background.length;
+    // The year-only record is close enough to each namesake to link on its own…
+    expect(links.some((l) => l.a === n && l.b === n + 4)).toBe(true);
+    expect(links.some((l) => l.a === n + 2 && l.b === n + 4)).toBe(true);
+    // …but that does not make the two men one.
+    expect(clusterOf[n]).toBe(clusterOf[n + 1]);
+    expect(clusterOf[n + 2]).toBe(clusterOf[n + 3]);
+    expect(clusterOf[n]).not.toBe(clusterOf[n + 2]);
+  });
 });

@@ -1,4 +1,5 @@
-import { compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
+import { clusterByAverageLink } from './cluster.ts';
+import { birthDatesContradict, compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
 import { PatternCounts, trainModel, withoutMatches } from './em.ts';
 import { isDescriptionKey, matchKeys } from './keys.ts';
 import { weightOf, weightsOf, type LinkModel, type Weights } from './model.ts';
@@ -104,19 +105,6 @@ export function forEachCandidatePair(
       }
     }
   }
-}
-
-function union(parent: Int32Array, a: number, b: number) {
-  const find = (x: number) => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
-  const ra = find(a);
-  const rb = find(b);
-  if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
 }
 
 type NamePartKind = 'surname' | 'given' | 'patronymic';
@@ -325,7 +313,7 @@ export function trainModels(
 /**
  * Links a whole array in memory: blocking by match keys, comparison of every candidate pair,
  * Fellegi–Sunter models estimated from the same data by EM (unless given), and clusters of the
- * pairs whose match probability reaches the threshold. Used by `svod eval` and reconciliation.
+ * pairs whose match probability reaches the threshold (see `clusterByAverageLink`). Used by `svod eval` and reconciliation.
  */
 export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], options: LinkOptions = {}): LinkResult {
   const threshold = options.threshold ?? 0.5;
@@ -338,8 +326,9 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
   // Pass 2: score the candidates and cluster what links.
   const weights = Object.fromEntries(Object.entries(models).map(([d, m]) => [d, weightsOf(m)])) as Partial<Record<Domain, Weights>>;
   const frequencies = nameFrequencies(profiles);
-  const parent = new Int32Array(profiles.length).map((_, i) => i);
   const links: LinkedPair[] = [];
+  const pairWeights = new Float64Array(candidatePairs).fill(Number.NEGATIVE_INFINITY);
+  const conflicts = new Uint8Array(candidatePairs);
   const thresholdWeight = Math.log2(threshold / (1 - threshold));
   for (let k = 0; k < pairs.length; k += 2) {
     const a = profiles[pairs[k]!]!;
@@ -353,16 +342,11 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
       vector,
       nameAdjustment(w, (key) => frequencies.get(key), a, b),
     );
-    if (weight >= thresholdWeight) {
-      links.push({ a: pairs[k]!, b: pairs[k + 1]!, weight });
-      union(parent, pairs[k]!, pairs[k + 1]!);
-    }
+    pairWeights[k / 2] = weight;
+    if (a.domain === 'person' && birthDatesContradict(a.birth, (b as PersonProfile).birth)) conflicts[k / 2] = 1;
+    if (weight >= thresholdWeight) links.push({ a: pairs[k]!, b: pairs[k + 1]!, weight });
   }
-  const clusterOf = new Int32Array(profiles.length);
-  for (let i = 0; i < profiles.length; i++) {
-    let root = i;
-    while (parent[root] !== root) root = parent[root]!;
-    clusterOf[i] = profiles[i] ? root : -1;
-  }
+  const clusterOf = clusterByAverageLink(profiles.length, pairs, pairWeights, thresholdWeight, conflicts);
+  for (let i = 0; i < profiles.length; i++) if (!profiles[i]) clusterOf[i] = -1;
   return { clusterOf, links, candidatePairs, models };
 }
