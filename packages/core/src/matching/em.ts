@@ -108,6 +108,11 @@ export interface TrainingOptions {
   /** Stop when no probability moves more than this between iterations. */
   tolerance?: number;
   version?: string;
+  /**
+   * A model to start m from (the shipped one): its m stays for fields no session can estimate,
+   * as names in a file without documents, found only by name keys that force them to agree.
+   */
+  start?: LinkModel;
 }
 
 /**
@@ -123,8 +128,14 @@ export function trainModel(domain: Domain, sessions: readonly TrainingSession[],
   const u = levelFrequencies(random, levelCounts);
   model.fields.forEach((field, f) => {
     field.u = u[f]!;
-    // Start from "agreement is likely among matches": the first level gets most of the mass.
-    field.m = field.levels.map((_, i) => (i === 0 ? 0.7 : 0.3 / (field.levels.length - 1)));
+    const known = options.start?.fields[f];
+    // Start from what an earlier model learnt of this field; failing that, from "agreement is
+    // likely among matches": the first level gets most of the mass. A field no session compares
+    // keeps its start: the data cannot tell its m apart.
+    field.m =
+      known?.field === field.field && known.m.length === field.levels.length
+        ? [...known.m]
+        : field.levels.map((_, i) => (i === 0 ? 0.7 : 0.3 / (field.levels.length - 1)));
   });
 
   const maxIterations = options.maxIterations ?? 50;

@@ -1,5 +1,6 @@
 import { clusterByAverageLink } from './cluster.ts';
 import { birthDatesContradict, compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
+import { DEFAULT_MODELS } from './default-models.ts';
 import { PatternCounts, trainModel, withoutMatches } from './em.ts';
 import { isDescriptionKey, matchKeys } from './keys.ts';
 import { weightOf, weightsOf, type LinkModel, type Weights } from './model.ts';
@@ -286,6 +287,7 @@ function trainFromCandidates(
         conditionalU: s.spec.kinds.includes('n') ? namesakes : undefined,
       })),
       randomCounts,
+      { start: DEFAULT_MODELS[domain] },
     );
     // EM estimates P(match) among the pairs it was trained on; scoring needs it among all pairs
     // of the domain, so that fields that agree because of blocking are not counted twice.
