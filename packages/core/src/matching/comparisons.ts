@@ -297,11 +297,13 @@ function compareFirearms(a: FirearmProfile, b: FirearmProfile, out: Int8Array) {
 
 /**
  * The comparison vector of two profiles of the same domain: one level index per field of
- * `DOMAIN_FIELDS[domain]`, MISSING where a side lacks the field.
+ * `DOMAIN_FIELDS[domain]`, MISSING where a side lacks the field; written into `into` when given.
  */
-export function compareProfiles(a: MatchProfile, b: MatchProfile): Int8Array {
+export function compareProfiles(a: MatchProfile, b: MatchProfile, into?: Int8Array): Int8Array {
   if (a.domain !== b.domain) throw new Error(`cannot compare a ${a.domain} with a ${b.domain}`);
-  const out = new Int8Array(DOMAIN_FIELDS[a.domain].length).fill(MISSING);
+  const length = DOMAIN_FIELDS[a.domain].length;
+  // Linking compares millions of pairs into one scratch vector rather than a new one each.
+  const out = into && into.length >= length ? into.subarray(0, length).fill(MISSING) : new Int8Array(length).fill(MISSING);
   if (a.domain === 'person') comparePersons(a, b as PersonProfile, out);
   else if (a.domain === 'vehicle') compareVehicles(a, b as VehicleProfile, out);
   else compareFirearms(a, b as FirearmProfile, out);

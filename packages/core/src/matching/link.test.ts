@@ -190,7 +190,9 @@ describe('matching records', () => {
     expect(clusterOf[n]).not.toBe(clusterOf[n + 2]);
   });
   it('a file without documents still learns that a different sex, citizenship or name speaks against a match', () => {
-    const records = [...generateRecords({ seed: 11, count: 3000 })].map((r) => (r.person ? { ...r, person: { ...r.person, documents: undefined } } : r));
+    const records = [...generateRecords({ seed: 11, count: 3000 })].map((r) =>
+      r.person ? { ...r, person: { ...r.person, documents: undefined } } : r,
+    );
     const trained = trainModels(records.map(profileOf), { randomPairs: 50_000 }).person!;
     const weight = (f: { m: number[]; u: number[] }, level: number) => Math.log2(f.m[level]! / f.u[level]!);
     for (const field of ['surname', 'given', 'patronymic', 'sex', 'citizenship']) {
