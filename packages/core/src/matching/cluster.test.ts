@@ -6,7 +6,7 @@ const cluster = (records: number, scored: [number, number, number][], conflicts?
   Array.from(
     clusterByAverageLink(
       records,
-      scored.flatMap(([a, b]) => [a, b]),
+      scored.flatMap((pair) => pair.slice(0, 2)),
       scored.map(([, , w]) => w),
       0,
       conflicts,
