@@ -70,7 +70,11 @@ async function evaluate(t: Translate, options: EvalOptions & { input: string }):
   });
   const profiledAt = performance.now();
   const linking = startProgress(t, t('progress.linking'));
-  const result = linkProfiles(profiles, { threshold: options.threshold, onProgress: (_stage, done) => linking.update(done) });
+  const result = linkProfiles(profiles, {
+    threshold: options.threshold,
+    sourceOf: labels.map((l) => l.category),
+    onProgress: (_stage, done) => linking.update(done),
+  });
   linking.stop();
   const linkedAt = performance.now();
   const report = evaluationReport(labels, result.clusterOf, options.byCategory ?? false);

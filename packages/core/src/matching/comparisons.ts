@@ -124,6 +124,14 @@ export function compareBirth(a: BirthWindow | undefined, b: BirthWindow | undefi
   return gap <= 730 ? BIRTH.near : BIRTH.different;
 }
 
+/**
+ * Two stated full birth dates that differ in more than one of day, month and year: a clerk's slip
+ * changes one part or swaps day and month, so these are two people, whatever else agrees.
+ */
+export function birthDatesContradict(a: BirthWindow | undefined, b: BirthWindow | undefined): boolean {
+  return a?.parts?.day !== undefined && b?.parts?.day !== undefined && compareBirth(a, b) === BIRTH.different;
+}
+
 /** Days between a missing person last seen and an unidentified one found, or between two sightings. */
 export function compareTimeline(a: PersonEvent | undefined, b: PersonEvent | undefined): number {
   if (!a || !b || (a.kind === 'found' && b.kind === 'found')) return MISSING;
@@ -289,11 +297,13 @@ function compareFirearms(a: FirearmProfile, b: FirearmProfile, out: Int8Array) {
 
 /**
  * The comparison vector of two profiles of the same domain: one level index per field of
- * `DOMAIN_FIELDS[domain]`, MISSING where a side lacks the field.
+ * `DOMAIN_FIELDS[domain]`, MISSING where a side lacks the field; written into `into` when given.
  */
-export function compareProfiles(a: MatchProfile, b: MatchProfile): Int8Array {
+export function compareProfiles(a: MatchProfile, b: MatchProfile, into?: Int8Array): Int8Array {
   if (a.domain !== b.domain) throw new Error(`cannot compare a ${a.domain} with a ${b.domain}`);
-  const out = new Int8Array(DOMAIN_FIELDS[a.domain].length).fill(MISSING);
+  const length = DOMAIN_FIELDS[a.domain].length;
+  // Linking compares millions of pairs into one scratch vector rather than a new one each.
+  const out = into && into.length >= length ? into.subarray(0, length).fill(MISSING) : new Int8Array(length).fill(MISSING);
   if (a.domain === 'person') comparePersons(a, b as PersonProfile, out);
   else if (a.domain === 'vehicle') compareVehicles(a, b as VehicleProfile, out);
   else compareFirearms(a, b as FirearmProfile, out);

@@ -3,15 +3,30 @@ import { emptyModel, type LinkModel } from './model.ts';
 import type { Domain } from './profile.ts';
 
 /**
+ * A pattern as a number when its levels fit one decimal digit each (every field today): a string
+ * per pair of a million is what made counting patterns cost more than comparing the records.
+ */
+function patternKey(vector: Int8Array): number | string {
+  if (vector.length > 15) return vector.join(',');
+  let key = 0;
+  for (let f = 0; f < vector.length; f++) {
+    const digit = vector[f]! + 1;
+    if (digit > 9) return vector.join(',');
+    key = key * 10 + digit;
+  }
+  return key;
+}
+
+/**
  * Comparison vectors counted by pattern: there are few distinct patterns even among millions
  * of pairs, so training iterates over patterns, not pairs.
  */
 export class PatternCounts {
-  readonly counts = new Map<string, { vector: Int8Array; count: number }>();
+  readonly counts = new Map<number | string, { vector: Int8Array; count: number }>();
   total = 0;
 
   add(vector: Int8Array, times = 1): void {
-    const key = vector.join(',');
+    const key = patternKey(vector);
     const entry = this.counts.get(key);
     if (entry) entry.count += times;
     else this.counts.set(key, { vector: vector.slice(), count: times });
@@ -108,6 +123,11 @@ export interface TrainingOptions {
   /** Stop when no probability moves more than this between iterations. */
   tolerance?: number;
   version?: string;
+  /**
+   * A model to start m from (the shipped one): its m stays for fields no session can estimate,
+   * as names in a file without documents, found only by name keys that force them to agree.
+   */
+  start?: LinkModel;
 }
 
 /**
@@ -123,8 +143,14 @@ export function trainModel(domain: Domain, sessions: readonly TrainingSession[],
   const u = levelFrequencies(random, levelCounts);
   model.fields.forEach((field, f) => {
     field.u = u[f]!;
-    // Start from "agreement is likely among matches": the first level gets most of the mass.
-    field.m = field.levels.map((_, i) => (i === 0 ? 0.7 : 0.3 / (field.levels.length - 1)));
+    const known = options.start?.fields[f];
+    // Start from what an earlier model learnt of this field; failing that, from "agreement is
+    // likely among matches": the first level gets most of the mass. A field no session compares
+    // keeps its start: the data cannot tell its m apart.
+    field.m =
+      known?.field === field.field && known.m.length === field.levels.length
+        ? [...known.m]
+        : field.levels.map((_, i) => (i === 0 ? 0.7 : 0.3 / (field.levels.length - 1)));
   });
 
   const maxIterations = options.maxIterations ?? 50;

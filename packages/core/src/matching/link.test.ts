@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateRecords } from '../generator/index.ts';
 import { compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
 import { matchKeys } from './keys.ts';
-import { linkProfiles } from './link.ts';
+import { DEFAULT_MODELS } from './default-models.ts';
+import { linkProfiles, trainModels } from './link.ts';
 import { profileOf } from './profile.ts';
 import type { RecordInput } from '../schemas/record.ts';
 
@@ -166,5 +167,44 @@ describe('matching records', () => {
     const surname = models.person!.fields.find((f) => f.field === 'surname')!;
     expect(Math.log2(surname.m[0]! / surname.u[0]!)).toBeGreaterThan(0);
     expect(Math.log2(surname.m.at(-1)! / surname.u.at(-1)!)).toBeLessThan(0);
+  });
+  it('two namesakes born on different days stay apart when a record with only the birth year matches both', () => {
+    const background = [...generateRecords({ seed: 11, count: 3000 })];
+    const ours = [
+      person([{ surname: 'Щукин', given: 'Евгений', patronymic: 'Петрович' }], '1984-07-15'),
+      person([{ surname: 'Shchukin', given: 'Evgeniy', patronymic: 'Petrovich', script: 'Latn' }], '1984-07-15'),
+      person([{ surname: 'Щукин', given: 'Евгений', patronymic: 'Петрович' }], '1984-02-03'),
+      person([{ surname: 'Shchukin', given: 'Yevgeniy', patronymic: 'Petrovich', script: 'Latn' }], '1984-02-03'),
+      // A year-only date: as close to one of them as to the other.
+      person([{ surname: 'Щукин', given: 'Евгений', patronymic: 'Петрович' }], '1984'),
+    ];
+    const profiles = [...background, ...ours].map(profileOf);
+    const { clusterOf, links } = linkProfiles(profiles, { randomPairs: 50_000 });
+    const n = background.length;
+    // The year-only record is close enough to each namesake to link on its own…
+    expect(links.some((l) => l.a === n && l.b === n + 4)).toBe(true);
+    expect(links.some((l) => l.a === n + 2 && l.b === n + 4)).toBe(true);
+    // …but that does not make the two men one.
+    expect(clusterOf[n]).toBe(clusterOf[n + 1]);
+    expect(clusterOf[n + 2]).toBe(clusterOf[n + 3]);
+    expect(clusterOf[n]).not.toBe(clusterOf[n + 2]);
+  });
+  it('a file without documents still learns that a different sex, citizenship or name speaks against a match', () => {
+    const records = [...generateRecords({ seed: 11, count: 3000 })].map((r) =>
+      r.person ? { ...r, person: { ...r.person, documents: undefined } } : r,
+    );
+    const trained = trainModels(records.map(profileOf), { randomPairs: 50_000 }).person!;
+    const weight = (f: { m: number[]; u: number[] }, level: number) => Math.log2(f.m[level]! / f.u[level]!);
+    for (const field of ['surname', 'given', 'patronymic', 'sex', 'citizenship']) {
+      const ours = trained.fields.find((f) => f.field === field)!;
+      const shipped = DEFAULT_MODELS.person.fields.find((f) => f.field === field)!;
+      shipped.levels.forEach((level, i) => {
+        const expected = weight(shipped, i);
+        if (Math.abs(expected) < 1) return;
+        // Same direction as the shipped model, and a disagreement at least half as strong against.
+        expect(Math.sign(weight(ours, i)), `${field} ${level}`).toBe(Math.sign(expected));
+        if (expected < 0) expect(weight(ours, i), `${field} ${level}`).toBeLessThanOrEqual(expected / 2);
+      });
+    }
   });
 });

@@ -1,7 +1,10 @@
-import { compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
+import { clusterByAverageLink } from './cluster.ts';
+import { birthDatesContradict, compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
+import { DEFAULT_MODELS } from './default-models.ts';
 import { PatternCounts, trainModel, withoutMatches } from './em.ts';
+import { groupPriorOffsets } from './group-priors.ts';
 import { isDescriptionKey, matchKeys, undatedTwins } from './keys.ts';
-import { weightOf, weightsOf, type LinkModel, type Weights } from './model.ts';
+import { weightOf, weightsOf, type FieldModel, type LinkModel, type Weights } from './model.ts';
 import type { Domain, MatchProfile, PersonProfile } from './profile.ts';
 import { createRandom } from '../generator/random.ts';
 
@@ -15,6 +18,11 @@ export interface LinkOptions {
   seed?: number;
   /** Models to use instead of training on the data. */
   models?: Partial<Record<Domain, LinkModel>>;
+  /**
+   * The array each record comes from (its category). When given, person pairs between two arrays
+   * are scored with that pair of arrays' own match rate (see `groupPriorOffsets`).
+   */
+  sourceOf?: readonly string[];
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -61,10 +69,12 @@ const SESSIONS: Record<Domain, SessionSpec[]> = {
   firearm: [{ name: 'serials', kinds: ['s', 'sd'], ignore: [] }],
 };
 
-function sharedKeyKinds(a: readonly string[], b: readonly string[]): Set<string> {
-  const kinds = new Set<string>();
-  for (const key of a) if (b.includes(key)) kinds.add(key.slice(0, key.indexOf(':')));
-  return kinds;
+/** Whether two records share a key of one of these kinds (given as prefixes, `n:`). */
+function sharesKeyOf(a: readonly string[], b: readonly string[], prefixes: readonly string[]): boolean {
+  for (const key of a) {
+    if (prefixes.some((p) => key.startsWith(p)) && b.includes(key)) return true;
+  }
+  return false;
 }
 
 /** Index of records by match key. */
@@ -121,25 +131,23 @@ export function forEachCandidatePair(
   }
 }
 
-function union(parent: Int32Array, a: number, b: number) {
-  const find = (x: number) => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
-  const ra = find(a);
-  const rb = find(b);
-  if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-}
-
 type NamePartKind = 'surname' | 'given' | 'patronymic';
 const NAME_PARTS: readonly NamePartKind[] = ['surname', 'given', 'patronymic'];
 
-/** The stems of one part of a person's names (original, Latin form, aliases). */
-const stemsOf = (profile: PersonProfile, part: NamePartKind): Set<string> =>
-  new Set(profile.names.map((n) => n[part]?.stem).filter((s): s is string => !!s));
+const stemCache = new WeakMap<PersonProfile, readonly (readonly string[])[]>();
+
+/**
+ * The distinct stems of each part of a person's names (original, Latin form, aliases), in the
+ * order of NAME_PARTS. Kept per profile: linking asks for them for every pair a record is in.
+ */
+function stemsByPart(profile: PersonProfile): readonly (readonly string[])[] {
+  let stems = stemCache.get(profile);
+  if (!stems) {
+    stems = NAME_PARTS.map((part) => [...new Set(profile.names.map((n) => n[part]?.stem).filter((s): s is string => !!s))]);
+    stemCache.set(profile, stems);
+  }
+  return stems;
+}
 
 /**
  * How often each name stem occurs among named persons, per part (`surname:ivanov`), for
@@ -151,9 +159,10 @@ export function nameFrequencies(profiles: readonly (MatchProfile | undefined)[])
   for (const p of profiles) {
     if (p?.domain !== 'person' || !p.named) continue;
     named++;
-    for (const part of NAME_PARTS) {
-      for (const stem of stemsOf(p, part)) counts.set(`${part}:${stem}`, (counts.get(`${part}:${stem}`) ?? 0) + 1);
-    }
+    const stems = stemsByPart(p);
+    NAME_PARTS.forEach((part, n) => {
+      for (const stem of stems[n]!) counts.set(`${part}:${stem}`, (counts.get(`${part}:${stem}`) ?? 0) + 1);
+    });
   }
   for (const [key, count] of counts) counts.set(key, count / Math.max(1, named));
   return counts;
@@ -165,6 +174,40 @@ const TF_LEVELS: Record<NamePartKind, number> = { surname: 5, given: 3, patronym
 const TF_CAP = 4;
 
 /**
+ * The frequency of the rarest stem two persons share in each name part (or of either's, when they
+ * agree only across spellings), into `out` in the order of NAME_PARTS; NaN where none is known.
+ */
+function pairFrequencies(frequency: (key: string) => number | undefined, a: PersonProfile, b: PersonProfile, out: Float64Array): void {
+  const stemsA = stemsByPart(a);
+  const stemsB = stemsByPart(b);
+  NAME_PARTS.forEach((part, n) => {
+    const partA = stemsA[n]!;
+    const partB = stemsB[n]!;
+    let tf = Number.NaN;
+    let shared = false;
+    for (const stem of partA) {
+      if (!partB.includes(stem)) continue;
+      const f = frequency(`${part}:${stem}`);
+      if (f !== undefined && !(f >= tf)) tf = f;
+      shared = true;
+    }
+    if (!shared) {
+      for (const stem of [...partA, ...partB]) {
+        const f = frequency(`${part}:${stem}`);
+        if (f !== undefined && !(f >= tf)) tf = f;
+      }
+    }
+    out[n] = tf;
+  });
+}
+
+/** Bits term frequency adds to one level of a name part whose rarest shared stem has frequency tf. */
+function tfBits(field: FieldModel, part: NamePartKind, level: number, tf: number): number {
+  if (Number.isNaN(tf) || level < 0 || level >= TF_LEVELS[part]) return 0;
+  return Math.max(-TF_CAP, Math.min(TF_CAP, Math.log2(field.u[level]! / tf)));
+}
+
+/**
  * A term-frequency adjustment for a pair: log2(u / tf) on the agreeing levels of each name part,
  * with tf the frequency of the rarest stem both records share (or of either's, when they agree
  * only across spellings).
@@ -172,25 +215,32 @@ const TF_CAP = 4;
 export function nameAdjustment(weights: Weights, frequency: (key: string) => number | undefined, a: MatchProfile, b: MatchProfile) {
   if (a.domain !== 'person' || b.domain !== 'person') return undefined;
   const fields = weights.model.fields;
-  const tfByField = new Map<number, number>();
-  for (const part of NAME_PARTS) {
-    const field = fields.findIndex((f) => f.field === part);
-    const stemsA = stemsOf(a, part);
-    const stemsB = stemsOf(b, part);
-    const shared = [...stemsA].filter((s) => stemsB.has(s));
-    let tf: number | undefined;
-    for (const stem of shared.length > 0 ? shared : [...stemsA, ...stemsB]) {
-      const f = frequency(`${part}:${stem}`);
-      if (f !== undefined && (tf === undefined || f < tf)) tf = f;
-    }
-    if (field >= 0 && tf !== undefined) tfByField.set(field, tf);
-  }
-  if (tfByField.size === 0) return undefined;
+  const tf = new Float64Array(NAME_PARTS.length);
+  pairFrequencies(frequency, a, b, tf);
+  if (tf.every((f) => Number.isNaN(f))) return undefined;
   return (field: number, level: number) => {
-    const tf = tfByField.get(field);
-    if (tf === undefined || level >= TF_LEVELS[fields[field]!.field as NamePartKind]) return 0;
-    return Math.max(-TF_CAP, Math.min(TF_CAP, Math.log2(fields[field]!.u[level]! / tf)));
+    const part = NAME_PARTS.indexOf(fields[field]!.field as NamePartKind);
+    return part < 0 ? 0 : tfBits(fields[field]!, NAME_PARTS[part]!, level, tf[part]!);
   };
+}
+
+/** The same adjustment summed over a pair's comparison vector: the hot path of linking, with no closure per pair. */
+function nameAdjustmentBits(
+  weights: Weights,
+  frequency: (key: string) => number | undefined,
+  a: PersonProfile,
+  b: PersonProfile,
+  vector: Int8Array,
+  scratch: Float64Array,
+): number {
+  pairFrequencies(frequency, a, b, scratch);
+  let bits = 0;
+  const fields = weights.model.fields;
+  NAME_PARTS.forEach((part, n) => {
+    const field = fields.findIndex((f) => f.field === part);
+    if (field >= 0) bits += tfBits(fields[field]!, part, vector[field]!, scratch[n]!);
+  });
+  return bits;
 }
 
 interface Candidates {
@@ -216,6 +266,8 @@ function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxB
   const sessions = new Map<Domain, { spec: SessionSpec; counts: PatternCounts }[]>(
     DOMAINS.map((d) => [d, SESSIONS[d].map((spec) => ({ spec, counts: new PatternCounts() }))]),
   );
+  const prefixes = new Map(DOMAINS.flatMap((d) => SESSIONS[d].map((spec) => [spec, spec.kinds.map((kind) => `${kind}:`)] as const)));
+  const scratch = new Int8Array(STRIDE);
   const pairs: number[] = [];
   let vectors = new Int8Array(1 << 20);
   const pairsPerDomain: Record<Domain, number> = { person: 0, vehicle: 0, firearm: 0 };
@@ -227,16 +279,15 @@ function collectCandidates(profiles: readonly (MatchProfile | undefined)[], maxB
     pairs.push(i, j);
     if ((k + 1) % 100_000 === 0) onProgress?.('pairs', k + 1, 0);
     pairsPerDomain[a.domain]++;
-    const vector = compareProfiles(a, b);
+    const vector = compareProfiles(a, b, scratch);
     if ((k + 1) * STRIDE > vectors.length) {
       const grown = new Int8Array(vectors.length * 2);
       grown.set(vectors);
       vectors = grown;
     }
     vectors.set(vector, k * STRIDE);
-    const shared = sharedKeyKinds(keysOf[i]!, keysOf[j]!);
     for (const session of sessions.get(a.domain)!) {
-      if (session.spec.kinds.some((kind) => shared.has(kind))) session.counts.add(vector);
+      if (sharesKeyOf(keysOf[i]!, keysOf[j]!, prefixes.get(session.spec)!)) session.counts.add(vector);
     }
   });
   return { keysOf, pairsPerDomain, pairs, vectors, sessions };
@@ -273,11 +324,12 @@ function namesakeLikePairs(
   const grouped = [...groups.values()].flat();
   if (grouped.length < 2) return undefined;
   const counts = new PatternCounts();
+  const scratch = new Int8Array(STRIDE);
   for (let n = 0; n < wanted; n++) {
     const a = grouped[random.int(0, grouped.length - 1)]!;
     const group = groupOf.get(a)!;
     const b = group[random.int(0, group.length - 1)]!;
-    if (a !== b) counts.add(compareProfiles(profiles[a]!, profiles[b]!));
+    if (a !== b) counts.add(compareProfiles(profiles[a]!, profiles[b]!, scratch));
   }
   return counts;
 }
@@ -296,11 +348,12 @@ function trainFromCandidates(
     const domainCandidates = domainSessions.reduce((n, s) => n + s.counts.total, 0);
     if (members.length < 2 || domainCandidates === 0) continue;
     const randomCounts = new PatternCounts();
+    const scratch = new Int8Array(STRIDE);
     const wanted = options.randomPairs ?? 200_000;
     for (let n = 0; n < wanted; n++) {
       const a = members[random.int(0, members.length - 1)]!;
       const b = members[random.int(0, members.length - 1)]!;
-      if (a !== b) randomCounts.add(compareProfiles(profiles[a]!, profiles[b]!));
+      if (a !== b) randomCounts.add(compareProfiles(profiles[a]!, profiles[b]!, scratch));
     }
     const fieldIndex = (name: string) => DOMAIN_FIELDS[domain].findIndex((f) => f.field === name);
     const namesakes = domain === 'person' ? namesakeLikePairs(profiles, members, wanted, random) : undefined;
@@ -313,6 +366,7 @@ function trainFromCandidates(
         conditionalU: s.spec.kinds.includes('n') ? namesakes : undefined,
       })),
       randomCounts,
+      { start: DEFAULT_MODELS[domain] },
     );
     // EM estimates P(match) among the pairs it was trained on; scoring needs it among all pairs
     // of the domain, so that fields that agree because of blocking are not counted twice.
@@ -337,10 +391,44 @@ export function trainModels(
   return trainFromCandidates(profiles, collectCandidates(profiles, options.maxBlock ?? 400, options.onProgress), options);
 }
 
+/** Moves the weight of each person pair by its pair of source arrays' own match rate. */
+function withSourcePriors(
+  profiles: readonly (MatchProfile | undefined)[],
+  pairs: readonly number[],
+  pairWeights: Float64Array,
+  priorWeight: number,
+  sourceOf: readonly string[],
+): void {
+  const persons = new Map<string, number>();
+  profiles.forEach((p, i) => {
+    if (p?.domain === 'person') persons.set(sourceOf[i]!, (persons.get(sourceOf[i]!) ?? 0) + 1);
+  });
+  const sources = [...persons.keys()].sort();
+  const allPairs = new Map<string, number>();
+  for (const x of sources) {
+    for (const y of sources) {
+      if (x < y) allPairs.set(`${x}~${y}`, persons.get(x)! * persons.get(y)!);
+      else if (x === y) allPairs.set(`${x}~${x}`, (persons.get(x)! * (persons.get(x)! - 1)) / 2);
+    }
+  }
+  const groupOf = (k: number) => {
+    const i = pairs[2 * k]!;
+    const j = pairs[2 * k + 1]!;
+    if (profiles[i]!.domain !== 'person') return undefined;
+    const [x, y] = [sourceOf[i]!, sourceOf[j]!];
+    return x <= y ? `${x}~${y}` : `${y}~${x}`;
+  };
+  const offsets = groupPriorOffsets(pairWeights, priorWeight, { groupOf, allPairs });
+  for (let k = 0; k < pairWeights.length; k++) {
+    const group = groupOf(k);
+    if (group !== undefined) pairWeights[k]! += offsets.get(group) ?? 0;
+  }
+}
+
 /**
  * Links a whole array in memory: blocking by match keys, comparison of every candidate pair,
  * Fellegi–Sunter models estimated from the same data by EM (unless given), and clusters of the
- * pairs whose match probability reaches the threshold. Used by `svod eval` and reconciliation.
+ * pairs whose match probability reaches the threshold (see `clusterByAverageLink`). Used by `svod eval` and reconciliation.
  */
 export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], options: LinkOptions = {}): LinkResult {
   const threshold = options.threshold ?? 0.5;
@@ -353,8 +441,11 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
   // Pass 2: score the candidates and cluster what links.
   const weights = Object.fromEntries(Object.entries(models).map(([d, m]) => [d, weightsOf(m)])) as Partial<Record<Domain, Weights>>;
   const frequencies = nameFrequencies(profiles);
-  const parent = new Int32Array(profiles.length).map((_, i) => i);
+  const frequency = (key: string) => frequencies.get(key);
+  const tfScratch = new Float64Array(NAME_PARTS.length);
   const links: LinkedPair[] = [];
+  const pairWeights = new Float64Array(candidatePairs).fill(Number.NEGATIVE_INFINITY);
+  const conflicts = new Uint8Array(candidatePairs);
   const thresholdWeight = Math.log2(threshold / (1 - threshold));
   for (let k = 0; k < pairs.length; k += 2) {
     const a = profiles[pairs[k]!]!;
@@ -363,21 +454,15 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
     if (!w) continue;
     const offset = (k / 2) * STRIDE;
     const vector = vectors.subarray(offset, offset + DOMAIN_FIELDS[a.domain].length);
-    const weight = weightOf(
-      w,
-      vector,
-      nameAdjustment(w, (key) => frequencies.get(key), a, b),
-    );
-    if (weight >= thresholdWeight) {
-      links.push({ a: pairs[k]!, b: pairs[k + 1]!, weight });
-      union(parent, pairs[k]!, pairs[k + 1]!);
-    }
+    const weight = weightOf(w, vector) + (a.domain === 'person' ? nameAdjustmentBits(w, frequency, a, b as PersonProfile, vector, tfScratch) : 0);
+    pairWeights[k / 2] = weight;
+    if (a.domain === 'person' && birthDatesContradict(a.birth, (b as PersonProfile).birth)) conflicts[k / 2] = 1;
   }
-  const clusterOf = new Int32Array(profiles.length);
-  for (let i = 0; i < profiles.length; i++) {
-    let root = i;
-    while (parent[root] !== root) root = parent[root]!;
-    clusterOf[i] = profiles[i] ? root : -1;
+  if (options.sourceOf && weights.person) withSourcePriors(profiles, pairs, pairWeights, weights.person.priorWeight, options.sourceOf);
+  for (let k = 0; k < candidatePairs; k++) {
+    if (pairWeights[k]! >= thresholdWeight) links.push({ a: pairs[2 * k]!, b: pairs[2 * k + 1]!, weight: pairWeights[k]! });
   }
+  const clusterOf = clusterByAverageLink(profiles.length, pairs, pairWeights, thresholdWeight, conflicts);
+  for (let i = 0; i < profiles.length; i++) if (!profiles[i]) clusterOf[i] = -1;
   return { clusterOf, links, candidatePairs, models };
 }
