@@ -2,6 +2,7 @@
  * Errors of typing and scanning that change the characters of a name but not its spelling:
  * the wrong keyboard layout, OCR look-alikes, the whole name put into one field.
  */
+import { NamePart } from '../schemas/common.ts';
 import type { PersonName } from '../schemas/person.ts';
 
 /** ЙЦУКЕН keys and the QWERTY characters on the same keys (unshifted). */
@@ -35,11 +36,10 @@ export function otherLayout(text: string): string {
 }
 
 /**
- * The record schema's rule for a name part (letters first; letters, marks, apostrophes, hyphens,
- * dots and spaces after). Layout and OCR errors that put `;` `[` or digits into a name are
- * refused at import today, so the generator only emits those that still validate.
+ * The record schema's rule for a name part: the generator emits only slips that import accepts
+ * (a name is kept as written, stray layout keys and OCR digits included, as long as it has a letter).
  */
-const NAME_PART = /^[\p{L}\p{M}][\p{L}\p{M}'ʼʻ’‘`\-. ]*$/u;
+const NAME_PART = new RegExp(NamePart.pattern ?? '', 'u');
 export const isNamePart = (s: string) => s.length > 0 && s.length <= 80 && NAME_PART.test(s);
 
 /**
@@ -80,8 +80,14 @@ const CYRILLIC_LOOKALIKE: Readonly<Record<string, string>> = {
   Х: 'X',
 };
 
-/** Latin OCR confusions that stay letters (0/O and 1/l would put digits in a name, which import refuses). */
+/** Digits an OCR pass reads for Cyrillic letters. */
+const CYRILLIC_DIGIT: Readonly<Record<string, string>> = { о: '0', О: '0', з: '3', З: '3', б: '6' };
+
+/** Latin OCR confusions, digits for letters included. */
 const LATIN_OCR: readonly (readonly [RegExp, string])[] = [
+  [/o/g, '0'],
+  [/O/g, '0'],
+  [/l/g, '1'],
   [/rn/g, 'm'],
   [/m/g, 'rn'],
   [/cl/g, 'd'],
@@ -97,8 +103,9 @@ export function ocrVariants(word: string): string[] {
   const out: string[] = [];
   if (/\p{Script=Cyrillic}/u.test(word)) {
     Array.from(word).forEach((ch, i, chars) => {
-      const lat = CYRILLIC_LOOKALIKE[ch];
-      if (lat) out.push([...chars.slice(0, i), lat, ...chars.slice(i + 1)].join(''));
+      for (const slip of [CYRILLIC_LOOKALIKE[ch], CYRILLIC_DIGIT[ch]]) {
+        if (slip) out.push([...chars.slice(0, i), slip, ...chars.slice(i + 1)].join(''));
+      }
     });
   } else if (/\p{Script=Latin}/u.test(word)) {
     for (const [pattern, replacement] of LATIN_OCR) {
