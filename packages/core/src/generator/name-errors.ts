@@ -2,7 +2,7 @@
  * Errors of typing and scanning that change the characters of a name but not its spelling:
  * the wrong keyboard layout, OCR look-alikes, the whole name put into one field.
  */
-import { NamePart } from '../schemas/common.ts';
+import { NAME_PART_PATTERN } from '../schemas/common.ts';
 import type { PersonName } from '../schemas/person.ts';
 
 /** ЙЦУКЕН keys and the QWERTY characters on the same keys (unshifted). */
@@ -39,7 +39,7 @@ export function otherLayout(text: string): string {
  * The record schema's rule for a name part: the generator emits only slips that import accepts
  * (a name is kept as written, stray layout keys and OCR digits included, as long as it has a letter).
  */
-const NAME_PART = new RegExp(NamePart.pattern ?? '', 'u');
+const NAME_PART = new RegExp(NAME_PART_PATTERN, 'u');
 export const isNamePart = (s: string) => s.length > 0 && s.length <= 80 && NAME_PART.test(s);
 
 /**

@@ -21,10 +21,11 @@ export const Text = (maxLength: number, extra: { description?: string } = {}) =>
  * repair (see `nameQualityNotes`); there must be at least one letter, and output is always
  * escaped, so neither markup nor SQL can pass through a name.
  */
+export const NAME_PART_PATTERN = '^(?=[^\\p{L}]*\\p{L})[\\p{L}\\p{M}\\p{N};:,.<>\\[\\]{}\'"`~ʼʻ’‘][\\p{L}\\p{M}\\p{N};:,.<>\\[\\]{}\'"`~ʼʻ’‘\\- ]*$';
 export const NamePart = Type.String({
   minLength: 1,
   maxLength: 80,
-  pattern: '^(?=[^\\p{L}]*\\p{L})[\\p{L}\\p{M}\\p{N};:,.<>\\[\\]{}\'"`~ʼʻ’‘][\\p{L}\\p{M}\\p{N};:,.<>\\[\\]{}\'"`~ʼʻ’‘\\- ]*$',
+  pattern: NAME_PART_PATTERN,
 });
 
 /** ISO 3166-1 alpha-2 state code, upper case. */
