@@ -90,16 +90,20 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     expect(paths).toEqual(expect.arrayContaining(['/colour', '/legalBasis', '/actionOnHit']));
   });
 
-  it('markup and SQL in a name are refused; in free text they are stored and returned verbatim', async () => {
+  it('markup in a name is refused; SQL-looking text in a name or in free text is stored and returned verbatim, harming nothing', async () => {
     const record = wantedPerson();
     record.person!.names![0]!.surname = '<script>alert(1)</script>';
     const refused = await create(record);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0]).toMatchObject({ path: '/person/names/0/surname', code: 'bad_characters' });
 
+    // A name keeps the keys a wrong keyboard layout typed (`;` is ж), so this one is a name as
+    // written: stored, returned as it was, and the table it names still there.
     const sqlName = wantedPerson();
     sqlName.person!.names![0]!.surname = "O'Brien'; DROP TABLE records; --";
-    expect((await create(sqlName)).statusCode).toBe(400);
+    const storedName = await create(sqlName);
+    expect(storedName.statusCode).toBe(201);
+    expect(storedName.json().person.names[0].surname).toBe("O'Brien'; DROP TABLE records; --");
 
     const text = `<img src=x onerror=alert(1)> '); DELETE FROM records; --`;
     const stored = await create(wantedPerson({ remarks: text }));

@@ -132,7 +132,8 @@ export function scoreNamePair(pair: NamePair, threshold: number, model: LinkMode
     const level = vector[i]!;
     if (level !== MISSING) levels[field] = DOMAIN_FIELDS.person[i]!.levels[level]!;
   });
-  const keysA = new Set(matchKeys(a, 'query'));
+  // Two records filed with names alone meet as linking pairs them: under a shared file key.
+  const keysA = new Set(matchKeys(a));
   const blocked = matchKeys(b).some((k) => keysA.has(k));
   const namesAgree = Object.values(levels).every((l) => l !== 'fuzzy' && l !== 'different');
   return { pair, probability, levels, blocked, linked: blocked && probability >= threshold, namesAgree };
