@@ -80,3 +80,9 @@ describe('names with digits an OCR pass read for letters', () => {
     expect(sharesKey({ surname: ';erjd', given: 'Utjhubq' }, { surname: 'Zhukov', given: 'Georgiy' })).toBe(true);
   });
 });
+
+describe('standard romanizations with marks of their own', () => {
+  it('GOST 7.79 B’s backtick for ь is not taken for a layout slip', () => {
+    for (const text of ['Ol`ga', 'Natal`ya', 'El`cin', 'Solov`yov']) expect(repairNameText(text).repairs.size, text).toBe(0);
+  });
+});

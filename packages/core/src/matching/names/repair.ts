@@ -74,8 +74,11 @@ const isCyrillic = (code: number) => code >= 0x400 && code <= 0x52f;
 const isLatin = (code: number) =>
   (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-/** Keys whose Cyrillic letter (ж х ъ ё) has no place in a Latin name, wherever they stand. */
-const LAYOUT_ONLY_KEYS = /[;:[\]{}`~<>"]/;
+/**
+ * Keys whose Cyrillic letter (ж х ъ) has no place in a Latin name, wherever they stand. Not the
+ * backtick (ё): GOST 7.79 B writes ь and ъ with it (Ol`ga, Natal`ya).
+ */
+const LAYOUT_ONLY_KEYS = /[;:[\]{}<>"]/;
 /** ASCII characters after which a text may need repair: digits, and the keys of the other layout. */
 const SUSPECT_ASCII = new Uint8Array(128);
 for (const ch of ';:[]{}`~<>",.\'0123456789') SUSPECT_ASCII[ch.charCodeAt(0)] = 1;
