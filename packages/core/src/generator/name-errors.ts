@@ -2,6 +2,7 @@
  * Errors of typing and scanning that change the characters of a name but not its spelling:
  * the wrong keyboard layout, OCR look-alikes, the whole name put into one field.
  */
+import { LATIN_TWIN } from '../matching/names/repair.ts';
 import { NAME_PART_PATTERN } from '../schemas/common.ts';
 import type { PersonName } from '../schemas/person.ts';
 
@@ -58,28 +59,6 @@ export function layoutSlips(word: string): string[] {
   return out;
 }
 
-/** Cyrillic letters and the Latin letters OCR and hurried typists put in their place. */
-const CYRILLIC_LOOKALIKE: Readonly<Record<string, string>> = {
-  а: 'a',
-  с: 'c',
-  е: 'e',
-  о: 'o',
-  р: 'p',
-  х: 'x',
-  у: 'y',
-  А: 'A',
-  В: 'B',
-  Е: 'E',
-  К: 'K',
-  М: 'M',
-  Н: 'H',
-  О: 'O',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  Х: 'X',
-};
-
 /** Digits an OCR pass reads for Cyrillic letters. */
 const CYRILLIC_DIGIT: Readonly<Record<string, string>> = { о: '0', О: '0', з: '3', З: '3', б: '6' };
 
@@ -103,7 +82,7 @@ export function ocrVariants(word: string): string[] {
   const out: string[] = [];
   if (/\p{Script=Cyrillic}/u.test(word)) {
     Array.from(word).forEach((ch, i, chars) => {
-      for (const slip of [CYRILLIC_LOOKALIKE[ch], CYRILLIC_DIGIT[ch]]) {
+      for (const slip of [LATIN_TWIN.get(ch), CYRILLIC_DIGIT[ch]]) {
         if (slip) out.push([...chars.slice(0, i), slip, ...chars.slice(i + 1)].join(''));
       }
     });

@@ -47,7 +47,8 @@ const LOOK_ALIKES: readonly (readonly [string, string])[] = [
   ['X', 'Х'],
   ['Y', 'У'],
 ];
-const LATIN_TWIN = new Map<string, string>();
+/** Each Cyrillic look-alike letter and the Latin letter it is drawn like (the generator's OCR slips use it too). */
+export const LATIN_TWIN = new Map<string, string>();
 const CYRILLIC_TWIN = new Map<string, string>();
 for (const [latin, cyrillic] of LOOK_ALIKES) {
   CYRILLIC_TWIN.set(latin, cyrillic);
