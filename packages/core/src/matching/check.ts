@@ -12,7 +12,7 @@ export function checkSufficiency(check: CheckInput): FieldIssue[] {
   const subjects = [check.person, check.vehicle, check.firearm].filter((s) => s !== undefined);
   if (subjects.length !== 1) return [{ path: '', code: 'check_subject', params: { given: subjects.length } }];
   const p = check.person;
-  if (p && !p.document && !(hasFamilyName(p) && (p.given || p.birthDate || parsedOf(p).given))) {
+  if (p && !p.document && !namesEnough(p)) {
     return [{ path: '/person', code: 'check_too_little', params: { subject: 'person' } }];
   }
   const v = check.vehicle;
@@ -22,17 +22,16 @@ export function checkSufficiency(check: CheckInput): FieldIssue[] {
   return [];
 }
 
-const parsedOf = (p: NonNullable<CheckInput['person']>) =>
-  parsePersonName({ surname: p.surname, given: p.given, patronymic: p.patronymic }, { lang: p.lang });
-
 /**
- * A family name as the officer meant it: the surname field may hold the whole name
- * ("Лукашевич Александр"), or a Kyrgyz "Mamadali uulu" that is read as the father's name.
+ * A family name and a given name or a birth date, as the officer meant them: the surname field
+ * may hold the whole name ("Лукашевич Александр"), or a Kyrgyz "Mamadali uulu", which is read as
+ * the father's name.
  */
-function hasFamilyName(p: NonNullable<CheckInput['person']>): boolean {
+function namesEnough(p: NonNullable<CheckInput['person']>): boolean {
   if (!p.surname) return false;
-  const parsed = parsedOf(p);
-  return parsed.surname !== undefined || parsed.patronymic !== undefined;
+  const parsed = parsePersonName({ surname: p.surname, given: p.given, patronymic: p.patronymic }, { lang: p.lang });
+  const family = parsed.surname !== undefined || parsed.patronymic !== undefined;
+  return family && (p.given !== undefined || p.birthDate !== undefined || parsed.given !== undefined);
 }
 
 /** The check as a record-shaped subject, so it is profiled exactly like the records it is compared with. */
