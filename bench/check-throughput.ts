@@ -82,7 +82,8 @@ const db = await open();
 try {
   await prepareChecks(db);
   const runs = widths.length * 2 + 1;
-  const checks = await sampleChecks(db, perRun * runs);
+  // A sampled record now and then yields no check (no name to ask by): ask for a few more.
+  const checks = await sampleChecks(db, Math.ceil(perRun * runs * 1.05));
   if (checks.length < perRun * runs) throw new Error(`bench:checks: only ${checks.length} person checks could be built; is the store loaded?`);
   const slices = Array.from({ length: runs }, (_, i) => checks.slice(i * perRun, (i + 1) * perRun));
   const ctx = { db, actor: { ...SYSTEM_ACTOR, participant: 'BKBOP', role: 'analyst' as const }, purpose: 'bench' };
