@@ -2,34 +2,11 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse as InjectResponse } from 'fastify';
 import { expect } from 'vitest';
 
-/**
- * One UTF-16 code unit or one code point (as core's test arbitraries): fast-check's `binary`
- * unit never yields a lone surrogate, and a lone surrogate is what hostile input carries.
- */
-export const utf16Unit: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 3 },
-  { arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), weight: 2 },
-  { arbitrary: fc.constantFrom('\u0000', '\ud800', '\udfff', '\r', '\n', ' ', '~', '/'), weight: 1 },
-);
+import { isJsonPointer, resolvePointer, utf16Unit } from '../../../core/src/test/arbitraries.ts';
 
+// The text unit and the RFC 6901 helpers are core's: the property tests of both packages share them.
+export { isJsonPointer, resolvePointer, utf16Unit };
 export const anyText = (maxLength = 20): fc.Arbitrary<string> => fc.string({ unit: utf16Unit, maxLength });
-
-/** RFC 6901 syntax: empty, or `/`-prefixed tokens in which `~` is only ever `~0` or `~1`. */
-export const isJsonPointer = (pointer: string): boolean => /^(\/([^~/]|~[01])*)*$/u.test(pointer);
-
-/** Follows an RFC 6901 pointer into a JSON value; `undefined` when nothing is there. */
-export function resolvePointer(value: unknown, pointer: string): unknown {
-  if (pointer === '') return value;
-  let here: unknown = value;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (Array.isArray(here) && /^(0|[1-9]\d*)$/.test(token)) here = here[Number(token)];
-    else if (here !== null && typeof here === 'object' && !Array.isArray(here) && Object.hasOwn(here, token))
-      here = (here as Record<string, unknown>)[token];
-    else return undefined;
-  }
-  return here;
-}
 
 /**
  * A value nested `depth` arrays deep. JSON.stringify itself recurses, so the nesting is spliced
