@@ -11,11 +11,11 @@
  * its own, none asked before); BENCH_STORES postgres
  * (with DATABASE_URL) or pglite.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { CheckInput } from '@svod/core';
-import { DEFAULT_APP_CONFIG, SYSTEM_ACTOR, buildApp, insertUser, openDatabase, prepareChecks, runCheck, type Db } from '@svod/server';
+import { SYSTEM_ACTOR, openDatabase, prepareChecks, runCheck, type Db } from '@svod/server';
+import { appAsAnalyst } from './analyst.ts';
 
 const size = Number(process.env.BENCH_SIZE ?? 1_000_000);
 const widths = (process.env.BENCH_CLIENTS ?? '1,4,8,16').split(',').map(Number);
@@ -87,12 +87,7 @@ try {
   if (checks.length < perRun * runs) throw new Error(`bench:checks: only ${checks.length} person checks could be built; is the store loaded?`);
   const slices = Array.from({ length: runs }, (_, i) => checks.slice(i * perRun, (i + 1) * perRun));
   const ctx = { db, actor: { ...SYSTEM_ACTOR, participant: 'BKBOP', role: 'analyst' as const }, purpose: 'bench' };
-  const password = randomBytes(12).toString('hex');
-  const username = `bench.analyst.${randomBytes(4).toString('hex')}`;
-  await insertUser(db, { participant: 'BKBOP', username, displayName: 'bench', role: 'analyst', password }, DEFAULT_APP_CONFIG.passwordPolicy);
-  const app = await buildApp({ db });
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  const headers = { authorization: `Bearer ${login.json().token}` };
+  const { app, headers } = await appAsAnalyst(db);
   let failed = 0;
   const viaStore = (input: CheckInput) => runCheck(ctx, input);
   const viaHttp = async (input: CheckInput) => {

@@ -20,17 +20,16 @@ import {
   prepareChecks,
   refileMatchKeysIfStale,
   runCheck,
-  buildApp,
-  DEFAULT_APP_CONFIG,
+  type buildApp,
   createAjv,
   createRecordValidators,
   ensureParticipants,
   importRecords,
-  insertUser,
   migrateToLatest,
   openDatabase,
   type Db,
 } from '@svod/server';
+import { appAsAnalyst } from './analyst.ts';
 import { benchIdentifierChecks } from './identifier-checks.ts';
 
 const size = Number(process.env.BENCH_SIZE ?? 20_000);
@@ -312,12 +311,7 @@ async function benchChecks(store: string, db: Db, corpus: Corpus, baseline: Db):
 
   // The same person checks over HTTP (in-process inject: session, validation, serialisation),
   // one client and then several at once.
-  const password = randomBytes(12).toString('hex');
-  const username = `bench.analyst.${randomBytes(4).toString('hex')}`;
-  await insertUser(db, { participant: 'BKBOP', username, displayName: 'bench', role: 'analyst', password }, DEFAULT_APP_CONFIG.passwordPolicy);
-  const app = await buildApp({ db });
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  const headers = { authorization: `Bearer ${login.json().token}` };
+  const { app, headers } = await appAsAnalyst(db);
   let failed = 0;
   const httpCheck = async (input: CheckInput) => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/checks', headers, payload: input as object });
