@@ -198,7 +198,8 @@ describe('VINs, for any text', () => {
         expect(vin).not.toMatch(/[\s-]/);
         expect(normalizeVin(vin)).toBe(vin);
       }),
-      { numRuns: 3000 },
+      // ῒ upper-cases to a decomposed Ϊ̀ — a counterexample CI once found.
+      { numRuns: 3000, examples: [['ῒ']] },
     );
   });
 

@@ -64,7 +64,9 @@ const CYRILLIC_TRANSLIT: Record<string, string> = {
  */
 export function latinLookAlikes(value: string): string {
   let out = '';
-  for (const ch of value.normalize('NFKC').toUpperCase()) out += LOOK_ALIKE[ch] ?? ch;
+  // Upper-casing can decompose (ῒ → Ϊ̀), so the text is composed again after it: the fold must
+  // give the same answer when applied to its own output.
+  for (const ch of value.normalize('NFKC').toUpperCase().normalize('NFKC')) out += LOOK_ALIKE[ch] ?? ch;
   return out;
 }
 
