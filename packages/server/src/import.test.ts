@@ -75,6 +75,20 @@ describe.each(DIALECTS)('bulk import on %s', (dialect) => {
     expect(await allVisiblePages()).toBeGreaterThan(0);
   });
 
+  it('a long load refreshes the planner statistics while it runs, so its lookups stay on the index', async () => {
+    const plannedRecords = async () => Number((await sql<{ n: number }>`SELECT reltuples AS n FROM pg_class WHERE relname = 'records'`.execute(t.db)).rows[0]!.n);
+    const before = Math.max(0, await plannedRecords());
+    let seenMidway = 0;
+    async function* lines() {
+      for (let i = 1; i <= 6_000; i++) {
+        if (i === 5_800) seenMidway = await plannedRecords();
+        yield JSON.stringify(stolenVehicle());
+      }
+    }
+    await importRecords(ctx(), lines(), validators, { atomic: false });
+    expect(seenMidway).toBeGreaterThanOrEqual(before + 5_000);
+  });
+
   it("a participant cannot import another participant's records", async () => {
     const participantActor: Actor = { kind: 'api_key', id: 'k', name: 'k', participant: 'UZ-MVD', role: 'operator' };
     const report = await importRecords(

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError, STATUSES, isAppError, type Category, type ErrorCode, type FieldIssue, type RecordInput, type RecordStatus } from '@svod/core';
 import type { Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
-import { BULK_LOAD_RECORDS, tidyAfterBulkLoad } from '../db/maintenance.ts';
+import { BULK_LOAD_RECORDS, isStatisticsDue, refreshStatistics, tidyAfterBulkLoad } from '../db/maintenance.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import type { RecordValidators } from '../validation/records.ts';
 import { assertRecordRules } from '../validation/records.ts';
@@ -94,12 +94,17 @@ export async function importRecords(
 
     const run = async (atomicTx: Tx | undefined) => {
       let batch: ValidLine[] = [];
+      let statisticsAt = 0;
       const flush = async () => {
         if (batch.length === 0) return;
         const pending = batch;
         batch = [];
         if (atomicTx) await applyBatch(atomicTx, ctx, pending, participants, report, reject);
         else await applyBatchIsolated(ctx, pending, participants, report, reject);
+        if (isStatisticsDue(report.created, statisticsAt)) {
+          statisticsAt = report.created;
+          await refreshStatistics(atomicTx ?? ctx.db);
+        }
       };
       let turnStarted = performance.now();
       for await (const text of lines) {
