@@ -2,7 +2,7 @@ import { nameKeys } from './names/index.ts';
 import type { MatchProfile, PersonProfile } from './profile.ts';
 
 /** Bumped whenever a change alters any key, so stored keys are recomputed. */
-export const MATCH_KEYS_VERSION = 4;
+export const MATCH_KEYS_VERSION = 5;
 
 /** A window of birth years longer than this blocks by name alone: a wide estimate says little. */
 const MAX_BLOCK_YEARS = 12;
@@ -18,6 +18,16 @@ function birthYears(profile: PersonProfile): string[] {
 }
 
 /**
+ * `MMDD` of a stated full birth date: the day a person was born survives a wrong digit or two
+ * swapped digits in the year, which the year keys do not.
+ */
+function birthDayOfYear(profile: PersonProfile): string | undefined {
+  const parts = profile.birth?.parts;
+  if (!parts?.day || !parts.month || profile.birth!.estimated) return undefined;
+  return `${String(parts.month).padStart(2, '0')}${String(parts.day).padStart(2, '0')}`;
+}
+
+/**
  * The match keys a record is filed under, and those a query looks up. Two records are
  * candidates when they share a key; everything finer is left to scoring.
  *
@@ -25,6 +35,9 @@ function birthYears(profile: PersonProfile): string[] {
  *   or `?` when the year is unknown; a stated year stays the same under day/month mix-ups and
  *   year-only dates, which are the usual date errors. A query also looks up the name's
  *   undated records (`|?`), or, with no year of its own, the name in any year (`|*`).
+ * - `m:<name key>|<MMDD>` — each name key with the month and day of a stated full birth date,
+ *   so that a year typed with a wrong or swapped digit still meets its record. Kept apart from
+ *   `n:` so that a query's any-year range over `n:` does not read them twice.
  * - `d:<type>:<state>:<number>` — identity documents, folded.
  * - `u:<sex>:<year>:<country>` — nameless persons (unidentified) and missing persons, by sex,
  *   birth year and country of the disappearance or discovery, so a body can be linked to a
@@ -39,11 +52,13 @@ export function matchKeys(profile: MatchProfile, role: 'file' | 'query' = 'file'
     // A query with no birth year looks a name up in every year (`*`, a range in the store);
     // a dated query also looks up the records of that name whose birth year is unknown.
     const undatedQuery = role === 'query' && years[0] === '?';
+    const dayOfYear = birthDayOfYear(profile);
     for (const name of profile.names) {
       for (const key of nameKeys(name)) {
         if (undatedQuery) keys.add(`n:${key}|${ANY_YEAR}`);
         else for (const year of years) keys.add(`n:${key}|${year}`);
         if (role === 'query' && !undatedQuery) keys.add(`n:${key}|?`);
+        if (dayOfYear) keys.add(`m:${key}|${dayOfYear}`);
       }
     }
     for (const doc of profile.documents) keys.add(`d:${doc}`);
