@@ -5,7 +5,7 @@
 import { isKnownGivenName } from './given-names.ts';
 import { foldDiacritics, prepare } from './normalize.ts';
 import { patronymicInfo, patronymicMarker, patronymicSuffix, plainStem, type Sex } from './patronymic.ts';
-import { otherLayout, repairNameText, type NameRepair } from './repair.ts';
+import { otherLayout, otherLayoutWords, repairNameText, type NameRepair } from './repair.ts';
 import { langContext, romanizeWord, type LangContext } from './romanize.ts';
 import { consonantKey, phoneticSkeleton, skeletonOfWord } from './skeleton.ts';
 import { masculineSurname, surnameBase } from './surname.ts';
@@ -98,7 +98,7 @@ function endsWithMarker(words: readonly Word[]): boolean {
   return words.length > 1 && patronymicMarker(words[words.length - 1]!.skel) !== undefined;
 }
 
-function parseStructured(input: PersonNameInput, lang: string | undefined): ParsedName {
+function parseStructured(input: PersonNameInput, lang: string | undefined, layoutRead = false): ParsedName {
   const repairs = new Set<NameRepair>();
   const surname = repairNameText(input.surname ?? '', repairs).text;
   const given = repairNameText(input.given ?? '', repairs).text;
@@ -107,9 +107,10 @@ function parseStructured(input: PersonNameInput, lang: string | undefined): Pars
   // as the surname) is read as free text, so that its parts are found as in a document's name line.
   const alone = patronymic.trim() !== '' ? undefined : surname.trim() === '' ? given : given.trim() === '' ? surname : undefined;
   const name = alone && wholeNameInOneField(alone) ? parseFree(alone, lang) : parseParts({ surname, given, patronymic }, input, lang);
+  if (layoutRead) return name;
   return withLayoutRepair(
     name,
-    (swap) => parseStructured({ surname: swap(surname), given: swap(given), patronymic: swap(patronymic) }, lang),
+    (swap) => parseStructured({ surname: swap(surname), given: swap(given), patronymic: swap(patronymic) }, lang, true),
     repairs,
   );
 }
@@ -160,7 +161,8 @@ function knownOnOtherLayout(given: string): boolean {
 function withLayoutRepair(name: ParsedName, reparse: (swap: (text: string) => string) => ParsedName, repairs: Set<NameRepair>): ParsedName {
   if (name.given && !isKnownGivenName(name.given.skeleton) && knownOnOtherLayout(name.given.raw)) {
     repairs.add('keyboard_layout');
-    name = reparse((text) => otherLayout(text) ?? text);
+    const typedOnOtherLayout = name.given.raw;
+    name = reparse((text) => otherLayoutWords(text, typedOnOtherLayout));
   }
   if (repairs.size > 0) name.repairs = [...repairs];
   return name;

@@ -49,6 +49,14 @@ describe('names typed on the wrong keyboard layout', () => {
     expect(levelOf({ surname: 'Шмфтщм', given: 'Шмфт' }, { surname: 'Ivanov', given: 'Ivan' })).toBe('exact');
   });
 
+  it('one word of a name typed on the other layout is read on it, the rest left as written', () => {
+    // Once a whole name in one field with a single such word sent parsing into endless recursion.
+    const whole = { given: 'Кадыров Rfqhfn Асылбекович' };
+    expect(parsePersonName(whole).repairs).toContain('keyboard_layout');
+    expect(levelOf(whole, { surname: 'Кадыров', given: 'Кайрат', patronymic: 'Асылбекович' })).toBe('exact');
+    expect(levelOf({ surname: 'Воробьёва Kblbz Глебовна' }, { surname: 'Воробьёва', given: 'Лидия', patronymic: 'Глебовна' })).toBe('exact');
+  });
+
   it('a real Latin name is not taken for a layout slip', () => {
     for (const name of [
       { surname: 'Karimov', given: 'Dilshod' },

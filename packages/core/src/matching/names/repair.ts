@@ -183,6 +183,10 @@ function needsRepair(text: string): boolean {
  * or Cyrillic letters as the Latin ones. Undefined when the text is not all one script's letters.
  */
 export function otherLayout(text: string): string | undefined {
+  return readOnOtherLayout(text)?.text;
+}
+
+function readOnOtherLayout(text: string): { text: string; toCyrillic: boolean } | undefined {
   let toCyrillic: boolean | undefined;
   let out = '';
   for (const ch of text) {
@@ -198,5 +202,19 @@ export function otherLayout(text: string): string | undefined {
     else if (toCyrillic !== direction) return undefined;
     out += latin ?? cyrillic;
   }
-  return toCyrillic === undefined ? undefined : out;
+  return toCyrillic === undefined ? undefined : { text: out, toCyrillic };
+}
+
+/**
+ * The words of `text` typed on the same layout as `sample`, read on the other one; the others
+ * left as typed. A clerk who forgot to switch layouts may have typed one word of a name so
+ * («Кадыров Rfqhfn Асылбекович») or all of it («Bdfyjd Bdfy»).
+ */
+export function otherLayoutWords(text: string, sample: string): string {
+  const direction = readOnOtherLayout(sample)?.toCyrillic;
+  if (direction === undefined) return text;
+  return text.replace(/\S+/g, (word) => {
+    const read = readOnOtherLayout(word);
+    return read?.toCyrillic === direction ? read.text : word;
+  });
 }
