@@ -20,6 +20,24 @@ describe('compareNameParts: one level for each kind of difference', () => {
     expect(compareNameParts(surname(a), surname(b), 'surname').level).toBe(level);
   });
 
+  it.each([
+    ['Bahodir oʻgʻli', 'Baxadıroviç'], // Uzbek o, Russian а
+    ["Shohruh o'g'li", 'Шахрухович'],
+    ['Հայկի', 'Айкович'], // Armenian genitive against the Russian form
+  ])('a patronymic in another state’s form of the father’s name is close, not different: %s ~ %s', (a, b) => {
+    const parsed = (text: string) => parsePersonName({ surname: 'X', given: 'Y', patronymic: text }).patronymic!;
+    expect(compareNameParts(parsed(a), parsed(b), 'patronymic').level).toBe('fuzzy');
+  });
+
+  it.each([
+    ['Petrovich', 'Pavlovich'],
+    ['Vladimirovich', 'Vadimovich'],
+    ['Denisovich', 'Danilovich'],
+  ])('patronymics of two fathers stay different: %s ~ %s', (a, b) => {
+    const parsed = (text: string) => parsePersonName({ surname: 'X', given: 'Y', patronymic: text }).patronymic!;
+    expect(compareNameParts(parsed(a), parsed(b), 'patronymic').level).toBe('different');
+  });
+
   it('compares a patronymic by its father-name stem', () => {
     const a = parsePersonName({ patronymic: 'Abishuly' }).patronymic!;
     const b = parsePersonName({ patronymic: 'Абишевич' }).patronymic!;

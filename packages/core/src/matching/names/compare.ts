@@ -1,6 +1,7 @@
 /**
  * Per-part name comparison into discrete levels for a Fellegi–Sunter scorer.
  */
+import { consonantKey } from './skeleton.ts';
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
 import { masculineSurname, surnameBase } from './surname.ts';
 import { NAME_LEVELS, type NameComparison, type NameLevel, type NamePart, type NamePartComparison, type ParsedName } from './types.ts';
@@ -43,6 +44,7 @@ export function compareNameParts(a: NamePart, b: NamePart, kind: 'surname' | 'gi
   else if (kind === 'surname' && a.masculine !== undefined && a.masculine === b.masculine) level = 'gender_variant';
   else if (kind === 'surname' && a.stem.length > 0 && a.stem === b.stem) level = 'surname_change';
   else if (oneHoldsTheOther(a, b, kind)) level = kind === 'surname' ? 'surname_change' : 'phonetic';
+  else if (kind === 'patronymic' && sameFatherByStem(a.stem, b.stem)) level = 'fuzzy';
   else if (
     a.consonants === b.consonants ||
     similarity >= FUZZY_SIMILARITY ||
@@ -51,6 +53,18 @@ export function compareNameParts(a: NamePart, b: NamePart, kind: 'surname' | 'gi
     level = 'fuzzy';
   } else level = 'different';
   return { level, similarity };
+}
+
+/**
+ * Two patronymics whose father's names are spelt as two states write them: the Uzbek o where
+ * Russian writes а (Bahodir oʻgʻli ~ Бахадирович, Shohruh ~ Шахрух), the Armenian genitive
+ * against the Russian form (Հայկի ~ Айкович). The endings differ, so the whole words do not
+ * meet; their stems are compared as given names are.
+ */
+function sameFatherByStem(a: string, b: string): boolean {
+  if (a.length < 3 || b.length < 3) return false;
+  // Similar letters alone join names of unlike length (Vladimir/Vadim); a dropped h does not (Hayk/Айк).
+  return consonantKey(a) === consonantKey(b) || (Math.abs(a.length - b.length) <= 1 && jaroWinkler(a, b) >= FUZZY_SIMILARITY);
 }
 
 const sameWord = (x: string, y: string, kind: string): boolean =>
