@@ -57,11 +57,13 @@ describe('records with no birth date', () => {
 
 describe('a birth year typed with a wrong digit', () => {
   it('still meets its record through the day and month, in linking and in a check', () => {
-    expect(pairsOf([wanted('Иванов', 'Иван', '1984-07-15'), wanted('Иванов', 'Иван', '1994-07-15'), wanted('Иванов', 'Иван', '1948-07-15')])).toEqual([
-      [0, 1],
-      [0, 2],
-      [1, 2],
-    ]);
+    expect(pairsOf([wanted('Иванов', 'Иван', '1984-07-15'), wanted('Иванов', 'Иван', '1994-07-15'), wanted('Иванов', 'Иван', '1948-07-15')])).toEqual(
+      [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ],
+    );
     const filed = new Set(matchKeys(profileOf(wanted('Ivanov', 'Ivan', '1984-07-15'))!));
     expect(matchKeys(profileOf(wanted('Иванов', 'Иван', '1985-07-15'))!, 'query').some((k) => filed.has(k))).toBe(true);
   });

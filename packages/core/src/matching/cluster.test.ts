@@ -74,3 +74,37 @@ describe('clustering scored pairs', () => {
     expect(cluster(5, scored)).toEqual(cluster(5, [...scored].reverse()));
   });
 });
+
+describe('a record that could be either of two people', () => {
+  // Records 1 and 2 are namesakes born on different days; record 0 has no birth date.
+  const rivals = (a: number, b: number) => (a === 1 && b === 2) || (a === 2 && b === 1);
+  const clusterWithRivals = (scored: [number, number, number][]) =>
+    Array.from(
+      clusterByAverageLink(
+        3,
+        scored.flatMap((pair) => pair.slice(0, 2)),
+        scored.map(([, , w]) => w),
+        0,
+        undefined,
+        rivals,
+      ),
+    );
+
+  it('joins neither when its links to them are about as strong', () => {
+    expect(
+      clusterWithRivals([
+        [0, 1, 4.5],
+        [0, 2, 4],
+      ]),
+    ).toEqual([0, 1, 2]);
+  });
+
+  it('joins the one it clearly resembles more, and never both', () => {
+    expect(
+      clusterWithRivals([
+        [0, 1, 4],
+        [0, 2, 12],
+      ]),
+    ).toEqual([0, 1, 0]);
+  });
+});

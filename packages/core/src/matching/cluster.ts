@@ -26,12 +26,14 @@ export function clusterByAverageLink(
   weights: ArrayLike<number>,
   thresholdWeight: number,
   conflicts?: ArrayLike<number>,
+  cannotBeOne?: (a: number, b: number) => boolean,
 ): Int32Array {
   const pairCount = weights.length;
+  const ambiguous = cannotBeOne ? ambiguousLinks(records, pairs, weights, thresholdWeight, cannotBeOne) : undefined;
   const linked: number[] = [];
   const inLink = new Uint8Array(records);
   for (let k = 0; k < pairCount; k++) {
-    if (weights[k]! >= thresholdWeight) {
+    if (weights[k]! >= thresholdWeight && !ambiguous?.[k]) {
       linked.push(k);
       inLink[pairs[2 * k]!] = 1;
       inLink[pairs[2 * k + 1]!] = 1;
@@ -108,4 +110,45 @@ export function clusterByAverageLink(
     clusterOf[i] = first[root]!;
   }
   return clusterOf;
+}
+
+/** How much stronger, in bits, a record's best link must be than a rival's for the record to choose. */
+export const AMBIGUITY_MARGIN_BITS = 2;
+
+/**
+ * The links that do not by themselves join a record to a cluster, because the record links as
+ * well to another record that cannot be the same subject: an undated Ivanov Ivan (or one with a
+ * birth year, a range, an age estimate) links to each namesake born on another day, and only
+ * one of them can be his. When no link is AMBIGUITY_MARGIN_BITS stronger than a rival's, all
+ * of them are held back (a reviewer decides); otherwise the links to the best's rivals are.
+ * Held-back links still count in the averages between clusters.
+ */
+function ambiguousLinks(
+  records: number,
+  pairs: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  thresholdWeight: number,
+  cannotBeOne: (a: number, b: number) => boolean,
+): Uint8Array {
+  const held = new Uint8Array(weights.length);
+  const linksOf = new Map<number, number[]>();
+  for (let k = 0; k < weights.length; k++) {
+    if (weights[k]! < thresholdWeight) continue;
+    for (const end of [pairs[2 * k]!, pairs[2 * k + 1]!]) {
+      const list = linksOf.get(end);
+      if (list) list.push(k);
+      else linksOf.set(end, [k]);
+    }
+  }
+  for (const [record, links] of linksOf) {
+    if (links.length < 2 || record >= records) continue;
+    links.sort((x, y) => weights[y]! - weights[x]!);
+    const other = (k: number) => (pairs[2 * k] === record ? pairs[2 * k + 1]! : pairs[2 * k]!);
+    const best = links[0]!;
+    const rivals = links.filter((k) => k !== best && cannotBeOne(other(best), other(k)));
+    if (rivals.length === 0) continue;
+    for (const k of rivals) held[k] = 1;
+    if (weights[best]! - weights[rivals[0]!]! < AMBIGUITY_MARGIN_BITS) held[best] = 1;
+  }
+  return held;
 }

@@ -462,7 +462,10 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
   for (let k = 0; k < candidatePairs; k++) {
     if (pairWeights[k]! >= thresholdWeight) links.push({ a: pairs[2 * k]!, b: pairs[2 * k + 1]!, weight: pairWeights[k]! });
   }
-  const clusterOf = clusterByAverageLink(profiles.length, pairs, pairWeights, thresholdWeight, conflicts);
+  const birthOf = (i: number) => (profiles[i]?.domain === 'person' ? (profiles[i] as PersonProfile).birth : undefined);
+  const clusterOf = clusterByAverageLink(profiles.length, pairs, pairWeights, thresholdWeight, conflicts, (i, j) =>
+    birthDatesContradict(birthOf(i), birthOf(j)),
+  );
   for (let i = 0; i < profiles.length; i++) if (!profiles[i]) clusterOf[i] = -1;
   return { clusterOf, links, candidatePairs, models };
 }
