@@ -132,6 +132,14 @@ export function birthDatesContradict(a: BirthWindow | undefined, b: BirthWindow 
   return a?.parts?.day !== undefined && b?.parts?.day !== undefined && compareBirth(a, b) === BIRTH.different;
 }
 
+/**
+ * Two persons whose stated patronymics differ in every pair of their name forms (not even a
+ * spelling or another state's form of one father's name apart): two fathers, two people.
+ */
+export function patronymicsContradict(a: PersonProfile, b: PersonProfile): boolean {
+  return bestNamePair(a.names, b.names)?.parts.patronymic?.level === 'different';
+}
+
 /** Days between a missing person last seen and an unidentified one found, or between two sightings. */
 export function compareTimeline(a: PersonEvent | undefined, b: PersonEvent | undefined): number {
   if (!a || !b || (a.kind === 'found' && b.kind === 'found')) return MISSING;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateRecords } from '../generator/index.ts';
-import { compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
+import { compareProfiles, DOMAIN_FIELDS, patronymicsContradict } from './comparisons.ts';
 import { matchKeys } from './keys.ts';
 import { DEFAULT_MODELS } from './default-models.ts';
 import { linkProfiles, trainModels } from './link.ts';
-import { profileOf } from './profile.ts';
+import { profileOf, type PersonProfile } from './profile.ts';
 import type { RecordInput } from '../schemas/record.ts';
 
 const person = (names: { surname: string; given: string; patronymic?: string; script?: 'Cyrl' | 'Latn' }[], birthDate: string): RecordInput => ({
@@ -206,5 +206,24 @@ describe('matching records', () => {
         if (expected < 0) expect(weight(ours, i), `${field} ${level}`).toBeLessThanOrEqual(expected / 2);
       });
     }
+  });
+});
+
+describe('two people, whatever their names share', () => {
+  const profile = (patronymic: string | undefined, latin?: string) =>
+    profileOf(
+      person(
+        [
+          { surname: 'Иванов', given: 'Иван', ...(patronymic ? { patronymic } : {}) },
+          ...(latin ? [{ surname: 'Ivanov', given: 'Ivan', patronymic: latin, script: 'Latn' as const }] : []),
+        ],
+        '1980',
+      ),
+    ) as PersonProfile;
+
+  it('patronymics of two fathers say two people; a spelling or a missing one does not', () => {
+    expect(patronymicsContradict(profile('Петрович'), profile('Сергеевич'))).toBe(true);
+    expect(patronymicsContradict(profile('Петрович'), profile(undefined, 'Petrovich'))).toBe(false);
+    expect(patronymicsContradict(profile('Петрович'), profile(undefined))).toBe(false);
   });
 });

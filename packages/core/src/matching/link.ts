@@ -1,5 +1,5 @@
 import { clusterByAverageLink } from './cluster.ts';
-import { birthDatesContradict, compareProfiles, DOMAIN_FIELDS } from './comparisons.ts';
+import { birthDatesContradict, compareProfiles, DOMAIN_FIELDS, patronymicsContradict } from './comparisons.ts';
 import { DEFAULT_MODELS } from './default-models.ts';
 import { PatternCounts, trainModel, withoutMatches } from './em.ts';
 import { groupPriorOffsets } from './group-priors.ts';
@@ -462,10 +462,15 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
   for (let k = 0; k < candidatePairs; k++) {
     if (pairWeights[k]! >= thresholdWeight) links.push({ a: pairs[2 * k]!, b: pairs[2 * k + 1]!, weight: pairWeights[k]! });
   }
-  const birthOf = (i: number) => (profiles[i]?.domain === 'person' ? (profiles[i] as PersonProfile).birth : undefined);
-  const clusterOf = clusterByAverageLink(profiles.length, pairs, pairWeights, thresholdWeight, conflicts, (i, j) =>
-    birthDatesContradict(birthOf(i), birthOf(j)),
-  );
+  // Two namesakes a loose record links to cannot both be its subject when their full birth
+  // dates or their patronymics say they are two people.
+  const twoPeople = (i: number, j: number) => {
+    const a = profiles[i];
+    const b = profiles[j];
+    if (a?.domain !== 'person' || b?.domain !== 'person') return false;
+    return birthDatesContradict(a.birth, b.birth) || patronymicsContradict(a, b);
+  };
+  const clusterOf = clusterByAverageLink(profiles.length, pairs, pairWeights, thresholdWeight, conflicts, twoPeople);
   for (let i = 0; i < profiles.length; i++) if (!profiles[i]) clusterOf[i] = -1;
   return { clusterOf, links, candidatePairs, models };
 }
