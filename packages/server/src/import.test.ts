@@ -76,7 +76,8 @@ describe.each(DIALECTS)('bulk import on %s', (dialect) => {
   });
 
   it('a long load refreshes the planner statistics while it runs, so its lookups stay on the index', async () => {
-    const plannedRecords = async () => Number((await sql<{ n: number }>`SELECT reltuples AS n FROM pg_class WHERE relname = 'records'`.execute(t.db)).rows[0]!.n);
+    const plannedRecords = async () =>
+      Number((await sql<{ n: number }>`SELECT reltuples AS n FROM pg_class WHERE relname = 'records'`.execute(t.db)).rows[0]!.n);
     const before = Math.max(0, await plannedRecords());
     let seenMidway = 0;
     async function* lines() {

@@ -25,8 +25,7 @@ const FIRST_STATISTICS_AT = 5_000;
  * a load then looked up existing records by scanning the whole table, slower with every batch
  * (470 records/s at 500,000 instead of 1,800). Fresh statistics make PostgreSQL plan them again.
  */
-export const isStatisticsDue = (written: number, lastRefreshAt: number): boolean =>
-  written >= Math.max(FIRST_STATISTICS_AT, 2 * lastRefreshAt);
+export const isStatisticsDue = (written: number, lastRefreshAt: number): boolean => written >= Math.max(FIRST_STATISTICS_AT, 2 * lastRefreshAt);
 
 /** The planner's statistics of the tables a load writes; allowed inside a transaction, unlike VACUUM. */
 export async function refreshStatistics(db: Db | Tx): Promise<void> {
