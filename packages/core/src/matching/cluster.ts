@@ -29,7 +29,7 @@ export function clusterByAverageLink(
   cannotBeOne?: (a: number, b: number) => boolean,
 ): Int32Array {
   const pairCount = weights.length;
-  const ambiguous = cannotBeOne ? ambiguousLinks(records, pairs, weights, thresholdWeight, cannotBeOne) : undefined;
+  const ambiguous = cannotBeOne ? ambiguousLinks(pairs, weights, thresholdWeight, cannotBeOne) : undefined;
   const linked: number[] = [];
   const inLink = new Uint8Array(records);
   for (let k = 0; k < pairCount; k++) {
@@ -124,7 +124,6 @@ export const AMBIGUITY_MARGIN_BITS = 2;
  * Held-back links still count in the averages between clusters.
  */
 function ambiguousLinks(
-  records: number,
   pairs: ArrayLike<number>,
   weights: ArrayLike<number>,
   thresholdWeight: number,
@@ -141,7 +140,7 @@ function ambiguousLinks(
     }
   }
   for (const [record, links] of linksOf) {
-    if (links.length < 2 || record >= records) continue;
+    if (links.length < 2) continue;
     links.sort((x, y) => weights[y]! - weights[x]!);
     const other = (k: number) => (pairs[2 * k] === record ? pairs[2 * k + 1]! : pairs[2 * k]!);
     const best = links[0]!;
