@@ -3,22 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { NamePairTally, NamePairsReport } from '@svod/core';
 import { runCli } from '../test/run-cli.ts';
 
 const PAIRS = join(import.meta.dirname, '../../../core/src/matching/names/real-world/pairs.tsv');
 const dir = mkdtempSync(join(tmpdir(), 'svod-name-pairs-'));
 const svod = (...args: string[]) => runCli({ ...process.env, SVOD_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', SVOD_LANG: 'en' }, args);
-
-interface Tally {
-  positives: number;
-  negatives: number;
-  recall: number;
-  precision: number;
-  lostInBlocking: number;
-  lostInScoring: number;
-  falseLinks: number;
-  namesAgree: { recall: number; falseAgreements: number };
-}
 
 describe('svod eval --name-pairs on the real-world names test set', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,15 +21,7 @@ describe('svod eval --name-pairs on the real-world names test set', () => {
     const positives = dataLines.filter((l) => l.split('\t')[1] === '1').length;
     const result = await svod('eval', '--name-pairs', PAIRS);
     expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Tally & {
-      pairs: number;
-      byState: Record<string, Tally>;
-      byScripts: Record<string, Tally>;
-      bySystem: Record<string, Tally>;
-      misses: string[];
-      falseMatches: string[];
-      atPrecision95: { threshold: number; recall: number; precision: number } | null;
-    };
+    const report = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as NamePairsReport;
     expect(report.pairs).toBe(dataLines.length);
     expect(report.positives).toBe(positives);
     expect(report.negatives).toBe(dataLines.length - positives);
@@ -48,11 +30,11 @@ describe('svod eval --name-pairs on the real-world names test set', () => {
     expect(report.falseMatches.length).toBe(report.falseLinks);
     for (const state of ['RU', 'BY', 'UA', 'KZ', 'KG', 'TJ', 'UZ', 'TM', 'AZ', 'AM', 'MD'])
       expect(report.byState[state]?.positives).toBeGreaterThan(0);
-    const sum = (g: Record<string, Tally>) => Object.values(g).reduce((n, t) => n + t.positives + t.negatives, 0);
+    const sum = (g: Record<string, NamePairTally>) => Object.values(g).reduce((n, t) => n + t.positives + t.negatives, 0);
     expect(sum(report.byState)).toBe(report.pairs);
     expect(sum(report.byScripts)).toBe(report.pairs);
     expect(sum(report.bySystem)).toBe(report.pairs);
-    const line = (name: string, t: Tally) =>
+    const line = (name: string, t: NamePairTally) =>
       `${name.padEnd(16)} ${String(t.positives).padStart(4)}+ ${String(t.negatives).padStart(4)}-  recall ${t.recall.toFixed(3)}  precision ${t.precision.toFixed(3)}  lost in blocking ${t.lostInBlocking}, scoring ${t.lostInScoring}  names agree ${t.namesAgree.recall.toFixed(3)} (${t.namesAgree.falseAgreements} false)`;
     console.log(
       [

@@ -3,6 +3,7 @@ import { AppError, type Actor, type Role } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { newApiKey, sha256 } from '../security/tokens.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { RecentActors } from './recent-actors.ts';
 
 export interface ApiKeyView {
   id: string;
@@ -94,7 +95,7 @@ export async function revokeApiKey(ctx: StoreContext, id: string): Promise<void>
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', { params: { id } });
-    forgetApiKey(ctx.db, id);
+    recentKeys.forgetActor(ctx.db, id);
     await auditSuccess(ctx.db, ctx, {
       action: 'apikey.revoke',
       resourceType: 'api_key',
@@ -107,33 +108,19 @@ export async function revokeApiKey(ctx: StoreContext, id: string): Promise<void>
  * Keys recently looked up, per database: a national system sends its checks on one key, many a
  * second, and each would otherwise read the key's row before the check's own query. An entry
  * lives a few seconds and never past the key's expiry; a revocation by this process drops it at
- * once, one by another process sharing the database takes effect within API_KEY_CACHE_MS.
+ * once, one by another process sharing the database takes effect within five seconds.
  * Unknown and refused keys are not remembered.
  */
-const API_KEY_CACHE_MS = 5_000;
-const recentKeys = new WeakMap<Db, Map<string, { actor: Actor; until: number }>>();
+const recentKeys = new RecentActors(5_000);
 
 /** The national system behind a key, or null when the key is unknown, revoked or expired. */
 export async function actorForApiKey(db: Db, key: string): Promise<Actor | null> {
   const hash = sha256(key);
-  const cache = recentKeys.get(db) ?? new Map<string, { actor: Actor; until: number }>();
-  recentKeys.set(db, cache);
-  const now = Date.now();
-  const cached = cache.get(hash);
-  if (cached && cached.until > now) return cached.actor;
-  cache.delete(hash);
-  const row = await db.selectFrom('api_keys').selectAll().where('key_hash', '=', hash).executeTakeFirst();
-  const expiresAt = row?.expires_at ? new Date(row.expires_at).getTime() : Number.POSITIVE_INFINITY;
-  if (!row || row.revoked_at || expiresAt <= now) return null;
-  const actor: Actor = { kind: 'api_key', id: row.id, name: row.name, participant: row.participant, role: row.role as Role };
-  // Bounded by forgetting everything now and then: entries are cheap to read again.
-  if (cache.size >= 10_000) cache.clear();
-  cache.set(hash, { actor, until: Math.min(now + API_KEY_CACHE_MS, expiresAt) });
-  return actor;
-}
-
-/** Forgets a revoked key at once, wherever this process remembered it. */
-function forgetApiKey(db: Db, id: string) {
-  const cache = recentKeys.get(db);
-  if (cache) for (const [hash, entry] of cache) if (entry.actor.id === id) cache.delete(hash);
+  return recentKeys.lookup(db, hash, async (now) => {
+    const row = await db.selectFrom('api_keys').selectAll().where('key_hash', '=', hash).executeTakeFirst();
+    const expiresAt = row?.expires_at ? new Date(row.expires_at).getTime() : Number.POSITIVE_INFINITY;
+    if (!row || row.revoked_at || expiresAt <= now) return null;
+    const actor: Actor = { kind: 'api_key', id: row.id, name: row.name, participant: row.participant, role: row.role as Role };
+    return { actor, expiresAt };
+  });
 }

@@ -2,6 +2,7 @@ import type { Actor, Role } from '@svod/core';
 import type { Db, UserRow } from '../db/database.ts';
 import { newSecret, sha256 } from '../security/tokens.ts';
 import { appendAudit } from './audit.ts';
+import { RecentActors } from './recent-actors.ts';
 
 export interface Session {
   token: string;
@@ -26,37 +27,29 @@ export async function openSession(db: Db, user: Pick<UserRow, 'id' | 'display_na
  * Sessions recently looked up, per database: a field officer's client sends several requests a
  * second, and each would otherwise read the session. An entry lives a few seconds and never
  * past the session's expiry; logout drops it at once. Disabling a user takes effect within
- * SESSION_CACHE_MS.
+ * five seconds.
  */
-const SESSION_CACHE_MS = 5_000;
-const recentSessions = new WeakMap<Db, Map<string, { actor: Actor; until: number }>>();
+const recentSessions = new RecentActors(5_000);
 
 /** The actor behind a live session token, or null when the token is unknown, expired or its user disabled. */
 export async function actorForSession(db: Db, token: string): Promise<Actor | null> {
   const hash = sha256(token);
-  const cache = recentSessions.get(db) ?? new Map<string, { actor: Actor; until: number }>();
-  recentSessions.set(db, cache);
-  const now = Date.now();
-  const cached = cache.get(hash);
-  if (cached && cached.until > now) return cached.actor;
-  cache.delete(hash);
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.display_name', 'users.participant', 'users.role', 'users.disabled', 'sessions.expires_at'])
-    .where('sessions.token_hash', '=', hash)
-    .executeTakeFirst();
-  const expiresAt = row ? new Date(row.expires_at).getTime() : 0;
-  if (!row || row.disabled || expiresAt <= now) return null;
-  const actor: Actor = { kind: 'user', id: row.id, name: row.display_name, participant: row.participant, role: row.role as Role };
-  // Bounded by forgetting everything now and then: entries are cheap to read again.
-  if (cache.size >= 10_000) cache.clear();
-  cache.set(hash, { actor, until: Math.min(now + SESSION_CACHE_MS, expiresAt) });
-  return actor;
+  return recentSessions.lookup(db, hash, async (now) => {
+    const row = await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['users.id', 'users.display_name', 'users.participant', 'users.role', 'users.disabled', 'sessions.expires_at'])
+      .where('sessions.token_hash', '=', hash)
+      .executeTakeFirst();
+    const expiresAt = row ? new Date(row.expires_at).getTime() : 0;
+    if (!row || row.disabled || expiresAt <= now) return null;
+    const actor: Actor = { kind: 'user', id: row.id, name: row.display_name, participant: row.participant, role: row.role as Role };
+    return { actor, expiresAt };
+  });
 }
 
 export async function logout(db: Db, token: string, actor: Actor): Promise<void> {
-  recentSessions.get(db)?.delete(sha256(token));
+  recentSessions.forget(db, sha256(token));
   await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
   await appendAudit(db, { actor, action: 'logout', outcome: 'success', purpose: 'authentication' });
 }
