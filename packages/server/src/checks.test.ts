@@ -100,6 +100,25 @@ describe.each(DIALECTS)('checks on %s', (dialect) => {
     expect(await ids('Zhaksybekov')).not.toContain(id);
   });
 
+  it('a check compares a record as it was last edited, also where the edit changed no match key', async () => {
+    const ru = await t.as('RU-MVD', 'operator');
+    const payload = wantedPerson({ nationalRef: 'RU-CHANGE-2' });
+    payload.person!.names = [{ kind: 'primary', script: 'Latn', surname: 'Beisenov', given: 'Arman' }];
+    payload.person!.sex = 'male';
+    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: ru, payload })).json();
+    const sexLevel = async () => {
+      const result = (await check({ person: { surname: 'Beisenov', given: 'Arman', sex: 'female', birthDate: payload.person!.birthDate } })).json();
+      const candidate = result.candidates.find((c: { record: { id: string } }) => c.record.id === created.id);
+      return candidate.explanation.find((e: { field: string }) => e.field === 'sex').level;
+    };
+    expect(await sexLevel()).toBe('different');
+    const { id, version, category: _c, nationalRef: _n, owner: _o, status: _s, createdAt: _a, updatedAt: _u, attachments: _t, ...content } = created;
+    content.person.sex = 'female';
+    const edited = await t.app.inject({ method: 'PUT', url: `/api/v1/records/${id}`, headers: ru, payload: { ...content, version } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(await sexLevel()).toBe('same');
+  });
+
   it('every check is audited with what was asked and how many answered', async () => {
     await check({ person: { surname: 'RAKHMONOV', given: 'FARRUKH' } }, 'AM-POLICE');
     const entry = await t.db

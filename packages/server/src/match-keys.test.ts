@@ -53,6 +53,7 @@ describe.each(DIALECTS)('match keys at start-up on %s', (dialect) => {
   it('keys of another version are filed again, so checks find records whose keys were lost or stale', async () => {
     const filed = await keyCount();
     await t.db.deleteFrom('match_keys').execute();
+    await t.db.deleteFrom('match_profiles').execute();
     await t.db
       .insertInto('match_keys')
       .values({ key: 'n:stale|1900', record_id: (await t.db.selectFrom('records').select('id').executeTakeFirstOrThrow()).id })
@@ -69,6 +70,7 @@ describe.each(DIALECTS)('match keys at start-up on %s', (dialect) => {
   it('a store written before versions were recorded is filed again', async () => {
     await t.db.deleteFrom('settings').execute();
     await t.db.deleteFrom('match_keys').execute();
+    await t.db.deleteFrom('match_profiles').execute();
     expect(await refileMatchKeysIfStale(t.db)).toBe(2);
     expect(await findWanted()).toBe(1);
   });

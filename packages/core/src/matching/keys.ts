@@ -1,7 +1,11 @@
 import { nameKeys } from './names/index.ts';
 import type { MatchProfile, PersonProfile } from './profile.ts';
 
-/** Bumped whenever a change alters any key, so stored keys are recomputed. */
+/**
+ * Bumped whenever a change alters any key or any match profile (`profileOf`), so that the keys
+ * and profiles a store keeps are recomputed at its next start. `keys.fingerprint.test.ts` fails
+ * when profiles or keys change and this does not.
+ */
 export const MATCH_KEYS_VERSION = 5;
 
 /** A window of birth years longer than this blocks by name alone: a wide estimate says little. */

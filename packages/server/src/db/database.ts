@@ -98,6 +98,12 @@ export interface MatchKeyTable {
   record_id: string;
 }
 
+/** A record's match profile as JSON text (see the match-profiles migration). */
+export interface MatchProfileTable {
+  record_id: string;
+  profile: string;
+}
+
 export interface RecordNameStemTable {
   record_id: string;
   key: string;
@@ -149,6 +155,7 @@ export interface Database {
   attachments: AttachmentTable;
   audit_log: AuditTable;
   match_keys: MatchKeyTable;
+  match_profiles: MatchProfileTable;
   settings: SettingTable;
   match_models: MatchModelTable;
   login_throttle: LoginThrottleTable;

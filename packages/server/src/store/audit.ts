@@ -93,10 +93,9 @@ function storable<T>(value: T): T {
 
 /**
  * Appends in one statement: the next sequence number, the link to the last entry and the hash
- * are computed by the database from the chain head it reads. With `lock`, the statement takes
- * the appenders' advisory lock itself, for as long as its own implicit transaction lasts.
+ * are computed by the database from the chain head it reads.
  */
-async function insertEntry(db: Db | Tx, c: EntryContent, { lock = false } = {}): Promise<number> {
+async function insertEntry(db: Db | Tx, c: EntryContent): Promise<number> {
   const payload = canonicalJson(c);
   const result = await sql<{ seq: string | number }>`
     INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_participant, action, outcome, resource_type, resource_id, purpose, result_count, detail, prev_hash, hash)
@@ -106,7 +105,6 @@ async function insertEntry(db: Db | Tx, c: EntryContent, { lock = false } = {}):
     FROM ((SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1)
           UNION ALL (SELECT 0::bigint, ${GENESIS}::text)
           ORDER BY seq DESC LIMIT 1) AS last
-    ${lock ? sql`CROSS JOIN (SELECT pg_advisory_xact_lock(${AUDIT_LOCK})) AS ordered` : sql``}
     RETURNING seq`.execute(db);
   return Number(result.rows[0]!.seq);
 }
@@ -115,8 +113,8 @@ async function insertEntry(db: Db | Tx, c: EntryContent, { lock = false } = {}):
  * Appends one entry to the hash chain and resolves once it is committed. Inside a transaction
  * the entry commits or rolls back with the change it describes. Given the plain database, it
  * joins the store's group commit: entries of concurrent callers are hashed in order and
- * written in one transaction, and a caller learns its entry is stored only once that
- * transaction has committed; if it fails, every caller of the batch gets the error.
+ * written in one statement, and a caller learns its entry is stored only once that statement
+ * has committed; if it fails, every caller of the batch gets the error.
  */
 export async function appendAudit(db: Db | Tx, event: AuditEvent): Promise<number> {
   if (db.isTransaction) return appendLocked(db as Tx, contentOf(event));
@@ -133,7 +131,7 @@ async function appendLocked(tx: Tx, content: EntryContent): Promise<number> {
   return insertEntry(tx, content);
 }
 
-/** Rows beyond this are left for the next batch: 14 parameters each, well inside a statement's 65,535. */
+/** Rows beyond this are left for the next batch: a statement of a few hundred kilobytes at most. */
 const MAX_BATCH = 256;
 const writers = new WeakMap<Db, GroupCommit<EntryContent, number>>();
 
@@ -146,27 +144,40 @@ const writers = new WeakMap<Db, GroupCommit<EntryContent, number>>();
 function writerOf(db: Db): GroupCommit<EntryContent, number> {
   let writer = writers.get(db);
   if (!writer) {
-    const write = isSingleWriter(db) ? (batch: EntryContent[]) => writeFromKnownHead(db, batch) : (batch: EntryContent[]) => writeLocked(db, batch);
-    writer = new GroupCommit(write, MAX_BATCH);
+    writer = new GroupCommit((batch) => writeFromKnownHead(db, batch), MAX_BATCH);
     writers.set(db, writer);
   }
   return writer;
 }
 
+/** The last entry of each store's chain, as this process last wrote or read it. */
+const chainHeads = new WeakMap<Db, { seq: number; hash: string }>();
+
 /**
- * A batch on a server: in one transaction, the chain's advisory lock, then the head (read after
- * the lock, so it is the head every other process and transaction left), then the entries
- * hashed here in order and inserted in one statement. The lock is the database's, so several
- * server processes on one database append to one chain; it is held until the commit.
+ * A batch in one statement and one round trip: the entries hashed here from the head this
+ * process last wrote, so the head is not read back for every batch (BEGIN, lock, read, insert,
+ * COMMIT were five round trips; at a million records the socket writes alone were a seventh of a
+ * check's time). The group commit writes one batch at a time, so each starts from the head the
+ * previous one left. If anything else appended since — a transaction of this process, another
+ * server process — the sequence number's primary key refuses the stale batch whole, and the head
+ * is read again. On a server the statement takes the chain's advisory lock and holds it until it
+ * commits, so an append inside a transaction, which reads the head under that lock, never
+ * collides with it. When other processes keep winning, the batch waits for the lock instead.
  */
-async function writeLocked(db: Db, batch: EntryContent[]): Promise<number[]> {
-  if (batch.length === 1) return [await appendInOneStatement(db, batch[0]!)];
-  return db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-    const rows = chained(await readChainHead(tx), batch);
-    await tx.insertInto('audit_log').values(rows).execute();
-    return rows.map((row) => row.seq);
-  });
+async function writeFromKnownHead(db: Db, batch: EntryContent[]): Promise<number[]> {
+  const lock = !isSingleWriter(db);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const rows = chained(chainHeads.get(db) ?? (await readChainHead(db)), batch);
+    try {
+      await insertRows(db, rows, { lock });
+      chainHeads.set(db, rows[rows.length - 1]!);
+      return rows.map((row) => row.seq);
+    } catch (error) {
+      chainHeads.delete(db);
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return writeLocked(db, batch);
 }
 
 /** The batch's rows following `head`, each hashed over the one before it. */
@@ -175,53 +186,39 @@ function chained(head: { seq: number; hash: string }, batch: EntryContent[]) {
   return batch.map((content) => {
     const seq = prev.seq + 1;
     const hash = entryHash(seq, prev.hash, content);
-    const row = { ...content, seq, detail: JSON.stringify(content.detail), prev_hash: prev.hash, hash };
+    const row = { ...content, seq, prev_hash: prev.hash, hash };
     prev = { seq, hash };
     return row;
   });
 }
 
 /**
- * A lone append on a server (one client, or a quiet moment): one autocommitted statement instead of
- * BEGIN, lock, INSERT, COMMIT: four round trips and a pool checkout (at 1M records, the
- * append's p50 1.7 → 1.2 ms and p95 4.6 → 1.5 ms). Its snapshot is taken before it gets the lock, so it can read
- * a head another append has just moved past; the sequence number's primary key then refuses
- * it, and it appends again the locked way. It holds the lock while its row is uncommitted, so
- * a transaction's append still never collides with it.
+ * The rows as one JSON parameter: the statement's text is the same for a batch of any size, so
+ * it is prepared once per connection (see db/prepared-pool.ts).
  */
-async function appendInOneStatement(db: Db, content: EntryContent): Promise<number> {
-  try {
-    return await insertEntry(db, content, { lock: true });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return db.transaction().execute((tx) => appendLocked(tx, content));
-  }
+async function insertRows(db: Db | Tx, rows: ReturnType<typeof chained>, { lock }: { lock: boolean }): Promise<void> {
+  await sql`
+    INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_participant, action, outcome, resource_type, resource_id, purpose, result_count, detail, prev_hash, hash)
+    SELECT r.seq, r.at, r.actor_kind, r.actor_id, r.actor_participant, r.action, r.outcome, r.resource_type, r.resource_id, r.purpose, r.result_count, r.detail, r.prev_hash, r.hash
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(seq bigint, at timestamptz, actor_kind text, actor_id text, actor_participant text, action text,
+         outcome text, resource_type text, resource_id text, purpose text, result_count integer, detail jsonb, prev_hash text, hash text)
+    ${lock ? sql`CROSS JOIN (SELECT pg_advisory_xact_lock(${AUDIT_LOCK})) AS ordered` : sql``}`.execute(db);
 }
 
-/** The last entry of each single-writer store's chain, as this process last wrote or read it. */
-const chainHeads = new WeakMap<Db, { seq: number; hash: string }>();
-
 /**
- * On a single-writer store only this process writes, so the chain head can be remembered and
- * the entries hashed here: one multi-row INSERT, without reading the head back each time (0.3 ms
- * of an identifier check's 2.3 on PGlite at 1M records). The group commit writes one batch at a
- * time, so each starts from the head the previous one left. Entries appended inside a
- * transaction leave the remembered head behind; the sequence number's primary key refuses the
- * stale batch whole, and the head is read again.
+ * The patient way, in one transaction: the chain's advisory lock, then the head (read after the
+ * lock, so it is the head every other process and transaction left), then the entries.
  */
-async function writeFromKnownHead(db: Db, batch: EntryContent[]): Promise<number[]> {
-  for (let attempt = 1; ; attempt++) {
-    const rows = chained(chainHeads.get(db) ?? (await readChainHead(db)), batch);
-    try {
-      await db.insertInto('audit_log').values(rows).execute();
-      const last = rows[rows.length - 1]!;
-      chainHeads.set(db, { seq: last.seq, hash: last.hash });
-      return rows.map((row) => row.seq);
-    } catch (error) {
-      chainHeads.delete(db);
-      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
-    }
-  }
+async function writeLocked(db: Db, batch: EntryContent[]): Promise<number[]> {
+  const rows = await db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+    const chain = chained(await readChainHead(tx), batch);
+    await insertRows(tx, chain, { lock: false });
+    return chain;
+  });
+  // Only once committed: a head remembered from a batch that rolled back would leave a gap.
+  chainHeads.set(db, rows[rows.length - 1]!);
+  return rows.map((row) => row.seq);
 }
 
 /** The last entry of the chain as the database holds it now. */

@@ -8,7 +8,6 @@ import {
   checkSufficiency,
   compareProfiles,
   matchKeys,
-  profileOf,
   scoreVector,
   weightsOf,
   type CheckInput,
@@ -24,7 +23,6 @@ import { LruCache } from '../util/lru.ts';
 import { activeModels, lastActivation } from './models.ts';
 import { recordsByDomain } from './bank-size.ts';
 import { nameFrequencyFor, prepareNameFrequencies } from './name-frequencies.ts';
-import { recordSubject } from './record-content.ts';
 import { toRecordView, visibleTo } from './records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
@@ -94,17 +92,15 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
     const frequency = query.domain === 'person' ? await nameFrequencyFor(ctx.db, weights) : undefined;
     const adjustments = checkAdjustments(weights, query, frequency);
-    const { profiles, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'));
-    for (const { id, profile } of profiles) {
-      if (!profile || profile.domain !== query.domain) continue;
+    const { candidates: found, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'));
+    for (const { id, profile } of found) {
+      if (profile.domain !== query.domain) continue;
       const score = scoreVector(weights, compareProfiles(query, profile), adjustments(profile));
       if (score.probability < POSSIBLE_PROBABILITY) continue;
       scored.push({ id, probability: score.probability, weight: score.weight, explanation: score.explanation });
     }
     scored.sort((a, b) => b.weight - a.weight);
     const best = scored.slice(0, input.limit ?? 10);
-    // Whole rows only for what is returned (a block can hold hundreds of candidates), and
-    // only those not already read for profiling.
     const unread = best.filter((c) => !rows.has(c.id)).map((c) => c.id);
     if (unread.length > 0) for (const row of await checkable(ctx, unread)) rows.set(row.id, row);
     const candidates: CheckCandidate[] = best.flatMap(({ id, ...score }) => {
@@ -123,18 +119,16 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
 }
 
 /**
- * The active records the caller may see that share a match key with the query, with their
- * match profiles. When more than MAX_CANDIDATES qualify (a common name with no birth year),
- * those sharing the most keys are kept: the bound is applied in the database, on ids, before
- * any content is read; exact keys alone are read whole in one query. Profiles come from a cache keyed by record id and version, so a
- * record's content is read and profiled once per change, not once per check.
+ * The active records the caller may see that share a match key with the query, with the match
+ * profiles stored when they were written. When more than MAX_CANDIDATES qualify (a common name
+ * with no birth year), those sharing the most keys are kept: the bound is applied in the
+ * database, and only the few records the check returns are read whole after scoring. Exact keys
+ * (identifiers, names with a birth year) meet a dozen records or so: those are read whole in
+ * the same query, one round trip rather than two.
  */
-async function candidateProfiles(
-  ctx: StoreContext,
-  keys: string[],
-): Promise<{ profiles: { id: string; profile: MatchProfile | undefined }[]; rows: Map<string, RecordRow> }> {
+async function candidateProfiles(ctx: StoreContext, keys: string[]): Promise<{ candidates: Candidate[]; rows: Map<string, RecordRow> }> {
   const rows = new Map<string, RecordRow>();
-  if (keys.length === 0) return { profiles: [], rows };
+  if (keys.length === 0) return { candidates: [], rows };
   const anyYear = `|${ANY_YEAR}`;
   const exact = keys.filter((key) => !key.endsWith(anyYear));
   // A query name key for any birth year is a range of the byte-ordered index: `n:…|` up to `n:…}`.
@@ -154,46 +148,42 @@ async function candidateProfiles(
     )
     .selectFrom('shared')
     .innerJoin('records', 'records.id', 'shared.record_id')
+    .innerJoin('match_profiles', 'match_profiles.record_id', 'shared.record_id')
     .where('records.status', '=', 'active')
     .where(visibleTo(ctx.actor.participant))
     .orderBy('shared.n', 'desc')
     .orderBy('records.id')
-    .limit(MAX_CANDIDATES);
+    .limit(MAX_CANDIDATES)
+    .select('match_profiles.profile');
   if (ranges.length === 0) {
-    // Exact keys (identifiers, names with a birth year) meet a few dozen records at most: read
-    // them whole in the same query rather than ranking first and fetching after.
-    for (const row of await ranking.selectAll('records').execute()) rows.set(row.id, row);
-    const profiles = [...rows.values()].map((row) => ({ id: row.id, profile: cachedProfile(row) }));
-    return { profiles, rows };
+    const read = await ranking.selectAll('records').execute();
+    for (const { profile: _profile, ...row } of read) rows.set(row.id, row);
+    return { candidates: read.map((row) => ({ id: row.id, profile: cachedProfile(row) })), rows };
   }
   const ranked = await ranking.select(['records.id', 'records.version']).execute();
-  const profiles = new Map(ranked.map((r) => [r.id, PROFILES.get(profileKey(r))]));
-  const missing = ranked.filter((r) => profiles.get(r.id) === undefined).map((r) => r.id);
-  if (missing.length > 0) {
-    // Whole rows: the few that make the answer are then not read again.
-    for (const row of await checkable(ctx, missing)) {
-      profiles.set(row.id, cachedProfile(row) ?? null);
-      rows.set(row.id, row);
-    }
-  }
-  return { profiles: ranked.map((r) => ({ id: r.id, profile: profiles.get(r.id) ?? undefined })), rows };
+  return { candidates: ranked.map((row) => ({ id: row.id, profile: cachedProfile(row) })), rows };
+}
+
+interface Candidate {
+  id: string;
+  profile: MatchProfile;
 }
 
 /** Rows by id, filtered again: a record may have been cancelled or withdrawn since it was ranked. */
 const checkable = (ctx: StoreContext, ids: string[]) =>
   ctx.db.selectFrom('records').selectAll().where('id', 'in', ids).where('status', '=', 'active').where(visibleTo(ctx.actor.participant)).execute();
 
-/** A record's match profile, profiled once per version. */
-function cachedProfile(row: RecordRow): MatchProfile | undefined {
+/** A candidate's stored profile, parsed once per version of the record. */
+function cachedProfile(row: { id: string; version: number; profile: string }): MatchProfile {
   const key = profileKey(row);
   let profile = PROFILES.get(key);
   if (profile === undefined) {
-    profile = profileOf(recordSubject(row)) ?? null;
+    profile = JSON.parse(row.profile) as MatchProfile;
     PROFILES.set(key, profile);
   }
-  return profile ?? undefined;
+  return profile;
 }
 
 /** Profiles kept across checks; every change of a record's content bumps its version. */
-const PROFILES = new LruCache<string, MatchProfile | null>(Number(process.env.SVOD_PROFILE_CACHE ?? 100_000));
+const PROFILES = new LruCache<string, MatchProfile>(Number(process.env.SVOD_PROFILE_CACHE ?? 100_000));
 const profileKey = (row: { id: string; version: number }) => `${row.id}:${row.version}`;

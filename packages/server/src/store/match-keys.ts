@@ -9,22 +9,18 @@ import { recordSubject } from './record-content.ts';
 type FilableRow = Pick<RecordRow, 'id' | 'content' | 'category' | 'national_ref'>;
 
 /**
- * Files records under their match keys, replacing what they were filed under, and counts their
- * name stems. Runs in the transaction that writes the records, so keys, counts and records never
- * disagree.
+ * Files records under their match keys, replacing what they were filed under, keeps their match
+ * profiles for checks to read, and counts their name stems. Runs in the transaction that writes
+ * the records, so keys, profiles, counts and records never disagree.
  */
 export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], options: { fresh?: boolean } = {}): Promise<void> {
   if (rows.length === 0) return;
   // Records inserted in this transaction have nothing filed yet: no need to look.
-  if (!options.fresh)
-    await tx
-      .deleteFrom('match_keys')
-      .where(
-        'record_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
+  if (!options.fresh) {
+    const ids = rows.map((r) => r.id);
+    await tx.deleteFrom('match_keys').where('record_id', 'in', ids).execute();
+    await tx.deleteFrom('match_profiles').where('record_id', 'in', ids).execute();
+  }
   const profiles = rows.map((row) => ({ id: row.id, profile: profileOf(recordSubject(row)) }));
   const values = profiles.flatMap(({ id, profile }) => (profile ? matchKeys(profile).map((key) => ({ key, record_id: id })) : []));
   // Bounded statements: a batch of 500 records files a few thousand keys.
@@ -35,6 +31,13 @@ export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], op
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+  const stored = profiles.flatMap(({ id, profile }) => (profile ? [{ record_id: id, profile: JSON.stringify(profile) }] : []));
+  // A few hundred profiles of about a kilobyte each per statement.
+  for (let i = 0; i < stored.length; i += 500)
+    await tx
+      .insertInto('match_profiles')
+      .values(stored.slice(i, i + 500))
+      .execute();
   await countNameStems(tx, profiles, options);
 }
 
@@ -58,7 +61,7 @@ export async function refileMatchKeysIfStale(db: Db, onProgress?: (done: number)
   if ((await storedMatchKeysVersion(db)) === version) return 0;
   // Emptied first so that the batches below only insert; until the version is written at the
   // end, an interrupted run is simply done again at the next start.
-  await sql`TRUNCATE match_keys`.execute(db);
+  await sql`TRUNCATE match_keys, match_profiles`.execute(db);
   await clearNameStems(db);
   let done = 0;
   let after: string | undefined;

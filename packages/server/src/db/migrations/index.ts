@@ -7,6 +7,7 @@ import * as matchModels from './2026-11-24T02-00-00_match-models.ts';
 import * as auditAnchoring from './2026-12-05T00-00-00_audit-anchoring.ts';
 import * as loginThrottle from './2026-12-06T00-00-00_login-throttle.ts';
 import * as nameStemCounts from './2026-12-06T01-00-00_name-stem-counts.ts';
+import * as matchProfiles from './2026-12-06T02-00-00_match-profiles.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05T00-00-00_audit-anchoring': auditAnchoring,
   '2026-12-06T00-00-00_login-throttle': loginThrottle,
   '2026-12-06T01-00-00_name-stem-counts': nameStemCounts,
+  '2026-12-06T02-00-00_match-profiles': matchProfiles,
 };
 
 export const migrationProvider: MigrationProvider = {
