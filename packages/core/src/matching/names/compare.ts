@@ -84,10 +84,20 @@ function oneHoldsTheOther(a: NamePart, b: NamePart, kind: 'surname' | 'given' | 
   return short.every((w) => w.length > 1 && long.some((l) => sameWord(w, l, kind)));
 }
 
-/** A given name read as a surname, with the surname forms compared at the gender and change levels. */
+const surnameReadings = new WeakMap<NamePart, NamePart>();
+
+/**
+ * A given name read as a surname, with the surname forms compared at the gender and change
+ * levels. Kept per name part: linking reads the same record's given name so for each of its pairs.
+ */
 function asSurname(part: NamePart): NamePart {
-  const masculine = masculineSurname(part.skeleton);
-  return { ...part, masculine, stem: surnameBase(part.skeleton, masculine) };
+  let reading = surnameReadings.get(part);
+  if (!reading) {
+    const masculine = masculineSurname(part.skeleton);
+    reading = { ...part, masculine, stem: surnameBase(part.skeleton, masculine) };
+    surnameReadings.set(part, reading);
+  }
+  return reading;
 }
 
 /**
@@ -97,9 +107,11 @@ function asSurname(part: NamePart): NamePart {
  * crossed given names by a spelling (Nigar ~ Нигяр), as long as one side is phonetic or better.
  */
 function crossedOver(as: NamePart, ag: NamePart, bs: NamePart, bg: NamePart): boolean {
-  const surnames = compareNameParts(as, asSurname(bg), 'surname').level;
+  // The given names first: for two different people they rarely cross, and the surname reading costs more.
   const given = compareNameParts(ag, bs, 'given').level;
-  if (RANK[surnames] > RANK.surname_change || RANK[given] > RANK.fuzzy) return false;
+  if (RANK[given] > RANK.fuzzy) return false;
+  const surnames = compareNameParts(as, asSurname(bg), 'surname').level;
+  if (RANK[surnames] > RANK.surname_change) return false;
   return RANK[surnames] <= RANK.phonetic || RANK[given] <= RANK.phonetic;
 }
 
