@@ -125,6 +125,7 @@ const CHECK_LEVEL_SET = {
   digits: true,
   same_month: true,
   same_year: true,
+  same_range: true,
   in_range: true,
   estimate: true,
   same_day: true,

@@ -5,7 +5,7 @@
  */
 import {
   compareProfiles,
-  nameAdjustment,
+  personAdjustment,
   nameFrequencies,
   probabilityOf,
   scoreVector,
@@ -77,10 +77,11 @@ export async function writePairs(
     let probability: number | null = weight === undefined ? null : probabilityOf(weight);
     const w = pa && pb && pa.domain === pb.domain ? weights.get(pa.domain) : undefined;
     if (pa && pb && w) {
+      const vector = compareProfiles(pa, pb);
       const score = scoreVector(
         w,
-        compareProfiles(pa, pb),
-        nameAdjustment(w, (key) => frequencies.get(key), pa, pb),
+        vector,
+        personAdjustment(w, (key) => frequencies.get(key), pa, pb, vector),
       );
       for (const c of score.explanation) fields[c.field] = { level: c.level, weight: c.weight };
       probability ??= score.probability;

@@ -30,6 +30,7 @@ export const DEFAULT_CORRUPTION: CorruptionRates = {
   twoGivenNames: 0.03,
   hyphenatedSurname: 0.02,
   unrelatedAlias: 0.04,
+  birthDateEstimated: 0.03,
 };
 
 const ALPHABETS: readonly RegExp[] = [/\p{Script=Cyrillic}/u, /\p{Script=Armenian}/u];
@@ -237,6 +238,10 @@ export class Corruptor {
       applied.push('yearOnlyDate');
     }
 
+    if (person.birthDate !== undefined && this.draw('birthDateEstimated')) {
+      if (this.estimatedBirth(record, valid)) applied.push('birthDateEstimated');
+    }
+
     const docs = person.documents ?? [];
     if (docs.length > 0 && this.draw('documentDigit')) {
       const doc = rng.pick(docs);
@@ -327,6 +332,27 @@ export class Corruptor {
       person.birthDate = `${out.join('')}${birth.slice(4)}`;
       if (valid(record)) return true;
     }
+    person.birthDate = birth;
+    return false;
+  }
+
+  /**
+   * The birth date replaced by a range of two to five years that holds its year, not always
+   * centred on it: one state knows the date, another only the person's age.
+   */
+  private estimatedBirth(record: GeneratedRecord, valid: (r: GeneratedRecord) => boolean): boolean {
+    const person = record.person;
+    const birth = person?.birthDate;
+    if (!person || birth === undefined) return false;
+    const year = Number(birth.slice(0, 4));
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const span = this.rng.int(1, 4);
+      const from = year - this.rng.int(0, span);
+      delete person.birthDate;
+      person.birthDateRange = { from: String(from), to: String(from + span) };
+      if (valid(record)) return true;
+    }
+    delete person.birthDateRange;
     person.birthDate = birth;
     return false;
   }

@@ -22,6 +22,7 @@ export const CORRUPTION_KINDS = [
   'twoGivenNames',
   'hyphenatedSurname',
   'unrelatedAlias',
+  'birthDateEstimated',
 ] as const;
 /** One corruption kind. */
 export type CorruptionKind = (typeof CORRUPTION_KINDS)[number];
@@ -67,6 +68,8 @@ export interface CorruptionRates {
   hyphenatedSurname: number;
   /** An alias that is no spelling of the name: another surname, a married or maiden surname, a nickname. */
   unrelatedAlias: number;
+  /** A range of years that holds the birth year (1982–1985) instead of the date: a state that knows only the person's age. */
+  birthDateEstimated: number;
 }
 
 /** What `generateRecords` needs: a seed and a count; the rest has defaults. */

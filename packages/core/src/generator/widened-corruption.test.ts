@@ -19,6 +19,7 @@ const NEW_KINDS: CorruptionKind[] = [
   'twoGivenNames',
   'hyphenatedSurname',
   'unrelatedAlias',
+  'birthDateEstimated',
 ];
 
 interface Later {
@@ -124,6 +125,23 @@ describe('widened corruption: each kind at rate 1 does what it says, only where 
       const differing = Array.from(a).filter((ch, i) => ch !== b[i]).length;
       expect(differing, `${a} → ${b}`).toBe(1);
     }
+  });
+
+  it('writes a range of two to five years that holds the birth year, where one state knows only the age', () => {
+    const estimated = withKind('birthDateEstimated').filter((l) => l.first.person?.birthDate !== undefined);
+    expect(estimated.length).toBeGreaterThan(40);
+    const centred = estimated.filter(({ record, first }) => {
+      const range = record.person?.birthDateRange;
+      const year = Number(first.person?.birthDate?.slice(0, 4));
+      expect(record.person?.birthDate).toBeUndefined();
+      const from = Number(range?.from);
+      const to = Number(range?.to);
+      expect(to - from).toBeGreaterThanOrEqual(1);
+      expect(to - from).toBeLessThanOrEqual(4);
+      expect(from <= year && year <= to, `${year} in ${from}–${to}`).toBe(true);
+      return year - from === to - year;
+    });
+    expect(centred.length).toBeLessThan(estimated.length);
   });
 
   it('adds a second given name, a second surname and an unrelated alias', () => {

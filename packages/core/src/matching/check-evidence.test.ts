@@ -32,7 +32,8 @@ const probability = (model: LinkModel, records: number, check: CheckInput, recor
   const weights = weightsOf(forBankSize(model, records));
   const query = checkProfile(check)!;
   const candidate = profileOf(record)!;
-  return scoreVector(weights, compareProfiles(query, candidate), checkAdjustments(weights, query)(candidate)).probability;
+  const vector = compareProfiles(query, candidate);
+  return scoreVector(weights, vector, checkAdjustments(weights, query)(candidate, vector)).probability;
 };
 
 const CHECKS: [string, Domain, CheckInput, RecordInput][] = [
@@ -57,7 +58,9 @@ describe('an identifier that is unique by design', () => {
 
   it('a fragment of a VIN or a short plate gets no more than the model gives it', () => {
     const weights = weightsOf(DEFAULT_MODELS.vehicle);
-    expect(checkAdjustments(weights, checkProfile({ vehicle: { vin: 'Y2765432' } })!)(profileOf(car)!)).toBeUndefined();
-    expect(checkAdjustments(weights, checkProfile({ vehicle: { plate: { number: '1234', state: 'AM' } } })!)(profileOf(car)!)).toBeUndefined();
+    expect(checkAdjustments(weights, checkProfile({ vehicle: { vin: 'Y2765432' } })!)(profileOf(car)!, new Int8Array())).toBeUndefined();
+    expect(
+      checkAdjustments(weights, checkProfile({ vehicle: { plate: { number: '1234', state: 'AM' } } })!)(profileOf(car)!, new Int8Array()),
+    ).toBeUndefined();
   });
 });

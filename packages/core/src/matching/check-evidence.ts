@@ -1,5 +1,5 @@
 import { isVinWellFormed } from '../validation/vin.ts';
-import { nameAdjustment } from './link.ts';
+import { personAdjustment } from './person-adjustment.ts';
 import type { Weights } from './model.ts';
 import type { MatchProfile } from './profile.ts';
 
@@ -47,16 +47,17 @@ export function identifierAdjustment(weights: Weights, query: MatchProfile): Adj
 }
 
 /**
- * What a check adds to the model's average weights, per candidate: the rarity of the names both
- * share (persons; `frequency` from the bank's counts, see `nameAdjustment`) and the uniqueness
- * of identifiers (vehicles, firearms; the same for every candidate, so worked out once).
+ * What a check adds to the model's average weights, per candidate: for persons the rarity of the
+ * names both share (`frequency` from the bank's counts) and a birth date inside a range narrowed
+ * to the range's width (see `personAdjustment`); for vehicles and firearms the uniqueness of
+ * identifiers (the same for every candidate, so worked out once).
  */
 export function checkAdjustments(
   weights: Weights,
   query: MatchProfile,
   frequency?: (key: string) => number | undefined,
-): (candidate: MatchProfile) => Adjustment | undefined {
-  if (query.domain === 'person') return (candidate) => (frequency ? nameAdjustment(weights, frequency, query, candidate) : undefined);
+): (candidate: MatchProfile, vector: Int8Array) => Adjustment | undefined {
+  if (query.domain === 'person') return (candidate, vector) => personAdjustment(weights, frequency ?? (() => undefined), query, candidate, vector);
   const adjustment = identifierAdjustment(weights, query);
   return () => adjustment;
 }
@@ -64,7 +65,7 @@ export function checkAdjustments(
 const NAME_PARTS = ['surname', 'given', 'patronymic'] as const;
 
 /**
- * The name stems a person record is counted under, keyed as `nameAdjustment` looks them up
+ * The name stems a person record is counted under, keyed as `personAdjustment` looks them up
  * (`surname:ivanov`): one count per record however many forms of its name carry the stem.
  */
 export function nameStemKeys(profile: MatchProfile | undefined): string[] {
@@ -84,7 +85,7 @@ const DEFAULT_TRAINING_PERSONS = 10_000;
 
 /**
  * The frequency of a name stem among a bank's `persons` person records, from its count there,
- * for `nameAdjustment`. The count is pooled with the model's average (u of an exact agreement
+ * for `personAdjustment`. The count is pooled with the model's average (u of an exact agreement
  * on that part) as if that came from the persons the model was trained on: in a bank of a few
  * hundred records every name is "one in a few hundred", which says nothing of its rarity, while
  * in a bank of millions the bank's own count decides. A stem looked up is carried by at least

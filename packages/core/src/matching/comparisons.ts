@@ -17,7 +17,7 @@ const GIVEN_LEVELS = ['exact', 'translit', 'phonetic', 'swapped', 'fuzzy', 'diff
 const PATRONYMIC_LEVELS = ['exact', 'translit', 'phonetic', 'fuzzy', 'different'] as const;
 const IDENTIFIER_LEVELS = ['exact', 'near', 'different'] as const;
 const SAME = ['same', 'different'] as const;
-const BIRTH_LEVELS = ['exact', 'transposed', 'same_month', 'same_year', 'in_range', 'estimate', 'near', 'different'] as const;
+const BIRTH_LEVELS = ['exact', 'transposed', 'same_month', 'same_year', 'same_range', 'in_range', 'estimate', 'near', 'different'] as const;
 /** Shares of words two descriptions have in common. */
 const OVERLAP_LEVELS = ['most', 'some', 'none'] as const;
 
@@ -99,7 +99,7 @@ const spanDays = (w: BirthWindow) => w.lastDay - w.firstDay;
 
 /**
  * Birth dates: the same day; day and month swapped; one inside the other's partial date or range
- * (a month, a year, a wider range); inside an age estimate (wide, so weaker); close (within two
+ * (a month, a year, the same range of years, inside a wider range); inside an age estimate (wide, so weaker); close (within two
  * years of a partial date or an estimate, or two full dates agreeing on two of their three
  * parts); or different.
  */
@@ -119,9 +119,18 @@ export function compareBirth(a: BirthWindow | undefined, b: BirthWindow | undefi
     if (a.estimated || b.estimated) return BIRTH.estimate;
     // The wider of the two windows says how much the agreement is worth: a month, a year, a range.
     const width = Math.max(spanDays(a), spanDays(b));
-    return width <= 31 ? BIRTH.same_month : width <= 366 ? BIRTH.same_year : BIRTH.in_range;
+    if (width <= 31) return BIRTH.same_month;
+    if (width <= 366) return BIRTH.same_year;
+    // The same range written on both sides is one estimate copied from record to record; a date
+    // that merely falls inside a range of years is what most people born in those years share.
+    return a.firstDay === b.firstDay && a.lastDay === b.lastDay ? BIRTH.same_range : BIRTH.in_range;
   }
   return gap <= 730 ? BIRTH.near : BIRTH.different;
+}
+
+/** Years spanned by the wider of two birth windows: how many years' births an `in_range` agreement lets in. */
+export function birthRangeYears(a: BirthWindow, b: BirthWindow): number {
+  return (Math.max(spanDays(a), spanDays(b)) + 1) / 365.25;
 }
 
 /**

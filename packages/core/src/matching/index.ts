@@ -53,12 +53,11 @@ export {
   linkProfiles,
   trainModels,
   forEachCandidatePair,
-  nameAdjustment,
-  nameFrequencies,
   type LinkOptions,
   type LinkResult,
   type LinkedPair,
 } from './link.ts';
+export { nameFrequencies, personAdjustment } from './person-adjustment.ts';
 export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type LabelledRecord, type EvaluationReport } from './evaluate.ts';
 export { checkProfile, checkSufficiency } from './check.ts';
 export { bankNameFrequency, checkAdjustments, identifierAdjustment, nameStemKeys, type Adjustment } from './check-evidence.ts';

@@ -4,7 +4,8 @@ import { DEFAULT_MODELS } from './default-models.ts';
 import { PatternCounts, trainModel, withoutMatches } from './em.ts';
 import { groupPriorOffsets } from './group-priors.ts';
 import { isDescriptionKey, matchKeys, undatedTwins } from './keys.ts';
-import { weightOf, weightsOf, type FieldModel, type LinkModel, type Weights } from './model.ts';
+import { weightOf, weightsOf, type LinkModel, type Weights } from './model.ts';
+import { adjustmentScratch, nameFrequencies, personAdjustmentBits } from './person-adjustment.ts';
 import type { Domain, MatchProfile, PersonProfile } from './profile.ts';
 import { createRandom } from '../generator/random.ts';
 
@@ -129,118 +130,6 @@ export function forEachCandidatePair(
       }
     }
   }
-}
-
-type NamePartKind = 'surname' | 'given' | 'patronymic';
-const NAME_PARTS: readonly NamePartKind[] = ['surname', 'given', 'patronymic'];
-
-const stemCache = new WeakMap<PersonProfile, readonly (readonly string[])[]>();
-
-/**
- * The distinct stems of each part of a person's names (original, Latin form, aliases), in the
- * order of NAME_PARTS. Kept per profile: linking asks for them for every pair a record is in.
- */
-function stemsByPart(profile: PersonProfile): readonly (readonly string[])[] {
-  let stems = stemCache.get(profile);
-  if (!stems) {
-    stems = NAME_PARTS.map((part) => [...new Set(profile.names.map((n) => n[part]?.stem).filter((s): s is string => !!s))]);
-    stemCache.set(profile, stems);
-  }
-  return stems;
-}
-
-/**
- * How often each name stem occurs among named persons, per part (`surname:ivanov`), for
- * term-frequency adjustment: agreeing on a rare name says more than agreeing on a common one.
- */
-export function nameFrequencies(profiles: readonly (MatchProfile | undefined)[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  let named = 0;
-  for (const p of profiles) {
-    if (p?.domain !== 'person' || !p.named) continue;
-    named++;
-    const stems = stemsByPart(p);
-    NAME_PARTS.forEach((part, n) => {
-      for (const stem of stems[n]!) counts.set(`${part}:${stem}`, (counts.get(`${part}:${stem}`) ?? 0) + 1);
-    });
-  }
-  for (const [key, count] of counts) counts.set(key, count / Math.max(1, named));
-  return counts;
-}
-
-/** Levels of each name part that agree on the value (exact … surname change), where term frequency applies. */
-const TF_LEVELS: Record<NamePartKind, number> = { surname: 5, given: 3, patronymic: 3 };
-/** Term frequency moves a weight by at most this many bits either way. */
-const TF_CAP = 4;
-
-/**
- * The frequency of the rarest stem two persons share in each name part (or of either's, when they
- * agree only across spellings), into `out` in the order of NAME_PARTS; NaN where none is known.
- */
-function pairFrequencies(frequency: (key: string) => number | undefined, a: PersonProfile, b: PersonProfile, out: Float64Array): void {
-  const stemsA = stemsByPart(a);
-  const stemsB = stemsByPart(b);
-  NAME_PARTS.forEach((part, n) => {
-    const partA = stemsA[n]!;
-    const partB = stemsB[n]!;
-    let tf = Number.NaN;
-    let shared = false;
-    for (const stem of partA) {
-      if (!partB.includes(stem)) continue;
-      const f = frequency(`${part}:${stem}`);
-      if (f !== undefined && !(f >= tf)) tf = f;
-      shared = true;
-    }
-    if (!shared) {
-      for (const stem of [...partA, ...partB]) {
-        const f = frequency(`${part}:${stem}`);
-        if (f !== undefined && !(f >= tf)) tf = f;
-      }
-    }
-    out[n] = tf;
-  });
-}
-
-/** Bits term frequency adds to one level of a name part whose rarest shared stem has frequency tf. */
-function tfBits(field: FieldModel, part: NamePartKind, level: number, tf: number): number {
-  if (Number.isNaN(tf) || level < 0 || level >= TF_LEVELS[part]) return 0;
-  return Math.max(-TF_CAP, Math.min(TF_CAP, Math.log2(field.u[level]! / tf)));
-}
-
-/**
- * A term-frequency adjustment for a pair: log2(u / tf) on the agreeing levels of each name part,
- * with tf the frequency of the rarest stem both records share (or of either's, when they agree
- * only across spellings).
- */
-export function nameAdjustment(weights: Weights, frequency: (key: string) => number | undefined, a: MatchProfile, b: MatchProfile) {
-  if (a.domain !== 'person' || b.domain !== 'person') return undefined;
-  const fields = weights.model.fields;
-  const tf = new Float64Array(NAME_PARTS.length);
-  pairFrequencies(frequency, a, b, tf);
-  if (tf.every((f) => Number.isNaN(f))) return undefined;
-  return (field: number, level: number) => {
-    const part = NAME_PARTS.indexOf(fields[field]!.field as NamePartKind);
-    return part < 0 ? 0 : tfBits(fields[field]!, NAME_PARTS[part]!, level, tf[part]!);
-  };
-}
-
-/** The same adjustment summed over a pair's comparison vector: the hot path of linking, with no closure per pair. */
-function nameAdjustmentBits(
-  weights: Weights,
-  frequency: (key: string) => number | undefined,
-  a: PersonProfile,
-  b: PersonProfile,
-  vector: Int8Array,
-  scratch: Float64Array,
-): number {
-  pairFrequencies(frequency, a, b, scratch);
-  let bits = 0;
-  const fields = weights.model.fields;
-  NAME_PARTS.forEach((part, n) => {
-    const field = fields.findIndex((f) => f.field === part);
-    if (field >= 0) bits += tfBits(fields[field]!, part, vector[field]!, scratch[n]!);
-  });
-  return bits;
 }
 
 interface Candidates {
@@ -442,7 +331,7 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
   const weights = Object.fromEntries(Object.entries(models).map(([d, m]) => [d, weightsOf(m)])) as Partial<Record<Domain, Weights>>;
   const frequencies = nameFrequencies(profiles);
   const frequency = (key: string) => frequencies.get(key);
-  const tfScratch = new Float64Array(NAME_PARTS.length);
+  const scratch = adjustmentScratch();
   const links: LinkedPair[] = [];
   const pairWeights = new Float64Array(candidatePairs).fill(Number.NEGATIVE_INFINITY);
   const conflicts = new Uint8Array(candidatePairs);
@@ -454,7 +343,7 @@ export function linkProfiles(profiles: readonly (MatchProfile | undefined)[], op
     if (!w) continue;
     const offset = (k / 2) * STRIDE;
     const vector = vectors.subarray(offset, offset + DOMAIN_FIELDS[a.domain].length);
-    const weight = weightOf(w, vector) + (a.domain === 'person' ? nameAdjustmentBits(w, frequency, a, b as PersonProfile, vector, tfScratch) : 0);
+    const weight = weightOf(w, vector) + (a.domain === 'person' ? personAdjustmentBits(w, frequency, a, b as PersonProfile, vector, scratch) : 0);
     pairWeights[k / 2] = weight;
     if (a.domain === 'person' && birthDatesContradict(a.birth, (b as PersonProfile).birth)) conflicts[k / 2] = 1;
   }

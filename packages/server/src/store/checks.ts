@@ -95,7 +95,8 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     const { candidates: found, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'));
     for (const { id, profile } of found) {
       if (profile.domain !== query.domain) continue;
-      const score = scoreVector(weights, compareProfiles(query, profile), adjustments(profile));
+      const vector = compareProfiles(query, profile);
+      const score = scoreVector(weights, vector, adjustments(profile, vector));
       if (score.probability < POSSIBLE_PROBABILITY) continue;
       scored.push({ id, probability: score.probability, weight: score.weight, explanation: score.explanation });
     }

@@ -396,6 +396,7 @@ export const en: Messages = {
       digits: 'Same digits',
       same_month: 'Within the month',
       same_year: 'Within the year',
+      same_range: 'The same range of years',
       in_range: 'Within the range',
       estimate: 'Within the age estimate',
       same_day: 'Same day',
