@@ -30,6 +30,13 @@ const RECORD_ROUTES: RecordRouteCase[] = [
     request: (id) => ({ method: 'GET', url: `/api/v1/records/${id}` }),
   },
   {
+    name: 'GET /records/:id/history',
+    roles: [...ROLES],
+    ownerOnly: false,
+    okStatus: 200,
+    request: (id) => ({ method: 'GET', url: `/api/v1/records/${id}/history` }),
+  },
+  {
     name: 'PUT /records/:id',
     roles: ['operator', 'supervisor'],
     ownerOnly: true,

@@ -55,7 +55,7 @@ describe('a birth date inside a range of years', () => {
 });
 
 describe('what a shared name already says', () => {
-  const uzbek = { citizenships: ['UZ'], names: [{ kind: 'primary' as const, script: 'Latn', surname: 'Karimov', given: 'Sardor' }] };
+  const uzbek = { citizenships: ['UZ'], names: [{ kind: 'primary' as const, script: 'Latn' as const, surname: 'Karimov', given: 'Sardor' }] };
 
   it('adds nothing for the same sex and a shared citizenship when the names agree: namesakes share them too', () => {
     const weights = explained({ ...uzbek, birthDate: '1984' }, { ...uzbek, birthDate: '1984-07-15' });
@@ -64,7 +64,7 @@ describe('what a shared name already says', () => {
   });
 
   it('still counts them when the names do not agree, and still counts against a different sex or citizenship', () => {
-    const other = { citizenships: ['UZ'], names: [{ kind: 'primary' as const, script: 'Latn', surname: 'Toshmatov', given: 'Bobur' }] };
+    const other = { citizenships: ['UZ'], names: [{ kind: 'primary' as const, script: 'Latn' as const, surname: 'Toshmatov', given: 'Bobur' }] };
     const unlike = explained({ ...uzbek, birthDate: '1984-07-15' }, { ...other, birthDate: '1984-07-15' });
     expect(unlike.citizenship).toBeCloseTo(tableWeight('citizenship', 'shared'), 1);
     expect(unlike.sex).toBeGreaterThan(0);

@@ -104,3 +104,22 @@ export const RecordView = Type.Object({
 export type RecordView = Static<typeof RecordView>;
 
 export type RecordContent = Omit<RecordInput, 'category' | 'nationalRef'>;
+
+/** One version of a record as it was written: its status, its content, and who wrote it when. */
+export const RecordVersionView = Type.Object({
+  version: Type.Integer(),
+  status: Type.Enum(STATUSES),
+  changedAt: Type.String({ format: 'date-time' }),
+  changedBy: Type.Object({
+    participant: Type.String(),
+    /** The user or API key that wrote it, for readers of the owner's own participant. */
+    name: Type.Optional(Type.String()),
+  }),
+  cancelReason: Type.Optional(Type.String()),
+  content: Type.Object(editable),
+});
+export type RecordVersionView = Static<typeof RecordVersionView>;
+
+/** Every version of a record, newest first. */
+export const RecordHistory = Type.Object({ recordId: Uuid, items: Type.Array(RecordVersionView) });
+export type RecordHistory = Static<typeof RecordHistory>;

@@ -64,6 +64,17 @@ export interface RecordTable {
   updated_at: Timestamp;
 }
 
+/** One version of a record as it was written (kept by a trigger on records; append-only). */
+export interface RecordVersionTable {
+  record_id: string;
+  version: number;
+  status: string;
+  content: Json<unknown>;
+  cancel_reason: string | null;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
 export interface AttachmentTable {
   id: string;
   record_id: string;
@@ -152,6 +163,7 @@ export interface Database {
   sessions: SessionTable;
   api_keys: ApiKeyTable;
   records: RecordTable;
+  record_versions: RecordVersionTable;
   attachments: AttachmentTable;
   audit_log: AuditTable;
   match_keys: MatchKeyTable;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { RecordCancel, RecordInput, RecordUpdate, RecordView } from '@svod/core';
+import { RecordCancel, RecordHistory, RecordInput, RecordUpdate, RecordView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
+import { recordHistory } from '../store/record-history.ts';
 import { cancelRecord, createRecord, getRecord, listRecords, updateRecord } from '../store/records.ts';
 import type { RouteDeps } from './deps.ts';
 import { IdParams, RecordListQuery, RecordPage, problems } from './schemas.ts';
@@ -47,6 +48,19 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       const record = await getRecord(contextOf(db, request), request.params.id);
       return reply.header('etag', `"${record.version}"`).send(record);
     },
+  );
+
+  app.get(
+    '/records/:id/history',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Every version of a record, newest first: status, content, and who changed it when',
+        params: IdParams,
+        response: { 200: RecordHistory, ...problems(400, 404) },
+      },
+    },
+    async (request) => recordHistory(contextOf(db, request), request.params.id),
   );
 
   app.put(

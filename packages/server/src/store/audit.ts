@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'logout',
   'record.create',
   'record.read',
+  'record.history',
   'record.update',
   'record.cancel',
   'record.search',

@@ -222,7 +222,7 @@ export async function createRecord(ctx: StoreContext, input: RecordInput): Promi
 }
 
 /** Loads a record the actor may see; another participant's undistributed record reads as absent. */
-async function loadVisible(db: Db | Tx, participant: string, id: string, forUpdate = false): Promise<RecordRow> {
+export async function loadVisible(db: Db | Tx, participant: string, id: string, forUpdate = false): Promise<RecordRow> {
   // A malformed id names no record; the database would refuse it as a uuid instead.
   if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
   let query = db.selectFrom('records').selectAll().where('id', '=', id).where(visibleTo(participant));
