@@ -357,6 +357,23 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await page.locator('.record-hero .badge--status-cancelled').textContent()).toBe('Cancelled');
   });
 
+  it("shows the record's history on request: each version, who wrote it, and what changed", async () => {
+    await page.getByRole('button', { name: 'Show the history' }).click();
+    const history = page.getByRole('list', { name: 'History of changes' });
+    await history.waitFor();
+    const versions = history.locator('.history__version');
+    expect(await versions.count()).toBe(3);
+    const cancelled = versions.nth(0);
+    expect(await cancelled.textContent()).toContain('Version 3');
+    expect(await cancelled.textContent()).toContain('Status changed: Active → Cancelled — Автомобиль возвращён владельцу');
+    expect(await cancelled.textContent()).toContain('Иванов Сергей Петрович');
+    const edited = versions.nth(1);
+    const change = edited.getByRole('row', { name: /Remarks/ });
+    expect(await change.locator('.history__after').textContent()).toBe('Уточнён цвет кузова');
+    expect(await change.locator('.history__before').textContent()).toBe('—');
+    expect(await versions.nth(2).textContent()).toContain('Record created.');
+  });
+
   it("does not offer cancellation on another participant's record, and deep links work", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const other = await context.newPage();

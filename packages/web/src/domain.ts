@@ -27,7 +27,10 @@ export type {
   CheckOutcome,
   Language,
   ParticipantInfo,
+  RecordDifference,
+  RecordHistory,
   RecordStatus,
+  RecordVersionView,
   RecordView,
   Role,
 } from '@svod/core';

@@ -1,4 +1,4 @@
-import type { Actor, Category, CheckInput, CheckOutcome, ParticipantInfo, RecordStatus, RecordView } from '../domain.ts';
+import type { Actor, Category, CheckInput, CheckOutcome, ParticipantInfo, RecordHistory, RecordStatus, RecordView } from '../domain.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -192,6 +192,11 @@ export class ApiClient {
 
   getRecord(id: string, signal?: AbortSignal): Promise<RecordView> {
     return this.#request('GET', `/records/${encodeURIComponent(id)}`, { ...(signal ? { signal } : {}) });
+  }
+
+  /** Every version of a record, newest first (audited on the server as a reading of its history). */
+  recordHistory(id: string, signal?: AbortSignal): Promise<RecordHistory> {
+    return this.#request('GET', `/records/${encodeURIComponent(id)}/history`, { ...(signal ? { signal } : {}) });
   }
 
   /** Cancels a record; 409 (`version_conflict`) when `version` is no longer the current one. */

@@ -186,6 +186,17 @@ export const en: Messages = {
     age: '{{min}}–{{max}} years',
     serial: 'No. {{value}}',
   },
+  history: {
+    title: 'History of changes',
+    show: 'Show the history',
+    version: 'Version {{version}}',
+    created: 'Record created.',
+    statusChanged: 'Status changed: {{from}} → {{to}}',
+    noChanges: 'Content unchanged.',
+    field: 'Field',
+    before: 'Before',
+    after: 'After',
+  },
   record: {
     back: 'Back to records',
     notFound: 'The record does not exist or is not shared with your agency.',

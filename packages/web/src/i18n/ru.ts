@@ -212,6 +212,17 @@ export const ru = {
     age: '{{min}}–{{max}} лет',
     serial: '№ {{value}}',
   },
+  history: {
+    title: 'История изменений',
+    show: 'Показать историю',
+    version: 'Версия {{version}}',
+    created: 'Карточка создана.',
+    statusChanged: 'Статус изменён: {{from}} → {{to}}',
+    noChanges: 'Содержание не изменилось.',
+    field: 'Поле',
+    before: 'Было',
+    after: 'Стало',
+  },
   record: {
     back: 'К списку карточек',
     notFound: 'Карточка не найдена или недоступна вашему ведомству.',

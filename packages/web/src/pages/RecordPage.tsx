@@ -4,6 +4,7 @@ import { ApiError, isAbort } from '../api/client.ts';
 import { useApi } from '../api/context.ts';
 import { CancelDialog } from '../components/CancelDialog/CancelDialog.tsx';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
+import { HistorySection } from '../components/HistorySection/HistorySection.tsx';
 import { AttachmentsSection, isImage } from '../components/RecordSections/AttachmentsSection.tsx';
 import {
   FirearmSection,
@@ -192,6 +193,7 @@ export function RecordPage({ id }: { id: string }) {
         {record.person && <PersonSection person={record.person} />}
         <AttachmentsSection recordId={record.id} attachments={record.attachments} />
         {record.links && record.links.length > 0 && <LinksSection links={record.links} />}
+        <HistorySection recordId={record.id} version={record.version} />
       </div>
 
       <CancelDialog
