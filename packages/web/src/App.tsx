@@ -6,6 +6,7 @@ import { ErrorMessage } from './components/ErrorMessage/ErrorMessage.tsx';
 import type { Actor } from './domain.ts';
 import { CheckPage } from './pages/CheckPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { RecordFormPage } from './pages/RecordFormPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
 import { RecordsPage } from './pages/RecordsPage.tsx';
 import { useLocation } from './router/history.ts';
@@ -99,6 +100,8 @@ export function App() {
       <AppHeader onLogout={() => void logout()} loggingOut={loggingOut} />
       {route.page === 'records' && <RecordsPage />}
       {route.page === 'record' && <RecordPage key={route.id} id={route.id} />}
+      {route.page === 'new-record' && <RecordFormPage category={new URLSearchParams(location.search).get('category') ?? undefined} />}
+      {route.page === 'edit-record' && <RecordFormPage key={route.id} id={route.id} />}
       {route.page === 'check' && <CheckPage />}
       {route.page === 'not-found' && (
         <main className="page" id="main">
@@ -116,5 +119,6 @@ function pageTitle(route: Route, auth: Auth, t: ReturnType<typeof useTranslation
   if (auth.status !== 'signed-in') return auth.status === 'anonymous' ? `${t('login.title')} — ` : '';
   if (route.page === 'records') return `${t('records.title')} — `;
   if (route.page === 'check') return `${t('check.title')} — `;
+  if (route.page === 'new-record') return `${t('form.newTitle')} — `;
   return '';
 }

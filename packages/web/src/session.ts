@@ -26,3 +26,6 @@ export function participantName(participants: readonly ParticipantInfo[], code: 
 /** Only the owner's operators and supervisors may cancel, and only a record not yet cancelled. */
 export const mayCancel = (actor: Actor, record: Pick<RecordView, 'owner' | 'status'>): boolean =>
   actor.participant === record.owner && can(actor, 'record.cancel') && record.status !== 'cancelled';
+
+/** Operators and supervisors create records for their own agency. */
+export const mayWrite = (actor: Actor): boolean => can(actor, 'record.write');

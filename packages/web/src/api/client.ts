@@ -194,6 +194,16 @@ export class ApiClient {
     return this.#request('GET', `/records/${encodeURIComponent(id)}`, { ...(signal ? { signal } : {}) });
   }
 
+  /** Creates a record owned by the user's agency; 400/422 name each field the bank refuses. */
+  createRecord(input: Record<string, unknown>): Promise<RecordView> {
+    return this.#request('POST', '/records', { body: input });
+  }
+
+  /** Replaces a record's content; 409 (`version_conflict`) when `version` is no longer the current one. */
+  updateRecord(id: string, update: Record<string, unknown> & { version: number }): Promise<RecordView> {
+    return this.#request('PUT', `/records/${encodeURIComponent(id)}`, { body: update });
+  }
+
   /** Every version of a record, newest first (audited on the server as a reading of its history). */
   recordHistory(id: string, signal?: AbortSignal): Promise<RecordHistory> {
     return this.#request('GET', `/records/${encodeURIComponent(id)}/history`, { ...(signal ? { signal } : {}) });

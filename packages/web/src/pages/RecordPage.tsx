@@ -22,7 +22,7 @@ import type { RecordView } from '../domain.ts';
 import { summarizeRecord } from '../format/summary.ts';
 import { useFormat } from '../format/use-format.ts';
 import { Link } from '../router/Link.tsx';
-import { recordsPath } from '../router/routes.ts';
+import { editRecordPath, recordsPath } from '../router/routes.ts';
 import { mayCancel, participantName, useSession } from '../session.ts';
 
 type LoadState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; record: RecordView };
@@ -151,6 +151,9 @@ export function RecordPage({ id }: { id: string }) {
         </div>
         {mayCancel(actor, record) && (
           <div className="record-hero__actions">
+            <Link to={editRecordPath(record.id)} className="button button--secondary">
+              {t('form.edit')}
+            </Link>
             <button type="button" className="button button--danger-outline" onClick={() => setCancelOpen(true)}>
               {t('cancel.open')}
             </button>

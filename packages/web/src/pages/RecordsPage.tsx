@@ -8,8 +8,9 @@ import { StatusBadge } from '../components/StatusBadge/StatusBadge.tsx';
 import { CATEGORY_VALUES, STATUS_VALUES, type RecordView } from '../domain.ts';
 import { useFormat } from '../format/use-format.ts';
 import { navigate, useLocation } from '../router/history.ts';
-import { recordPath, recordsPath } from '../router/routes.ts';
-import { participantName, useSession } from '../session.ts';
+import { Link } from '../router/Link.tsx';
+import { newRecordPath, recordPath, recordsPath } from '../router/routes.ts';
+import { mayWrite, participantName, useSession } from '../session.ts';
 import { FILTER_KEYS, filtersFromSearch, searchFromFilters, type RecordFilters } from './record-filters.ts';
 
 const PAGE_SIZE = 50;
@@ -27,7 +28,7 @@ export function RecordsPage() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
-  const { participants } = useSession();
+  const { actor, participants } = useSession();
   const location = useLocation();
   const filters = useMemo(() => filtersFromSearch(location.search), [location.search]);
   const [list, setList] = useState<ListState>({ items: [], loading: true, loadingMore: false, error: null });
@@ -97,6 +98,11 @@ export function RecordsPage() {
           </h1>
           <p className="page__subtitle">{t('records.subtitle')}</p>
         </div>
+        {mayWrite(actor) && (
+          <Link to={newRecordPath(filters.category)} className="button button--primary">
+            {t('form.newRecord')}
+          </Link>
+        )}
       </div>
 
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in every browser the agencies run */}

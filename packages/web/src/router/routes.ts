@@ -1,9 +1,17 @@
 /** The console's pages, addressed by path so that links can be shared and reloaded. */
-export type Route = { page: 'records' } | { page: 'record'; id: string } | { page: 'check' } | { page: 'not-found' };
+export type Route =
+  | { page: 'records' }
+  | { page: 'record'; id: string }
+  | { page: 'new-record' }
+  | { page: 'edit-record'; id: string }
+  | { page: 'check' }
+  | { page: 'not-found' };
 
 export const recordsPath = (search = ''): string => `/records${search}`;
 export const recordPath = (id: string): string => `/records/${encodeURIComponent(id)}`;
 export const checkPath = (): string => '/check';
+export const newRecordPath = (category?: string): string => `/records/new${category ? `?category=${encodeURIComponent(category)}` : ''}`;
+export const editRecordPath = (id: string): string => `/records/${encodeURIComponent(id)}/edit`;
 
 /**
  * Which page a path shows.
@@ -14,10 +22,12 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '/records') return { page: 'records' };
   if (path === checkPath()) return { page: 'check' };
-  const match = /^\/records\/([^/]+)$/.exec(path);
+  if (path === '/records/new') return { page: 'new-record' };
+  const match = /^\/records\/([^/]+)(\/edit)?$/.exec(path);
   if (match?.[1]) {
     try {
-      return { page: 'record', id: decodeURIComponent(match[1]) };
+      const id = decodeURIComponent(match[1]);
+      return match[2] ? { page: 'edit-record', id } : { page: 'record', id };
     } catch {
       return { page: 'not-found' };
     }

@@ -4,6 +4,7 @@ import { recordDifferences } from '@svod/core';
 import { isAbort } from '../../api/client.ts';
 import { useApi } from '../../api/context.ts';
 import type { RecordDifference, RecordHistory } from '../../domain.ts';
+import { useFieldPathLabel } from '../../format/field-path.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage.tsx';
 import { Section } from '../Section/Section.tsx';
@@ -82,20 +83,7 @@ export function HistorySection({ recordId, version }: { recordId: string; versio
 
 function Changes({ changes }: { changes: RecordDifference[] }) {
   const { t } = useTranslation();
-  const names: Record<string, string> = {
-    ...(t('record.sections', { returnObjects: true }) as Record<string, string>),
-    ...(t('record.fields', { returnObjects: true }) as Record<string, string>),
-  };
-  const label = (path: string) =>
-    path
-      .split('/')
-      .slice(1)
-      .map((segment) => {
-        const key = segment.replaceAll('~1', '/').replaceAll('~0', '~');
-        if (/^\d+$/.test(key)) return `№${Number(key) + 1}`;
-        return names[key] ?? key;
-      })
-      .join(' › ');
+  const label = useFieldPathLabel();
   const value = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
   return (
     <table className="table table--compact history__changes">

@@ -1,0 +1,206 @@
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../domain.ts';
+import { getAt, typedDate, type Draft } from './draft.ts';
+
+/** The draft being edited, how to change it, and the server's messages by field path. */
+export interface FormState {
+  draft: Draft;
+  set: (path: string, value: unknown) => void;
+  errors: ReadonlyMap<string, readonly string[]>;
+  /** Changes whenever the draft is replaced whole (a reload), so inputs with their own text start again. */
+  generation: number;
+}
+
+export const FormContext = createContext<FormState | null>(null);
+
+export function useForm(): FormState {
+  const form = useContext(FormContext);
+  if (!form) throw new Error('a form field outside <FormContext.Provider>');
+  return form;
+}
+
+/** The DOM id of the input for a path: error summaries link to it. */
+export const inputId = (path: string) => `field${path.replaceAll('/', '-')}`;
+
+function FieldShell({ path, label, hint, children }: { path: string; label: string; hint?: string; children: (describedBy?: string) => ReactNode }) {
+  const { errors } = useForm();
+  const messages = errors.get(path) ?? [];
+  const hintId = useId();
+  const errorId = useId();
+  const describedBy = [hint ? hintId : '', messages.length > 0 ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-field${messages.length > 0 ? ' form-field--invalid' : ''}`}>
+      <label htmlFor={inputId(path)}>{label}</label>
+      {children(describedBy)}
+      {hint && (
+        <span id={hintId} className="form-field__hint">
+          {hint}
+        </span>
+      )}
+      {messages.length > 0 && (
+        <span id={errorId} className="form-field__error">
+          {messages.join(' ')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  path: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  maxLength?: number;
+  multiline?: boolean;
+  mono?: boolean;
+  /** Whole numbers are sent as numbers; what is not one is sent as typed, for the server to refuse at the field. */
+  numeric?: boolean;
+  /** A list typed with commas (citizenships: `KZ, RU`), sent as a list. */
+  list?: 'upper';
+}
+
+export function TextField({ path, label, hint, required, maxLength = 200, multiline, mono, numeric, list }: TextFieldProps) {
+  const { draft, set, errors } = useForm();
+  const raw = getAt(draft, path);
+  const value = Array.isArray(raw) ? raw.join(', ') : raw === undefined || raw === null ? '' : String(raw);
+  const change = (text: string) => {
+    if (numeric) set(path, /^\s*\d+\s*$/.test(text) ? Number(text) : text);
+    else if (list)
+      set(
+        path,
+        text
+          .split(/[,;\s]+/)
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean),
+      );
+    else set(path, text);
+  };
+  const invalid = (errors.get(path)?.length ?? 0) > 0;
+  return (
+    <FieldShell path={path} label={label} hint={hint}>
+      {(describedBy) =>
+        multiline ? (
+          <textarea
+            id={inputId(path)}
+            value={value}
+            maxLength={maxLength}
+            required={required}
+            rows={3}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => change(e.target.value)}
+          />
+        ) : (
+          <input
+            id={inputId(path)}
+            type="text"
+            inputMode={numeric ? 'numeric' : undefined}
+            autoComplete="off"
+            spellCheck={false}
+            className={mono ? 'mono' : undefined}
+            value={value}
+            maxLength={maxLength}
+            required={required}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => change(e.target.value)}
+          />
+        )
+      }
+    </FieldShell>
+  );
+}
+
+/** A stored date as the user's language writes it in a form: 15.07.1984 or 15/07/1984. */
+function dateText(value: unknown, lang: Language): string {
+  if (typeof value !== 'string') return '';
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) return value;
+  const separator = lang === 'ru' ? '.' : '/';
+  return [match[3], match[2], match[1]].filter(Boolean).join(separator);
+}
+
+/**
+ * A date typed as people type it (`15.07.1984`, `1984-07-15`; with `partial`, also `07.1984`
+ * and `1984`), kept in the draft in the API's form as it is typed.
+ */
+export function DateField({ path, label, required, partial = false }: { path: string; label: string; required?: boolean; partial?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { draft, set, errors, generation } = useForm();
+  const lang: Language = i18n.language === 'en' ? 'en' : 'ru';
+  const [text, setText] = useState(() => dateText(getAt(draft, path), lang));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a whole new draft (a reload) replaces what is typed
+  useEffect(() => setText(dateText(getAt(draft, path), lang)), [generation]);
+  const invalid = (errors.get(path)?.length ?? 0) > 0;
+  return (
+    <FieldShell path={path} label={label} hint={t(partial ? 'form.partialDateHint' : 'form.dateHint')}>
+      {(describedBy) => (
+        <input
+          id={inputId(path)}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          value={text}
+          maxLength={10}
+          required={required}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => {
+            setText(e.target.value);
+            set(path, typedDate(e.target.value, partial));
+          }}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  path,
+  label,
+  options,
+  required,
+}: {
+  path: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { draft, set, errors } = useForm();
+  const value = getAt(draft, path);
+  const invalid = (errors.get(path)?.length ?? 0) > 0;
+  return (
+    <FieldShell path={path} label={label}>
+      {(describedBy) => (
+        <select
+          id={inputId(path)}
+          value={typeof value === 'string' ? value : ''}
+          required={required}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => set(path, e.target.value || undefined)}
+        >
+          <option value="">{t('form.choose')}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+export function CheckboxField({ path, label }: { path: string; label: string }) {
+  const { draft, set } = useForm();
+  return (
+    <label className="form-check">
+      <input type="checkbox" id={inputId(path)} checked={getAt(draft, path) === true} onChange={(e) => set(path, e.target.checked || undefined)} />
+      {label}
+    </label>
+  );
+}
