@@ -16,6 +16,7 @@ export const ERROR_KINDS = {
   cross_site_request: 'forbidden',
   not_found: 'not_found',
   version_conflict: 'conflict',
+  status_not_allowed: 'conflict',
   duplicate_reference: 'conflict',
   duplicate_username: 'conflict',
   payload_too_large: 'too_large',

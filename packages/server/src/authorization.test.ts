@@ -47,6 +47,13 @@ const RECORD_ROUTES: RecordRouteCase[] = [
     },
   },
   {
+    name: 'POST /records/:id/status',
+    roles: ['operator', 'supervisor'],
+    ownerOnly: true,
+    okStatus: 200,
+    request: (id, version) => ({ method: 'POST', url: `/api/v1/records/${id}/status`, payload: { version, status: 'located', note: 'задержан' } }),
+  },
+  {
     name: 'POST /records/:id/cancel',
     roles: ['operator', 'supervisor'],
     ownerOnly: true,

@@ -414,7 +414,9 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByRole('heading', { name: /Edit record RU-MVD-FORM-1/ }).waitFor();
     await page.getByLabel('Remarks').fill('Видели на вокзале');
-    const current = (await (await app.inject({ method: 'GET', url: '/api/v1/records?nationalRef=RU-MVD-FORM-1', headers: await login('ru.operator') })).json()).items[0] as RecordView;
+    const current = (
+      await (await app.inject({ method: 'GET', url: '/api/v1/records?nationalRef=RU-MVD-FORM-1', headers: await login('ru.operator') })).json()
+    ).items[0] as RecordView;
     const { id, version, category: _c, nationalRef: _n, owner: _o, status: _s, createdAt: _a, updatedAt: _u, attachments: _t, ...content } = current;
     const theirs = await app.inject({
       method: 'PUT',
@@ -431,6 +433,33 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await conflict.getByRole('button', { name: 'Save mine over theirs' }).click();
     await page.getByRole('heading', { name: /Ковальчук/ }).waitFor();
     expect(await page.getByRole('main').textContent()).toContain('Видели на вокзале');
+  });
+
+  it('marks the subject located with where and when, and makes the record active again', async () => {
+    await page.getByRole('button', { name: 'Mark located' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Mark the subject located' });
+    await dialog.getByLabel('Where and when located').fill('Обнаружена 06.11.2024 в г. Орёл, рапорт № 233');
+    await dialog.getByRole('button', { name: 'Mark located' }).click();
+    await page.getByText('The record is marked located.').waitFor();
+    expect(await page.locator('.record-hero .badge--status-located').textContent()).toBe('Located');
+    expect(await page.getByRole('main').textContent()).toContain('Status note: Обнаружена 06.11.2024 в г. Орёл, рапорт № 233');
+    expect(await page.getByRole('button', { name: 'Mark located' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Make active again' }).click();
+    const again = page.getByRole('dialog', { name: 'Make the record active again' });
+    await again.getByLabel('Why the record is active again').fill('Обнаружена другая женщина');
+    await again.getByRole('button', { name: 'Make active' }).click();
+    await page.getByText('The record is active again.').waitFor();
+    expect(await page.locator('.record-hero .badge--status-active').textContent()).toBe('Active');
+  });
+
+  it('flags a record whose review date has passed, on its page and in the list', async () => {
+    const overdue = await create(await login('ru.operator'), stolenVehicle({ reviewBy: '2025-01-31' }));
+    await page.goto(`${baseUrl}/records/${overdue.id}`);
+    await page.getByText('Review was due on 31 Jan 2025').waitFor();
+    await page.getByRole('link', { name: 'Back to records' }).click();
+    const row = page.getByRole('row', { name: new RegExp(overdue.nationalRef) });
+    expect(await row.textContent()).toContain('Review overdue');
   });
 
   it("does not offer cancellation on another participant's record, and deep links work", async () => {
@@ -464,7 +493,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     const total = Number(count);
     expect(total).toBeGreaterThan(50);
     expect(total).toBeLessThanOrEqual(100);
-    await page.getByRole('link', { name: 'Records', exact: true }).click();
+    await page.goto(`${baseUrl}/records`);
     const more = page.getByRole('button', { name: 'Load more' });
     await more.waitFor();
     expect(await page.locator('tbody tr').count()).toBe(50);

@@ -29,3 +29,7 @@ export const mayCancel = (actor: Actor, record: Pick<RecordView, 'owner' | 'stat
 
 /** Operators and supervisors create records for their own agency. */
 export const mayWrite = (actor: Actor): boolean => can(actor, 'record.write');
+
+/** An active record whose review date has passed: its owner should confirm it still stands. */
+export const reviewOverdue = (record: Pick<RecordView, 'status' | 'reviewBy'>, today = new Date().toISOString().slice(0, 10)): boolean =>
+  record.status === 'active' && record.reviewBy !== undefined && record.reviewBy < today;

@@ -23,6 +23,10 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
     ru: 'Карточка изменена другим пользователем; перечитайте её и повторите',
     en: 'The record was changed by someone else; read it again and retry',
   },
+  status_not_allowed: {
+    ru: 'Из нынешнего статуса карточки в этот перейти нельзя',
+    en: 'The record cannot move from its present status to this one',
+  },
   duplicate_reference: {
     ru: 'Карточка с таким национальным номером уже есть',
     en: 'A record with this national reference already exists',

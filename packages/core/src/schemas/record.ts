@@ -78,6 +78,19 @@ export type RecordUpdate = Static<typeof RecordUpdate>;
 export const RecordCancel = Type.Object({ version: Version, reason: Line(500) }, { additionalProperties: false });
 export type RecordCancel = Static<typeof RecordCancel>;
 
+/**
+ * The statuses a record's owner may move it between: the subject located (a hit that ended the
+ * search), the search period over, or the record active again. Cancellation has its own route:
+ * it is final.
+ */
+export const SETTABLE_STATUSES = ['active', 'located', 'expired'] as const;
+
+export const RecordStatusChange = Type.Object(
+  { version: Version, status: Type.Enum(SETTABLE_STATUSES), note: Line(500, { description: 'Where and when located, or why the status changes' }) },
+  { additionalProperties: false },
+);
+export type RecordStatusChange = Static<typeof RecordStatusChange>;
+
 /** A record as the bank returns it. */
 export const RecordView = Type.Object({
   id: Uuid,
@@ -89,6 +102,8 @@ export const RecordView = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   cancelReason: Type.Optional(Type.String()),
+  /** Why the status last changed to located, expired or back to active. */
+  statusNote: Type.Optional(Type.String()),
   /** What matching had to read around in the record as written (see `nameQualityNotes`); absent when nothing. */
   dataQuality: Type.Optional(Type.Array(Type.Object({ path: Type.String(), code: Type.Enum(DATA_QUALITY_CODES) }))),
   attachments: Type.Array(
@@ -116,6 +131,7 @@ export const RecordVersionView = Type.Object({
     name: Type.Optional(Type.String()),
   }),
   cancelReason: Type.Optional(Type.String()),
+  statusNote: Type.Optional(Type.String()),
   content: Type.Object(editable),
 });
 export type RecordVersionView = Static<typeof RecordVersionView>;

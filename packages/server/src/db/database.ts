@@ -58,6 +58,8 @@ export interface RecordTable {
   content: Json<unknown>;
   version: number;
   cancel_reason: string | null;
+  /** Why the status last changed to located, expired or back to active. */
+  status_note: string | null;
   created_by: string;
   updated_by: string;
   created_at: Timestamp;
@@ -71,6 +73,7 @@ export interface RecordVersionTable {
   status: string;
   content: Json<unknown>;
   cancel_reason: string | null;
+  status_note: string | null;
   changed_by: string;
   changed_at: Timestamp;
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { RecordCancel, RecordHistory, RecordInput, RecordUpdate, RecordView } from '@svod/core';
+import { RecordCancel, RecordHistory, RecordInput, RecordStatusChange, RecordUpdate, RecordView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
 import { recordHistory } from '../store/record-history.ts';
-import { cancelRecord, createRecord, getRecord, listRecords, updateRecord } from '../store/records.ts';
+import { cancelRecord, changeRecordStatus, createRecord, getRecord, listRecords, updateRecord } from '../store/records.ts';
 import type { RouteDeps } from './deps.ts';
 import { IdParams, RecordListQuery, RecordPage, problems } from './schemas.ts';
 
@@ -75,6 +75,20 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       },
     },
     async (request) => updateRecord(contextOf(db, request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/records/:id/status',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Mark a record located or expired, or active again, with a note; `version` must be the one last read (else 409)',
+        params: IdParams,
+        body: RecordStatusChange,
+        response: { 200: RecordView, ...problems(400, 404, 409) },
+      },
+    },
+    async (request) => changeRecordStatus(contextOf(db, request), request.params.id, request.body),
   );
 
   app.post(

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'record.history',
   'record.update',
   'record.cancel',
+  'record.status',
   'record.search',
   'record.check',
   'record.import',

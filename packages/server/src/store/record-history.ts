@@ -19,7 +19,7 @@ export async function recordHistory(ctx: StoreContext, id: string): Promise<Reco
       .selectFrom('record_versions as v')
       .leftJoin('users as u', (join) => join.on(sql`u.id::text`, '=', sql.ref('v.changed_by')))
       .leftJoin('api_keys as k', (join) => join.on(sql`k.id::text`, '=', sql.ref('v.changed_by')))
-      .select(['v.version', 'v.status', 'v.content', 'v.cancel_reason', 'v.changed_by', 'v.changed_at', 'u.display_name', 'k.name as key_name'])
+      .select(['v.version', 'v.status', 'v.content', 'v.cancel_reason', 'v.status_note', 'v.changed_by', 'v.changed_at', 'u.display_name', 'k.name as key_name'])
       .where('v.record_id', '=', id)
       .orderBy('v.version', 'desc')
       .execute();
@@ -32,6 +32,7 @@ export async function recordHistory(ctx: StoreContext, id: string): Promise<Reco
         changedAt: new Date(row.changed_at).toISOString(),
         changedBy: { participant: record.owner, ...(own ? { name: row.display_name ?? row.key_name ?? row.changed_by } : {}) },
         ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+        ...(row.status_note ? { statusNote: row.status_note } : {}),
         content: hidden.size === 0 || !content.links ? content : { ...content, links: content.links.filter((l) => !hidden.has(l.recordId)) },
       };
     });

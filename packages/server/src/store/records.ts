@@ -9,6 +9,7 @@ import {
   type RecordContent,
   type RecordInput,
   type RecordStatus,
+  type RecordStatusChange,
   type RecordUpdate,
   type RecordView,
 } from '@svod/core';
@@ -52,6 +53,7 @@ export function toRecordView(row: RecordRow, attachments: RecordView['attachment
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+    ...(row.status_note ? { statusNote: row.status_note } : {}),
     ...(notes.length > 0 ? { dataQuality: notes } : {}),
     attachments,
   };
@@ -303,6 +305,49 @@ export async function cancelRecord(ctx: StoreContext, id: string, cancel: Record
         resourceType: RECORD,
         resourceId: id,
         detail: { reason: cancel.reason },
+      });
+      return toRecordView(updated, (await attachmentsOf(tx, [id])).get(id));
+    });
+  });
+}
+
+/** The moves between statuses an owner may make (cancellation, final, has its own route). */
+const STATUS_MOVES: Readonly<Record<string, readonly RecordStatus[]>> = {
+  active: ['located', 'expired'],
+  located: ['active'],
+  expired: ['active'],
+};
+
+/**
+ * Moves a record between active, located and expired at the version the caller read, with a
+ * note (where and when the subject was located, or why). A move the record's status does not
+ * allow — from a cancelled record, or to the status it has — is a 409 naming both statuses.
+ */
+export async function changeRecordStatus(ctx: StoreContext, id: string, change: RecordStatusChange): Promise<RecordView> {
+  return withFailureAudit(ctx, { action: 'record.status', resourceType: RECORD, resourceId: id }, async () => {
+    requirePermission(ctx, 'record.write');
+    return ctx.db.transaction().execute(async (tx) => {
+      const row = await loadOwned(tx, ctx.actor.participant, id);
+      if (row.version !== change.version) throw new AppError('version_conflict', { params: { current: row.version } });
+      const allowed = STATUS_MOVES[row.status] ?? [];
+      if (!allowed.includes(change.status)) {
+        throw new AppError('status_not_allowed', {
+          issues: [{ path: '/status', code: 'not_allowed_value', params: { allowed: allowed.join(', ') || '—' } }],
+          params: { status: row.status, requested: change.status },
+        });
+      }
+      const updated = await tx
+        .updateTable('records')
+        .set({ status: change.status, status_note: change.note, version: row.version + 1, updated_by: ctx.actor.id, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('version', '=', row.version)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await auditSuccess(tx, ctx, {
+        action: 'record.status',
+        resourceType: RECORD,
+        resourceId: id,
+        detail: { from: row.status, to: change.status, note: change.note },
       });
       return toRecordView(updated, (await attachmentsOf(tx, [id])).get(id));
     });

@@ -214,6 +214,11 @@ export class ApiClient {
     return this.#request('POST', `/records/${encodeURIComponent(id)}/cancel`, { body: { version, reason } });
   }
 
+  /** Marks a record located or expired, or active again; 409 when `version` is stale or the move is not allowed. */
+  changeStatus(id: string, version: number, status: 'active' | 'located' | 'expired', note: string): Promise<RecordView> {
+    return this.#request('POST', `/records/${encodeURIComponent(id)}/status`, { body: { version, status, note } });
+  }
+
   /** A field officer's check; 422 (`check_insufficient`) when there is too little to match on. */
   check(input: CheckInput, signal?: AbortSignal): Promise<CheckResult> {
     return this.#request('POST', '/checks', { body: input, ...(signal ? { signal } : {}) });

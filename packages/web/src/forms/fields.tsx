@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../domain.ts';
+import { languageOf } from '../i18n/index.ts';
 import { getAt, typedDate, type Draft } from './draft.ts';
 
 /** The draft being edited, how to change it, and the server's messages by field path. */
@@ -129,7 +130,7 @@ function dateText(value: unknown, lang: Language): string {
 export function DateField({ path, label, required, partial = false }: { path: string; label: string; required?: boolean; partial?: boolean }) {
   const { t, i18n } = useTranslation();
   const { draft, set, errors, generation } = useForm();
-  const lang: Language = i18n.language === 'en' ? 'en' : 'ru';
+  const lang = languageOf(i18n);
   const [text, setText] = useState(() => dateText(getAt(draft, path), lang));
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a whole new draft (a reload) replaces what is typed
   useEffect(() => setText(dateText(getAt(draft, path), lang)), [generation]);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isAbort } from '../api/client.ts';
 import { useApi } from '../api/context.ts';
-import { CancelDialog } from '../components/CancelDialog/CancelDialog.tsx';
+import { StatusDialog, type Transition } from '../components/StatusDialog/StatusDialog.tsx';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { HistorySection } from '../components/HistorySection/HistorySection.tsx';
 import { AttachmentsSection, isImage } from '../components/RecordSections/AttachmentsSection.tsx';
@@ -23,7 +23,7 @@ import { summarizeRecord } from '../format/summary.ts';
 import { useFormat } from '../format/use-format.ts';
 import { Link } from '../router/Link.tsx';
 import { editRecordPath, recordsPath } from '../router/routes.ts';
-import { mayCancel, participantName, useSession } from '../session.ts';
+import { mayCancel, participantName, reviewOverdue, useSession } from '../session.ts';
 
 type LoadState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; record: RecordView };
 
@@ -35,8 +35,9 @@ export function RecordPage({ id }: { id: string }) {
   const { actor, participants } = useSession();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [reloads, setReloads] = useState(0);
-  const [cancelOpen, setCancelOpen] = useState(false);
-  const [justCancelled, setJustCancelled] = useState(false);
+  const [transition, setTransition] = useState<Transition | null>(null);
+  /** The change just made, for its confirmation. */
+  const [changed, setChanged] = useState<Transition | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` is the reload button's trigger to read again
@@ -53,11 +54,11 @@ export function RecordPage({ id }: { id: string }) {
   }, [api, id, reloads]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the notice belongs to one record; another id clears it
-  useEffect(() => setJustCancelled(false), [id]);
+  useEffect(() => setChanged(null), [id]);
 
   const reload = useCallback(() => {
-    setCancelOpen(false);
-    setJustCancelled(false);
+    setTransition(null);
+    setChanged(null);
     setReloads((n) => n + 1);
   }, []);
 
@@ -154,16 +155,21 @@ export function RecordPage({ id }: { id: string }) {
             <Link to={editRecordPath(record.id)} className="button button--secondary">
               {t('form.edit')}
             </Link>
-            <button type="button" className="button button--danger-outline" onClick={() => setCancelOpen(true)}>
+            {(record.status === 'active' ? (['located', 'expired'] as const) : (['reactivate'] as const)).map((move) => (
+              <button key={move} type="button" className="button button--secondary" onClick={() => setTransition(move)}>
+                {t(`${move}.open`)}
+              </button>
+            ))}
+            <button type="button" className="button button--danger-outline" onClick={() => setTransition('cancel')}>
               {t('cancel.open')}
             </button>
           </div>
         )}
       </div>
 
-      {justCancelled && (
+      {changed && (
         <div className="alert alert--success" role="status">
-          <p className="alert__title">{t('cancel.done')}</p>
+          <p className="alert__title">{t(`${changed}.done`)}</p>
         </div>
       )}
       {record.status === 'cancelled' && record.cancelReason && (
@@ -171,6 +177,18 @@ export function RecordPage({ id }: { id: string }) {
           <p className="alert__title">
             {t('record.fields.cancelReason')}: <span className="alert__value">{record.cancelReason}</span>
           </p>
+        </div>
+      )}
+      {record.status !== 'cancelled' && record.statusNote && (
+        <div className="alert alert--muted">
+          <p className="alert__title">
+            {t('record.fields.statusNote')}: <span className="alert__value">{record.statusNote}</span>
+          </p>
+        </div>
+      )}
+      {reviewOverdue(record) && (
+        <div className="alert alert--warning" role="note">
+          <p className="alert__title">{t('record.reviewOverdue', { date: format.date(record.reviewBy!) })}</p>
         </div>
       )}
 
@@ -199,15 +217,15 @@ export function RecordPage({ id }: { id: string }) {
         <HistorySection recordId={record.id} version={record.version} />
       </div>
 
-      <CancelDialog
+      <StatusDialog
         record={record}
-        open={cancelOpen}
-        onClose={() => setCancelOpen(false)}
+        transition={transition}
+        onClose={() => setTransition(null)}
         onReload={reload}
-        onCancelled={(updated) => {
+        onChanged={(updated) => {
           setState({ status: 'ready', record: updated });
-          setCancelOpen(false);
-          setJustCancelled(true);
+          setChanged(transition);
+          setTransition(null);
           heading.current?.focus();
         }}
       />

@@ -10,7 +10,7 @@ import { useFormat } from '../format/use-format.ts';
 import { navigate, useLocation } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
 import { newRecordPath, recordPath, recordsPath } from '../router/routes.ts';
-import { mayWrite, participantName, useSession } from '../session.ts';
+import { mayWrite, participantName, reviewOverdue, useSession } from '../session.ts';
 import { FILTER_KEYS, filtersFromSearch, searchFromFilters, type RecordFilters } from './record-filters.ts';
 
 const PAGE_SIZE = 50;
@@ -196,6 +196,7 @@ export function RecordsPage() {
                 </td>
                 <td>
                   <StatusBadge status={record.status} />
+                  {reviewOverdue(record) && <span className="badge badge--warning">{t('records.reviewOverdue')}</span>}
                 </td>
                 <td className="table__right table__date">
                   <time dateTime={record.updatedAt}>{format.timestamp(record.updatedAt)}</time>

@@ -5,19 +5,26 @@ import { useApi } from '../../api/context.ts';
 import type { RecordView } from '../../domain.ts';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage.tsx';
 
-interface CancelDialogProps {
+/** The status changes an owner makes from the record's page: cancellation is final, the others are not. */
+export type Transition = 'cancel' | 'located' | 'expired' | 'reactivate';
+
+interface StatusDialogProps {
   record: RecordView;
-  open: boolean;
+  /** The change being asked for; null while the dialog is closed. */
+  transition: Transition | null;
   onClose: () => void;
-  onCancelled: (record: RecordView) => void;
+  onChanged: (record: RecordView) => void;
   /** Read the record again after a version conflict. */
   onReload: () => void;
 }
 
 const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409;
 
-/** Asks for the reason and cancels the record at the version the user is looking at. */
-export function CancelDialog({ record, open, onClose, onCancelled, onReload }: CancelDialogProps) {
+/**
+ * Asks for the reason (or where and when the subject was located) and changes the record's
+ * status at the version the user is looking at.
+ */
+export function StatusDialog({ record, transition, onClose, onChanged, onReload }: StatusDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -27,6 +34,10 @@ export function CancelDialog({ record, open, onClose, onCancelled, onReload }: C
   const titleId = useId();
   const reasonId = useId();
   const hintId = useId();
+  const open = transition !== null;
+  // The texts of the last change asked for, kept while the dialog closes.
+  const [shown, setShown] = useState<Transition>('cancel');
+  if (transition !== null && transition !== shown) setShown(transition);
 
   useEffect(() => {
     const element = dialog.current;
@@ -47,7 +58,11 @@ export function CancelDialog({ record, open, onClose, onCancelled, onReload }: C
     setSubmitting(true);
     setError(null);
     try {
-      onCancelled(await api.cancelRecord(record.id, record.version, text));
+      onChanged(
+        shown === 'cancel'
+          ? await api.cancelRecord(record.id, record.version, text)
+          : await api.changeStatus(record.id, record.version, shown === 'reactivate' ? 'active' : shown, text),
+      );
     } catch (failure) {
       setError(failure);
     } finally {
@@ -67,22 +82,22 @@ export function CancelDialog({ record, open, onClose, onCancelled, onReload }: C
     >
       <form className="dialog__body" onSubmit={submit}>
         <h2 id={titleId} className="dialog__title">
-          {t('cancel.title')}
+          {t(`${shown}.title`)}
         </h2>
-        <p className="dialog__text">{t('cancel.explanation')}</p>
+        <p className="dialog__text">{t(`${shown}.explanation`)}</p>
         {error !== null &&
           (isConflict(error) ? (
             <div className="alert alert--warning" role="alert">
-              <p className="alert__title">{t('cancel.conflict')}</p>
+              <p className="alert__title">{t(`${shown}.conflict`)}</p>
               <button type="button" className="button button--secondary" onClick={onReload}>
-                {t('cancel.reload')}
+                {t(`${shown}.reload`)}
               </button>
             </div>
           ) : (
             <ErrorMessage error={error} />
           ))}
         <div className="form-field">
-          <label htmlFor={reasonId}>{t('cancel.reason')}</label>
+          <label htmlFor={reasonId}>{t(`${shown}.reason`)}</label>
           <input
             id={reasonId}
             type="text"
@@ -94,15 +109,19 @@ export function CancelDialog({ record, open, onClose, onCancelled, onReload }: C
             autoFocus
           />
           <p id={hintId} className="form-field__hint">
-            {t('cancel.reasonHint')}
+            {t(`${shown}.reasonHint`)}
           </p>
         </div>
         <div className="dialog__actions">
           <button type="button" className="button button--secondary" onClick={onClose} disabled={submitting}>
-            {t('cancel.dismiss')}
+            {t(`${shown}.dismiss`)}
           </button>
-          <button type="submit" className="button button--danger" disabled={submitting || reason.trim() === ''}>
-            {submitting ? t('cancel.submitting') : t('cancel.confirm')}
+          <button
+            type="submit"
+            className={`button ${shown === 'cancel' ? 'button--danger' : 'button--primary'}`}
+            disabled={submitting || reason.trim() === ''}
+          >
+            {submitting ? t(`${shown}.submitting`) : t(`${shown}.confirm`)}
           </button>
         </div>
       </form>
