@@ -18,8 +18,18 @@ describe.each(DIALECTS)('record history on %s', (dialect) => {
     expect(response.statusCode, response.body).toBe(201);
     return response.json();
   };
-  const editable = ({ id: _i, version: _v, category: _c, nationalRef: _n, owner: _o, status: _s, createdAt: _a, updatedAt: _u, attachments: _t, ...rest }: RecordView) =>
-    rest;
+  const editable = ({
+    id: _i,
+    version: _v,
+    category: _c,
+    nationalRef: _n,
+    owner: _o,
+    status: _s,
+    createdAt: _a,
+    updatedAt: _u,
+    attachments: _t,
+    ...rest
+  }: RecordView) => rest;
   const history = (id: string, headers: Record<string, string>) => t.app.inject({ method: 'GET', url: `/api/v1/records/${id}/history`, headers });
 
   it('lists every version newest first, with its status, who wrote it and what changed', async () => {

@@ -26,7 +26,11 @@ function explained(a: Partial<Person>, b: Partial<Person>): Record<string, numbe
   const pa = profile(a);
   const pb = profile(b);
   const vector = compareProfiles(pa, pb);
-  const score = scoreVector(weights, vector, personAdjustment(weights, () => undefined, pa, pb, vector));
+  const score = scoreVector(
+    weights,
+    vector,
+    personAdjustment(weights, () => undefined, pa, pb, vector),
+  );
   return Object.fromEntries(score.explanation.map((c) => [c.field, c.weight]));
 }
 

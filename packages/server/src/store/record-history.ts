@@ -19,11 +19,26 @@ export async function recordHistory(ctx: StoreContext, id: string): Promise<Reco
       .selectFrom('record_versions as v')
       .leftJoin('users as u', (join) => join.on(sql`u.id::text`, '=', sql.ref('v.changed_by')))
       .leftJoin('api_keys as k', (join) => join.on(sql`k.id::text`, '=', sql.ref('v.changed_by')))
-      .select(['v.version', 'v.status', 'v.content', 'v.cancel_reason', 'v.status_note', 'v.changed_by', 'v.changed_at', 'u.display_name', 'k.name as key_name'])
+      .select([
+        'v.version',
+        'v.status',
+        'v.content',
+        'v.cancel_reason',
+        'v.status_note',
+        'v.changed_by',
+        'v.changed_at',
+        'u.display_name',
+        'k.name as key_name',
+      ])
       .where('v.record_id', '=', id)
       .orderBy('v.version', 'desc')
       .execute();
-    const hidden = own ? new Set<string>() : await unseenLinks(ctx, rows.map((r) => recordContent(r)));
+    const hidden = own
+      ? new Set<string>()
+      : await unseenLinks(
+          ctx,
+          rows.map((r) => recordContent(r)),
+        );
     const items = rows.map((row) => {
       const content = recordContent(row);
       return {
