@@ -483,6 +483,27 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await context.close();
   });
 
+  it('finds records by a name in another script or by VIN, ranked, cancelled ones too', async () => {
+    await page.goto(`${baseUrl}/records`);
+    const search = page.getByRole('search', { name: 'Find a record' });
+    await search.getByLabel('Search by').selectOption('name');
+    await search.getByLabel(/Name in any script/).fill('Rahmonov Farruh');
+    await search.getByLabel('Date of birth').fill('1989');
+    await search.getByRole('button', { name: 'Find' }).click();
+    const results = page.getByRole('table', { name: 'Records found' });
+    await results.waitFor();
+    const first = results.locator('tbody tr').first();
+    expect(await first.textContent()).toContain('Rakhmonov');
+    expect(await first.textContent()).toContain('Cancelled');
+
+    await search.getByLabel('Search by').selectOption('vin');
+    await search.getByLabel('VIN', { exact: true }).fill('XTA210990Y2765432');
+    await search.getByRole('button', { name: 'Find' }).click();
+    await results.locator('tbody tr', { hasText: 'XTA210990Y2765432' }).first().waitFor();
+    await results.getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Vehicle', exact: true }).waitFor();
+  });
+
   it('loads the next page with the cursor', async () => {
     const ru = await login('ru.operator');
     for (let i = 0; i < 48; i++) await create(ru, stolenVehicle());

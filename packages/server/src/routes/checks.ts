@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CHECK_OUTCOMES, CheckInput, RecordView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
-import { runCheck } from '../store/checks.ts';
+import { RECORD_SEARCH, runCheck } from '../store/checks.ts';
 import type { RouteDeps } from './deps.ts';
 import { problems } from './schemas.ts';
 
@@ -33,5 +33,20 @@ export const checkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
       },
     },
     async (request) => runCheck(contextOf(db, request), request.body),
+  );
+
+  app.post(
+    '/records/search',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Find records by name in any script or by identifier, ranked as checks rank them, whatever their status',
+        description:
+          'The body of a check. Answers records of every status (a check answers active ones only), best first, each with its probability and explanation; audited as a search.',
+        body: CheckInput,
+        response: { 200: CheckResult, ...problems(400, 422) },
+      },
+    },
+    async (request) => runCheck(contextOf(db, request), request.body, RECORD_SEARCH),
   );
 };

@@ -36,6 +36,17 @@ const POSSIBLE_PROBABILITY = 0.01;
 /** Candidates fetched per check at most: keeps the time of a check bounded. */
 const MAX_CANDIDATES = 1000;
 
+/** Why the matcher is asked: what is audited, and which records may answer. */
+export interface CheckPurpose {
+  action: 'record.check' | 'record.search';
+  /** A field check answers with records in force only; a search in the console finds closed ones too. */
+  activeOnly: boolean;
+}
+
+export const FIELD_CHECK: CheckPurpose = { action: 'record.check', activeOnly: true };
+/** The console's search by name or identifier: the same ranking, every status, audited as a search. */
+export const RECORD_SEARCH: CheckPurpose = { action: 'record.search', activeOnly: false };
+
 export interface CheckCandidate {
   probability: number;
   weight: number;
@@ -82,8 +93,8 @@ export async function prepareChecks(db: Db): Promise<void> {
  * subject, scored with the domain's model and returned best first with their explanation and
  * the action the owner asks for. Every check is audited with what was asked and how many answered.
  */
-export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<CheckResult> {
-  return withFailureAudit(ctx, { action: 'record.check', resourceType: 'record' }, async () => {
+export async function runCheck(ctx: StoreContext, input: CheckInput, purpose: CheckPurpose = FIELD_CHECK): Promise<CheckResult> {
+  return withFailureAudit(ctx, { action: purpose.action, resourceType: 'record' }, async () => {
     requirePermission(ctx, 'record.read');
     const issues = checkSufficiency(input);
     if (issues.length > 0) throw new AppError('check_insufficient', { issues });
@@ -92,7 +103,7 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
     const frequency = query.domain === 'person' ? await nameFrequencyFor(ctx.db, weights) : undefined;
     const adjustments = checkAdjustments(weights, query, frequency);
-    const { candidates: found, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'));
+    const { candidates: found, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'), purpose);
     for (const { id, profile } of found) {
       if (profile.domain !== query.domain) continue;
       const vector = compareProfiles(query, profile);
@@ -103,14 +114,14 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
     scored.sort((a, b) => b.weight - a.weight);
     const best = scored.slice(0, input.limit ?? 10);
     const unread = best.filter((c) => !rows.has(c.id)).map((c) => c.id);
-    if (unread.length > 0) for (const row of await checkable(ctx, unread)) rows.set(row.id, row);
+    if (unread.length > 0) for (const row of await checkable(ctx, unread, purpose)) rows.set(row.id, row);
     const candidates: CheckCandidate[] = best.flatMap(({ id, ...score }) => {
       const row = rows.get(id);
       return row ? [{ ...score, record: toRecordView(row) }] : [];
     });
     const outcome: CheckOutcome = candidates.length === 0 ? 'no_hit' : candidates[0]!.probability >= HIT_PROBABILITY ? 'hit' : 'possible';
     await auditSuccess(ctx.db, ctx, {
-      action: 'record.check',
+      action: purpose.action,
       resourceType: 'record',
       resultCount: candidates.length,
       detail: { outcome, query: input, records: candidates.map((c) => c.record.id) },
@@ -127,7 +138,11 @@ export async function runCheck(ctx: StoreContext, input: CheckInput): Promise<Ch
  * (identifiers, names with a birth year) meet a dozen records or so: those are read whole in
  * the same query, one round trip rather than two.
  */
-async function candidateProfiles(ctx: StoreContext, keys: string[]): Promise<{ candidates: Candidate[]; rows: Map<string, RecordRow> }> {
+async function candidateProfiles(
+  ctx: StoreContext,
+  keys: string[],
+  purpose: CheckPurpose,
+): Promise<{ candidates: Candidate[]; rows: Map<string, RecordRow> }> {
   const rows = new Map<string, RecordRow>();
   if (keys.length === 0) return { candidates: [], rows };
   const anyYear = `|${ANY_YEAR}`;
@@ -150,7 +165,7 @@ async function candidateProfiles(ctx: StoreContext, keys: string[]): Promise<{ c
     .selectFrom('shared')
     .innerJoin('records', 'records.id', 'shared.record_id')
     .innerJoin('match_profiles', 'match_profiles.record_id', 'shared.record_id')
-    .where('records.status', '=', 'active')
+    .$if(purpose.activeOnly, (q) => q.where('records.status', '=', 'active'))
     .where(visibleTo(ctx.actor.participant))
     .orderBy('shared.n', 'desc')
     .orderBy('records.id')
@@ -171,8 +186,14 @@ interface Candidate {
 }
 
 /** Rows by id, filtered again: a record may have been cancelled or withdrawn since it was ranked. */
-const checkable = (ctx: StoreContext, ids: string[]) =>
-  ctx.db.selectFrom('records').selectAll().where('id', 'in', ids).where('status', '=', 'active').where(visibleTo(ctx.actor.participant)).execute();
+const checkable = (ctx: StoreContext, ids: string[], purpose: CheckPurpose) =>
+  ctx.db
+    .selectFrom('records')
+    .selectAll()
+    .where('id', 'in', ids)
+    .$if(purpose.activeOnly, (q) => q.where('status', '=', 'active'))
+    .where(visibleTo(ctx.actor.participant))
+    .execute();
 
 /** A candidate's stored profile, parsed once per version of the record. */
 function cachedProfile(row: { id: string; version: number; profile: string }): MatchProfile {

@@ -219,6 +219,11 @@ export class ApiClient {
     return this.#request('POST', `/records/${encodeURIComponent(id)}/status`, { body: { version, status, note } });
   }
 
+  /** Records of any status found by name or identifier, ranked as checks rank them; 422 when there is too little to search on. */
+  search(input: CheckInput, signal?: AbortSignal): Promise<CheckResult> {
+    return this.#request('POST', '/records/search', { body: input, ...(signal ? { signal } : {}) });
+  }
+
   /** A field officer's check; 422 (`check_insufficient`) when there is too little to match on. */
   check(input: CheckInput, signal?: AbortSignal): Promise<CheckResult> {
     return this.#request('POST', '/checks', { body: input, ...(signal ? { signal } : {}) });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isAbort } from '../api/client.ts';
 import { useApi } from '../api/context.ts';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
+import { RecordSearch } from '../components/RecordSearch/RecordSearch.tsx';
 import { RecordSummaryCell } from '../components/RecordSummaryCell/RecordSummaryCell.tsx';
 import { StatusBadge } from '../components/StatusBadge/StatusBadge.tsx';
 import { CATEGORY_VALUES, STATUS_VALUES, type RecordView } from '../domain.ts';
@@ -104,6 +105,8 @@ export function RecordsPage() {
           </Link>
         )}
       </div>
+
+      <RecordSearch />
 
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in every browser the agencies run */}
       <form className="card filters" onSubmit={submitReference} role="search" aria-label={t('records.filters.label')}>
