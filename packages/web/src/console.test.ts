@@ -453,6 +453,20 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await page.locator('.record-hero .badge--status-active').textContent()).toBe('Active');
   });
 
+  it('adds a photo to the record after showing the limits and a preview, and refuses a file it cannot take', async () => {
+    const input = page.getByLabel('Add a photo or document');
+    expect(await page.getByText('JPEG, PNG or WebP photos and PDF documents, up to 5 MB each').count()).toBe(1);
+    await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('не фото') });
+    await page.getByText('This kind of file is not accepted').waitFor();
+    expect(await page.getByRole('button', { name: 'Upload' }).isDisabled()).toBe(true);
+
+    await input.setInputFiles({ name: 'ковальчук.png', mimeType: 'image/png', buffer: portraitPng() });
+    await page.getByRole('img', { name: 'Preview of the chosen photo' }).waitFor();
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('img', { name: /ковальчук\.png/ }).first().waitFor();
+    expect(await page.locator('.record-hero__photo').count()).toBe(1);
+  });
+
   it('flags a record whose review date has passed, on its page and in the list', async () => {
     const overdue = await create(await login('ru.operator'), stolenVehicle({ reviewBy: '2025-01-31' }));
     await page.goto(`${baseUrl}/records/${overdue.id}`);

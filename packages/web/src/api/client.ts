@@ -1,4 +1,4 @@
-import type { Actor, Category, CheckInput, CheckOutcome, ParticipantInfo, RecordHistory, RecordStatus, RecordView } from '../domain.ts';
+import type { Actor, Attachment, Category, CheckInput, CheckOutcome, ParticipantInfo, RecordHistory, RecordStatus, RecordView } from '../domain.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -138,6 +138,8 @@ export interface ApiClientOptions {
 
 interface RequestOptions {
   body?: unknown;
+  /** A file sent as it is, with its own content type (attachments), instead of a JSON body. */
+  file?: Blob;
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
   /** Report a 401 to the unauthenticated listeners (not for login, me, logout). */
@@ -229,6 +231,11 @@ export class ApiClient {
     return this.#request('POST', '/checks', { body: input, ...(signal ? { signal } : {}) });
   }
 
+  /** Adds a photo or document to a record; 413 over the size limit, 415 for another type. */
+  uploadAttachment(recordId: string, file: File): Promise<Attachment> {
+    return this.#request('POST', `/records/${encodeURIComponent(recordId)}/attachments`, { query: { filename: file.name }, file });
+  }
+
   /** Where the browser can load an attachment itself (e.g. `<img src>`); the cookie authenticates it. */
   attachmentUrl(recordId: string, attachmentId: string): string {
     return `${this.#base}/records/${encodeURIComponent(recordId)}/attachments/${encodeURIComponent(attachmentId)}`;
@@ -240,6 +247,7 @@ export class ApiClient {
       'accept-language': this.#options.language(),
     };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.file !== undefined) headers['content-type'] = options.file.type;
     const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
     let response: Response;
     try {
@@ -248,6 +256,7 @@ export class ApiClient {
         headers,
         credentials: 'same-origin',
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        ...(options.file !== undefined ? { body: options.file } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (cause) {

@@ -237,6 +237,15 @@ export const en: Messages = {
     results: 'Records found',
     likelihood: 'Match',
   },
+  upload: {
+    label: 'Add a photo or document',
+    limits: 'JPEG, PNG or WebP photos and PDF documents, up to 5 MB each, at most 20 per record.',
+    wrongType: 'This kind of file is not accepted: choose a JPEG, PNG or WebP photo or a PDF document.',
+    tooLarge: 'The file is larger than 5 MB.',
+    preview: 'Preview of the chosen photo',
+    submit: 'Upload',
+    uploading: 'Uploading…',
+  },
   history: {
     title: 'History of changes',
     show: 'Show the history',

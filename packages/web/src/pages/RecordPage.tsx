@@ -212,7 +212,7 @@ export function RecordPage({ id }: { id: string }) {
         {record.firearm && <FirearmSection firearm={record.firearm} />}
         <GeneralSection record={record} />
         {record.person && <PersonSection person={record.person} />}
-        <AttachmentsSection recordId={record.id} attachments={record.attachments} />
+        <AttachmentsSection recordId={record.id} attachments={record.attachments} onUploaded={mayCancel(actor, record) ? reload : undefined} />
         {record.links && record.links.length > 0 && <LinksSection links={record.links} />}
         <HistorySection recordId={record.id} version={record.version} />
       </div>

@@ -3,11 +3,21 @@ import { useApi } from '../../api/context.ts';
 import type { Attachment } from '../../domain.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { Section } from '../Section/Section.tsx';
+import { AttachmentUpload } from './AttachmentUpload.tsx';
 
 export const isImage = (attachment: Attachment): boolean => attachment.contentType.startsWith('image/');
 
 /** Photos shown in place; other files (PDF) listed for download. */
-export function AttachmentsSection({ recordId, attachments }: { recordId: string; attachments: readonly Attachment[] }) {
+export function AttachmentsSection({
+  recordId,
+  attachments,
+  onUploaded,
+}: {
+  recordId: string;
+  attachments: readonly Attachment[];
+  /** Given to the record's owner: the upload form is shown, and this is called after each upload. */
+  onUploaded?: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
@@ -51,6 +61,7 @@ export function AttachmentsSection({ recordId, attachments }: { recordId: string
           ))}
         </ul>
       )}
+      {onUploaded && <AttachmentUpload recordId={recordId} onUploaded={onUploaded} />}
     </Section>
   );
 }
