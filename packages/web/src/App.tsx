@@ -4,6 +4,7 @@ import { useApi } from './api/context.ts';
 import { AppHeader } from './components/AppHeader/AppHeader.tsx';
 import { ErrorMessage } from './components/ErrorMessage/ErrorMessage.tsx';
 import type { Actor } from './domain.ts';
+import { AdminPage } from './pages/admin/AdminPage.tsx';
 import { CheckPage } from './pages/CheckPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RecordFormPage } from './pages/RecordFormPage.tsx';
@@ -103,6 +104,7 @@ export function App() {
       {route.page === 'new-record' && <RecordFormPage category={new URLSearchParams(location.search).get('category') ?? undefined} />}
       {route.page === 'edit-record' && <RecordFormPage key={route.id} id={route.id} />}
       {route.page === 'check' && <CheckPage />}
+      {route.page === 'admin' && <AdminPage />}
       {route.page === 'not-found' && (
         <main className="page" id="main">
           <div className="alert alert--info" role="alert">
@@ -120,5 +122,6 @@ function pageTitle(route: Route, auth: Auth, t: ReturnType<typeof useTranslation
   if (route.page === 'records') return `${t('records.title')} — `;
   if (route.page === 'check') return `${t('check.title')} — `;
   if (route.page === 'new-record') return `${t('form.newTitle')} — `;
+  if (route.page === 'admin') return `${t('admin.title')} — `;
   return '';
 }

@@ -80,6 +80,11 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     );
     await insertUser(
       db,
+      { participant: 'RU-MVD', username: 'ru.admin', displayName: 'Смирнова Ольга Викторовна', role: 'administrator', password },
+      PASSWORD_POLICY,
+    );
+    await insertUser(
+      db,
       { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator', password },
       PASSWORD_POLICY,
     );
@@ -463,7 +468,10 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await input.setInputFiles({ name: 'ковальчук.png', mimeType: 'image/png', buffer: portraitPng() });
     await page.getByRole('img', { name: 'Preview of the chosen photo' }).waitFor();
     await page.getByRole('button', { name: 'Upload' }).click();
-    await page.getByRole('img', { name: /ковальчук\.png/ }).first().waitFor();
+    await page
+      .getByRole('img', { name: /ковальчук\.png/ })
+      .first()
+      .waitFor();
     expect(await page.locator('.record-hero__photo').count()).toBe(1);
   });
 
@@ -556,6 +564,53 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await docs.getByText('/api/v1/auth/login').first().waitFor();
     expect(await docs.locator('.opblock').count()).toBeGreaterThan(10);
     await docs.close();
+  });
+
+  it("gives an administrator the agency's users, API keys and audit trail on screen, in Russian", async () => {
+    const admin = await browser.newPage();
+    watchCsp(admin);
+    admin.on('pageerror', (error) => pageErrors.push(`${admin.url()}: ${error.message}`));
+    admin.on('dialog', (dialog) => void dialog.accept());
+    await admin.goto(`${baseUrl}/`);
+    await admin.getByLabel('Имя пользователя').fill('ru.admin');
+    await admin.getByLabel('Пароль').fill(password);
+    await admin.getByRole('button', { name: 'Войти' }).click();
+    await admin.getByRole('link', { name: 'Администрирование' }).click();
+    const users = admin.getByRole('table', { name: 'Пользователи' });
+    await users.getByRole('row', { name: /ru\.operator/ }).waitFor();
+
+    await admin.getByLabel('Имя пользователя', { exact: true }).fill('ru-mvd.petrov');
+    await admin.getByLabel('Фамилия, имя, отчество').fill('Петров Пётр Петрович');
+    await admin.getByLabel('Роль', { exact: true }).selectOption('supervisor');
+    await admin.getByLabel('Первоначальный пароль').fill('короткий');
+    await admin.getByRole('button', { name: 'Добавить пользователя' }).click();
+    await admin.locator('.form-field--invalid', { hasText: 'Первоначальный пароль' }).waitFor();
+    await admin.getByLabel('Первоначальный пароль').fill('длинный-пароль-2026');
+    await admin.getByRole('button', { name: 'Добавить пользователя' }).click();
+    await admin.getByText('Пользователь ru-mvd.petrov добавлен.').waitFor();
+    await users.getByRole('row', { name: /ru-mvd\.petrov/ }).waitFor();
+
+    await admin.getByRole('tab', { name: 'Ключи API' }).click();
+    await admin.getByLabel('Национальная система').fill('ИЦ МВД России');
+    await admin.getByRole('button', { name: 'Выдать ключ' }).last().click();
+    const issued = admin.getByRole('status').filter({ hasText: 'он показывается только один раз' });
+    await issued.waitFor();
+    expect((await issued.locator('.admin-key').textContent())?.length).toBeGreaterThan(20);
+    const key = admin.getByRole('table', { name: 'Ключи API' }).getByRole('row', { name: /ИЦ МВД России/ });
+    await key.getByRole('button', { name: 'Отозвать' }).click();
+    await key.getByText(/Отозван/).waitFor();
+
+    await admin.getByRole('tab', { name: 'Журнал аудита' }).click();
+    const trail = admin.getByRole('table', { name: 'Журнал аудита' });
+    await trail.getByRole('row', { name: /user\.create/ }).first().waitFor();
+    expect(await trail.getByRole('row', { name: /apikey\.revoke/ }).count()).toBeGreaterThan(0);
+    await admin.getByRole('button', { name: 'Проверить цепочку' }).click();
+    await admin.getByText(/Цепочка цела/).waitFor();
+    await admin.close();
+  });
+
+  it('does not show administration to an operator', async () => {
+    expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
   });
 
   it('raised no script errors and nothing the Content-Security-Policy refused on the way', () => {

@@ -33,3 +33,6 @@ export const mayWrite = (actor: Actor): boolean => can(actor, 'record.write');
 /** An active record whose review date has passed: its owner should confirm it still stands. */
 export const reviewOverdue = (record: Pick<RecordView, 'status' | 'reviewBy'>, today = new Date().toISOString().slice(0, 10)): boolean =>
   record.status === 'active' && record.reviewBy !== undefined && record.reviewBy < today;
+
+/** Administrators manage their agency's users, API keys and audit trail. */
+export const mayAdminister = (actor: Actor): boolean => can(actor, 'user.manage');

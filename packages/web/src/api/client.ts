@@ -1,4 +1,15 @@
-import type { Actor, Attachment, Category, CheckInput, CheckOutcome, ParticipantInfo, RecordHistory, RecordStatus, RecordView } from '../domain.ts';
+import type {
+  Actor,
+  Attachment,
+  Category,
+  CheckInput,
+  CheckOutcome,
+  ParticipantInfo,
+  RecordHistory,
+  RecordStatus,
+  RecordView,
+  Role,
+} from '../domain.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -129,6 +140,46 @@ export interface CheckResult {
   candidates: CheckCandidate[];
 }
 
+export interface UserView {
+  id: string;
+  participant: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  participant: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: { kind: string; id: string; participant: string | null };
+  action: string;
+  outcome: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  purpose: string;
+  resultCount: number | null;
+  detail: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  problem?: { seq: number; kind: string; message: string };
+  checkpoint: { seq: number; at: string } | null;
+}
+
 export interface ApiClientOptions {
   /** The UI language, sent as Accept-Language so that problem titles come back in it. */
   language: () => string;
@@ -234,6 +285,37 @@ export class ApiClient {
   /** Adds a photo or document to a record; 413 over the size limit, 415 for another type. */
   uploadAttachment(recordId: string, file: File): Promise<Attachment> {
     return this.#request('POST', `/records/${encodeURIComponent(recordId)}/attachments`, { query: { filename: file.name }, file });
+  }
+
+  users(signal?: AbortSignal): Promise<UserView[]> {
+    return this.#request('GET', '/users', { ...(signal ? { signal } : {}) });
+  }
+
+  /** Creates a user of the administrator's agency; 400 names each field refused, 409 a username taken. */
+  createUser(input: { username: string; displayName: string; role: string; password: string }): Promise<UserView> {
+    return this.#request('POST', '/users', { body: input });
+  }
+
+  apiKeys(signal?: AbortSignal): Promise<ApiKeyView[]> {
+    return this.#request('GET', '/api-keys', { ...(signal ? { signal } : {}) });
+  }
+
+  /** Issues a key for a national system: the key itself is in this answer only. */
+  createApiKey(input: { name: string; role: string; expiresInDays?: number }): Promise<ApiKeyView & { key: string }> {
+    return this.#request('POST', '/api-keys', { body: input });
+  }
+
+  revokeApiKey(id: string): Promise<void> {
+    return this.#request('DELETE', `/api-keys/${encodeURIComponent(id)}`);
+  }
+
+  /** Audit entries, newest first; `before` pages back by sequence number. */
+  audit(query: { action?: string; resourceId?: string; before?: number; limit?: number }, signal?: AbortSignal): Promise<AuditEntry[]> {
+    return this.#request('GET', '/audit', { query, ...(signal ? { signal } : {}) });
+  }
+
+  verifyAudit(): Promise<AuditVerification> {
+    return this.#request('GET', '/audit/verify');
   }
 
   /** Where the browser can load an attachment itself (e.g. `<img src>`); the cookie authenticates it. */

@@ -5,11 +5,13 @@ export type Route =
   | { page: 'new-record' }
   | { page: 'edit-record'; id: string }
   | { page: 'check' }
+  | { page: 'admin' }
   | { page: 'not-found' };
 
 export const recordsPath = (search = ''): string => `/records${search}`;
 export const recordPath = (id: string): string => `/records/${encodeURIComponent(id)}`;
 export const checkPath = (): string => '/check';
+export const adminPath = (): string => '/admin';
 export const newRecordPath = (category?: string): string => `/records/new${category ? `?category=${encodeURIComponent(category)}` : ''}`;
 export const editRecordPath = (id: string): string => `/records/${encodeURIComponent(id)}/edit`;
 
@@ -22,6 +24,7 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '/records') return { page: 'records' };
   if (path === checkPath()) return { page: 'check' };
+  if (path === adminPath()) return { page: 'admin' };
   if (path === '/records/new') return { page: 'new-record' };
   const match = /^\/records\/([^/]+)(\/edit)?$/.exec(path);
   if (match?.[1]) {

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/index.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
-import { checkPath, matchRoute, recordsPath } from '../../router/routes.ts';
-import { participantName, useSession } from '../../session.ts';
+import { adminPath, checkPath, matchRoute, recordsPath } from '../../router/routes.ts';
+import { mayAdminister, participantName, useSession } from '../../session.ts';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.tsx';
 
 export function Brand() {
@@ -45,6 +45,15 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
           >
             {t('header.check')}
           </Link>
+          {mayAdminister(actor) && (
+            <Link
+              to={adminPath()}
+              className={`app-header__nav-link${current === 'admin' ? ' is-active' : ''}`}
+              aria-current={current === 'admin' ? 'page' : undefined}
+            >
+              {t('header.admin')}
+            </Link>
+          )}
         </nav>
         <div className="app-header__user">
           <span className="visually-hidden">{t('header.user')}: </span>

@@ -1,0 +1,54 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mayAdminister, useSession } from '../../session.ts';
+import { ApiKeysPanel } from './ApiKeysPanel.tsx';
+import { AuditPanel } from './AuditPanel.tsx';
+import { UsersPanel } from './UsersPanel.tsx';
+
+const TABS = ['users', 'keys', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+
+/** An administrator's screens: the agency's users, its national systems' API keys, and the audit trail. */
+export function AdminPage() {
+  const { t } = useTranslation();
+  const { actor } = useSession();
+  const [tab, setTab] = useState<Tab>('users');
+  const id = useId();
+  if (!mayAdminister(actor)) {
+    return (
+      <main className="page" id="main">
+        <div className="alert alert--info" role="alert">
+          <p className="alert__title">{t('admin.forbidden')}</p>
+        </div>
+      </main>
+    );
+  }
+  return (
+    <main className="page" id="main">
+      <div className="page__heading">
+        <h1 className="page__title">{t('admin.title')}</h1>
+      </div>
+      <div className="tabs" role="tablist" aria-label={t('admin.title')}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`${id}-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`${id}-${name}-panel`}
+            className={`tabs__tab${tab === name ? ' is-selected' : ''}`}
+            onClick={() => setTab(name)}
+          >
+            {t(`admin.${name}.title`)}
+          </button>
+        ))}
+      </div>
+      <section role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}`} className="card admin-card">
+        {tab === 'users' && <UsersPanel />}
+        {tab === 'keys' && <ApiKeysPanel />}
+        {tab === 'audit' && <AuditPanel />}
+      </section>
+    </main>
+  );
+}
