@@ -602,7 +602,10 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
     await admin.getByRole('tab', { name: 'Журнал аудита' }).click();
     const trail = admin.getByRole('table', { name: 'Журнал аудита' });
-    await trail.getByRole('row', { name: /user\.create/ }).first().waitFor();
+    await trail
+      .getByRole('row', { name: /user\.create/ })
+      .first()
+      .waitFor();
     expect(await trail.getByRole('row', { name: /apikey\.revoke/ }).count()).toBeGreaterThan(0);
     await admin.getByRole('button', { name: 'Проверить цепочку' }).click();
     await admin.getByText(/Цепочка цела/).waitFor();
