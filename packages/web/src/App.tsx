@@ -6,6 +6,7 @@ import { ErrorMessage } from './components/ErrorMessage/ErrorMessage.tsx';
 import type { Actor } from './domain.ts';
 import { AdminPage } from './pages/admin/AdminPage.tsx';
 import { CheckPage } from './pages/CheckPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RecordFormPage } from './pages/RecordFormPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
@@ -99,6 +100,7 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <AppHeader onLogout={() => void logout()} loggingOut={loggingOut} />
+      {route.page === 'home' && <HomePage />}
       {route.page === 'records' && <RecordsPage />}
       {route.page === 'record' && <RecordPage key={route.id} id={route.id} />}
       {route.page === 'new-record' && <RecordFormPage category={new URLSearchParams(location.search).get('category') ?? undefined} />}

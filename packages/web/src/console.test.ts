@@ -85,6 +85,11 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     );
     await insertUser(
       db,
+      { participant: 'KZ-MVD', username: 'kz.analyst', displayName: 'Нурланов Арман', role: 'analyst', password },
+      PASSWORD_POLICY,
+    );
+    await insertUser(
+      db,
       { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator', password },
       PASSWORD_POLICY,
     );
@@ -181,6 +186,13 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   it('logs in and shows the records table with the Cyrillic name and its Latin form', async () => {
     await page.getByLabel('Пароль').fill(password);
     await page.getByRole('button', { name: 'Войти' }).click();
+    // An operator starts on the agency's home page: what is due for review, the newest records.
+    await page.getByRole('heading', { name: 'Добрый день, Иванов Сергей Петрович' }).waitFor();
+    await page.getByRole('heading', { name: 'Пора проверить' }).waitFor();
+    const recent = page.getByRole('table', { name: 'Последние карточки вашего органа' });
+    await recent.getByRole('row', { name: /Рахмонов/ }).waitFor();
+    expect(await page.getByRole('table', { name: 'Действующие карточки по государствам' }).getByRole('row', { name: /KZ-MVD/ }).count()).toBe(1);
+    await page.getByRole('navigation').getByRole('link', { name: 'Карточки' }).click();
     await page.getByRole('columnheader', { name: 'Категория' }).waitFor();
     for (const header of ['Сведения', 'Владелец', 'Статус', 'Обновлена']) {
       await page.getByRole('columnheader', { name: header }).waitFor();
@@ -610,6 +622,22 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await admin.getByRole('button', { name: 'Проверить цепочку' }).click();
     await admin.getByText(/Цепочка цела/).waitFor();
     await admin.close();
+  });
+
+  it("starts an analyst on what every state shares, as a chart and a table with the same numbers", async () => {
+    const analyst = await browser.newPage();
+    watchCsp(analyst);
+    analyst.on('pageerror', (error) => pageErrors.push(`${analyst.url()}: ${error.message}`));
+    await analyst.goto(`${baseUrl}/`);
+    await analyst.getByLabel('Имя пользователя').fill('kz.analyst');
+    await analyst.getByLabel('Пароль').fill(password);
+    await analyst.getByRole('button', { name: 'Войти' }).click();
+    const table = analyst.getByRole('table', { name: 'Действующие карточки по государствам' });
+    await table.getByRole('row', { name: /RU-MVD/ }).waitFor();
+    await analyst.getByRole('img', { name: /столбчатая диаграмма/ }).locator('canvas').waitFor();
+    expect(await table.getByRole('row', { name: /KZ-MVD/ }).textContent()).toMatch(/1/);
+    expect(await analyst.getByRole('link', { name: 'Новая карточка' }).count()).toBe(0);
+    await analyst.close();
   });
 
   it('does not show administration to an operator', async () => {

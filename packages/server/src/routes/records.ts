@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { RecordCancel, RecordHistory, RecordInput, RecordStatusChange, RecordUpdate, RecordView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
+import { recordOverview } from '../store/overview.ts';
 import { recordHistory } from '../store/record-history.ts';
 import { cancelRecord, changeRecordStatus, createRecord, getRecord, listRecords, updateRecord } from '../store/records.ts';
 import type { RouteDeps } from './deps.ts';
-import { IdParams, RecordListQuery, RecordPage, problems } from './schemas.ts';
+import { IdParams, RecordListQuery, RecordOverview, RecordPage, problems } from './schemas.ts';
 
 export const recordRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
   app.get(
@@ -21,6 +22,18 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       const { limit, cursor, ...filter } = request.query;
       return listRecords(contextOf(db, request), filter, { limit, cursor });
     },
+  );
+
+  app.get(
+    '/records/overview',
+    {
+      schema: {
+        tags: ['records'],
+        summary: "Counts of the records the caller may see by category, owner and status, and the caller's own records due for review",
+        response: { 200: RecordOverview, ...problems() },
+      },
+    },
+    async (request) => recordOverview(contextOf(db, request)),
   );
 
   app.post(

@@ -28,11 +28,18 @@ export const RecordListQuery = Type.Object(
     status: Type.Optional(Type.Enum(STATUSES)),
     owner: Type.Optional(ParticipantCode),
     nationalRef: Type.Optional(Type.String({ maxLength: 64 })),
+    reviewDue: Type.Optional(Type.Boolean({ description: 'Only active records whose review date has passed' })),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },
 );
+
+export const RecordOverview = Type.Object({
+  counts: Type.Array(Type.Object({ category: Type.Enum(CATEGORIES), owner: Type.String(), status: Type.Enum(STATUSES), count: Type.Integer() })),
+  reviewDue: Type.Integer({ description: "The caller's own active records whose review date has passed" }),
+  countedAt: Type.String({ format: 'date-time', description: 'Counts are kept a minute' }),
+});
 
 export const RecordPage = Type.Object({
   items: Type.Array(RecordView),

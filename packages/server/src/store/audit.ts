@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'record.cancel',
   'record.status',
   'record.search',
+  'record.overview',
   'record.check',
   'record.import',
   'record.export',

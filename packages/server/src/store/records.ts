@@ -23,6 +23,9 @@ import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } 
 
 const RECORD = 'record';
 
+/** An active record whose review date (`reviewBy`, kept in its content) has passed, today in UTC as the bank's dates are. */
+export const reviewDue = () => sql<boolean>`status = 'active' AND content->>'reviewBy' < ${new Date().toISOString().slice(0, 10)}`;
+
 /** Rows the actor's participant may read: its own, and those distributed to it. */
 export function visibleTo(participant: string) {
   return (eb: ExpressionBuilder<Database, 'records'>) =>
@@ -359,6 +362,8 @@ export interface RecordFilter {
   status?: RecordStatus;
   owner?: string;
   nationalRef?: string;
+  /** Only active records whose review date has passed. */
+  reviewDue?: boolean;
 }
 
 export interface RecordPage {
@@ -391,6 +396,7 @@ export function filteredRecords(db: Db, participant: string, filter: RecordFilte
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.owner) query = query.where('owner', '=', filter.owner);
   if (filter.nationalRef) query = query.where('national_ref', '=', filter.nationalRef);
+  if (filter.reviewDue) query = query.where(reviewDue());
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc');
 }
 

@@ -109,8 +109,15 @@ export interface RecordQuery {
   status?: RecordStatus;
   owner?: string;
   nationalRef?: string;
+  reviewDue?: 'true';
   limit?: number;
   cursor?: string;
+}
+
+export interface RecordOverview {
+  counts: { category: Category; owner: string; status: RecordStatus; count: number }[];
+  reviewDue: number;
+  countedAt: string;
 }
 
 export interface RecordPage {
@@ -241,6 +248,11 @@ export class ApiClient {
 
   listRecords(query: RecordQuery, signal?: AbortSignal): Promise<RecordPage> {
     return this.#request('GET', '/records', { query: { ...query }, ...(signal ? { signal } : {}) });
+  }
+
+  /** Counts of what the user may see by category, owner and status, and the agency's records due for review. */
+  overview(signal?: AbortSignal): Promise<RecordOverview> {
+    return this.#request('GET', '/records/overview', { ...(signal ? { signal } : {}) });
   }
 
   getRecord(id: string, signal?: AbortSignal): Promise<RecordView> {

@@ -5,9 +5,11 @@ export interface RecordFilters {
   status?: RecordStatus;
   owner?: string;
   nationalRef?: string;
+  /** Only active records whose review date has passed. */
+  reviewDue?: 'true';
 }
 
-export const FILTER_KEYS = ['category', 'status', 'owner', 'nationalRef'] as const;
+export const FILTER_KEYS = ['category', 'status', 'owner', 'nationalRef', 'reviewDue'] as const;
 
 /** The filters a records URL carries; unknown values are ignored rather than sent to the server. */
 export function filtersFromSearch(search: string): RecordFilters {
@@ -21,6 +23,7 @@ export function filtersFromSearch(search: string): RecordFilters {
     ...(isStatus(status) ? { status } : {}),
     ...(owner && /^(BKBOP|[A-Z]{2}-[A-Z][A-Z0-9]{1,15})$/.test(owner) ? { owner } : {}),
     ...(nationalRef ? { nationalRef: nationalRef.slice(0, 64) } : {}),
+    ...(params.get('reviewDue') === 'true' ? { reviewDue: 'true' as const } : {}),
   };
 }
 

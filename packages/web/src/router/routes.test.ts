@@ -3,7 +3,7 @@ import { matchRoute, recordPath } from './routes.ts';
 
 describe('matchRoute', () => {
   it('maps paths to pages', () => {
-    expect(matchRoute('/')).toEqual({ page: 'records' });
+    expect(matchRoute('/')).toEqual({ page: 'home' });
     expect(matchRoute('/records')).toEqual({ page: 'records' });
     expect(matchRoute('/records/')).toEqual({ page: 'records' });
     expect(matchRoute('/records/0d9c7a2e-4f1b-4a7e-9a51-6b0f1f2d3c4e')).toEqual({
@@ -12,8 +12,14 @@ describe('matchRoute', () => {
     });
     expect(matchRoute('/check')).toEqual({ page: 'check' });
     expect(matchRoute('/check/')).toEqual({ page: 'check' });
+    expect(matchRoute('/records/new')).toEqual({ page: 'new-record' });
+    expect(matchRoute('/records/0d9c7a2e-4f1b-4a7e-9a51-6b0f1f2d3c4e/edit')).toEqual({
+      page: 'edit-record',
+      id: '0d9c7a2e-4f1b-4a7e-9a51-6b0f1f2d3c4e',
+    });
     expect(matchRoute('/records/a/b')).toEqual({ page: 'not-found' });
-    expect(matchRoute('/admin')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/admin')).toEqual({ page: 'admin' });
+    expect(matchRoute('/settings')).toEqual({ page: 'not-found' });
     expect(matchRoute('/records/%E0%A4%A')).toEqual({ page: 'not-found' });
   });
 

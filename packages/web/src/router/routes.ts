@@ -1,5 +1,6 @@
 /** The console's pages, addressed by path so that links can be shared and reloaded. */
 export type Route =
+  | { page: 'home' }
   | { page: 'records' }
   | { page: 'record'; id: string }
   | { page: 'new-record' }
@@ -8,6 +9,7 @@ export type Route =
   | { page: 'admin' }
   | { page: 'not-found' };
 
+export const homePath = (): string => '/';
 export const recordsPath = (search = ''): string => `/records${search}`;
 export const recordPath = (id: string): string => `/records/${encodeURIComponent(id)}`;
 export const checkPath = (): string => '/check';
@@ -22,7 +24,8 @@ export const editRecordPath = (id: string): string => `/records/${encodeURICompo
  */
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (path === '/' || path === '/records') return { page: 'records' };
+  if (path === '/') return { page: 'home' };
+  if (path === '/records') return { page: 'records' };
   if (path === checkPath()) return { page: 'check' };
   if (path === adminPath()) return { page: 'admin' };
   if (path === '/records/new') return { page: 'new-record' };

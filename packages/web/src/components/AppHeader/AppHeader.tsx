@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/index.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
-import { adminPath, checkPath, matchRoute, recordsPath } from '../../router/routes.ts';
+import { adminPath, checkPath, homePath, matchRoute, recordsPath } from '../../router/routes.ts';
 import { mayAdminister, participantName, useSession } from '../../session.ts';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.tsx';
 
@@ -31,7 +31,7 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
   return (
     <header className="app-header">
       <div className="app-header__inner">
-        <Link to={recordsPath()} className="app-header__home">
+        <Link to={homePath()} className="app-header__home">
           <Brand />
         </Link>
         <nav className="app-header__nav" aria-label={t('header.navigation')}>

@@ -42,12 +42,14 @@ export function StatusDialog({ record, transition, onClose, onChanged, onReload 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
+    // Cleared as it closes, not as it opens: a reset after showModal() could wipe what the user
+    // has already begun to type.
     if (open && !element.open) {
-      setReason('');
-      setError(null);
       element.showModal();
     } else if (!open && element.open) {
       element.close();
+      setReason('');
+      setError(null);
     }
   }, [open]);
 

@@ -1,0 +1,63 @@
+import type { Category, RecordStatus } from '@svod/core';
+import type { Db } from '../db/database.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { reviewDue, visibleTo } from './records.ts';
+
+/** What a home page shows at a glance: counts of what the caller may see, and its own records due for review. */
+export interface RecordOverview {
+  counts: { category: Category; owner: string; status: RecordStatus; count: number }[];
+  /** The caller's own active records whose review date has passed. */
+  reviewDue: number;
+  /** When the counts were taken: they are kept a minute, so a busy bank counts once a minute per agency. */
+  countedAt: string;
+}
+
+const TTL_MS = 60_000;
+const cache = new WeakMap<Db, Map<string, { at: number; overview: Promise<RecordOverview> }>>();
+
+async function count(db: Db, participant: string): Promise<RecordOverview> {
+  const [groups, due] = await Promise.all([
+    db
+      .selectFrom('records')
+      .select((eb) => ['category', 'owner', 'status', eb.fn.countAll<string>().as('count')])
+      .where(visibleTo(participant))
+      .groupBy(['category', 'owner', 'status'])
+      .orderBy('category')
+      .orderBy('owner')
+      .orderBy('status')
+      .execute(),
+    db
+      .selectFrom('records')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('owner', '=', participant)
+      .where(reviewDue())
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    counts: groups.map((g) => ({ category: g.category as Category, owner: g.owner, status: g.status as RecordStatus, count: Number(g.count) })),
+    reviewDue: Number(due.count),
+    countedAt: new Date().toISOString(),
+  };
+}
+
+/** Counts of the records the caller may see by category, owner and status, for the role's home page. */
+export async function recordOverview(ctx: StoreContext): Promise<RecordOverview> {
+  return withFailureAudit(ctx, { action: 'record.overview', resourceType: 'record' }, async () => {
+    requirePermission(ctx, 'record.read');
+    let byParticipant = cache.get(ctx.db);
+    if (!byParticipant) {
+      byParticipant = new Map();
+      cache.set(ctx.db, byParticipant);
+    }
+    const now = Date.now();
+    let entry = byParticipant.get(ctx.actor.participant);
+    if (!entry || now - entry.at > TTL_MS) {
+      entry = { at: now, overview: count(ctx.db, ctx.actor.participant) };
+      byParticipant.set(ctx.actor.participant, entry);
+      entry.overview.catch(() => byParticipant.delete(ctx.actor.participant));
+    }
+    const overview = await entry.overview;
+    await auditSuccess(ctx.db, ctx, { action: 'record.overview', resourceType: 'record', resultCount: overview.counts.length });
+    return overview;
+  });
+}
