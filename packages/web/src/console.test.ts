@@ -191,7 +191,12 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await page.getByRole('heading', { name: 'Пора проверить' }).waitFor();
     const recent = page.getByRole('table', { name: 'Последние карточки вашего органа' });
     await recent.getByRole('row', { name: /Рахмонов/ }).waitFor();
-    expect(await page.getByRole('table', { name: 'Действующие карточки по государствам' }).getByRole('row', { name: /KZ-MVD/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('table', { name: 'Действующие карточки по государствам' })
+        .getByRole('row', { name: /KZ-MVD/ })
+        .count(),
+    ).toBe(1);
     await page.getByRole('navigation').getByRole('link', { name: 'Карточки' }).click();
     await page.getByRole('columnheader', { name: 'Категория' }).waitFor();
     for (const header of ['Сведения', 'Владелец', 'Статус', 'Обновлена']) {
@@ -624,7 +629,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await admin.close();
   });
 
-  it("starts an analyst on what every state shares, as a chart and a table with the same numbers", async () => {
+  it('starts an analyst on what every state shares, as a chart and a table with the same numbers', async () => {
     const analyst = await browser.newPage();
     watchCsp(analyst);
     analyst.on('pageerror', (error) => pageErrors.push(`${analyst.url()}: ${error.message}`));
@@ -634,7 +639,10 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await analyst.getByRole('button', { name: 'Войти' }).click();
     const table = analyst.getByRole('table', { name: 'Действующие карточки по государствам' });
     await table.getByRole('row', { name: /RU-MVD/ }).waitFor();
-    await analyst.getByRole('img', { name: /столбчатая диаграмма/ }).locator('canvas').waitFor();
+    await analyst
+      .getByRole('img', { name: /столбчатая диаграмма/ })
+      .locator('canvas')
+      .waitFor();
     expect(await table.getByRole('row', { name: /KZ-MVD/ }).textContent()).toMatch(/1/);
     expect(await analyst.getByRole('link', { name: 'Новая карточка' }).count()).toBe(0);
     await analyst.close();
