@@ -5,10 +5,11 @@
  * stale-version message), and the owner-only button.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_PARTICIPANTS, type RecordInput, type RecordView } from '@svod/core';
 import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
@@ -19,6 +20,8 @@ const WEB_ROOT = fileURLToPath(new URL('../dist', import.meta.url));
 const INDEX_HTML = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const MISSING_BUILD = 'packages/web/dist/index.html is missing: run `npm run build:web` first (npm test does it before vitest)';
 const SCREENSHOT = '/tmp/svod-console.png';
+/** Every test leaves a picture of the screen it ended on here, kept by CI when a run fails. */
+const SCREENS = fileURLToPath(new URL('../../../test-results/screens', import.meta.url));
 /** Passwords hashed at a token cost: the scenario logs in often, and the production cost has its own tests. */
 const PASSWORD_POLICY = { N: 1024, r: 8, p: 1, keyLength: 32 };
 
@@ -44,6 +47,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   let baseUrl: string;
   let page: Page;
   const pageErrors: string[] = [];
+  let screenNumber = 1;
   /** What the browser refused under the Content-Security-Policy the server sends. */
   const cspViolations: string[] = [];
   const watchCsp = (p: Page) =>
@@ -69,6 +73,8 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
+    rmSync(SCREENS, { recursive: true, force: true });
+    mkdirSync(SCREENS, { recursive: true });
 
     db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
@@ -163,6 +169,12 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     watchCsp(page);
+  });
+
+  afterEach(async ({ task }) => {
+    if (!page || page.isClosed()) return;
+    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+    await page.screenshot({ path: join(SCREENS, `${String(screenNumber++).padStart(2, '0')}-${name}.png`), fullPage: true });
   });
 
   afterAll(async () => {
@@ -522,6 +534,86 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await context.close();
   });
 
+  it.each([
+    {
+      category: 'wanted_person',
+      fill: [
+        ['Surname', 'Каримов'],
+        ['Given name', 'Рустам'],
+        ['Sex', 'male'],
+        ['Criminal code article', 'ст. 158 УК РФ'],
+        ['Offence', 'Кража'],
+        ['Decision issued by', 'Следственный отдел'],
+        ['Measure requested', 'arrest'],
+      ],
+      wrong: ['Decision date', '30.02.2025', '14.02.2025'],
+      heading: /Каримов/,
+    },
+    {
+      category: 'unidentified_corpse',
+      fill: [
+        ['Sex', 'male'],
+        ['Found at: country', 'RU'],
+        ['Found at: locality', 'Рязань'],
+        ['Apparent age, years: from', '40'],
+        ['Apparent age, years: to', '50'],
+      ],
+      wrong: ['Found on', '31.04.2025', '30.04.2025'],
+      heading: /./,
+    },
+    {
+      category: 'unidentified_person',
+      fill: [
+        ['Sex', 'female'],
+        ['Found at: country', 'RU'],
+        ['Now at', 'hospital'],
+        ['Institution', 'ГБУЗ ГКБ № 1'],
+      ],
+      wrong: ['Found on', '2025-13-01', '2025-11-01'],
+      heading: /./,
+    },
+    {
+      category: 'vehicle',
+      fill: [
+        ['Make', 'Toyota'],
+        ['Model', 'Camry'],
+      ],
+      wrong: ['VIN', 'JTDBE32K0I0123456', 'JTDBE32K020123456'],
+      heading: /JTDBE32K020123456/,
+    },
+    {
+      category: 'firearm',
+      fill: [
+        ['Register', 'lost_stolen'],
+        ['Type', 'pistol'],
+        ['Date lost, stolen, found or seized', '01.03.2025'],
+        ['Place: country', 'RU'],
+      ],
+      wrong: ['Serial numbers', '№ 4455', 'КА 4455'],
+      heading: /КА 4455/,
+    },
+  ])('creates a record of category $category in the form after one field it refuses is put right', async ({ category, fill, wrong, heading }) => {
+    await page.goto(`${baseUrl}/records/new?category=${category}`);
+    await page.getByRole('heading', { name: 'New record' }).waitFor();
+    await page.getByLabel('National reference').fill(`RU-MVD-FORM-${category}`);
+    await page.getByLabel('Legal basis').fill('Материал проверки КУСП № 1234');
+    const input = async (label: string, value: string) => {
+      const field = page.getByLabel(label, { exact: true }).first();
+      if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+      else await field.fill(value);
+    };
+    for (const [label, value] of fill) await input(label!, value!);
+    const [wrongLabel, bad, good] = wrong as [string, string, string];
+    await input(wrongLabel, bad);
+    await page.getByRole('button', { name: 'Create the record' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The record was not saved' }).waitFor();
+    expect(await page.getByLabel(wrongLabel, { exact: true }).first().getAttribute('aria-invalid')).toBe('true');
+    await input(wrongLabel, good);
+    await page.getByRole('button', { name: 'Create the record' }).click();
+    await page.waitForURL(/\/records\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  });
+
   it('finds records by a name in another script or by VIN, ranked, cancelled ones too', async () => {
     await page.goto(`${baseUrl}/records`);
     const search = page.getByRole('search', { name: 'Find a record' });
@@ -626,6 +718,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await trail.getByRole('row', { name: /apikey\.revoke/ }).count()).toBeGreaterThan(0);
     await admin.getByRole('button', { name: 'Проверить цепочку' }).click();
     await admin.getByText(/Цепочка цела/).waitFor();
+    await admin.screenshot({ path: join(SCREENS, 'administration.png'), fullPage: true });
     await admin.close();
   });
 
@@ -645,6 +738,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
       .waitFor();
     expect(await table.getByRole('row', { name: /KZ-MVD/ }).textContent()).toMatch(/1/);
     expect(await analyst.getByRole('link', { name: 'Новая карточка' }).count()).toBe(0);
+    await analyst.screenshot({ path: join(SCREENS, 'analyst-home.png'), fullPage: true });
     await analyst.close();
   });
 
