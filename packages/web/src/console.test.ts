@@ -262,6 +262,11 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(text).toContain('Розыск лица');
     expect(text).toContain('Задержать');
     expect(text).toMatch(/\d+(,\d)? %/);
+    // In plain words first; the weights in bits and the model only behind «Подробнее».
+    expect(text).toMatch(/Совпадает: [^.]*Фамилия/);
+    expect(await candidate.getByRole('row', { name: /^Фамилия/ }).isVisible()).toBe(false);
+    await candidate.getByText('Подробнее: каждое поле и его вес').click();
+    expect(await candidate.textContent()).toContain('Модель сопоставления');
     const surnameRow = candidate.getByRole('row', { name: /^Фамилия/ });
     expect(await surnameRow.textContent()).toMatch(/\+\d+(,\d)? бит/);
     expect(await candidate.getByRole('link', { name: 'Открыть карточку' }).getAttribute('href')).toBe(`/records/${wanted.id}`);

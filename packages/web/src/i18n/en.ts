@@ -484,6 +484,8 @@ export const en: Messages = {
       open: 'Open the record',
     },
     probability: '{{value}} %',
+    details: 'Details: each field and its weight',
+    reason: { agree: 'Agrees on: {{fields}}.', differ: 'Differs on: {{fields}}.' },
     explanation: {
       caption: 'Field-by-field comparison',
       field: 'Field',

@@ -510,6 +510,8 @@ export const ru = {
       open: 'Открыть карточку',
     },
     probability: '{{value}} %',
+    details: 'Подробнее: каждое поле и его вес',
+    reason: { agree: 'Совпадает: {{fields}}.', differ: 'Расходится: {{fields}}.' },
     explanation: {
       caption: 'Сопоставление по полям',
       field: 'Поле',

@@ -200,12 +200,11 @@ function CheckResults({ result }: { result: CheckResult }) {
       <div className={`alert ${OUTCOME_ALERT[result.outcome]} check-outcome check-outcome--${result.outcome}`} role="status">
         <p className="alert__title check-outcome__title">{t(`check.outcomes.${result.outcome}.title`)}</p>
         <p>{t(`check.outcomes.${result.outcome}.hint`)}</p>
-        <p className="check-outcome__model">{t('check.model', { version: result.modelVersion })}</p>
       </div>
       {result.candidates.length > 0 && (
         <section className="check-candidates" aria-label={t('check.candidates')}>
           {result.candidates.map((candidate) => (
-            <CandidateCard key={candidate.record.id} candidate={candidate} />
+            <CandidateCard key={candidate.record.id} candidate={candidate} modelVersion={result.modelVersion} />
           ))}
         </section>
       )}
@@ -213,7 +212,23 @@ function CheckResults({ result }: { result: CheckResult }) {
   );
 }
 
-function CandidateCard({ candidate }: { candidate: CheckCandidate }) {
+/** The fields that speak for and against, strongest first: the reason in plain words. */
+function Reason({ explanation }: { explanation: readonly CheckContribution[] }) {
+  const { t } = useTranslation();
+  const name = (c: CheckContribution) => (isCheckField(c.field) ? t(`check.fields.${c.field}`) : c.field);
+  const byStrength = [...explanation].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const agree = byStrength.filter((c) => c.weight >= 1).map(name);
+  const differ = byStrength.filter((c) => c.weight <= -1).map(name);
+  return (
+    <p className="check-candidate__reason">
+      {agree.length > 0 && t('check.reason.agree', { fields: agree.join(', ') })}
+      {agree.length > 0 && differ.length > 0 && ' '}
+      {differ.length > 0 && t('check.reason.differ', { fields: differ.join(', ') })}
+    </p>
+  );
+}
+
+function CandidateCard({ candidate, modelVersion }: { candidate: CheckCandidate; modelVersion: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { participants } = useSession();
@@ -251,7 +266,12 @@ function CandidateCard({ candidate }: { candidate: CheckCandidate }) {
           <dd className="strong">{t(`actions.${record.actionOnHit}`)}</dd>
         </div>
       </dl>
-      <ExplanationTable explanation={candidate.explanation} />
+      <Reason explanation={candidate.explanation} />
+      <details className="check-candidate__details">
+        <summary>{t('check.details')}</summary>
+        <ExplanationTable explanation={candidate.explanation} />
+        <p className="check-outcome__model">{t('check.model', { version: modelVersion })}</p>
+      </details>
       <div>
         <Link to={recordPath(record.id)}>{t('check.candidate.open')}</Link>
       </div>
