@@ -112,19 +112,23 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
 
   it("an operator's home, records list, record, history, form and check", async () => {
     await signIn('ru.operator');
+    const visit = async (path: string, ready: () => Promise<void>) => {
+      await page.goto(`${baseUrl}${path}`);
+      await ready();
+    };
     const screens: [string, () => Promise<void>][] = [
-      ['home', async () => void (await page.getByRole('heading', { name: 'Пора проверить' }).waitFor())],
-      ['records', async () => void (await page.goto(`${baseUrl}/records`), await page.getByRole('columnheader', { name: 'Категория' }).waitFor())],
+      ['home', () => page.getByRole('heading', { name: 'Пора проверить' }).waitFor()],
+      ['records', () => visit('/records', () => page.getByRole('columnheader', { name: 'Категория' }).waitFor())],
       [
         'record and its history',
-        async () => {
-          await page.goto(`${baseUrl}/records/${record.id}`);
-          await page.getByRole('button', { name: 'Показать историю' }).click();
-          await page.getByRole('list', { name: 'История изменений' }).waitFor();
-        },
+        () =>
+          visit(`/records/${record.id}`, async () => {
+            await page.getByRole('button', { name: 'Показать историю' }).click();
+            await page.getByRole('list', { name: 'История изменений' }).waitFor();
+          }),
       ],
-      ['form', async () => void (await page.goto(`${baseUrl}/records/${record.id}/edit`), await page.getByLabel('Основание').waitFor())],
-      ['check', async () => void (await page.goto(`${baseUrl}/check`), await page.getByRole('heading', { level: 1 }).waitFor())],
+      ['form', () => visit(`/records/${record.id}/edit`, () => page.getByLabel('Основание').waitFor())],
+      ['check', () => visit('/check', () => page.getByRole('heading', { level: 1 }).waitFor())],
     ];
     const found: string[] = [];
     for (const [name, open] of screens) {
@@ -132,6 +136,37 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
       for (const v of await violations()) found.push(`${name}: ${v}`);
     }
     expect(found).toEqual([]);
+  });
+
+  it('on a 390 px phone the records list is a card per record, with nothing wider than the screen', async () => {
+    await signIn('ru.operator');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/records`);
+    const cell = page.locator('tbody tr').first().locator('td').first();
+    await cell.waitFor();
+    expect(await cell.evaluate((td) => getComputedStyle(td).display)).toBe('block');
+    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toContain('Категория');
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > 391)
+        .slice(0, 8)
+        .map((el) => `${el.tagName}.${el.className}:${Math.round(el.getBoundingClientRect().right)}`),
+    );
+    expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('prints a record without the console around it', async () => {
+    await signIn('ru.operator');
+    await page.goto(`${baseUrl}/records/${record.id}`);
+    await page.getByRole('button', { name: 'Печать' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('banner').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('the administration screens', async () => {

@@ -435,6 +435,7 @@ export const en: Messages = {
       filename: 'File',
       size: 'Size',
     },
+    print: 'Print',
     reviewOverdue: 'Review was due on {{date}}: confirm the record still stands, or change its status.',
     available: 'available',
     unavailable: 'none',

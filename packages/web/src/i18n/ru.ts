@@ -461,6 +461,7 @@ export const ru = {
       filename: 'Файл',
       size: 'Размер',
     },
+    print: 'Печать',
     reviewOverdue: 'Срок проверки истёк {{date}}: подтвердите актуальность карточки или измените её статус.',
     available: 'есть',
     unavailable: 'нет',

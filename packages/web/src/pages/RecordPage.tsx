@@ -150,6 +150,11 @@ export function RecordPage({ id }: { id: string }) {
             </div>
           </dl>
         </div>
+        <div className="record-hero__actions">
+          <button type="button" className="button button--secondary" onClick={() => window.print()}>
+            {t('record.print')}
+          </button>
+        </div>
         {mayCancel(actor, record) && (
           <div className="record-hero__actions">
             <Link to={editRecordPath(record.id)} className="button button--secondary">

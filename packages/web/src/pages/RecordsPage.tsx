@@ -169,7 +169,7 @@ export function RecordsPage() {
       {list.error !== null && <ErrorMessage error={list.error} />}
 
       <div className="card table-card">
-        <table className="table" aria-labelledby={titleId} aria-busy={list.loading}>
+        <table className="table table--cards" aria-labelledby={titleId} aria-busy={list.loading}>
           <caption className="visually-hidden">{t('records.caption')}</caption>
           <thead>
             <tr>
@@ -186,22 +186,26 @@ export function RecordsPage() {
           <tbody className={list.loading && list.items.length > 0 ? 'is-stale' : undefined}>
             {list.items.map((record) => (
               <tr key={record.id} className="table__row-link" onClick={(event) => openRow(event, record.id)}>
-                <td className="table__category">{t(`categories.${record.category}`)}</td>
-                <td>
+                <td className="table__category" data-label={t('records.columns.category')}>
+                  {t(`categories.${record.category}`)}
+                </td>
+                <td data-label={t('records.columns.subject')}>
                   <RecordSummaryCell record={record} />
                 </td>
-                <td className="mono">{record.nationalRef}</td>
-                <td>
+                <td className="mono" data-label={t('records.columns.nationalRef')}>
+                  {record.nationalRef}
+                </td>
+                <td data-label={t('records.columns.owner')}>
                   <span className="owner">
                     <span className="owner__code">{record.owner}</span>
                     <span className="owner__name">{participantName(participants, record.owner, format.lang)}</span>
                   </span>
                 </td>
-                <td>
+                <td data-label={t('records.columns.status')}>
                   <StatusBadge status={record.status} />
                   {reviewOverdue(record) && <span className="badge badge--warning">{t('records.reviewOverdue')}</span>}
                 </td>
-                <td className="table__right table__date">
+                <td className="table__right table__date" data-label={t('records.columns.updated')}>
                   <time dateTime={record.updatedAt}>{format.timestamp(record.updatedAt)}</time>
                 </td>
               </tr>
