@@ -12,6 +12,7 @@ export * from './validation/data-quality.ts';
 export * from './auth/permissions.ts';
 export * from './domain/participants.ts';
 export * from './domain/record-diff.ts';
+export * from './domain/record-table.ts';
 export * from './i18n/messages.ts';
 export * from './matching/index.ts';
 export * from './generator/index.ts';

@@ -744,11 +744,25 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await table.getByRole('row', { name: /KZ-MVD/ }).textContent()).toMatch(/1/);
     expect(await analyst.getByRole('link', { name: 'Новая карточка' }).count()).toBe(0);
     await analyst.screenshot({ path: join(SCREENS, 'analyst-home.png'), fullPage: true });
+
+    await analyst.goto(`${baseUrl}/records?category=vehicle`);
+    const csv = analyst.getByRole('link', { name: 'Выгрузить CSV' });
+    const href = (await csv.getAttribute('href')) ?? '';
+    expect(href).toContain('format=csv');
+    expect(href).toContain('category=vehicle');
+    const download = await analyst.request.get(`${baseUrl}${href}`);
+    expect(download.status()).toBe(200);
+    const exported = (await download.text()).replace(/^\uFEFF/, '');
+    expect(exported.startsWith('id,category,')).toBe(true);
+    expect(exported).toContain('XTA210990Y2765432');
     await analyst.close();
   });
 
   it('does not show administration to an operator', async () => {
     expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await page.goto(`${baseUrl}/records`);
+    await page.getByRole('columnheader', { name: 'Category' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Export CSV' }).count()).toBe(0);
   });
 
   it('raised no script errors and nothing the Content-Security-Policy refused on the way', () => {

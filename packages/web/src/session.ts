@@ -36,3 +36,6 @@ export const reviewOverdue = (record: Pick<RecordView, 'status' | 'reviewBy'>, t
 
 /** Administrators manage their agency's users, API keys and audit trail. */
 export const mayAdminister = (actor: Actor): boolean => can(actor, 'user.manage');
+
+/** Supervisors and analysts take the records they may see away as a table. */
+export const mayExport = (actor: Actor): boolean => can(actor, 'record.export');

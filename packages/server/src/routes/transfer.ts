@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError, CATEGORIES, ParticipantCode, STATUSES, issueMessage, pickLanguage } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
+import { csvOf, TABLE_FORMATS, xlsxOf } from '../export/spreadsheets.ts';
 import { exportRecords } from '../store/export-records.ts';
 import { importRecords } from '../store/import-records.ts';
 import { linesOf } from '../util/lines.ts';
@@ -62,23 +63,36 @@ export const transferRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
             category: Type.Optional(Type.Enum(CATEGORIES)),
             status: Type.Optional(Type.Enum(STATUSES)),
             owner: Type.Optional(ParticipantCode),
+            format: Type.Optional(Type.Enum(['jsonl', 'csv', 'xlsx'] as const, { description: 'Default jsonl' })),
           },
           { additionalProperties: false },
         ),
-        description: 'Answers 200 with application/x-ndjson, one record (as from GET /records/{id}) per line.',
+        description:
+          'Answers 200 with application/x-ndjson, one record (as from GET /records/{id}) per line; with format=csv or xlsx, a table of the main fields of each record, as a download.',
         response: { ...problems(400) },
       },
     },
     async (request, reply) => {
-      const records = exportRecords(contextOf(db, request), request.query);
+      const { format = 'jsonl', ...filter } = request.query;
+      const records = exportRecords(contextOf(db, request), filter);
       // Pull the first record before answering so that a refusal still becomes a problem response.
       const first = await records.next();
-      async function* lines() {
+      async function* all() {
         if (first.done) return;
-        yield `${JSON.stringify(first.value)}\n`;
-        for await (const record of records) yield `${JSON.stringify(record)}\n`;
+        yield first.value;
+        yield* records;
       }
-      return reply.type(NDJSON).send(Readable.from(lines()));
+      if (format === 'jsonl') {
+        async function* lines() {
+          for await (const record of all()) yield `${JSON.stringify(record)}\n`;
+        }
+        return reply.type(NDJSON).send(Readable.from(lines()));
+      }
+      const { contentType, extension } = TABLE_FORMATS[format];
+      return reply
+        .type(contentType)
+        .header('content-disposition', `attachment; filename="svod-records-${new Date().toISOString().slice(0, 10)}.${extension}"`)
+        .send(format === 'csv' ? csvOf(all()) : xlsxOf(all()));
     },
   );
 };

@@ -330,6 +330,12 @@ export class ApiClient {
     return this.#request('GET', '/audit/verify');
   }
 
+  /** Where the browser downloads the visible records matching the list's filters as a table (the cookie authenticates it). */
+  exportUrl(format: 'csv' | 'xlsx', filters: { category?: string; status?: string; owner?: string }): string {
+    const { category, status, owner } = filters;
+    return `${this.#base}/records/export${queryString({ format, category, status, owner })}`;
+  }
+
   /** Where the browser can load an attachment itself (e.g. `<img src>`); the cookie authenticates it. */
   attachmentUrl(recordId: string, attachmentId: string): string {
     return `${this.#base}/records/${encodeURIComponent(recordId)}/attachments/${encodeURIComponent(attachmentId)}`;

@@ -154,6 +154,7 @@ export const en: Messages = {
     participants: 'Named participants only',
   },
   records: {
+    export: { csv: 'Export CSV', xlsx: 'Export Excel' },
     reviewOverdue: 'Review overdue',
     title: 'Records',
     subtitle: "Your agency's records and the records shared with it under the agreements",

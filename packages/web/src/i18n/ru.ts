@@ -180,6 +180,7 @@ export const ru = {
     participants: 'Только указанным участникам',
   } satisfies Record<'all' | 'participants', string>,
   records: {
+    export: { csv: 'Выгрузить CSV', xlsx: 'Выгрузить Excel' },
     reviewOverdue: 'Срок проверки истёк',
     title: 'Карточки',
     subtitle: 'Карточки вашего ведомства и карточки, доступные ему по соглашениям',

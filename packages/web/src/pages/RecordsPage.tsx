@@ -11,7 +11,7 @@ import { useFormat } from '../format/use-format.ts';
 import { navigate, useLocation } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
 import { newRecordPath, recordPath, recordsPath } from '../router/routes.ts';
-import { mayWrite, participantName, reviewOverdue, useSession } from '../session.ts';
+import { mayExport, mayWrite, participantName, reviewOverdue, useSession } from '../session.ts';
 import { FILTER_KEYS, filtersFromSearch, searchFromFilters, type RecordFilters } from './record-filters.ts';
 
 const PAGE_SIZE = 50;
@@ -163,6 +163,12 @@ export function RecordsPage() {
           <button type="button" className="button button--link" onClick={() => applyFilters({})} disabled={!hasFilters}>
             {t('records.filters.reset')}
           </button>
+          {mayExport(actor) &&
+            (['csv', 'xlsx'] as const).map((format) => (
+              <a key={format} className="button button--secondary" href={api.exportUrl(format, filters)} download>
+                {t(`records.export.${format}`)}
+              </a>
+            ))}
         </div>
       </form>
 
