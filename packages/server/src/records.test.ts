@@ -45,6 +45,20 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     expect(read.json().remarks).toBe('первая правка');
   });
 
+  it('the first page of a list says how many records match in all; later pages do not count again', async () => {
+    const owner = await t.as('AM-POLICE', 'operator');
+    for (let i = 0; i < 3; i++) {
+      const created = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: owner, payload: stolenVehicle() });
+      expect(created.statusCode).toBe(201);
+    }
+    const first = await t.app.inject({ method: 'GET', url: '/api/v1/records?owner=AM-POLICE&limit=2', headers });
+    expect(first.json().items).toHaveLength(2);
+    expect(first.json().total).toEqual({ count: 3, exact: true });
+    const next = await t.app.inject({ method: 'GET', url: `/api/v1/records?owner=AM-POLICE&limit=2&cursor=${first.json().nextCursor}`, headers });
+    expect(next.json().items).toHaveLength(1);
+    expect(next.json().total).toBeUndefined();
+  });
+
   it('31 February is refused with the field path and a message in the asked language', async () => {
     const record = wantedPerson();
     record.person!.birthDate = '1990-02-31';

@@ -654,6 +654,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     const more = page.getByRole('button', { name: 'Load more' });
     await more.waitFor();
     expect(await page.locator('tbody tr').count()).toBe(50);
+    await page.getByText(`Shown: 50 of ${total}`).waitFor();
     await more.click();
     await page.getByText(`Shown: ${total}`).waitFor();
     expect(await page.locator('tbody tr').count()).toBe(total);

@@ -44,6 +44,12 @@ export const RecordOverview = Type.Object({
 export const RecordPage = Type.Object({
   items: Type.Array(RecordView),
   nextCursor: Type.Optional(Type.String()),
+  total: Type.Optional(
+    Type.Object(
+      { count: Type.Integer(), exact: Type.Boolean() },
+      { description: 'On the first page: how many records match, exact up to 10,000; beyond that `exact` is false and `count` is 10,000' },
+    ),
+  ),
 });
 
 export const ImportReport = Type.Object({

@@ -369,6 +369,30 @@ export interface RecordFilter {
 export interface RecordPage {
   items: RecordView[];
   nextCursor?: string;
+  total?: { count: number; exact: boolean };
+}
+
+/** Matches counted exactly up to this many; beyond it the list says "more than". */
+const COUNT_LIMIT = 10_000;
+
+/**
+ * How many records match, honestly and in bounded time: counted exactly up to COUNT_LIMIT, and
+ * "more than that" beyond, where an exact count of a million visible rows would cost seconds.
+ */
+async function countMatching(db: Db, participant: string, filter: RecordFilter): Promise<{ count: number; exact: boolean }> {
+  const { count } = await db
+    .selectFrom(
+      filteredRecords(db, participant, filter)
+        .clearSelect()
+        .clearOrderBy()
+        .select('id')
+        .limit(COUNT_LIMIT + 1)
+        .as('matching'),
+    )
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
+  const n = Number(count);
+  return n > COUNT_LIMIT ? { count: COUNT_LIMIT, exact: false } : { count: n, exact: true };
 }
 
 const encodeCursor = (row: RecordRow) => Buffer.from(`${new Date(row.created_at).toISOString()}|${row.id}`).toString('base64url');
@@ -409,7 +433,7 @@ export async function listRecords(ctx: StoreContext, filter: RecordFilter, page:
       const { createdAt, id } = decodeCursor(page.cursor);
       query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
     }
-    const rows = await query.execute();
+    const [rows, total] = await Promise.all([query.execute(), page.cursor ? undefined : countMatching(ctx.db, ctx.actor.participant, filter)]);
     const pageRows = rows.slice(0, page.limit);
     const attachments = await attachmentsOf(
       ctx.db,
@@ -429,6 +453,7 @@ export async function listRecords(ctx: StoreContext, filter: RecordFilter, page:
         pageRows.map((row) => toRecordView(row, attachments.get(row.id))),
       ),
       ...(rows.length > page.limit && last ? { nextCursor: encodeCursor(last) } : {}),
+      ...(total ? { total } : {}),
     };
   });
 }

@@ -123,6 +123,8 @@ export interface RecordOverview {
 export interface RecordPage {
   items: RecordView[];
   nextCursor?: string;
+  /** On the first page: how many match, exact up to 10,000. */
+  total?: { count: number; exact: boolean };
 }
 
 /** One field's part in a candidate's score: its level of agreement and weight in bits. */

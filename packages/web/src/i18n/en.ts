@@ -181,6 +181,8 @@ export const en: Messages = {
     caption: 'Records, newest first',
     empty: 'No records match these filters.',
     shown: 'Shown: {{count}}',
+    shownOf: 'Shown: {{count}} of {{total}}',
+    shownOfMore: 'Shown: {{count}} of more than {{total}}',
     loadMore: 'Load more',
     loadingMore: 'Loading…',
   },

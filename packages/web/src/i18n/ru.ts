@@ -207,6 +207,8 @@ export const ru = {
     caption: 'Карточки, от новых к старым',
     empty: 'Карточек, отвечающих условиям, нет.',
     shown: 'Показано: {{count}}',
+    shownOf: 'Показано: {{count}} из {{total}}',
+    shownOfMore: 'Показано: {{count}} из более чем {{total}}',
     loadMore: 'Показать ещё',
     loadingMore: 'Загрузка…',
   },

@@ -19,6 +19,8 @@ const PAGE_SIZE = 50;
 interface ListState {
   items: RecordView[];
   nextCursor?: string | undefined;
+  /** How many match in all, from the first page. */
+  total?: { count: number; exact: boolean } | undefined;
   loading: boolean;
   loadingMore: boolean;
   error: unknown;
@@ -48,7 +50,7 @@ export function RecordsPage() {
       .listRecords({ ...filters, limit: PAGE_SIZE }, controller.signal)
       .then((page) => {
         if (current !== generation.current) return;
-        setList({ items: page.items, nextCursor: page.nextCursor, loading: false, loadingMore: false, error: null });
+        setList({ items: page.items, nextCursor: page.nextCursor, total: page.total, loading: false, loadingMore: false, error: null });
       })
       .catch((error: unknown) => {
         if (isAbort(error) || current !== generation.current) return;
@@ -227,7 +229,13 @@ export function RecordsPage() {
         </table>
         <div className="table-card__footer">
           <span className="muted" role="status">
-            {list.items.length > 0 && t('records.shown', { count: list.items.length })}
+            {list.items.length > 0 &&
+              (list.total === undefined
+                ? t('records.shown', { count: list.items.length })
+                : t(list.total.exact ? 'records.shownOf' : 'records.shownOfMore', {
+                    count: list.items.length,
+                    total: format.number(list.total.count),
+                  }))}
           </span>
           {list.nextCursor && (
             <button type="button" className="button button--secondary" onClick={() => void loadMore()} disabled={list.loadingMore || list.loading}>
