@@ -4,6 +4,7 @@ export * from './schemas/person.ts';
 export * from './schemas/object.ts';
 export * from './schemas/record.ts';
 export * from './schemas/check.ts';
+export * from './schemas/admin.ts';
 export * from './validation/dates.ts';
 export * from './validation/vin.ts';
 export * from './validation/record-rules.ts';

@@ -22,6 +22,9 @@ import type {
 
 export type {
   Actor,
+  ApiKeyView,
+  AuditEntryView,
+  UserView,
   Category,
   CheckInput,
   CheckOutcome,

@@ -1,24 +1,12 @@
 /** How two birth dates agree: the level decides how much a shared date is worth. */
 import { describe, expect, it } from 'vitest';
-import type { RecordInput } from '../schemas/record.ts';
 import { compareBirth, DOMAIN_FIELDS } from './comparisons.ts';
 import { DEFAULT_MODELS } from './default-models.ts';
-import { profileOf, type PersonProfile } from './profile.ts';
+import { type PersonPartInput, wantedProfile } from '../test/persons.ts';
 
-type Birth = Pick<NonNullable<RecordInput['person']>, 'birthDate' | 'birthDateRange'>;
+type Birth = Pick<PersonPartInput, 'birthDate' | 'birthDateRange'>;
 
-const birthOf = (birth: Birth) =>
-  (
-    profileOf({
-      category: 'wanted_person',
-      nationalRef: 'x',
-      legalBasis: 'x',
-      actionOnHit: 'arrest',
-      distribution: { kind: 'all' },
-      person: { sex: 'male', ...birth, names: [{ kind: 'primary', script: 'Cyrl', surname: 'Иванов', given: 'Иван' }] },
-      wanted: { offence: { article: '1', description: 'x' }, warrant: { issuedBy: 'x', issuedOn: '2020-01-01' }, measure: 'arrest' },
-    }) as PersonProfile
-  ).birth;
+const birthOf = (birth: Birth) => wantedProfile(birth).birth;
 
 const BIRTH_FIELD = DOMAIN_FIELDS.person.find((f) => f.field === 'birth')!;
 const levelOf = (a: Birth, b: Birth) => BIRTH_FIELD.levels[compareBirth(birthOf(a), birthOf(b))];

@@ -1,25 +1,15 @@
 /** What a person pair's own values add to the model's average weights, as a reviewer sees it in the explanation. */
 import { describe, expect, it } from 'vitest';
-import type { RecordInput } from '../schemas/record.ts';
 import { compareProfiles } from './comparisons.ts';
 import { DEFAULT_MODELS } from './default-models.ts';
 import { scoreVector, weightsOf } from './model.ts';
 import { personAdjustment } from './person-adjustment.ts';
-import { profileOf, type PersonProfile } from './profile.ts';
+import { type PersonPartInput, wantedProfile } from '../test/persons.ts';
 
-type Person = NonNullable<RecordInput['person']>;
+type Person = PersonPartInput;
 
 const weights = weightsOf(DEFAULT_MODELS.person);
-const profile = (person: Partial<Person>) =>
-  profileOf({
-    category: 'wanted_person',
-    nationalRef: 'x',
-    legalBasis: 'x',
-    actionOnHit: 'arrest',
-    distribution: { kind: 'all' },
-    person: { sex: 'male', names: [{ kind: 'primary', script: 'Cyrl', surname: 'Иванов', given: 'Иван' }], ...person },
-    wanted: { offence: { article: '1', description: 'x' }, warrant: { issuedBy: 'x', issuedOn: '2020-01-01' }, measure: 'arrest' },
-  }) as PersonProfile;
+const profile = wantedProfile;
 
 /** Each field's weight in the pair's explanation. */
 function explained(a: Partial<Person>, b: Partial<Person>): Record<string, number> {

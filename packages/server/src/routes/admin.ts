@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ROLES } from '@svod/core';
+import { ApiKeyView, AuditEntryView, ROLES, UserView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../store/api-keys.ts';
 import { readAudit, verifyAudit } from '../store/audit-access.ts';
 import { createUser, listUsers } from '../store/users.ts';
 import type { RouteDeps } from './deps.ts';
-import { ApiKeyView, AuditEntryView, IdParams, UserView, problems } from './schemas.ts';
+import { IdParams, problems } from './schemas.ts';
 
 /** Administration of the caller's own participant: its users, its national systems' keys, its audit trail. */
 export const adminRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config, auditCheckpoints }) => {

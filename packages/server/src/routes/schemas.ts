@@ -76,36 +76,3 @@ export const ActorView = Type.Object({
   participant: Type.String(),
   role: Type.Enum(ROLES),
 });
-
-export const UserView = Type.Object({
-  id: Type.String(),
-  participant: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Type.Enum(ROLES),
-  disabled: Type.Boolean(),
-});
-
-export const ApiKeyView = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  prefix: Type.String(),
-  role: Type.Enum(ROLES),
-  participant: Type.String(),
-  expiresAt: Type.Union([Type.String(), Type.Null()]),
-  revokedAt: Type.Union([Type.String(), Type.Null()]),
-});
-
-export const AuditEntryView = Type.Object({
-  seq: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  actor: Type.Object({ kind: Type.String(), id: Type.String(), participant: Type.Union([Type.String(), Type.Null()]) }),
-  action: Type.String(),
-  outcome: Type.String(),
-  resourceType: Type.Union([Type.String(), Type.Null()]),
-  resourceId: Type.Union([Type.String(), Type.Null()]),
-  purpose: Type.String(),
-  resultCount: Type.Union([Type.Integer(), Type.Null()]),
-  detail: Type.Record(Type.String(), Type.Unknown()),
-  hash: Type.String(),
-});

@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Actor, type Role } from '@svod/core';
+import { AppError, type Actor, type Role, type ApiKeyView } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { newApiKey, sha256 } from '../security/tokens.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { RecentActors } from './recent-actors.ts';
-
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  role: Role;
-  participant: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
 
 /** Issues a key for a national system of the administrator's participant; the secret is shown once. */
 export async function createApiKey(

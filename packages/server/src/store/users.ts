@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Actor, type Role } from '@svod/core';
+import { AppError, type Actor, type Role, type UserView } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { hashPassword, type PasswordPolicy } from '../security/passwords.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
-
-export interface UserView {
-  id: string;
-  participant: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  disabled: boolean;
-}
 
 export interface NewUser {
   participant: string;

@@ -1,6 +1,8 @@
 import type {
   Actor,
+  ApiKeyView,
   Attachment,
+  AuditEntryView,
   Category,
   CheckInput,
   CheckOutcome,
@@ -8,7 +10,7 @@ import type {
   RecordHistory,
   RecordStatus,
   RecordView,
-  Role,
+  UserView,
 } from '../domain.ts';
 
 export const API_BASE = '/api/v1';
@@ -147,39 +149,6 @@ export interface CheckResult {
   outcome: CheckOutcome;
   modelVersion: string;
   candidates: CheckCandidate[];
-}
-
-export interface UserView {
-  id: string;
-  participant: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  disabled: boolean;
-}
-
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  role: Role;
-  participant: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: { kind: string; id: string; participant: string | null };
-  action: string;
-  outcome: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  purpose: string;
-  resultCount: number | null;
-  detail: Record<string, unknown>;
-  hash: string;
 }
 
 export interface AuditVerification {
@@ -324,7 +293,7 @@ export class ApiClient {
   }
 
   /** Audit entries, newest first; `before` pages back by sequence number. */
-  audit(query: { action?: string; resourceId?: string; before?: number; limit?: number }, signal?: AbortSignal): Promise<AuditEntry[]> {
+  audit(query: { action?: string; resourceId?: string; before?: number; limit?: number }, signal?: AbortSignal): Promise<AuditEntryView[]> {
     return this.#request('GET', '/audit', { query, ...(signal ? { signal } : {}) });
   }
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort, type ApiKeyView } from '../../api/client.ts';
+import { isAbort } from '../../api/client.ts';
+import type { ApiKeyView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { useFormat } from '../../format/use-format.ts';

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort, type AuditEntry, type AuditVerification } from '../../api/client.ts';
+import { isAbort, type AuditVerification } from '../../api/client.ts';
+import type { AuditEntryView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { useFormat } from '../../format/use-format.ts';
@@ -15,7 +16,7 @@ export function AuditPanel() {
   const id = useId();
   const [filters, setFilters] = useState({ action: '', resourceId: '' });
   const [applied, setApplied] = useState({ action: '', resourceId: '' });
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [verification, setVerification] = useState<AuditVerification | null>(null);

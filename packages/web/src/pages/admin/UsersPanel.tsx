@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, isAbort, type UserView } from '../../api/client.ts';
+import { ApiError, isAbort } from '../../api/client.ts';
+import type { UserView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { setAt, type Draft } from '../../forms/draft.ts';
