@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort, type CheckCandidate, type CheckContribution, type CheckResult } from '../api/client.ts';
+import type { CheckCandidate, CheckContribution, CheckResult } from '../api/client.ts';
+import { useLatestRequest } from '../api/use-latest-request.ts';
 import { useApi } from '../api/context.ts';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { RecordSummaryCell } from '../components/RecordSummaryCell/RecordSummaryCell.tsx';
@@ -28,8 +29,6 @@ const EMPTY_FORM = {
 };
 type CheckForm = typeof EMPTY_FORM;
 type FormKey = keyof CheckForm;
-
-type CheckState = { status: 'idle' } | { status: 'checking' } | { status: 'done'; result: CheckResult } | { status: 'failed'; error: unknown };
 
 /** The request body for the chosen subject: trimmed, empty inputs left out (the server says what is missing). */
 function checkInputOf(subject: CheckSubject, form: CheckForm): CheckInput {
@@ -77,33 +76,19 @@ export function CheckPage() {
   const api = useApi();
   const [subject, setSubject] = useState<CheckSubject>('person');
   const [form, setForm] = useState<CheckForm>(EMPTY_FORM);
-  const [state, setState] = useState<CheckState>({ status: 'idle' });
-  const controller = useRef<AbortController | null>(null);
+  const { state, run, reset } = useLatestRequest<CheckResult>();
   const titleId = useId();
   const idPrefix = useId();
   const idOf = (key: string) => `${idPrefix}-${key}`;
 
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
-    setState({ status: 'checking' });
-    try {
-      const result = await api.check(checkInputOf(subject, form), current.signal);
-      if (!current.signal.aborted) setState({ status: 'done', result });
-    } catch (error) {
-      if (isAbort(error) || current.signal.aborted) return;
-      setState({ status: 'failed', error });
-    }
+    void run((signal) => api.check(checkInputOf(subject, form), signal));
   };
 
   const clear = () => {
-    controller.current?.abort();
+    reset();
     setForm(EMPTY_FORM);
-    setState({ status: 'idle' });
   };
 
   const field = (key: FormKey, options: { hint?: string; required?: boolean; maxLength?: number; mono?: boolean; upper?: boolean } = {}) => (
@@ -176,8 +161,8 @@ export function CheckPage() {
         {subject === 'firearm' && <div className="check-form__grid">{field('serial', { maxLength: 30, mono: true, required: true })}</div>}
 
         <div className="check-form__actions">
-          <button type="submit" className="button button--primary" disabled={state.status === 'checking'}>
-            {state.status === 'checking' ? t('check.form.submitting') : t('check.form.submit')}
+          <button type="submit" className="button button--primary" disabled={state.status === 'running'}>
+            {state.status === 'running' ? t('check.form.submitting') : t('check.form.submit')}
           </button>
           <button type="button" className="button button--link" onClick={clear}>
             {t('check.form.clear')}
@@ -185,7 +170,7 @@ export function CheckPage() {
         </div>
       </form>
 
-      <div aria-live="polite" className="check-results" aria-busy={state.status === 'checking'}>
+      <div aria-live="polite" className="check-results" aria-busy={state.status === 'running'}>
         {state.status === 'failed' && <ErrorMessage error={state.error} />}
         {state.status === 'done' && <CheckResults result={state.result} />}
       </div>

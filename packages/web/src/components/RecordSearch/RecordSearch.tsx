@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort, type CheckResult } from '../../api/client.ts';
+import type { CheckResult } from '../../api/client.ts';
+import { useLatestRequest } from '../../api/use-latest-request.ts';
 import { useApi } from '../../api/context.ts';
 import type { CheckInput } from '../../domain.ts';
 import { typedDate } from '../../forms/draft.ts';
@@ -12,8 +13,6 @@ import { StatusBadge } from '../StatusBadge/StatusBadge.tsx';
 
 const KINDS = ['name', 'document', 'vin', 'plate', 'serial'] as const;
 type SearchKind = (typeof KINDS)[number];
-
-type SearchState = { status: 'idle' } | { status: 'searching' } | { status: 'done'; result: CheckResult } | { status: 'failed'; error: unknown };
 
 /** The request for what was typed: a whole name goes in one field, which the bank splits as it reads it. */
 function searchInput(kind: SearchKind, text: string, birth: string, country: string): CheckInput {
@@ -46,24 +45,12 @@ export function RecordSearch() {
   const [text, setText] = useState('');
   const [birth, setBirth] = useState('');
   const [country, setCountry] = useState('');
-  const [state, setState] = useState<SearchState>({ status: 'idle' });
-  const controller = useRef<AbortController | null>(null);
+  const { state, run, reset } = useLatestRequest<CheckResult>();
   const id = useId();
 
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
-    setState({ status: 'searching' });
-    try {
-      const result = await api.search(searchInput(kind, text, birth, country), current.signal);
-      if (!current.signal.aborted) setState({ status: 'done', result });
-    } catch (error) {
-      if (!isAbort(error) && !current.signal.aborted) setState({ status: 'failed', error });
-    }
+    void run((signal) => api.search(searchInput(kind, text, birth, country), signal));
   };
 
   const needsCountry = kind === 'document' || kind === 'plate';
@@ -109,11 +96,11 @@ export function RecordSearch() {
           </div>
         )}
         <div className="record-search__actions">
-          <button type="submit" className="button button--primary" disabled={state.status === 'searching'}>
-            {state.status === 'searching' ? t('search.searching') : t('search.submit')}
+          <button type="submit" className="button button--primary" disabled={state.status === 'running'}>
+            {state.status === 'running' ? t('search.searching') : t('search.submit')}
           </button>
           {state.status !== 'idle' && (
-            <button type="button" className="button button--link" onClick={() => setState({ status: 'idle' })}>
+            <button type="button" className="button button--link" onClick={reset}>
               {t('search.clear')}
             </button>
           )}
