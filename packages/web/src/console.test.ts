@@ -86,6 +86,11 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     );
     await insertUser(
       db,
+      { participant: 'RU-MVD', username: 'ru.supervisor', displayName: 'Козлов Андрей Игоревич', role: 'supervisor', password },
+      PASSWORD_POLICY,
+    );
+    await insertUser(
+      db,
       { participant: 'RU-MVD', username: 'ru.admin', displayName: 'Смирнова Ольга Викторовна', role: 'administrator', password },
       PASSWORD_POLICY,
     );
@@ -757,6 +762,25 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(exported.startsWith('id,category,')).toBe(true);
     expect(exported).toContain('XTA210990Y2765432');
     await analyst.close();
+  });
+
+  it("starts a supervisor on the agency's records due for review and what every state shares", async () => {
+    const supervisor = await browser.newPage();
+    watchCsp(supervisor);
+    supervisor.on('pageerror', (error) => pageErrors.push(`${supervisor.url()}: ${error.message}`));
+    await supervisor.goto(`${baseUrl}/`);
+    await supervisor.getByLabel('Имя пользователя').fill('ru.supervisor');
+    await supervisor.getByLabel('Пароль').fill(password);
+    await supervisor.getByRole('button', { name: 'Войти' }).click();
+    await supervisor.getByRole('heading', { name: 'Пора проверить' }).waitFor();
+    expect(await supervisor.locator('.home-card__figure').first().textContent()).toMatch(/^[1-9]/);
+    await supervisor.getByRole('table', { name: 'Действующие карточки по государствам' }).waitFor();
+    await supervisor.getByRole('link', { name: 'Показать' }).click();
+    await supervisor
+      .getByRole('row', { name: /Срок проверки истёк/ })
+      .first()
+      .waitFor();
+    await supervisor.close();
   });
 
   it('does not show administration to an operator', async () => {
