@@ -514,6 +514,15 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await page.locator('.record-hero__photo').count()).toBe(1);
   });
 
+  it('edits a record again after its status changed, keeping the note and the photo', async () => {
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Remarks').fill('Фото добавлено, статус подтверждён');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Фото добавлено, статус подтверждён').waitFor();
+    expect(await page.getByRole('main').textContent()).toContain('Status note: Обнаружена другая женщина');
+    expect(await page.locator('.record-hero__photo').count()).toBe(1);
+  });
+
   it('flags a record whose review date has passed, on its page and in the list', async () => {
     const overdue = await create(await login('ru.operator'), stolenVehicle({ reviewBy: '2025-01-31' }));
     await page.goto(`${baseUrl}/records/${overdue.id}`);

@@ -14,23 +14,26 @@ import { Link } from '../router/Link.tsx';
 import { recordPath, recordsPath } from '../router/routes.ts';
 import { useSession } from '../session.ts';
 
-/** What a reader sees of a record but does not edit: its identity, status, dates and files. */
+/** The parts of a record its owner edits; the rest (identity, status, dates, files, notes) the bank keeps. */
+const EDITABLE = [
+  'legalBasis',
+  'actionOnHit',
+  'reviewBy',
+  'distribution',
+  'links',
+  'remarks',
+  'person',
+  'wanted',
+  'missing',
+  'unidentifiedCorpse',
+  'unidentifiedPerson',
+  'vehicle',
+  'firearm',
+] as const satisfies readonly (keyof RecordView)[];
+
+/** The editable content of a record, as a PUT takes it back. */
 function editableOf(record: RecordView): Draft {
-  const {
-    id: _id,
-    owner: _owner,
-    category: _category,
-    nationalRef: _nationalRef,
-    status: _status,
-    version: _version,
-    createdAt: _createdAt,
-    updatedAt: _updatedAt,
-    cancelReason: _cancelReason,
-    dataQuality: _dataQuality,
-    attachments: _attachments,
-    ...content
-  } = record;
-  return content;
+  return Object.fromEntries(EDITABLE.filter((key) => record[key] !== undefined).map((key) => [key, record[key]]));
 }
 
 const ACTION_OF: Record<Category, string> = {
