@@ -64,6 +64,23 @@ describe.each(DIALECTS)('record status on %s', (dialect) => {
     expect(noNote.json().errors).toContainEqual(expect.objectContaining({ path: '/note' }));
   });
 
+  it('exports a located record with its note, and the export imports back unchanged', async () => {
+    const record = await create();
+    expect((await move(record.id, { version: 1, status: 'located', note: 'Задержан' })).statusCode).toBe(200);
+    const supervisor = await t.as('RU-MVD', 'supervisor');
+    const exported = await t.app.inject({ method: 'GET', url: '/api/v1/records/export?status=located', headers: supervisor });
+    const line = exported.body.split('\n').find((l) => l.includes(record.id))!;
+    expect(JSON.parse(line)).toMatchObject({ status: 'located', statusNote: 'Задержан' });
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/records/import',
+      headers: { ...ru, 'content-type': 'application/x-ndjson' },
+      payload: `${line}\n`,
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toMatchObject({ unchanged: 1, rejectedTotal: 0 });
+  });
+
   it('lets only the owner move it', async () => {
     const record = await create();
     const other = await move(record.id, { version: 1, status: 'located', note: 'найден' }, await t.as('KZ-MVD', 'operator'));

@@ -12,7 +12,18 @@ import { recordContent } from './record-content.ts';
 import { assertReferences, insertRecords, newRecordRow, replaceContent, splitContent } from './records.ts';
 
 /** Fields a line may carry besides the record itself: the bank's own (from an export) and the generator's. */
-const IGNORED_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'cancelReason', 'attachments', 'truth', 'corruptions'];
+const IGNORED_FIELDS = [
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'cancelReason',
+  'statusNote',
+  'dataQuality',
+  'attachments',
+  'truth',
+  'corruptions',
+];
 
 /** Rejected lines listed in a report; more are counted, not listed, so a hostile file cannot bloat the answer. */
 export const MAX_REPORTED_REJECTS = 1000;
