@@ -160,6 +160,47 @@ function NamesFields() {
   );
 }
 
+/** Every identity document the person is known by: each one's kind, number and issuing state. */
+function DocumentsFields() {
+  const { t } = useTranslation();
+  const options = useOptions();
+  const { draft, set } = useForm();
+  const documents = (getAt(draft, '/person/documents') as unknown[] | undefined) ?? [];
+  const rows = documents.length === 0 ? [{}] : documents;
+  return (
+    <div className="form-grid__wide form-names">
+      {rows.map((_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: each row's inputs read the draft at its position; none keeps state of its own
+        <div key={i} className="form-documents__row">
+          <SelectField path={`/person/documents/${i}/type`} label={t('record.fields.documentType')} options={options('documentTypes')} />
+          <TextField path={`/person/documents/${i}/number`} label={t('record.fields.documentNumber')} maxLength={32} mono />
+          <TextField path={`/person/documents/${i}/issuingState`} label={t('record.fields.issuingState')} maxLength={2} mono />
+          {documents.length > 0 && (
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() =>
+                set(
+                  '/person/documents',
+                  documents.filter((__, j) => j !== i),
+                )
+              }
+              aria-label={t('form.removeDocument', { n: i + 1 })}
+            >
+              {t('form.remove')}
+            </button>
+          )}
+        </div>
+      ))}
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" onClick={() => set('/person/documents', [...rows, {}])}>
+          {t('form.addDocument')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function PersonFields({ category }: { category: Category }) {
   const { t } = useTranslation();
   const options = useOptions();
@@ -170,13 +211,7 @@ function PersonFields({ category }: { category: Category }) {
       <SelectField path="/person/sex" label={t('record.fields.sex')} options={options('sexes')} required />
       {named && <DateField path="/person/birthDate" label={t('record.fields.birthDate')} partial />}
       {named && <TextField path="/person/citizenships" label={t('record.fields.citizenships')} list="upper" hint={t('form.countriesHint')} mono />}
-      {named && (
-        <>
-          <SelectField path="/person/documents/0/type" label={t('record.fields.documentType')} options={options('documentTypes')} />
-          <TextField path="/person/documents/0/number" label={t('record.fields.documentNumber')} maxLength={32} mono />
-          <TextField path="/person/documents/0/issuingState" label={t('record.fields.issuingState')} maxLength={2} mono />
-        </>
-      )}
+      {named && <DocumentsFields />}
       <TextField path="/person/description/heightCm" label={t('record.fields.heightCm')} numeric maxLength={3} />
       <SelectField path="/person/description/build" label={t('record.fields.build')} options={options('builds')} />
       <TextField path="/person/description/eyeColour" label={t('record.fields.eyeColour')} maxLength={40} />

@@ -217,6 +217,8 @@ export const en: Messages = {
     institution: 'Institution',
     eventDate: 'Date lost, stolen, found or seized',
     eventPlace: 'Place',
+    addDocument: 'Add a document',
+    removeDocument: 'Remove document {{n}}',
     addName: 'Add a name',
     suggestLatin: 'Suggest the Latin form',
     remove: 'Remove',

@@ -243,6 +243,8 @@ export const ru = {
     institution: 'Учреждение',
     eventDate: 'Дата утраты, хищения, обнаружения или изъятия',
     eventPlace: 'Место',
+    addDocument: 'Добавить документ',
+    removeDocument: 'Удалить документ {{n}}',
     addName: 'Добавить имя',
     suggestLatin: 'Предложить латинскую форму',
     remove: 'Удалить',
