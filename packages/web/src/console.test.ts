@@ -517,7 +517,16 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   it('edits a record again after its status changed, keeping the note and the photo', async () => {
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByLabel('Remarks').fill('Фото добавлено, статус подтверждён');
+    await page.getByRole('button', { name: 'Link another record' }).click();
+    await page.getByLabel('Relation').selectOption('related');
+    const linked = page.getByLabel('Identifier of the linked record');
+    await linked.fill('00000000-0000-4000-8000-000000000000');
     await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The record was not saved' }).waitFor();
+    expect(await linked.getAttribute('aria-invalid')).toBe('true');
+    await linked.fill(wanted.id);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Linked records' }).waitFor();
     await page.getByText('Фото добавлено, статус подтверждён').waitFor();
     expect(await page.getByRole('main').textContent()).toContain('Status note: Обнаружена другая женщина');
     expect(await page.locator('.record-hero__photo').count()).toBe(1);

@@ -93,7 +93,47 @@ export function GeneralFields({ isNew, participants, own }: { isNew: boolean; pa
         )}
       </fieldset>
       <TextField path="/remarks" label={t('record.fields.remarks')} multiline maxLength={4000} />
+      <LinksFields />
     </Group>
+  );
+}
+
+/** Other records this one points to: the same subject elsewhere, an accomplice, the person's car or gun. */
+function LinksFields() {
+  const { t } = useTranslation();
+  const { draft, set } = useForm();
+  const links = (getAt(draft, '/links') as unknown[] | undefined) ?? [];
+  const relations = Object.entries(t('linkRelations', { returnObjects: true }) as Record<string, string>).map(([value, label]) => ({ value, label }));
+  return (
+    <fieldset className="form-choice form-grid__wide">
+      <legend>{t('record.sections.links')}</legend>
+      {links.map((_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: each row's inputs read the draft at its position; none keeps state of its own
+        <div key={i} className="form-documents__row">
+          <SelectField path={`/links/${i}/relation`} label={t('record.fields.relation')} options={relations} required />
+          <TextField path={`/links/${i}/recordId`} label={t('form.linkedRecordId')} maxLength={36} mono required />
+          <span />
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() =>
+              set(
+                '/links',
+                links.filter((__, j) => j !== i),
+              )
+            }
+            aria-label={t('form.removeLink', { n: i + 1 })}
+          >
+            {t('form.remove')}
+          </button>
+        </div>
+      ))}
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" onClick={() => set('/links', [...links, { relation: 'same_subject' }])}>
+          {t('form.addLink')}
+        </button>
+      </div>
+    </fieldset>
   );
 }
 
