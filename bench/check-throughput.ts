@@ -6,6 +6,7 @@
  * one, the birth date), asked through the store (audit included) and over HTTP (in-process
  * inject: session, validation, serialisation). One JSON line per figure, as `npm run bench`.
  *
+ * BENCH_ROUTE=search measures the console's search by name (every status) the same way.
  * BENCH_SIZE names the kept store (default 1000000); BENCH_CLIENTS the client counts to run
  * (default 1,4,8,16); BENCH_CHECKS the checks per run (default 2000; each run asks
  * its own, none asked before); BENCH_STORES postgres
@@ -14,13 +15,15 @@
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { CheckInput } from '@svod/core';
-import { SYSTEM_ACTOR, openDatabase, prepareChecks, runCheck, type Db } from '@svod/server';
+import { RECORD_SEARCH, SYSTEM_ACTOR, openDatabase, prepareChecks, runCheck, type Db } from '@svod/server';
 import { appAsAnalyst } from './analyst.ts';
 
 const size = Number(process.env.BENCH_SIZE ?? 1_000_000);
 const widths = (process.env.BENCH_CLIENTS ?? '1,4,8,16').split(',').map(Number);
 const perRun = Number(process.env.BENCH_CHECKS ?? 2000);
 const store = process.env.BENCH_STORES ?? (process.env.DATABASE_URL ? 'postgres' : 'pglite');
+/** BENCH_ROUTE=search measures the console's search (POST /records/search: every status) instead of field checks. */
+const search = process.env.BENCH_ROUTE === 'search';
 
 function emit(name: string, value: number, unit: string) {
   process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, size, store })}\n`);
@@ -89,9 +92,10 @@ try {
   const ctx = { db, actor: { ...SYSTEM_ACTOR, participant: 'BKBOP', role: 'analyst' as const }, purpose: 'bench' };
   const { app, headers } = await appAsAnalyst(db);
   let failed = 0;
-  const viaStore = (input: CheckInput) => runCheck(ctx, input);
+  const viaStore = (input: CheckInput) => (search ? runCheck(ctx, input, RECORD_SEARCH) : runCheck(ctx, input));
   const viaHttp = async (input: CheckInput) => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/checks', headers, payload: input as object });
+    const url = search ? '/api/v1/records/search' : '/api/v1/checks';
+    const response = await app.inject({ method: 'POST', url, headers, payload: input as object });
     if (response.statusCode !== 200 && failed++ === 0)
       process.stderr.write(`bench:checks: a check failed: ${response.statusCode} ${response.body}\n`);
   };
@@ -99,8 +103,8 @@ try {
   // that are not asked again: each run below asks its own.
   await run(4, slices.pop()!, viaStore);
   for (const [path, ask] of [
-    ['check.person', viaStore],
-    ['api.check.person', viaHttp],
+    [search ? 'search.person' : 'check.person', viaStore],
+    [search ? 'api.search.person' : 'api.check.person', viaHttp],
   ] as const) {
     for (const width of widths) {
       const r = await run(width, slices.pop()!, ask);

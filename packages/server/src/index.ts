@@ -15,6 +15,6 @@ export { createAjv, compileAsserter } from './validation/ajv.ts';
 export { createRecordValidators } from './validation/records.ts';
 export type { StoreContext } from './store/context.ts';
 export { seedDemo, isStoreEmpty, SYSTEM_ACTOR, type DemoSeedResult } from './seed/demo.ts';
-export { prepareChecks, runCheck, type CheckResult } from './store/checks.ts';
+export { prepareChecks, runCheck, RECORD_SEARCH, type CheckResult } from './store/checks.ts';
 export { refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-keys.ts';
 export { activateModels, activeModels } from './store/models.ts';

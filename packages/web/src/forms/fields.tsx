@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
 import type { Language } from '../domain.ts';
 import { languageOf } from '../i18n/index.ts';
 import { getAt, typedDate, type Draft } from './draft.ts';
@@ -19,6 +20,13 @@ export function useForm(): FormState {
   const form = useContext(FormContext);
   if (!form) throw new Error('a form field outside <FormContext.Provider>');
   return form;
+}
+
+/** The messages of a refused request by the field path they name, for the form's inputs. */
+export function errorsByPath(error: unknown): Map<string, string[]> {
+  const byPath = new Map<string, string[]>();
+  if (error instanceof ApiError) for (const issue of error.errors) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue.message]);
+  return byPath;
 }
 
 /** The DOM id of the input for a path: error summaries link to it. */

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { isCategory, type Category, type RecordDifference, type RecordView } from '../domain.ts';
 import { useFieldPathLabel } from '../format/field-path.ts';
 import { pruned, setAt, type Draft } from '../forms/draft.ts';
-import { FormContext, inputId, SelectField, type FormState } from '../forms/fields.tsx';
+import { errorsByPath, FormContext, inputId, SelectField, type FormState } from '../forms/fields.tsx';
 import { CategoryFields, GeneralFields, PERSON_CATEGORIES } from '../forms/record-sections.tsx';
 import { navigate } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
@@ -109,11 +109,7 @@ export function RecordFormPage({ id, category: initialCategory }: { id?: string;
     return () => controller.abort();
   }, [api, id, isNew, replaceDraft]);
 
-  const errors = useMemo(() => {
-    const byPath = new Map<string, string[]>();
-    if (failure instanceof ApiError) for (const issue of failure.errors) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue.message]);
-    return byPath;
-  }, [failure]);
+  const errors = useMemo(() => errorsByPath(failure), [failure]);
 
   const form: FormState | null = useMemo(
     () =>

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, isAbort } from '../../api/client.ts';
+import { isAbort } from '../../api/client.ts';
 import type { UserView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { setAt, type Draft } from '../../forms/draft.ts';
-import { FormContext, SelectField, TextField, type FormState } from '../../forms/fields.tsx';
+import { errorsByPath, FormContext, SelectField, TextField, type FormState } from '../../forms/fields.tsx';
 
 const EMPTY: Draft = { username: '', displayName: '', role: 'operator', password: '' };
 
@@ -30,11 +30,7 @@ export function UsersPanel() {
     return () => controller.abort();
   }, [api, reloads]);
 
-  const errors = useMemo(() => {
-    const byPath = new Map<string, string[]>();
-    if (failure instanceof ApiError) for (const issue of failure.errors) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue.message]);
-    return byPath;
-  }, [failure]);
+  const errors = useMemo(() => errorsByPath(failure), [failure]);
   const set = useCallback((path: string, value: unknown) => setDraft((d) => setAt(d, path, value)), []);
   const form: FormState = useMemo(() => ({ draft, set, errors, generation: 0 }), [draft, set, errors]);
 
