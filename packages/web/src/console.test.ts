@@ -432,6 +432,8 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(latinSurname).toMatch(/^KOVAL/);
     await page.getByLabel('Sex').selectOption('female');
     await page.getByLabel('Date of birth', { exact: true }).fill('15.07.1984');
+    // Typed key by key, as a person types a list, separators and all.
+    await page.getByLabel('Citizenship').pressSequentially('ru, ua');
     await page.getByLabel('Last seen on').fill('31.02.2024');
     await page.getByLabel('Last seen at: country').fill('RU');
     await page.getByLabel('Last seen at: locality').fill('Брянск');
@@ -452,6 +454,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     const [stored] = created.json().items as RecordView[];
     expect(stored?.person?.birthDate).toBe('1984-07-15');
     expect(stored?.missing?.lastSeenOn).toBe('2024-11-03');
+    expect(stored?.person?.citizenships).toEqual(['RU', 'UA']);
   });
 
   it('edits a record, shows plainly what someone else saved meanwhile, and saves over it when asked', async () => {

@@ -71,12 +71,20 @@ interface TextFieldProps {
 }
 
 export function TextField({ path, label, hint, required, maxLength = 200, multiline, mono, numeric, list }: TextFieldProps) {
-  const { draft, set, errors } = useForm();
+  const { draft, set, errors, generation } = useForm();
   const raw = getAt(draft, path);
-  const value = Array.isArray(raw) ? raw.join(', ') : raw === undefined || raw === null ? '' : String(raw);
+  // A list is typed as text with its separators ("KZ, "), which the list it becomes cannot hold:
+  // the text stays the field's own until a whole new draft replaces it.
+  const [listText, setListText] = useState(() => (Array.isArray(raw) ? raw.join(', ') : ''));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a whole new draft (a reload) replaces what is typed
+  useEffect(() => {
+    if (list) setListText(Array.isArray(raw) ? raw.join(', ') : '');
+  }, [generation]);
+  const value = list ? listText : raw === undefined || raw === null ? '' : String(raw);
   const change = (text: string) => {
     if (numeric) set(path, /^\s*\d+\s*$/.test(text) ? Number(text) : text);
-    else if (list)
+    else if (list) {
+      setListText(text);
       set(
         path,
         text
@@ -84,7 +92,7 @@ export function TextField({ path, label, hint, required, maxLength = 200, multil
           .map((s) => s.trim().toUpperCase())
           .filter(Boolean),
       );
-    else set(path, text);
+    } else set(path, text);
   };
   const invalid = (errors.get(path)?.length ?? 0) > 0;
   return (
