@@ -71,6 +71,18 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     return response.json() as RecordView;
   };
 
+  /** Another user in a browser page of their own, signed in through the login form (in Russian). */
+  const signInOnNewPage = async (username: string): Promise<Page> => {
+    const other = await browser.newPage();
+    watchCsp(other);
+    other.on('pageerror', (error) => pageErrors.push(`${other.url()}: ${error.message}`));
+    await other.goto(`${baseUrl}/`);
+    await other.getByLabel('Имя пользователя').fill(username);
+    await other.getByLabel('Пароль').fill(password);
+    await other.getByRole('button', { name: 'Войти' }).click();
+    return other;
+  };
+
   beforeAll(async () => {
     if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
     rmSync(SCREENS, { recursive: true, force: true });
@@ -711,14 +723,8 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   });
 
   it("gives an administrator the agency's users, API keys and audit trail on screen, in Russian", async () => {
-    const admin = await browser.newPage();
-    watchCsp(admin);
-    admin.on('pageerror', (error) => pageErrors.push(`${admin.url()}: ${error.message}`));
+    const admin = await signInOnNewPage('ru.admin');
     admin.on('dialog', (dialog) => void dialog.accept());
-    await admin.goto(`${baseUrl}/`);
-    await admin.getByLabel('Имя пользователя').fill('ru.admin');
-    await admin.getByLabel('Пароль').fill(password);
-    await admin.getByRole('button', { name: 'Войти' }).click();
     await admin.getByRole('link', { name: 'Администрирование' }).click();
     const users = admin.getByRole('table', { name: 'Пользователи' });
     await users.getByRole('row', { name: /ru\.operator/ }).waitFor();
@@ -758,13 +764,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   });
 
   it('starts an analyst on what every state shares, as a chart and a table with the same numbers', async () => {
-    const analyst = await browser.newPage();
-    watchCsp(analyst);
-    analyst.on('pageerror', (error) => pageErrors.push(`${analyst.url()}: ${error.message}`));
-    await analyst.goto(`${baseUrl}/`);
-    await analyst.getByLabel('Имя пользователя').fill('kz.analyst');
-    await analyst.getByLabel('Пароль').fill(password);
-    await analyst.getByRole('button', { name: 'Войти' }).click();
+    const analyst = await signInOnNewPage('kz.analyst');
     const table = analyst.getByRole('table', { name: 'Действующие карточки по государствам' });
     await table.getByRole('row', { name: /RU-MVD/ }).waitFor();
     await analyst
@@ -789,13 +789,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   });
 
   it("starts a supervisor on the agency's records due for review and what every state shares", async () => {
-    const supervisor = await browser.newPage();
-    watchCsp(supervisor);
-    supervisor.on('pageerror', (error) => pageErrors.push(`${supervisor.url()}: ${error.message}`));
-    await supervisor.goto(`${baseUrl}/`);
-    await supervisor.getByLabel('Имя пользователя').fill('ru.supervisor');
-    await supervisor.getByLabel('Пароль').fill(password);
-    await supervisor.getByRole('button', { name: 'Войти' }).click();
+    const supervisor = await signInOnNewPage('ru.supervisor');
     await supervisor.getByRole('heading', { name: 'Пора проверить' }).waitFor();
     expect(await supervisor.locator('.home-card__figure').first().textContent()).toMatch(/^[1-9]/);
     await supervisor.getByRole('table', { name: 'Действующие карточки по государствам' }).waitFor();

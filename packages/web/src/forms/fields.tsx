@@ -221,3 +221,61 @@ export function CheckboxField({ path, label }: { path: string; label: string }) 
     </label>
   );
 }
+
+interface RowListProps {
+  /** Where the list sits in the record, e.g. `/person/documents`. */
+  path: string;
+  /** The class of each row's grid. */
+  rowClass: string;
+  /** The inputs of row `i`, bound below `${path}/${i}`. */
+  row: (i: number) => ReactNode;
+  /** What a new row starts as. */
+  newRow: object;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  /** Shown even when the list is empty, so that the first item can be typed at once. */
+  alwaysOneRow?: boolean;
+  /** More buttons beside "add". */
+  actions?: ReactNode;
+}
+
+/** A list inside the record (names, documents, links) edited row by row: each row removable, one more added. */
+export function RowList({ path, rowClass, row, newRow, addLabel, removeLabel, alwaysOneRow = false, actions }: RowListProps) {
+  const { t } = useTranslation();
+  const { draft, set } = useForm();
+  const items = (getAt(draft, path) as unknown[] | undefined) ?? [];
+  const rows = alwaysOneRow && items.length === 0 ? [newRow] : items;
+  return (
+    <>
+      {rows.map((_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: each row's inputs read the draft at its position; none keeps state of its own
+        <div key={i} className={rowClass}>
+          {row(i)}
+          {items.length > 0 ? (
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() =>
+                set(
+                  path,
+                  items.filter((__, j) => j !== i),
+                )
+              }
+              aria-label={removeLabel(i + 1)}
+            >
+              {t('form.remove')}
+            </button>
+          ) : (
+            <span />
+          )}
+        </div>
+      ))}
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" onClick={() => set(path, [...rows, newRow])}>
+          {addLabel}
+        </button>
+        {actions}
+      </div>
+    </>
+  );
+}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { romanize } from '@svod/core';
 import type { Category, ParticipantInfo, PersonNameView } from '../domain.ts';
 import { getAt } from './draft.ts';
-import { CheckboxField, DateField, SelectField, TextField, useForm } from './fields.tsx';
+import { CheckboxField, DateField, RowList, SelectField, TextField, useForm } from './fields.tsx';
 
 /** Dictionaries of the console whose keys are the values of an enumeration of the record schema. */
 type Enumeration =
@@ -101,38 +101,24 @@ export function GeneralFields({ isNew, participants, own }: { isNew: boolean; pa
 /** Other records this one points to: the same subject elsewhere, an accomplice, the person's car or gun. */
 function LinksFields() {
   const { t } = useTranslation();
-  const { draft, set } = useForm();
-  const links = (getAt(draft, '/links') as unknown[] | undefined) ?? [];
   const relations = Object.entries(t('linkRelations', { returnObjects: true }) as Record<string, string>).map(([value, label]) => ({ value, label }));
   return (
     <fieldset className="form-choice form-grid__wide">
       <legend>{t('record.sections.links')}</legend>
-      {links.map((_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: each row's inputs read the draft at its position; none keeps state of its own
-        <div key={i} className="form-documents__row">
-          <SelectField path={`/links/${i}/relation`} label={t('record.fields.relation')} options={relations} required />
-          <TextField path={`/links/${i}/recordId`} label={t('form.linkedRecordId')} maxLength={36} mono required />
-          <span />
-          <button
-            type="button"
-            className="button button--link"
-            onClick={() =>
-              set(
-                '/links',
-                links.filter((__, j) => j !== i),
-              )
-            }
-            aria-label={t('form.removeLink', { n: i + 1 })}
-          >
-            {t('form.remove')}
-          </button>
-        </div>
-      ))}
-      <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={() => set('/links', [...links, { relation: 'same_subject' }])}>
-          {t('form.addLink')}
-        </button>
-      </div>
+      <RowList
+        path="/links"
+        rowClass="form-documents__row"
+        newRow={{ relation: 'same_subject' }}
+        addLabel={t('form.addLink')}
+        removeLabel={(n) => t('form.removeLink', { n })}
+        row={(i) => (
+          <>
+            <SelectField path={`/links/${i}/relation`} label={t('record.fields.relation')} options={relations} required />
+            <TextField path={`/links/${i}/recordId`} label={t('form.linkedRecordId')} maxLength={36} mono required />
+            <span />
+          </>
+        )}
+      />
     </fieldset>
   );
 }
@@ -159,43 +145,29 @@ function NamesFields() {
   };
   return (
     <div className="form-grid__wide form-names">
-      {names.map((_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: each row's inputs read the draft at its position; none keeps state of its own
-        <div key={i} className="form-names__row">
-          <SelectField path={`/person/names/${i}/kind`} label={t('record.fields.nameKind')} options={options('nameKinds')} required />
-          <SelectField path={`/person/names/${i}/script`} label={t('record.fields.script')} options={options('scripts')} required />
-          <TextField path={`/person/names/${i}/surname`} label={t('record.fields.surname')} maxLength={80} />
-          <TextField path={`/person/names/${i}/given`} label={t('record.fields.given')} maxLength={80} />
-          <TextField path={`/person/names/${i}/patronymic`} label={t('record.fields.patronymic')} maxLength={80} />
-          <button
-            type="button"
-            className="button button--link"
-            onClick={() =>
-              set(
-                '/person/names',
-                names.filter((__, j) => j !== i),
-              )
-            }
-            aria-label={t('form.removeName', { n: i + 1 })}
-          >
-            {t('form.remove')}
-          </button>
-        </div>
-      ))}
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => set('/person/names', [...names, { kind: 'alias', script: 'Cyrl' }])}
-        >
-          {t('form.addName')}
-        </button>
-        {primary && (
-          <button type="button" className="button button--secondary" onClick={suggestLatin}>
-            {t('form.suggestLatin')}
-          </button>
+      <RowList
+        path="/person/names"
+        rowClass="form-names__row"
+        newRow={{ kind: 'alias', script: 'Cyrl' }}
+        addLabel={t('form.addName')}
+        removeLabel={(n) => t('form.removeName', { n })}
+        row={(i) => (
+          <>
+            <SelectField path={`/person/names/${i}/kind`} label={t('record.fields.nameKind')} options={options('nameKinds')} required />
+            <SelectField path={`/person/names/${i}/script`} label={t('record.fields.script')} options={options('scripts')} required />
+            <TextField path={`/person/names/${i}/surname`} label={t('record.fields.surname')} maxLength={80} />
+            <TextField path={`/person/names/${i}/given`} label={t('record.fields.given')} maxLength={80} />
+            <TextField path={`/person/names/${i}/patronymic`} label={t('record.fields.patronymic')} maxLength={80} />
+          </>
         )}
-      </div>
+        actions={
+          primary && (
+            <button type="button" className="button button--secondary" onClick={suggestLatin}>
+              {t('form.suggestLatin')}
+            </button>
+          )
+        }
+      />
     </div>
   );
 }
@@ -204,39 +176,23 @@ function NamesFields() {
 function DocumentsFields() {
   const { t } = useTranslation();
   const options = useOptions();
-  const { draft, set } = useForm();
-  const documents = (getAt(draft, '/person/documents') as unknown[] | undefined) ?? [];
-  const rows = documents.length === 0 ? [{}] : documents;
   return (
     <div className="form-grid__wide form-names">
-      {rows.map((_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: each row's inputs read the draft at its position; none keeps state of its own
-        <div key={i} className="form-documents__row">
-          <SelectField path={`/person/documents/${i}/type`} label={t('record.fields.documentType')} options={options('documentTypes')} />
-          <TextField path={`/person/documents/${i}/number`} label={t('record.fields.documentNumber')} maxLength={32} mono />
-          <TextField path={`/person/documents/${i}/issuingState`} label={t('record.fields.issuingState')} maxLength={2} mono />
-          {documents.length > 0 && (
-            <button
-              type="button"
-              className="button button--link"
-              onClick={() =>
-                set(
-                  '/person/documents',
-                  documents.filter((__, j) => j !== i),
-                )
-              }
-              aria-label={t('form.removeDocument', { n: i + 1 })}
-            >
-              {t('form.remove')}
-            </button>
-          )}
-        </div>
-      ))}
-      <div className="form-actions">
-        <button type="button" className="button button--secondary" onClick={() => set('/person/documents', [...rows, {}])}>
-          {t('form.addDocument')}
-        </button>
-      </div>
+      <RowList
+        path="/person/documents"
+        rowClass="form-documents__row"
+        newRow={{}}
+        alwaysOneRow
+        addLabel={t('form.addDocument')}
+        removeLabel={(n) => t('form.removeDocument', { n })}
+        row={(i) => (
+          <>
+            <SelectField path={`/person/documents/${i}/type`} label={t('record.fields.documentType')} options={options('documentTypes')} />
+            <TextField path={`/person/documents/${i}/number`} label={t('record.fields.documentNumber')} maxLength={32} mono />
+            <TextField path={`/person/documents/${i}/issuingState`} label={t('record.fields.issuingState')} maxLength={2} mono />
+          </>
+        )}
+      />
     </div>
   );
 }
