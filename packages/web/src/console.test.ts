@@ -91,31 +91,16 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
-    await insertUser(
-      db,
-      { participant: 'RU-MVD', username: 'ru.operator', displayName: 'Иванов Сергей Петрович', role: 'operator', password },
-      PASSWORD_POLICY,
-    );
-    await insertUser(
-      db,
-      { participant: 'RU-MVD', username: 'ru.supervisor', displayName: 'Козлов Андрей Игоревич', role: 'supervisor', password },
-      PASSWORD_POLICY,
-    );
-    await insertUser(
-      db,
-      { participant: 'RU-MVD', username: 'ru.admin', displayName: 'Смирнова Ольга Викторовна', role: 'administrator', password },
-      PASSWORD_POLICY,
-    );
-    await insertUser(
-      db,
-      { participant: 'KZ-MVD', username: 'kz.analyst', displayName: 'Нурланов Арман', role: 'analyst', password },
-      PASSWORD_POLICY,
-    );
-    await insertUser(
-      db,
-      { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator', password },
-      PASSWORD_POLICY,
-    );
+    const people = [
+      ['RU-MVD', 'ru.operator', 'Иванов Сергей Петрович', 'operator'],
+      ['RU-MVD', 'ru.supervisor', 'Козлов Андрей Игоревич', 'supervisor'],
+      ['RU-MVD', 'ru.admin', 'Смирнова Ольга Викторовна', 'administrator'],
+      ['KZ-MVD', 'kz.analyst', 'Нурланов Арман', 'analyst'],
+      ['KZ-MVD', 'kz.operator', 'Ахметов Ерлан Болатович', 'operator'],
+    ] as const;
+    for (const [participant, username, displayName, role] of people) {
+      await insertUser(db, { participant, username, displayName, role, password }, PASSWORD_POLICY);
+    }
 
     app = await buildApp({ db, config: { webRoot: WEB_ROOT, passwordPolicy: PASSWORD_POLICY } });
     await app.listen({ port: 0, host: '127.0.0.1' });
