@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { RecordContent, RecordHistory, RecordStatus } from '@svod/core';
+import type { RecordHistory, RecordStatus } from '@svod/core';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { recordContent } from './record-content.ts';
-import { loadVisible, visibleTo } from './records.ts';
+import { loadVisible, visibleIds } from './records.ts';
 
 /**
  * Every version of a record the actor may read, newest first, as `record_versions` kept it. Who
@@ -33,34 +33,25 @@ export async function recordHistory(ctx: StoreContext, id: string): Promise<Reco
       .where('v.record_id', '=', id)
       .orderBy('v.version', 'desc')
       .execute();
-    const hidden = own
-      ? new Set<string>()
-      : await unseenLinks(
-          ctx,
-          rows.map((r) => recordContent(r)),
+    const versions = rows.map((row) => ({ row, content: recordContent(row) }));
+    // Another state's reader follows only links to records it may read, in every version.
+    const visible = own
+      ? undefined
+      : await visibleIds(
+          ctx.db,
+          ctx.actor.participant,
+          versions.flatMap((v) => (v.content.links ?? []).map((l) => l.recordId)),
         );
-    const items = rows.map((row) => {
-      const content = recordContent(row);
-      return {
-        version: row.version,
-        status: row.status as RecordStatus,
-        changedAt: new Date(row.changed_at).toISOString(),
-        changedBy: { participant: record.owner, ...(own ? { name: row.display_name ?? row.key_name ?? row.changed_by } : {}) },
-        ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
-        ...(row.status_note ? { statusNote: row.status_note } : {}),
-        content: hidden.size === 0 || !content.links ? content : { ...content, links: content.links.filter((l) => !hidden.has(l.recordId)) },
-      };
-    });
+    const items = versions.map(({ row, content }) => ({
+      version: row.version,
+      status: row.status as RecordStatus,
+      changedAt: new Date(row.changed_at).toISOString(),
+      changedBy: { participant: record.owner, ...(own ? { name: row.display_name ?? row.key_name ?? row.changed_by } : {}) },
+      ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+      ...(row.status_note ? { statusNote: row.status_note } : {}),
+      content: !visible || !content.links ? content : { ...content, links: content.links.filter((l) => visible.has(l.recordId)) },
+    }));
     await auditSuccess(ctx.db, ctx, { action: 'record.history', resourceType: 'record', resourceId: id, resultCount: items.length });
     return { recordId: id, items };
   });
-}
-
-/** The records linked from any of these versions that the actor may not read. */
-async function unseenLinks(ctx: StoreContext, versions: RecordContent[]): Promise<Set<string>> {
-  const linked = [...new Set(versions.flatMap((c) => (c.links ?? []).map((l) => l.recordId)))];
-  if (linked.length === 0) return new Set();
-  const visible = await ctx.db.selectFrom('records').select('id').where('id', 'in', linked).where(visibleTo(ctx.actor.participant)).execute();
-  const seen = new Set(visible.map((r) => r.id));
-  return new Set(linked.filter((id) => !seen.has(id)));
 }

@@ -68,21 +68,24 @@ export function toRecordView(row: RecordRow, attachments: RecordView['attachment
  * its content as it wrote it, so that an edit never drops a link it cannot see any more.
  */
 export async function hideUnseenLinks(db: Db | Tx, participant: string, views: RecordView[]): Promise<RecordView[]> {
-  const linked = new Set(views.filter((v) => v.owner !== participant).flatMap((v) => (v.links ?? []).map((l) => l.recordId)));
-  if (linked.size === 0) return views;
-  const visible = new Set(
-    (
-      await db
-        .selectFrom('records')
-        .select('id')
-        .where('id', 'in', [...linked])
-        .where(visibleTo(participant))
-        .execute()
-    ).map((r) => r.id),
-  );
+  const linked = views.filter((v) => v.owner !== participant).flatMap((v) => (v.links ?? []).map((l) => l.recordId));
+  if (linked.length === 0) return views;
+  const visible = await visibleIds(db, participant, linked);
   return views.map((view) =>
     view.owner === participant || !view.links ? view : { ...view, links: view.links.filter((link) => visible.has(link.recordId)) },
   );
+}
+
+/** Which of these record ids exist and may be read by the participant (links are followed only to those). */
+export async function visibleIds(db: Db | Tx, participant: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('records')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where(visibleTo(participant))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 async function attachmentsOf(db: Db | Tx, ids: string[]): Promise<Map<string, RecordView['attachments']>> {
@@ -124,19 +127,10 @@ export async function assertReferences(
   }
   const links = content.links ?? [];
   if (links.length > 0) {
-    const found = new Set(
-      (
-        await db
-          .selectFrom('records')
-          .select('id')
-          .where(
-            'id',
-            'in',
-            links.map((l) => l.recordId),
-          )
-          .where(visibleTo(participant))
-          .execute()
-      ).map((r) => r.id),
+    const found = await visibleIds(
+      db,
+      participant,
+      links.map((l) => l.recordId),
     );
     const issues = links
       .map((link, i) => ({ link, i }))
@@ -290,28 +284,37 @@ export async function cancelRecord(ctx: StoreContext, id: string, cancel: Record
       const row = await loadOwned(tx, ctx.actor.participant, id);
       if (row.version !== cancel.version) throw new AppError('version_conflict', { params: { current: row.version } });
       if (row.status === 'cancelled') throw new AppError('version_conflict', { params: { status: row.status } });
-      const updated = await tx
-        .updateTable('records')
-        .set({
-          status: 'cancelled',
-          cancel_reason: cancel.reason,
-          version: row.version + 1,
-          updated_by: ctx.actor.id,
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .where('version', '=', row.version)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await auditSuccess(tx, ctx, {
-        action: 'record.cancel',
-        resourceType: RECORD,
-        resourceId: id,
-        detail: { reason: cancel.reason },
-      });
-      return toRecordView(updated, (await attachmentsOf(tx, [id])).get(id));
+      return saveStatus(
+        tx,
+        ctx,
+        row,
+        { status: 'cancelled', cancel_reason: cancel.reason },
+        { action: 'record.cancel', detail: { reason: cancel.reason } },
+      );
     });
   });
+}
+
+/**
+ * Writes a record's new status (and its reason or note) as the next version, with its audit entry,
+ * in the caller's transaction; the caller has checked the version it read and the move.
+ */
+async function saveStatus(
+  tx: Tx,
+  ctx: StoreContext,
+  row: RecordRow,
+  change: { status: RecordStatus; cancel_reason?: string; status_note?: string },
+  audit: { action: 'record.cancel' | 'record.status'; detail: Record<string, unknown> },
+): Promise<RecordView> {
+  const updated = await tx
+    .updateTable('records')
+    .set({ ...change, version: row.version + 1, updated_by: ctx.actor.id, updated_at: new Date() })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await auditSuccess(tx, ctx, { ...audit, resourceType: RECORD, resourceId: row.id });
+  return toRecordView(updated, (await attachmentsOf(tx, [row.id])).get(row.id));
 }
 
 /** The moves between statuses an owner may make (cancellation, final, has its own route). */
@@ -339,20 +342,13 @@ export async function changeRecordStatus(ctx: StoreContext, id: string, change: 
           params: { status: row.status, requested: change.status },
         });
       }
-      const updated = await tx
-        .updateTable('records')
-        .set({ status: change.status, status_note: change.note, version: row.version + 1, updated_by: ctx.actor.id, updated_at: new Date() })
-        .where('id', '=', id)
-        .where('version', '=', row.version)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await auditSuccess(tx, ctx, {
-        action: 'record.status',
-        resourceType: RECORD,
-        resourceId: id,
-        detail: { from: row.status, to: change.status, note: change.note },
-      });
-      return toRecordView(updated, (await attachmentsOf(tx, [id])).get(id));
+      return saveStatus(
+        tx,
+        ctx,
+        row,
+        { status: change.status, status_note: change.note },
+        { action: 'record.status', detail: { from: row.status, to: change.status, note: change.note } },
+      );
     });
   });
 }

@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 
 // Every version of every record as it was written, for its history and the difference between
-// two versions; and the note of a record's last status change (located, expired, reopened). Kept by a trigger on records, so that no path that writes a record (the API, an
-// import, a status change) can forget it, in the same transaction as the change. Append-only
-// like the audit log: a record's past is evidence. Records are never deleted, so neither are
-// their versions. A bank written before this keeps its records' current versions from here on.
+// two versions; and the note of a record's last status change (located, expired, reopened).
+// Versions are kept by a trigger on records, so that no path that writes a record (the API, an
+// import, a status change) can forget one, and in the same transaction as the change.
+// Append-only like the audit log: a record's past is evidence. Records are never deleted, so
+// neither are their versions. A bank written before this keeps its records' current versions
+// from here on.
 const STATEMENTS = [
   `ALTER TABLE records ADD COLUMN status_note text`,
   `CREATE TABLE record_versions (
