@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort } from '../../api/client.ts';
 import type { ApiKeyView } from '../../domain.ts';
+import { useReloadable } from '../../api/use-reloadable.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { useFormat } from '../../format/use-format.ts';
@@ -14,23 +14,12 @@ export function ApiKeysPanel() {
   const api = useApi();
   const format = useFormat();
   const id = useId();
-  const [keys, setKeys] = useState<ApiKeyView[] | null>(null);
+  const { data: keys, error: loadError, reload } = useReloadable(useCallback((signal: AbortSignal) => api.apiKeys(signal), [api]));
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<(typeof KEY_ROLES)[number]>('operator');
   const [days, setDays] = useState('365');
   const [issued, setIssued] = useState<{ name: string; key: string } | null>(null);
-  const [reloads, setReloads] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` reads the list again after a change
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .apiKeys(controller.signal)
-      .then(setKeys)
-      .catch((failure: unknown) => !isAbort(failure) && setError(failure));
-    return () => controller.abort();
-  }, [api, reloads]);
 
   const issue = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,7 +28,7 @@ export function ApiKeysPanel() {
       const created = await api.createApiKey({ name: name.trim(), role, expiresInDays: Number(days) });
       setIssued({ name: created.name, key: created.key });
       setName('');
-      setReloads((n) => n + 1);
+      reload();
     } catch (failure) {
       setError(failure);
     }
@@ -49,7 +38,7 @@ export function ApiKeysPanel() {
     if (!window.confirm(t('admin.keys.confirmRevoke', { name: key.name }))) return;
     try {
       await api.revokeApiKey(key.id);
-      setReloads((n) => n + 1);
+      reload();
     } catch (failure) {
       setError(failure);
     }
@@ -57,6 +46,7 @@ export function ApiKeysPanel() {
 
   return (
     <div className="admin-panel">
+      {loadError !== null && <ErrorMessage error={loadError} />}
       {error !== null && <ErrorMessage error={error} />}
       {issued && (
         <div className="alert alert--warning" role="status">

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort } from '../../api/client.ts';
-import type { UserView } from '../../domain.ts';
+import { useReloadable } from '../../api/use-reloadable.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { setAt, type Draft } from '../../forms/draft.ts';
@@ -13,22 +12,10 @@ const EMPTY: Draft = { username: '', displayName: '', role: 'operator', password
 export function UsersPanel() {
   const { t } = useTranslation();
   const api = useApi();
-  const [users, setUsers] = useState<UserView[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const { data: users, error: loadError, reload } = useReloadable(useCallback((signal: AbortSignal) => api.users(signal), [api]));
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [failure, setFailure] = useState<unknown>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const [reloads, setReloads] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` reads the list again after a user is added
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .users(controller.signal)
-      .then(setUsers)
-      .catch((error: unknown) => !isAbort(error) && setLoadError(error));
-    return () => controller.abort();
-  }, [api, reloads]);
 
   const errors = useMemo(() => errorsByPath(failure), [failure]);
   const set = useCallback((path: string, value: unknown) => setDraft((d) => setAt(d, path, value)), []);
@@ -42,7 +29,7 @@ export function UsersPanel() {
       const user = await api.createUser(draft as { username: string; displayName: string; role: string; password: string });
       setCreated(user.username);
       setDraft(EMPTY);
-      setReloads((n) => n + 1);
+      reload();
     } catch (error) {
       setFailure(error);
     }
