@@ -114,12 +114,15 @@ function birthRangeBits(weights: Weights, level: number, a: PersonProfile, b: Pe
  * a second time.
  */
 function impliedByNamesBits(weights: Weights, vector: Int8Array, field: number): number {
-  const namesAgree = NAME_PARTS.some((part, n) => {
+  return vector[field] === 0 ? -Math.max(0, weights.table[field]![0]!) : 0;
+}
+
+/** Whether surname or given name agree (at a level term frequency applies to). */
+function namesAgree(vector: Int8Array): boolean {
+  return NAME_PARTS.some((part, n) => {
     const level = vector[NAME_FIELDS[n]!]!;
     return part !== 'patronymic' && level >= 0 && level < TF_LEVELS[part];
   });
-  if (!namesAgree || vector[field] !== 0) return 0;
-  return -Math.max(0, weights.table[field]![0]!);
 }
 
 /**
@@ -155,7 +158,7 @@ export function personAdjustmentBits(
   pairFrequencies(frequency, a, b, scratch.tf);
   fieldBits(weights, a, b, vector, scratch.tf, scratch.bits);
   let sum = 0;
-  for (const b of scratch.bits) sum += b;
+  for (const bits of scratch.bits) sum += bits;
   return sum;
 }
 
@@ -170,5 +173,5 @@ function fieldBits(weights: Weights, a: PersonProfile, b: PersonProfile, vector:
     out[field] = tfBits(fields[field]!, part, vector[field]!, tf[n]!);
   });
   out[BIRTH_FIELD] = birthRangeBits(weights, vector[BIRTH_FIELD]!, a, b);
-  for (const field of IMPLIED_BY_NAMES) out[field] = impliedByNamesBits(weights, vector, field);
+  if (namesAgree(vector)) for (const field of IMPLIED_BY_NAMES) out[field] = impliedByNamesBits(weights, vector, field);
 }
