@@ -32,7 +32,13 @@ export function errorsByPath(error: unknown): Map<string, string[]> {
 /** The DOM id of the input for a path: error summaries link to it. */
 export const inputId = (path: string) => `field${path.replaceAll('/', '-')}`;
 
-function FieldShell({ path, label, hint, children }: { path: string; label: string; hint?: string; children: (describedBy?: string) => ReactNode }) {
+/** What an input needs from its field: the ids describing it, and whether the bank refused it. */
+interface InputAria {
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+}
+
+function FieldShell({ path, label, hint, children }: { path: string; label: string; hint?: string; children: (aria: InputAria) => ReactNode }) {
   const { errors } = useForm();
   const messages = errors.get(path) ?? [];
   const hintId = useId();
@@ -41,7 +47,7 @@ function FieldShell({ path, label, hint, children }: { path: string; label: stri
   return (
     <div className={`form-field${messages.length > 0 ? ' form-field--invalid' : ''}`}>
       <label htmlFor={inputId(path)}>{label}</label>
-      {children(describedBy)}
+      {children({ ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(messages.length > 0 ? { 'aria-invalid': true as const } : {}) })}
       {hint && (
         <span id={hintId} className="form-field__hint">
           {hint}
@@ -71,7 +77,7 @@ interface TextFieldProps {
 }
 
 export function TextField({ path, label, hint, required, maxLength = 200, multiline, mono, numeric, list }: TextFieldProps) {
-  const { draft, set, errors, generation } = useForm();
+  const { draft, set, generation } = useForm();
   const raw = getAt(draft, path);
   // A list is typed as text with its separators ("KZ, "), which the list it becomes cannot hold:
   // the text stays the field's own until a whole new draft replaces it.
@@ -94,10 +100,9 @@ export function TextField({ path, label, hint, required, maxLength = 200, multil
       );
     } else set(path, text);
   };
-  const invalid = (errors.get(path)?.length ?? 0) > 0;
   return (
     <FieldShell path={path} label={label} hint={hint}>
-      {(describedBy) =>
+      {(aria) =>
         multiline ? (
           <textarea
             id={inputId(path)}
@@ -105,8 +110,7 @@ export function TextField({ path, label, hint, required, maxLength = 200, multil
             maxLength={maxLength}
             required={required}
             rows={3}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
+            {...aria}
             onChange={(e) => change(e.target.value)}
           />
         ) : (
@@ -120,8 +124,7 @@ export function TextField({ path, label, hint, required, maxLength = 200, multil
             value={value}
             maxLength={maxLength}
             required={required}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
+            {...aria}
             onChange={(e) => change(e.target.value)}
           />
         )
@@ -145,15 +148,14 @@ function dateText(value: unknown, lang: Language): string {
  */
 export function DateField({ path, label, required, partial = false }: { path: string; label: string; required?: boolean; partial?: boolean }) {
   const { t, i18n } = useTranslation();
-  const { draft, set, errors, generation } = useForm();
+  const { draft, set, generation } = useForm();
   const lang = languageOf(i18n);
   const [text, setText] = useState(() => dateText(getAt(draft, path), lang));
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a whole new draft (a reload) replaces what is typed
   useEffect(() => setText(dateText(getAt(draft, path), lang)), [generation]);
-  const invalid = (errors.get(path)?.length ?? 0) > 0;
   return (
     <FieldShell path={path} label={label} hint={t(partial ? 'form.partialDateHint' : 'form.dateHint')}>
-      {(describedBy) => (
+      {(aria) => (
         <input
           id={inputId(path)}
           type="text"
@@ -162,8 +164,7 @@ export function DateField({ path, label, required, partial = false }: { path: st
           value={text}
           maxLength={10}
           required={required}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
+          {...aria}
           onChange={(e) => {
             setText(e.target.value);
             set(path, typedDate(e.target.value, partial));
@@ -186,18 +187,16 @@ export function SelectField({
   required?: boolean;
 }) {
   const { t } = useTranslation();
-  const { draft, set, errors } = useForm();
+  const { draft, set } = useForm();
   const value = getAt(draft, path);
-  const invalid = (errors.get(path)?.length ?? 0) > 0;
   return (
     <FieldShell path={path} label={label}>
-      {(describedBy) => (
+      {(aria) => (
         <select
           id={inputId(path)}
           value={typeof value === 'string' ? value : ''}
           required={required}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
+          {...aria}
           onChange={(e) => set(path, e.target.value || undefined)}
         >
           <option value="">{t('form.choose')}</option>
