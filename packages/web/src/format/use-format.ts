@@ -12,6 +12,8 @@ export interface Formatters {
   place: (place: PlaceView) => string;
   country: (code: string) => string;
   number: (value: number) => string;
+  /** A match probability as a percentage to a tenth, never rounded up to a certain 100 %. */
+  percent: (probability: number) => string;
 }
 
 /** Formatting bound to the interface language; changes with it. */
@@ -27,6 +29,7 @@ export function useFormat(): Formatters {
       place: (place) => formatPlace(place, lang),
       country: (code) => countryName(code, lang),
       number: (value) => numbers.format(value),
+      percent: (probability) => numbers.format(Math.floor(probability * 1000) / 10),
     };
   }, [lang]);
 }

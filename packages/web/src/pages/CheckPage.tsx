@@ -7,7 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { RecordSummaryCell } from '../components/RecordSummaryCell/RecordSummaryCell.tsx';
 import { StatusBadge } from '../components/StatusBadge/StatusBadge.tsx';
 import { isCheckField, isCheckLevel, type CheckInput, type CheckOutcome, type CheckSubject } from '../domain.ts';
-import { useFormat, type Formatters } from '../format/use-format.ts';
+import { useFormat } from '../format/use-format.ts';
 import { Link } from '../router/Link.tsx';
 import { recordPath } from '../router/routes.ts';
 import { participantName, useSession } from '../session.ts';
@@ -57,9 +57,6 @@ function checkInputOf(subject: CheckSubject, form: CheckForm): CheckInput {
   }
   return { firearm: { serial: form.serial.trim() } };
 }
-
-/** A probability as a percentage to a tenth, never rounded up to a certain 100 %. */
-const percent = (probability: number, format: Formatters): string => format.number(Math.floor(probability * 1000) / 10);
 
 const OUTCOME_ALERT: Record<CheckOutcome, string> = {
   hit: 'alert--error',
@@ -226,7 +223,7 @@ function CandidateCard({ candidate, modelVersion }: { candidate: CheckCandidate;
         </div>
         <div className="check-candidate__probability">
           <span className="check-candidate__probability-label">{t('check.candidate.probability')}</span>
-          <span className="check-candidate__probability-value">{t('check.probability', { value: percent(candidate.probability, format) })}</span>
+          <span className="check-candidate__probability-value">{t('check.probability', { value: format.percent(candidate.probability) })}</span>
         </div>
       </div>
       <dl className="record-hero__facts">

@@ -127,7 +127,7 @@ export function RecordSearch() {
               <tbody>
                 {state.result.candidates.map(({ record, probability }) => (
                   <tr key={record.id}>
-                    <td className="mono">{format.number(Math.floor(probability * 1000) / 10)} %</td>
+                    <td className="mono">{t('check.probability', { value: format.percent(probability) })}</td>
                     <td>{t(`categories.${record.category}`)}</td>
                     <td>
                       <RecordSummaryCell record={record} />
