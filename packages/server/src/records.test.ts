@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
+import type { RecordInput } from '@svod/core';
 import { stolenVehicle, wantedPerson } from './test/fixtures/records.ts';
 
 describe.each(DIALECTS)('records API on %s', (dialect) => {
@@ -227,6 +228,87 @@ describe.each(DIALECTS)('records API on %s', (dialect) => {
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/records?limit=5000&category=boat', headers });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/query/limit', '/query/category']));
+  });
+
+  it('a list narrows persons by a birth date range, whatever precision their dates were written with', async () => {
+    const owner = await t.as('AZ-MVD', 'operator');
+    const born = async (person: Partial<RecordInput['person'] & object>) => {
+      const base = wantedPerson();
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/records',
+        headers: owner,
+        payload: { ...base, person: { ...base.person, birthDate: undefined, ...person } } as object,
+      });
+      expect(created.statusCode).toBe(201);
+      return created.json().nationalRef as string;
+    };
+    const day = await born({ birthDate: '1984-07-15' });
+    const month = await born({ birthDate: '1984-07' });
+    const year = await born({ birthDate: '1984' });
+    const range = await born({ birthDateRange: { from: '1982', to: '1985' } });
+    const later = await born({ birthDate: '1984-08-01' });
+    const earlier = await born({ birthDate: '1983-12-31' });
+    const listed = async (query: string) => {
+      const page = await t.app.inject({ method: 'GET', url: `/api/v1/records?owner=AZ-MVD&${query}`, headers });
+      expect(page.statusCode).toBe(200);
+      return page
+        .json()
+        .items.map((r: { nationalRef: string }) => r.nationalRef)
+        .sort();
+    };
+    expect(await listed('bornFrom=1984-07-15&bornTo=1984-07-15')).toEqual([day, month, year, range].sort());
+    expect(await listed('bornFrom=1984-07&bornTo=1984-07')).toEqual([day, month, year, range].sort());
+    expect(await listed('bornFrom=1984-08')).toEqual([year, range, later].sort());
+    expect(await listed('bornTo=1983')).toEqual([range, earlier].sort());
+    expect(await listed('bornFrom=1986')).toEqual([]);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/records?bornFrom=15.07.1984&createdTo=2026-02-31', headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/query/bornFrom', '/query/createdTo']));
+  });
+
+  it('a list pages in the order asked for: oldest first, or last changed first, without repeats or gaps', async () => {
+    const owner = await t.as('KG-MVD', 'operator');
+    const refs: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const created = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: owner, payload: stolenVehicle() });
+      refs.push(created.json().nationalRef);
+    }
+    const all = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/records?owner=KG-MVD&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          headers,
+        });
+        expect(page.statusCode).toBe(200);
+        seen.push(...page.json().items.map((r: { nationalRef: string }) => r.nationalRef));
+        cursor = page.json().nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await all('oldest')).toEqual(refs);
+    expect(await all('newest')).toEqual([...refs].reverse());
+    const second = (await t.app.inject({ method: 'GET', url: `/api/v1/records?owner=KG-MVD&nationalRef=${refs[1]}`, headers: owner })).json()
+      .items[0];
+    const { id, version, category: _c, nationalRef: _n, owner: _o, status: _s, createdAt: _a, updatedAt: _u, attachments: _t, ...content } = second;
+    const edited = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/records/${id}`,
+      headers: owner,
+      payload: { ...content, version, remarks: 'уточнено' },
+    });
+    expect(edited.statusCode).toBe(200);
+    const changed = await all('changed');
+    expect(changed[0]).toBe(refs[1]);
+    expect([...changed].sort()).toEqual([...refs].sort());
+    const today = new Date().toISOString().slice(0, 10);
+    const entered = await t.app.inject({ method: 'GET', url: `/api/v1/records?owner=KG-MVD&createdFrom=${today}&createdTo=${today}`, headers });
+    expect(entered.json().total).toEqual({ count: 5, exact: true });
+    const before = await t.app.inject({ method: 'GET', url: '/api/v1/records?owner=KG-MVD&createdTo=2020-01-01', headers });
+    expect(before.json().items).toEqual([]);
   });
 
   it('photos are stored and served back byte for byte; a file that is not what it claims is refused', async () => {

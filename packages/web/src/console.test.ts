@@ -244,6 +244,42 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await page.locator('tbody tr').count()).toBe(4);
   });
 
+  it('narrows the list by birth dates typed as people type them, says plainly when one cannot be read, and orders the list', async () => {
+    const filters = page.getByRole('search', { name: 'Фильтры' });
+    await page.getByLabel('Дата рождения с').fill('1989');
+    await page.getByLabel('Дата рождения по').fill('04.1989');
+    await filters.getByRole('button', { name: 'Найти', exact: true }).click();
+    await page.waitForURL(/bornFrom=1989&bornTo=1989-04/);
+    await page.getByRole('row', { name: /Сейтқали/ }).waitFor({ state: 'detached' });
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(await page.locator('tbody tr').textContent()).toContain('Рахмонов');
+    // Shown back in the form the user types, not the API's.
+    expect(await page.getByLabel('Дата рождения по').inputValue()).toBe('04.1989');
+
+    await page.getByLabel('Дата рождения с').fill('31.31');
+    await filters.getByRole('button', { name: 'Найти', exact: true }).click();
+    await page.getByText('Введите дату, например 15.07.1984, 07.1984 или 1984.').waitFor();
+    expect(await page.getByLabel('Дата рождения с').getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).toContain('bornFrom=1989&');
+
+    await page.getByRole('button', { name: 'Сбросить' }).click();
+    await page.getByRole('row', { name: /Сейтқали/ }).waitFor();
+    await page.getByLabel('Внесены по').fill('01.01.2020');
+    await filters.getByRole('button', { name: 'Найти', exact: true }).click();
+    await page.waitForURL(/createdTo=2020-01-01/);
+    await page.getByRole('row', { name: /Сейтқали/ }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Сбросить' }).click();
+    await page.getByRole('row', { name: /Сейтқали/ }).waitFor();
+    const firstRow = async () => (await page.locator('tbody tr').first().textContent()) ?? '';
+    const newestFirst = await firstRow();
+    await page.getByLabel('Порядок').selectOption('oldest');
+    await page.waitForURL(/sort=oldest/);
+    await page.waitForFunction((before) => document.querySelector('tbody tr')?.textContent !== before, newestFirst);
+    expect(await page.locator('tbody tr').count()).toBe(4);
+    await page.getByRole('button', { name: 'Сбросить' }).click();
+    await page.waitForURL(`${baseUrl}/records`);
+  });
+
   it('checks a person typed in Latin letters: a hit on the Cyrillic record, with why; too little is refused', async () => {
     await page.getByRole('link', { name: 'Проверка', exact: true }).click();
     await page.waitForURL(`${baseUrl}/check`);
@@ -588,9 +624,13 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
         ['Found at: locality', 'Рязань'],
         ['Apparent age, years: from', '40'],
         ['Apparent age, years: to', '50'],
+        ['Kind', 'tattoo'],
+        ['Location', 'правое плечо'],
+        ['Description', 'роза и надпись «Мама»'],
       ],
       wrong: ['Found on', '31.04.2025', '30.04.2025'],
       heading: /./,
+      shows: 'роза и надпись «Мама»',
     },
     {
       category: 'unidentified_person',
@@ -623,27 +663,31 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
       wrong: ['Serial numbers', '№ 4455', 'КА 4455'],
       heading: /КА 4455/,
     },
-  ])('creates a record of category $category in the form after one field it refuses is put right', async ({ category, fill, wrong, heading }) => {
-    await page.goto(`${baseUrl}/records/new?category=${category}`);
-    await page.getByRole('heading', { name: 'New record' }).waitFor();
-    await page.getByLabel('National reference').fill(`RU-MVD-FORM-${category}`);
-    await page.getByLabel('Legal basis').fill('Материал проверки КУСП № 1234');
-    const input = async (label: string, value: string) => {
-      const field = page.getByLabel(label, { exact: true }).first();
-      if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
-      else await field.fill(value);
-    };
-    for (const [label, value] of fill) await input(label!, value!);
-    const [wrongLabel, bad, good] = wrong as [string, string, string];
-    await input(wrongLabel, bad);
-    await page.getByRole('button', { name: 'Create the record' }).click();
-    await page.getByRole('alert').filter({ hasText: 'The record was not saved' }).waitFor();
-    expect(await page.getByLabel(wrongLabel, { exact: true }).first().getAttribute('aria-invalid')).toBe('true');
-    await input(wrongLabel, good);
-    await page.getByRole('button', { name: 'Create the record' }).click();
-    await page.waitForURL(/\/records\/[0-9a-f-]{36}$/);
-    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  });
+  ] as { category: string; fill: string[][]; wrong: string[]; heading: RegExp; shows?: string }[])(
+    'creates a record of category $category in the form after one field it refuses is put right',
+    async ({ category, fill, wrong, heading, shows }) => {
+      await page.goto(`${baseUrl}/records/new?category=${category}`);
+      await page.getByRole('heading', { name: 'New record' }).waitFor();
+      await page.getByLabel('National reference').fill(`RU-MVD-FORM-${category}`);
+      await page.getByLabel('Legal basis').fill('Материал проверки КУСП № 1234');
+      const input = async (label: string, value: string) => {
+        const field = page.getByLabel(label, { exact: true }).first();
+        if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+        else await field.fill(value);
+      };
+      for (const [label, value] of fill) await input(label!, value!);
+      const [wrongLabel, bad, good] = wrong as [string, string, string];
+      await input(wrongLabel, bad);
+      await page.getByRole('button', { name: 'Create the record' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The record was not saved' }).waitFor();
+      expect(await page.getByLabel(wrongLabel, { exact: true }).first().getAttribute('aria-invalid')).toBe('true');
+      await input(wrongLabel, good);
+      await page.getByRole('button', { name: 'Create the record' }).click();
+      await page.waitForURL(/\/records\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      if (shows) await page.getByText(shows).waitFor();
+    },
+  );
 
   it('finds records by a name in another script or by VIN, ranked, cancelled ones too', async () => {
     await page.goto(`${baseUrl}/records`);

@@ -42,8 +42,10 @@ export const ParticipantCode = Type.String({
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
 /** A date known to the year, month or day: `1984`, `1984-07` or `1984-07-15`. */
+export const PARTIAL_DATE_PATTERN = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
+
 export const PartialDate = Type.String({
-  pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+  pattern: PARTIAL_DATE_PATTERN,
   description: 'YYYY, YYYY-MM or YYYY-MM-DD',
 });
 

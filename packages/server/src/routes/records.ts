@@ -13,14 +13,14 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
     {
       schema: {
         tags: ['records'],
-        summary: 'List the records the caller may see, newest first, with filters and keyset paging',
+        summary: 'List the records the caller may see, with filters, a choice of order and keyset paging',
         querystring: RecordListQuery,
         response: { 200: RecordPage, ...problems(400) },
       },
     },
     async (request) => {
-      const { limit, cursor, ...filter } = request.query;
-      return listRecords(contextOf(db, request), filter, { limit, cursor });
+      const { limit, cursor, sort, ...filter } = request.query;
+      return listRecords(contextOf(db, request), filter, { limit, cursor, sort });
     },
   );
 

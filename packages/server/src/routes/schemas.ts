@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { CATEGORIES, ParticipantCode, ROLES, RecordView, STATUSES } from '@svod/core';
+import { CATEGORIES, PARTIAL_DATE_PATTERN, ParticipantCode, ROLES, RecordView, STATUSES } from '@svod/core';
+import { RECORD_SORTS } from '../store/records.ts';
 
 /** RFC 9457 problem document as the bank sends it. */
 export const Problem = Type.Object(
@@ -22,15 +23,29 @@ export const problems = (...statuses: number[]) => Object.fromEntries([401, 403,
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD, a UTC day, inclusive' });
+
+/** What a list or an export of records can be narrowed by; the two take the same filters. */
+export const RECORD_FILTERS = {
+  category: Type.Optional(Type.Enum(CATEGORIES)),
+  status: Type.Optional(Type.Enum(STATUSES)),
+  owner: Type.Optional(ParticipantCode),
+  nationalRef: Type.Optional(Type.String({ maxLength: 64 })),
+  reviewDue: Type.Optional(Type.Boolean({ description: 'Only active records whose review date has passed' })),
+  bornFrom: Type.Optional(
+    Type.String({ pattern: PARTIAL_DATE_PATTERN, description: 'Persons who may have been born on or after this (YYYY, YYYY-MM or YYYY-MM-DD)' }),
+  ),
+  bornTo: Type.Optional(Type.String({ pattern: PARTIAL_DATE_PATTERN, description: 'Persons who may have been born on or before this' })),
+  createdFrom: Type.Optional(Day),
+  createdTo: Type.Optional(Day),
+};
+
 export const RecordListQuery = Type.Object(
   {
-    category: Type.Optional(Type.Enum(CATEGORIES)),
-    status: Type.Optional(Type.Enum(STATUSES)),
-    owner: Type.Optional(ParticipantCode),
-    nationalRef: Type.Optional(Type.String({ maxLength: 64 })),
-    reviewDue: Type.Optional(Type.Boolean({ description: 'Only active records whose review date has passed' })),
+    ...RECORD_FILTERS,
+    sort: Type.Optional(Type.Enum(RECORD_SORTS, { description: 'newest (default) or oldest entered first, or most recently changed first' })),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'From the previous page, with the same sort' })),
   },
   { additionalProperties: false },
 );

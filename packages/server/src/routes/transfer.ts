@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError, CATEGORIES, ParticipantCode, STATUSES, issueMessage, pickLanguage } from '@svod/core';
+import { AppError, issueMessage, pickLanguage } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
 import { csvOf, TABLE_FORMATS, xlsxOf } from '../export/spreadsheets.ts';
 import { exportRecords } from '../store/export-records.ts';
 import { importRecords } from '../store/import-records.ts';
 import { linesOf } from '../util/lines.ts';
 import type { RouteDeps } from './deps.ts';
-import { ImportReport, problems } from './schemas.ts';
+import { ImportReport, RECORD_FILTERS, problems } from './schemas.ts';
 
 const NDJSON = 'application/x-ndjson';
 
@@ -60,9 +60,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
         summary: 'Stream the records the caller may see as JSON Lines',
         querystring: Type.Object(
           {
-            category: Type.Optional(Type.Enum(CATEGORIES)),
-            status: Type.Optional(Type.Enum(STATUSES)),
-            owner: Type.Optional(ParticipantCode),
+            ...RECORD_FILTERS,
             format: Type.Optional(Type.Enum(['jsonl', 'csv', 'xlsx'] as const, { description: 'Default jsonl' })),
           },
           { additionalProperties: false },

@@ -14,7 +14,7 @@ export async function* exportRecords(ctx: StoreContext, filter: RecordFilter, on
   let sent = 0;
   try {
     for (;;) {
-      let query = filteredRecords(ctx.db, ctx.actor.participant, filter).clearOrderBy().orderBy('created_at').orderBy('id').limit(PAGE);
+      let query = filteredRecords(ctx.db, ctx.actor.participant, filter).orderBy('created_at').orderBy('id').limit(PAGE);
       if (after) {
         const { createdAt, id } = after;
         query = query.where((eb) => eb.or([eb('created_at', '>', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)])]));

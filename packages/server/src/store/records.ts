@@ -360,7 +360,25 @@ export interface RecordFilter {
   nationalRef?: string;
   /** Only active records whose review date has passed. */
   reviewDue?: boolean;
+  /** Persons who may have been born on or after this partial date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  bornFrom?: string;
+  /** Persons who may have been born on or before this partial date. */
+  bornTo?: string;
+  /** Records entered in the bank on or after this day (YYYY-MM-DD, UTC). */
+  createdFrom?: string;
+  /** Records entered in the bank on or before this day (YYYY-MM-DD, UTC). */
+  createdTo?: string;
 }
+
+export const RECORD_SORTS = ['newest', 'oldest', 'changed'] as const;
+export type RecordSort = (typeof RECORD_SORTS)[number];
+
+/** The column each order pages by, and its direction; every order breaks ties by id. */
+const SORT_KEYS = {
+  newest: { column: 'created_at', direction: 'desc' },
+  oldest: { column: 'created_at', direction: 'asc' },
+  changed: { column: 'updated_at', direction: 'desc' },
+} as const satisfies Record<RecordSort, { column: 'created_at' | 'updated_at'; direction: 'asc' | 'desc' }>;
 
 export interface RecordPage {
   items: RecordView[];
@@ -380,7 +398,6 @@ async function countMatching(db: Db, participant: string, filter: RecordFilter):
     .selectFrom(
       filteredRecords(db, participant, filter)
         .clearSelect()
-        .clearOrderBy()
         .select('id')
         .limit(COUNT_LIMIT + 1)
         .as('matching'),
@@ -391,7 +408,8 @@ async function countMatching(db: Db, participant: string, filter: RecordFilter):
   return n > COUNT_LIMIT ? { count: COUNT_LIMIT, exact: false } : { count: n, exact: true };
 }
 
-const encodeCursor = (row: RecordRow) => Buffer.from(`${new Date(row.created_at).toISOString()}|${row.id}`).toString('base64url');
+const encodeCursor = (row: RecordRow, sort: RecordSort) =>
+  Buffer.from(`${new Date(row[SORT_KEYS[sort].column]).toISOString()}|${row.id}`).toString('base64url');
 
 /**
  * A cursor's time exactly as `encodeCursor` writes it, years 0001–9999: a forged one for year 0 or
@@ -399,17 +417,49 @@ const encodeCursor = (row: RecordRow) => Buffer.from(`${new Date(row.created_at)
  */
 const CURSOR_TIME = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at);
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [text = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const at = new Date(text);
   // Round-tripped, so that a day that does not exist (30 February) is not read as another.
-  if (!CURSOR_TIME.test(at) || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at || !UUID.test(id)) {
+  if (!CURSOR_TIME.test(text) || Number.isNaN(at.getTime()) || at.toISOString() !== text || !UUID.test(id)) {
     throw new AppError('validation_failed', { issues: [{ path: '/query/cursor', code: 'bad_format', params: { format: 'cursor' } }] });
   }
-  return { createdAt, id };
+  return { at, id };
 }
 
-/** Builds the query for records the actor may see that match the filter, newest first. */
+/**
+ * The earliest and latest text a birth date of this partial date's span can have. Partial ISO dates
+ * sort as text: '1984' < '1984-07' < '1984-07-15' < '1984~', so "could fall in [from, to]" is a
+ * comparison of text, and one an index on the stored birth date can serve.
+ */
+function birthBounds(filter: RecordFilter): { low: string; high: string; coarser: string[] } | undefined {
+  if (!filter.bornFrom && !filter.bornTo) return undefined;
+  const low = filter.bornFrom ?? '0000';
+  // A record's date given more coarsely than the lower bound ('1984' against '1984-07-15') starts
+  // before it as text yet may hold it: those are the bound's own prefixes.
+  const coarser = [low.slice(0, 4), low.slice(0, 7)].filter((prefix) => prefix !== low);
+  return { low, high: `${filter.bornTo ?? '9999'}~`, coarser: [...new Set(coarser)] };
+}
+
+// Byte order, as the indexes of the search-orders migration are built: see there.
+const BIRTH_DATE = sql<string>`(content->'person'->>'birthDate') COLLATE "C"`;
+const BIRTH_RANGE_FROM = sql<string>`(content->'person'->'birthDateRange'->>'from') COLLATE "C"`;
+const BIRTH_RANGE_TO = sql<string>`(content->'person'->'birthDateRange'->>'to' || '~') COLLATE "C"`;
+
+/** Persons whose birth date, or estimated range of birth dates, could fall inside the bounds. */
+function bornWithin(bounds: { low: string; high: string; coarser: string[] }) {
+  return (eb: ExpressionBuilder<Database, 'records'>) =>
+    eb.or([
+      eb(BIRTH_DATE, '>=', bounds.low).and(BIRTH_DATE, '<', bounds.high),
+      ...(bounds.coarser.length > 0 ? [eb(BIRTH_DATE, 'in', bounds.coarser)] : []),
+      eb(BIRTH_RANGE_FROM, '<', bounds.high).and(BIRTH_RANGE_TO, '>=', bounds.low),
+    ]);
+}
+
+/** The first instant after the given UTC day, for an inclusive "up to this day". */
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+
+/** Builds the query for records the actor may see that match the filter, in no order. */
 export function filteredRecords(db: Db, participant: string, filter: RecordFilter) {
   let query = db.selectFrom('records').selectAll().where(visibleTo(participant));
   if (filter.category) query = query.where('category', '=', filter.category);
@@ -417,18 +467,35 @@ export function filteredRecords(db: Db, participant: string, filter: RecordFilte
   if (filter.owner) query = query.where('owner', '=', filter.owner);
   if (filter.nationalRef) query = query.where('national_ref', '=', filter.nationalRef);
   if (filter.reviewDue) query = query.where(reviewDue());
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+  const bounds = birthBounds(filter);
+  if (bounds) query = query.where(bornWithin(bounds));
+  if (filter.createdFrom) query = query.where('created_at', '>=', new Date(`${filter.createdFrom}T00:00:00Z`));
+  if (filter.createdTo) query = query.where('created_at', '<', dayAfter(filter.createdTo));
+  return query;
+}
+
+/** The filtered records in the chosen order, with the ties broken by id as keyset paging needs. */
+function orderedRecords(db: Db, participant: string, filter: RecordFilter, sort: RecordSort, cursor: string | undefined) {
+  const { column, direction } = SORT_KEYS[sort];
+  let query = filteredRecords(db, participant, filter).orderBy(column, direction).orderBy('id', direction);
+  if (cursor) {
+    const { at, id } = decodeCursor(cursor);
+    const beyond = direction === 'desc' ? '<' : '>';
+    query = query.where((eb) => eb.or([eb(column, beyond, at), eb.and([eb(column, '=', at), eb('id', beyond, id)])]));
+  }
+  return query;
 }
 
 /** Lists visible records page by page (keyset paging, stable under concurrent inserts). */
-export async function listRecords(ctx: StoreContext, filter: RecordFilter, page: { limit: number; cursor?: string }): Promise<RecordPage> {
+export async function listRecords(
+  ctx: StoreContext,
+  filter: RecordFilter,
+  page: { limit: number; cursor?: string | undefined; sort?: RecordSort | undefined },
+): Promise<RecordPage> {
   return withFailureAudit(ctx, { action: 'record.search', resourceType: RECORD }, async () => {
     requirePermission(ctx, 'record.read');
-    let query = filteredRecords(ctx.db, ctx.actor.participant, filter).limit(page.limit + 1);
-    if (page.cursor) {
-      const { createdAt, id } = decodeCursor(page.cursor);
-      query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
-    }
+    const sort = page.sort ?? 'newest';
+    const query = orderedRecords(ctx.db, ctx.actor.participant, filter, sort, page.cursor).limit(page.limit + 1);
     const [rows, total] = await Promise.all([query.execute(), page.cursor ? undefined : countMatching(ctx.db, ctx.actor.participant, filter)]);
     const pageRows = rows.slice(0, page.limit);
     const attachments = await attachmentsOf(
@@ -439,7 +506,7 @@ export async function listRecords(ctx: StoreContext, filter: RecordFilter, page:
       action: 'record.search',
       resourceType: RECORD,
       resultCount: pageRows.length,
-      detail: { filter: { ...filter }, cursor: page.cursor ?? null },
+      detail: { filter: { ...filter }, sort, cursor: page.cursor ?? null },
     });
     const last = pageRows.at(-1);
     return {
@@ -448,7 +515,7 @@ export async function listRecords(ctx: StoreContext, filter: RecordFilter, page:
         ctx.actor.participant,
         pageRows.map((row) => toRecordView(row, attachments.get(row.id))),
       ),
-      ...(rows.length > page.limit && last ? { nextCursor: encodeCursor(last) } : {}),
+      ...(rows.length > page.limit && last ? { nextCursor: encodeCursor(last, sort) } : {}),
       ...(total ? { total } : {}),
     };
   });

@@ -12,6 +12,7 @@ import type {
   RecordView,
   UserView,
 } from '../domain.ts';
+import type { RecordFilters, RecordListState } from '../records/filters.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -106,12 +107,7 @@ export interface LoginResult {
   actor: Actor;
 }
 
-export interface RecordQuery {
-  category?: Category;
-  status?: RecordStatus;
-  owner?: string;
-  nationalRef?: string;
-  reviewDue?: 'true';
+export interface RecordQuery extends RecordListState {
   limit?: number;
   cursor?: string;
 }
@@ -302,9 +298,9 @@ export class ApiClient {
   }
 
   /** Where the browser downloads the visible records matching the list's filters as a table (the cookie authenticates it). */
-  exportUrl(format: 'csv' | 'xlsx', filters: { category?: string; status?: string; owner?: string }): string {
-    const { category, status, owner } = filters;
-    return `${this.#base}/records/export${queryString({ format, category, status, owner })}`;
+  /** A download of every record the filters select, as the list shows them (the bank checks the right to export). */
+  exportUrl(format: 'csv' | 'xlsx', filters: RecordFilters): string {
+    return `${this.#base}/records/export${queryString({ ...filters, format })}`;
   }
 
   /** Where the browser can load an attachment itself (e.g. `<img src>`); the cookie authenticates it. */

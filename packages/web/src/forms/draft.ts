@@ -1,3 +1,4 @@
+import type { Language } from '../domain.ts';
 /**
  * A record being edited in the console: the JSON the API takes, addressed by JSON Pointer so
  * that each input and each error the server sends back (`errors[].path`) meet at one path.
@@ -70,4 +71,13 @@ export function typedDate(text: string, partial: boolean): string {
     if (month) return `${month[2]}-${month[1]!.padStart(2, '0')}`;
   }
   return value;
+}
+
+/** A date from the API's form as people type it back in their language: `15.07.1984`, `15/07/1984`, `07.1984`. */
+export function dateText(value: unknown, lang: Language): string {
+  if (typeof value !== 'string') return '';
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) return value;
+  const separator = lang === 'ru' ? '.' : '/';
+  return [match[3], match[2], match[1]].filter(Boolean).join(separator);
 }

@@ -1,9 +1,8 @@
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import type { Language } from '../domain.ts';
 import { languageOf } from '../i18n/index.ts';
-import { getAt, typedDate, type Draft } from './draft.ts';
+import { dateText, getAt, typedDate, type Draft } from './draft.ts';
 
 /** The draft being edited, how to change it, and the server's messages by field path. */
 export interface FormState {
@@ -134,14 +133,6 @@ export function TextField({ path, label, hint, required, maxLength = 200, multil
 }
 
 /** A stored date as the user's language writes it in a form: 15.07.1984 or 15/07/1984. */
-function dateText(value: unknown, lang: Language): string {
-  if (typeof value !== 'string') return '';
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!match) return value;
-  const separator = lang === 'ru' ? '.' : '/';
-  return [match[3], match[2], match[1]].filter(Boolean).join(separator);
-}
-
 /**
  * A date typed as people type it (`15.07.1984`, `1984-07-15`; with `partial`, also `07.1984`
  * and `1984`), kept in the draft in the API's form as it is typed.

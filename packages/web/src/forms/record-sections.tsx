@@ -16,7 +16,8 @@ type Enumeration =
   | 'builds'
   | 'locationKinds'
   | 'firearmKinds'
-  | 'firearmTypes';
+  | 'firearmTypes'
+  | 'markKinds';
 
 /** The choices of an enumeration, labelled in the user's language (both dictionaries hold every value). */
 function useOptions() {
@@ -197,6 +198,32 @@ function DocumentsFields() {
   );
 }
 
+/** Scars, tattoos and the like: what lets a body or a person who cannot speak be recognised. */
+function MarksFields() {
+  const { t } = useTranslation();
+  const options = useOptions();
+  return (
+    <fieldset className="form-choice form-grid__wide">
+      <legend>{t('record.sections.marks')}</legend>
+      <RowList
+        path="/person/description/marks"
+        rowClass="form-marks__row"
+        newRow={{}}
+        alwaysOneRow
+        addLabel={t('form.addMark')}
+        removeLabel={(n) => t('form.removeMark', { n })}
+        row={(i) => (
+          <>
+            <SelectField path={`/person/description/marks/${i}/kind`} label={t('record.fields.markKind')} options={options('markKinds')} required />
+            <TextField path={`/person/description/marks/${i}/location`} label={t('record.fields.markLocation')} maxLength={120} />
+            <TextField path={`/person/description/marks/${i}/description`} label={t('record.fields.markDescription')} required maxLength={500} />
+          </>
+        )}
+      />
+    </fieldset>
+  );
+}
+
 function PersonFields({ category }: { category: Category }) {
   const { t } = useTranslation();
   const options = useOptions();
@@ -206,12 +233,15 @@ function PersonFields({ category }: { category: Category }) {
       {named && <NamesFields />}
       <SelectField path="/person/sex" label={t('record.fields.sex')} options={options('sexes')} required />
       {named && <DateField path="/person/birthDate" label={t('record.fields.birthDate')} partial />}
+      {named && <DateField path="/person/birthDateRange/from" label={`${t('record.fields.birthDateRange')}: ${t('form.from')}`} partial />}
+      {named && <DateField path="/person/birthDateRange/to" label={`${t('record.fields.birthDateRange')}: ${t('form.to')}`} partial />}
       {named && <TextField path="/person/citizenships" label={t('record.fields.citizenships')} list="upper" hint={t('form.countriesHint')} mono />}
       {named && <DocumentsFields />}
       <TextField path="/person/description/heightCm" label={t('record.fields.heightCm')} numeric maxLength={3} />
       <SelectField path="/person/description/build" label={t('record.fields.build')} options={options('builds')} />
       <TextField path="/person/description/eyeColour" label={t('record.fields.eyeColour')} maxLength={40} />
       <TextField path="/person/description/hairColour" label={t('record.fields.hairColour')} maxLength={40} />
+      <MarksFields />
     </Group>
   );
 }

@@ -10,7 +10,7 @@ import { useFormat } from '../format/use-format.ts';
 import { Link } from '../router/Link.tsx';
 import { adminPath, checkPath, newRecordPath, recordsPath } from '../router/routes.ts';
 import { mayAdminister, mayWrite, useSession } from '../session.ts';
-import { searchFromFilters } from './record-filters.ts';
+import { searchFromFilters } from '../records/filters.ts';
 
 // The charting library is most of the console's weight: only the home page loads it, when shown.
 const CountsChart = lazy(() => import('../components/CountsChart/CountsChart.tsx').then((m) => ({ default: m.CountsChart })));

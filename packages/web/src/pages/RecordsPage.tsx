@@ -6,13 +6,23 @@ import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { RecordSearch } from '../components/RecordSearch/RecordSearch.tsx';
 import { RecordSummaryCell } from '../components/RecordSummaryCell/RecordSummaryCell.tsx';
 import { StatusBadge } from '../components/StatusBadge/StatusBadge.tsx';
-import { CATEGORY_VALUES, STATUS_VALUES, type RecordView } from '../domain.ts';
+import { CATEGORY_VALUES, STATUS_VALUES, type Language, type RecordView } from '../domain.ts';
+import { dateText } from '../forms/draft.ts';
 import { useFormat } from '../format/use-format.ts';
 import { navigate, useLocation } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
 import { newRecordPath, recordPath, recordsPath } from '../router/routes.ts';
 import { mayExport, mayWrite, participantName, reviewOverdue, useSession } from '../session.ts';
-import { FILTER_KEYS, filtersFromSearch, searchFromFilters, type RecordFilters } from './record-filters.ts';
+import {
+  FILTER_KEYS,
+  RECORD_SORTS,
+  filtersFromSearch,
+  filtersOnly,
+  searchFromFilters,
+  typedFilterDate,
+  type RecordListState,
+  type RecordSort,
+} from '../records/filters.ts';
 
 const PAGE_SIZE = 50;
 
@@ -26,7 +36,27 @@ interface ListState {
   error: unknown;
 }
 
-/** Records the agency may see, newest first, filtered, paged with the server's cursor. */
+/** What the user types into the filters before searching; dates as typed, until they are read. */
+interface TypedFilters {
+  nationalRef: string;
+  bornFrom: string;
+  bornTo: string;
+  createdFrom: string;
+  createdTo: string;
+}
+
+const DATE_FILTERS = ['bornFrom', 'bornTo', 'createdFrom', 'createdTo'] as const;
+type DateFilter = (typeof DATE_FILTERS)[number];
+
+const typedFrom = (filters: RecordListState, lang: Language): TypedFilters => ({
+  nationalRef: filters.nationalRef ?? '',
+  bornFrom: dateText(filters.bornFrom, lang),
+  bornTo: dateText(filters.bornTo, lang),
+  createdFrom: dateText(filters.createdFrom, lang),
+  createdTo: dateText(filters.createdTo, lang),
+});
+
+/** Records the agency may see, filtered, in the chosen order, paged with the server's cursor. */
 export function RecordsPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -35,12 +65,26 @@ export function RecordsPage() {
   const location = useLocation();
   const filters = useMemo(() => filtersFromSearch(location.search), [location.search]);
   const [list, setList] = useState<ListState>({ items: [], loading: true, loadingMore: false, error: null });
-  const [nationalRef, setNationalRef] = useState(filters.nationalRef ?? '');
+  const [typed, setTyped] = useState<TypedFilters>(() => typedFrom(filters, format.lang));
+  const [dateErrors, setDateErrors] = useState<Partial<Record<DateFilter, true>>>({});
   const generation = useRef(0);
   const titleId = useId();
-  const ids = { category: useId(), status: useId(), owner: useId(), nationalRef: useId() };
+  const ids = {
+    category: useId(),
+    status: useId(),
+    owner: useId(),
+    nationalRef: useId(),
+    bornFrom: useId(),
+    bornTo: useId(),
+    createdFrom: useId(),
+    createdTo: useId(),
+    sort: useId(),
+  };
 
-  useEffect(() => setNationalRef(filters.nationalRef ?? ''), [filters.nationalRef]);
+  useEffect(() => {
+    setTyped(typedFrom(filters, format.lang));
+    setDateErrors({});
+  }, [filters, format.lang]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -73,19 +117,31 @@ export function RecordsPage() {
     }
   };
 
-  const applyFilters = (next: RecordFilters) => navigate(recordsPath(searchFromFilters(next)), { replace: true });
-  const setFilter = (key: 'category' | 'status' | 'owner', value: string) => {
-    const next: RecordFilters = { ...filters };
+  const applyFilters = (next: RecordListState) => navigate(recordsPath(searchFromFilters(next)), { replace: true });
+  const setFilter = (key: 'category' | 'status' | 'owner' | 'sort', value: string) => {
+    const next: RecordListState = { ...filters };
     if (value) (next as Record<string, string>)[key] = value;
     else delete next[key];
     applyFilters(next);
   };
-  const submitReference = (event: FormEvent<HTMLFormElement>) => {
+  const submitTyped = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const { nationalRef: _old, ...rest } = filters;
-    applyFilters(nationalRef.trim() ? { ...rest, nationalRef: nationalRef.trim() } : rest);
+    const dates: Partial<Record<DateFilter, string>> = {};
+    const errors: Partial<Record<DateFilter, true>> = {};
+    for (const key of DATE_FILTERS) {
+      if (!typed[key].trim()) continue;
+      const iso = typedFilterDate(typed[key], key.startsWith('born'));
+      if (iso) dates[key] = iso;
+      else errors[key] = true;
+    }
+    setDateErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    const { nationalRef: _r, bornFrom: _f, bornTo: _t, createdFrom: _cf, createdTo: _ct, ...rest } = filters;
+    applyFilters({ ...rest, ...(typed.nationalRef.trim() ? { nationalRef: typed.nationalRef.trim() } : {}), ...dates });
   };
-  const hasFilters = FILTER_KEYS.some((key) => filters[key]);
+  const type = (key: keyof TypedFilters) => (event: { target: { value: string } }) => setTyped((prev) => ({ ...prev, [key]: event.target.value }));
+  const hasFilters = FILTER_KEYS.some((key) => filters[key]) || filters.sort !== undefined;
+  const sort: RecordSort = filters.sort ?? 'newest';
 
   const openRow = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
     if ((event.target as HTMLElement).closest('a, button') || window.getSelection()?.toString()) return;
@@ -111,7 +167,7 @@ export function RecordsPage() {
       <RecordSearch />
 
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in every browser the agencies run */}
-      <form className="card filters" onSubmit={submitReference} role="search" aria-label={t('records.filters.label')}>
+      <form className="card filters" onSubmit={submitTyped} role="search" aria-label={t('records.filters.label')} noValidate>
         <div className="form-field">
           <label htmlFor={ids.category}>{t('records.filters.category')}</label>
           <select id={ids.category} value={filters.category ?? ''} onChange={(e) => setFilter('category', e.target.value)}>
@@ -146,28 +202,50 @@ export function RecordsPage() {
           </select>
         </div>
         <div className="form-field">
-          <label htmlFor={ids.nationalRef}>{t('records.filters.nationalRef')}</label>
-          <div className="input-group">
-            <input
-              id={ids.nationalRef}
-              type="search"
-              maxLength={64}
-              spellCheck={false}
-              value={nationalRef}
-              onChange={(e) => setNationalRef(e.target.value)}
-            />
-            <button type="submit" className="button button--secondary">
-              {t('records.filters.search')}
-            </button>
-          </div>
+          <label htmlFor={ids.sort}>{t('records.filters.sort')}</label>
+          <select id={ids.sort} value={sort} onChange={(e) => setFilter('sort', e.target.value === 'newest' ? '' : e.target.value)}>
+            {RECORD_SORTS.map((value) => (
+              <option key={value} value={value}>
+                {t(`records.sorts.${value}`)}
+              </option>
+            ))}
+          </select>
         </div>
+        <div className="form-field">
+          <label htmlFor={ids.nationalRef}>{t('records.filters.nationalRef')}</label>
+          <input id={ids.nationalRef} type="search" maxLength={64} spellCheck={false} value={typed.nationalRef} onChange={type('nationalRef')} />
+        </div>
+        {DATE_FILTERS.map((key) => (
+          <div key={key} className="form-field">
+            <label htmlFor={ids[key]}>{t(`records.filters.${key}`)}</label>
+            <input
+              id={ids[key]}
+              inputMode="numeric"
+              maxLength={10}
+              autoComplete="off"
+              placeholder={t(key.startsWith('born') ? 'records.filters.partialDatePlaceholder' : 'records.filters.datePlaceholder')}
+              value={typed[key]}
+              onChange={type(key)}
+              aria-invalid={dateErrors[key] ? true : undefined}
+              aria-describedby={dateErrors[key] ? `${ids[key]}-error` : undefined}
+            />
+            {dateErrors[key] && (
+              <span id={`${ids[key]}-error`} className="form-field__error">
+                {t(key.startsWith('born') ? 'records.filters.badPartialDate' : 'records.filters.badDate')}
+              </span>
+            )}
+          </div>
+        ))}
         <div className="filters__actions">
+          <button type="submit" className="button button--secondary">
+            {t('records.filters.search')}
+          </button>
           <button type="button" className="button button--link" onClick={() => applyFilters({})} disabled={!hasFilters}>
             {t('records.filters.reset')}
           </button>
           {mayExport(actor) &&
             (['csv', 'xlsx'] as const).map((format) => (
-              <a key={format} className="button button--secondary" href={api.exportUrl(format, filters)} download>
+              <a key={format} className="button button--secondary" href={api.exportUrl(format, filtersOnly(filters))} download>
                 {t(`records.export.${format}`)}
               </a>
             ))}
@@ -178,7 +256,7 @@ export function RecordsPage() {
 
       <div className="card table-card">
         <table className="table table--cards" aria-labelledby={titleId} aria-busy={list.loading}>
-          <caption className="visually-hidden">{t('records.caption')}</caption>
+          <caption className="visually-hidden">{t(`records.captions.${sort}`)}</caption>
           <thead>
             <tr>
               <th scope="col">{t('records.columns.category')}</th>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromSearch, searchFromFilters } from './record-filters.ts';
+import { filtersFromSearch, searchFromFilters } from './filters.ts';
 
 describe('record filters in the URL', () => {
   it('keeps known values and drops the rest', () => {
@@ -19,5 +19,18 @@ describe('record filters in the URL', () => {
       status: 'located',
       nationalRef: 'RU/77 №5',
     });
+  });
+});
+
+describe('record filters for birth and entry dates and the order', () => {
+  it('carries date spans and a chosen order, and drops malformed dates and unknown orders', () => {
+    const state = filtersFromSearch('?bornFrom=1984-07&bornTo=1990&createdFrom=2026-01-01&createdTo=2026-12-31&sort=changed');
+    expect(state).toEqual({ bornFrom: '1984-07', bornTo: '1990', createdFrom: '2026-01-01', createdTo: '2026-12-31', sort: 'changed' });
+    expect(filtersFromSearch(searchFromFilters(state))).toEqual(state);
+    expect(filtersFromSearch('?bornFrom=15.07.1984&createdTo=2026-1-1&sort=random')).toEqual({});
+  });
+
+  it('leaves the default order out of the URL', () => {
+    expect(searchFromFilters({ category: 'vehicle', sort: 'newest' })).toBe('?category=vehicle');
   });
 });
