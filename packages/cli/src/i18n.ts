@@ -208,6 +208,7 @@ const MESSAGES = {
   'progress.linking': { ru: 'Связывание', en: 'Linking' },
   'progress.profiling': { ru: 'Чтение и построение профилей', en: 'Reading and profiling' },
   'progress.verifying': { ru: 'Проверка цепочки журнала аудита', en: 'Verifying audit chain' },
+  'progress.crossmatching': { ru: 'Перекрёстное сопоставление', en: 'Cross-matching' },
   'progress.demo': { ru: 'Загрузка демонстрационных данных', en: 'Loading demo data' },
 
   // ── messages ───────────────────────────────────────────────────────────────────────
@@ -258,6 +259,23 @@ const MESSAGES = {
       `the API key belongs to ${p.actual}: with --server the records are ${p.actual}'s, so --participant must be left out or be ${p.actual} (given: ${p.given})`,
   },
 
+  'crossmatch.description': {
+    ru: 'сопоставить все действующие карточки банка между собой (повторный запуск продолжает с места остановки)',
+    en: 'match every active record of the bank against the others (a second run continues where the first stopped)',
+  },
+  'crossmatch.queued': { ru: 'только карточки, ожидающие сопоставления', en: 'only the records waiting to be matched' },
+  'crossmatch.done': {
+    ru: (p) => `Сопоставлено карточек: ${p.records}; пар ожидают решения: ${p.pending}`,
+    en: (p) => `Records matched: ${p.records}; pairs awaiting a decision: ${p.pending}`,
+  },
+  'matches.description': { ru: 'пары карточек, возможно описывающих одно лицо или предмет', en: 'pairs of records that may describe one subject' },
+  'matchesList.description': {
+    ru: 'вывести пары, доступные участнику, в формате JSON Lines',
+    en: 'list the pairs a participant may see as JSON Lines',
+  },
+  'matchesList.participant': { ru: 'код участника, от имени которого выводятся пары', en: 'code of the participant whose view is listed' },
+  'matchesList.status': { ru: 'статус пар', en: 'status of the pairs' },
+  'matchesList.limit': { ru: 'сколько пар вывести (не более 200)', en: 'how many pairs to list (at most 200)' },
   'migrate.applied': { ru: (p) => `${p.storage}: применены миграции ${p.names}`, en: (p) => `${p.storage}: applied ${p.names}` },
   'migrate.current': { ru: (p) => `${p.storage}: схема уже в текущей версии`, en: (p) => `${p.storage}: already up to date` },
   'seed.notEmpty': {

@@ -11,6 +11,7 @@ import { registerExport } from './commands/export.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerCrossmatch } from './commands/crossmatch.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
@@ -41,6 +42,7 @@ export function buildProgram(config: CliConfig): Command {
     registerEval,
     registerTrain,
     registerCheck,
+    registerCrossmatch,
     registerAudit,
   ]) {
     register(program, ctx);

@@ -17,6 +17,7 @@ export const ERROR_KINDS = {
   not_found: 'not_found',
   version_conflict: 'conflict',
   status_not_allowed: 'conflict',
+  match_decided: 'conflict',
   duplicate_reference: 'conflict',
   duplicate_username: 'conflict',
   payload_too_large: 'too_large',

@@ -20,6 +20,7 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { checkRoutes } from './routes/checks.ts';
 import { loginRoutes, sessionRoutes } from './routes/auth.ts';
 import type { AppConfig, RouteDeps } from './routes/deps.ts';
+import { matchRoutes } from './routes/matches.ts';
 import { participantRoutes } from './routes/participants.ts';
 import { recordRoutes } from './routes/records.ts';
 import { Problem } from './routes/schemas.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await protectedScope.register(recordRoutes, routeDeps);
         await protectedScope.register(attachmentRoutes, routeDeps);
         await protectedScope.register(checkRoutes, routeDeps);
+        await protectedScope.register(matchRoutes, routeDeps);
         await protectedScope.register(adminRoutes, routeDeps);
       });
     },

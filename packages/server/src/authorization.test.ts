@@ -122,6 +122,7 @@ const COLLECTION_ROUTES: CollectionRouteCase[] = [
     request: () => ({ method: 'POST', url: '/api/v1/records/search', payload: { vehicle: { vin: 'XTA210990Y2765432' } } }),
   },
   { name: 'GET /records/overview', roles: [...ROLES], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/records/overview' }) },
+  { name: 'GET /matches', roles: [...ROLES], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/matches' }) },
   { name: 'GET /participants', roles: [...ROLES], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/participants' }) },
   { name: 'GET /auth/me', roles: [...ROLES], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
   { name: 'GET /users', roles: ['administrator'], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/users' }) },

@@ -18,3 +18,5 @@ export { seedDemo, isStoreEmpty, SYSTEM_ACTOR, type DemoSeedResult } from './see
 export { prepareChecks, runCheck, RECORD_SEARCH, type CheckResult } from './store/checks.ts';
 export { refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-keys.ts';
 export { activateModels, activeModels } from './store/models.ts';
+export { crossmatchQueued, crossmatchBacklog, enqueueWholeBank, startCrossmatching } from './store/crossmatch.ts';
+export { listMatches, getMatch, decideMatch } from './store/matches.ts';

@@ -8,6 +8,7 @@ import { AdminPage } from './pages/admin/AdminPage.tsx';
 import { CheckPage } from './pages/CheckPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { MatchesPage } from './pages/MatchesPage.tsx';
 import { RecordFormPage } from './pages/RecordFormPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
 import { RecordsPage } from './pages/RecordsPage.tsx';
@@ -107,6 +108,7 @@ export function App() {
       {route.page === 'edit-record' && <RecordFormPage key={route.id} id={route.id} />}
       {route.page === 'check' && <CheckPage />}
       {route.page === 'admin' && <AdminPage />}
+      {route.page === 'matches' && <MatchesPage />}
       {route.page === 'not-found' && (
         <main className="page" id="main">
           <div className="alert alert--info" role="alert">
@@ -125,5 +127,6 @@ function pageTitle(route: Route, auth: Auth, t: ReturnType<typeof useTranslation
   if (route.page === 'check') return `${t('check.title')} — `;
   if (route.page === 'new-record') return `${t('form.newTitle')} — `;
   if (route.page === 'admin') return `${t('admin.title')} — `;
+  if (route.page === 'matches') return `${t('matches.title')} — `;
   return '';
 }

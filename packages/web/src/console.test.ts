@@ -12,7 +12,7 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_PARTICIPANTS, type RecordInput, type RecordView } from '@svod/core';
-import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { buildApp, crossmatchQueued, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 import { stolenVehicle, wantedPerson } from '../../server/src/test/fixtures/records.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -817,10 +817,44 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await analyst.close();
   });
 
+  it("puts one man's records from two states before a supervisor side by side, who confirms them as one; both records show it", async () => {
+    const ru = await create(await login('ru.operator'), wantedPerson({ nationalRef: 'RU-W-TWIN' }));
+    await create(
+      await login('kz.operator'),
+      wantedPerson({
+        nationalRef: 'KZ-W-TWIN',
+        person: {
+          names: [{ kind: 'primary', script: 'Latn', surname: 'RAKHMONOV', given: 'FARRUKH' }],
+          sex: 'male',
+          birthDate: '1989-04-17',
+          citizenships: ['TJ'],
+          documents: [{ type: 'passport', number: '400123456', issuingState: 'TJ' }],
+        },
+      }),
+    );
+    await crossmatchQueued(db);
+    const supervisor = await signInOnNewPage('ru.supervisor');
+    const awaiting = supervisor.locator('section', { has: supervisor.getByRole('heading', { name: 'Ожидают вашего решения' }) });
+    expect(await awaiting.locator('.home-card__figure').textContent()).toMatch(/^[1-9]/);
+    await supervisor.getByRole('link', { name: 'Рассмотреть совпадения' }).click();
+    await supervisor.getByRole('heading', { level: 1, name: 'Совпадения на рассмотрении' }).waitFor();
+    const card = supervisor.locator('.match-card', { hasText: 'KZ-W-TWIN' }).filter({ hasText: 'RU-W-TWIN' });
+    await card.waitFor();
+    // The names are written in two scripts: the row is marked as differing for the reader.
+    expect(await card.locator('.match-card__differs', { hasText: 'Фамилия' }).count()).toBe(1);
+    await card.screenshot({ path: join(SCREENS, 'match-card.png') });
+    await card.getByRole('button', { name: 'Подтвердить: одно лицо' }).click();
+    await card.waitFor({ state: 'detached' });
+    await supervisor.goto(`${baseUrl}/records/${ru.id}`);
+    await supervisor.getByText(/Подтверждено как одно лицо/).waitFor();
+    await supervisor.close();
+  });
+
   it("starts a supervisor on the agency's records due for review and what every state shares", async () => {
     const supervisor = await signInOnNewPage('ru.supervisor');
     await supervisor.getByRole('heading', { name: 'Пора проверить' }).waitFor();
-    expect(await supervisor.locator('.home-card__figure').first().textContent()).toMatch(/^[1-9]/);
+    const reviewDue = supervisor.locator('section', { has: supervisor.getByRole('heading', { name: 'Пора проверить' }) });
+    expect(await reviewDue.locator('.home-card__figure').textContent()).toMatch(/^[1-9]/);
     await supervisor.getByRole('table', { name: 'Действующие карточки по государствам' }).waitFor();
     await supervisor.getByRole('link', { name: 'Показать' }).click();
     await supervisor

@@ -29,6 +29,8 @@ export type {
   CheckInput,
   CheckOutcome,
   Language,
+  MatchStatus,
+  MatchView,
   ParticipantInfo,
   RecordDifference,
   RecordHistory,
@@ -76,6 +78,7 @@ export const STATUS_VALUES = Object.keys(STATUS_SET) as RecordStatus[];
 
 export const isCategory = (value: unknown): value is Category => typeof value === 'string' && Object.hasOwn(CATEGORY_SET, value);
 export const isStatus = (value: unknown): value is RecordStatus => typeof value === 'string' && Object.hasOwn(STATUS_SET, value);
+export const isSex = (value: string): value is Sex => ['male', 'female', 'unknown'].includes(value);
 
 /** What a field officer can check: one subject per check. */
 export type CheckSubject = 'person' | 'vehicle' | 'firearm';

@@ -39,3 +39,6 @@ export const mayAdminister = (actor: Actor): boolean => can(actor, 'user.manage'
 
 /** Supervisors and analysts take the records they may see away as a table. */
 export const mayExport = (actor: Actor): boolean => can(actor, 'record.export');
+
+/** Supervisors decide whether two records are one subject. */
+export const mayDecideMatches = (actor: Actor): boolean => can(actor, 'match.decide');

@@ -2,7 +2,16 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import pino from 'pino';
-import { buildApp, isStoreEmpty, loadSigningKey, prepareChecks, refileMatchKeysIfStale, scheduleCheckpoints, seedDemo } from '@svod/server';
+import {
+  buildApp,
+  isStoreEmpty,
+  loadSigningKey,
+  prepareChecks,
+  refileMatchKeysIfStale,
+  scheduleCheckpoints,
+  seedDemo,
+  startCrossmatching,
+} from '@svod/server';
 import { describeStorage } from '../config.ts';
 import type { CommandContext } from '../context.ts';
 import { startProgress } from '../progress.ts';
@@ -42,9 +51,12 @@ async function serve(ctx: CommandContext): Promise<undefined> {
   const stopCheckpoints = scheduleCheckpoints(db, auditCheckpoints, config.audit.checkpointMinutes, (err) =>
     logger.error({ err }, 'audit checkpoint failed'),
   );
+  // New and changed records (and what a killed process left queued) are matched in the background.
+  const stopCrossmatching = startCrossmatching(db, (err) => logger.error({ err }, 'cross-matching failed'));
   const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });
   const close = async () => {
     await app.close();
+    await stopCrossmatching();
     await stopCheckpoints();
     await db.destroy();
     process.exit(0);

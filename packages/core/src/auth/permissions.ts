@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'record.cancel',
   'record.import',
   'record.export',
+  'match.decide',
   'user.manage',
   'apikey.manage',
   'audit.read',
@@ -16,13 +17,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
- * What each role may do. Operators keep their participant's array; supervisors also sign off
- * and export; analysts read and export across what is shared with them; administrators
+ * What each role may do. Operators keep their participant's array; supervisors also sign off,
+ * decide whether two records are the same subject, and export; analysts read and export across what is shared with them; administrators
  * manage people, keys and the audit trail, and read records only to support users.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: ['record.read', 'record.write', 'record.cancel', 'record.import'],
-  supervisor: ['record.read', 'record.write', 'record.cancel', 'record.import', 'record.export'],
+  supervisor: ['record.read', 'record.write', 'record.cancel', 'record.import', 'record.export', 'match.decide'],
   analyst: ['record.read', 'record.export'],
   administrator: ['record.read', 'user.manage', 'apikey.manage', 'audit.read'],
 };

@@ -27,6 +27,10 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
     ru: 'Из нынешнего статуса карточки в этот перейти нельзя',
     en: 'The record cannot move from its present status to this one',
   },
+  match_decided: {
+    ru: 'По этой паре карточек уже принято решение',
+    en: 'This pair of records has already been decided',
+  },
   duplicate_reference: {
     ru: 'Карточка с таким национальным номером уже есть',
     en: 'A record with this national reference already exists',

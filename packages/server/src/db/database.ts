@@ -78,6 +78,32 @@ export interface RecordVersionTable {
   changed_at: Timestamp;
 }
 
+export interface MatchTable {
+  id: string;
+  /** The smaller id of the two: a pair is stored once. */
+  record_a: string;
+  record_b: string;
+  kind: 'same_subject' | 'nameless';
+  probability: number;
+  weight: number;
+  explanation: Json<unknown>;
+  model_version: string;
+  version_a: number;
+  version_b: number;
+  status: 'pending' | 'confirmed' | 'rejected';
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
+  found_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CrossmatchQueueTable {
+  record_id: string;
+  version: number;
+  queued_at: Timestamp;
+}
+
 export interface AttachmentTable {
   id: string;
   record_id: string;
@@ -167,6 +193,8 @@ export interface Database {
   api_keys: ApiKeyTable;
   records: RecordTable;
   record_versions: RecordVersionTable;
+  matches: MatchTable;
+  crossmatch_queue: CrossmatchQueueTable;
   attachments: AttachmentTable;
   audit_log: AuditTable;
   match_keys: MatchKeyTable;
@@ -185,3 +213,5 @@ export type RecordRow = Selectable<RecordTable>;
 export type NewRecordRow = Insertable<RecordTable>;
 export type UserRow = Selectable<UserTable>;
 export type AuditRow = Selectable<AuditTable>;
+
+export type MatchRow = Selectable<MatchTable>;

@@ -33,6 +33,7 @@ export const HIT_PROBABILITY = 0.95;
  * so a low bar costs a glance and a missed person costs far more.
  */
 const POSSIBLE_PROBABILITY = 0.01;
+
 /** Candidates fetched per check at most: keeps the time of a check bounded. */
 const MAX_CANDIDATES = 1000;
 
@@ -68,7 +69,7 @@ const bankWeights = new WeakMap<Db, { loadedAt: number; weights: Promise<Record<
  * The models checks score with — the bank's own active ones (`svod train --activate`), else the
  * shipped ones — with their priors set for the number of active records in this bank.
  */
-function weightsFor(db: Db): Promise<Record<Domain, Weights>> {
+export function weightsFor(db: Db): Promise<Record<Domain, Weights>> {
   const cached = bankWeights.get(db);
   const now = Date.now();
   if (cached && now - cached.loadedAt < BANK_SIZE_TTL_MS && cached.loadedAt >= lastActivation(db)) return cached.weights;
@@ -103,7 +104,10 @@ export async function runCheck(ctx: StoreContext, input: CheckInput, purpose: Ch
     const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
     const frequency = query.domain === 'person' ? await nameFrequencyFor(ctx.db, weights) : undefined;
     const adjustments = checkAdjustments(weights, query, frequency);
-    const { candidates: found, rows } = await candidateProfiles(ctx, matchKeys(query, 'query'), purpose);
+    const { candidates: found, rows } = await candidateProfiles(ctx.db, matchKeys(query, 'query'), {
+      activeOnly: purpose.activeOnly,
+      visibleTo: ctx.actor.participant,
+    });
     for (const { id, profile } of found) {
       if (profile.domain !== query.domain) continue;
       const vector = compareProfiles(query, profile);
@@ -138,10 +142,10 @@ export async function runCheck(ctx: StoreContext, input: CheckInput, purpose: Ch
  * (identifiers, names with a birth year) meet a dozen records or so: those are read whole in
  * the same query, one round trip rather than two.
  */
-async function candidateProfiles(
-  ctx: StoreContext,
+export async function candidateProfiles(
+  db: Db,
   keys: string[],
-  purpose: CheckPurpose,
+  scope: { activeOnly: boolean; visibleTo?: string; except?: string },
 ): Promise<{ candidates: Candidate[]; rows: Map<string, RecordRow> }> {
   const rows = new Map<string, RecordRow>();
   if (keys.length === 0) return { candidates: [], rows };
@@ -149,7 +153,7 @@ async function candidateProfiles(
   const exact = keys.filter((key) => !key.endsWith(anyYear));
   // A query name key for any birth year is a range of the byte-ordered index: `n:…|` up to `n:…}`.
   const ranges = keys.filter((key) => key.endsWith(anyYear)).map((key) => [key.slice(0, -1), `${key.slice(0, -2)}}`] as const);
-  const ranking = ctx.db
+  const ranking = db
     .with('shared', (db) =>
       db
         .selectFrom('match_keys')
@@ -165,8 +169,9 @@ async function candidateProfiles(
     .selectFrom('shared')
     .innerJoin('records', 'records.id', 'shared.record_id')
     .innerJoin('match_profiles', 'match_profiles.record_id', 'shared.record_id')
-    .$if(purpose.activeOnly, (q) => q.where('records.status', '=', 'active'))
-    .where(visibleTo(ctx.actor.participant))
+    .$if(scope.activeOnly, (q) => q.where('records.status', '=', 'active'))
+    .$if(scope.visibleTo !== undefined, (q) => q.where(visibleTo(scope.visibleTo!)))
+    .$if(scope.except !== undefined, (q) => q.where('records.id', '<>', scope.except!))
     .orderBy('shared.n', 'desc')
     .orderBy('records.id')
     .limit(MAX_CANDIDATES)
@@ -180,7 +185,7 @@ async function candidateProfiles(
   return { candidates: ranked.map((row) => ({ id: row.id, profile: cachedProfile(row) })), rows };
 }
 
-interface Candidate {
+export interface Candidate {
   id: string;
   profile: MatchProfile;
 }

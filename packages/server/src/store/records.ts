@@ -88,7 +88,7 @@ export async function visibleIds(db: Db | Tx, participant: string, ids: readonly
   return new Set(rows.map((r) => r.id));
 }
 
-async function attachmentsOf(db: Db | Tx, ids: string[]): Promise<Map<string, RecordView['attachments']>> {
+export async function attachmentsOf(db: Db | Tx, ids: string[]): Promise<Map<string, RecordView['attachments']>> {
   const byRecord = new Map<string, RecordView['attachments']>();
   if (ids.length === 0) return byRecord;
   const rows = await db

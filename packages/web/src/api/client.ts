@@ -6,6 +6,8 @@ import type {
   Category,
   CheckInput,
   CheckOutcome,
+  MatchStatus,
+  MatchView,
   ParticipantInfo,
   RecordHistory,
   RecordStatus,
@@ -110,6 +112,18 @@ export interface LoginResult {
 export interface RecordQuery extends RecordListState {
   limit?: number;
   cursor?: string;
+}
+
+export interface MatchQuery {
+  status?: MatchStatus;
+  record?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface MatchPage {
+  items: MatchView[];
+  nextCursor?: string;
 }
 
 export interface RecordOverview {
@@ -247,6 +261,16 @@ export class ApiClient {
   }
 
   /** Marks a record located or expired, or active again; 409 when `version` is stale or the move is not allowed. */
+  /** Pairs of records that may be one subject, newest first: both records visible to the caller. */
+  listMatches(query: MatchQuery, signal?: AbortSignal): Promise<MatchPage> {
+    return this.#request('GET', '/matches', { query: { ...query }, ...(signal ? { signal } : {}) });
+  }
+
+  /** A supervisor's decision on a pair; 409 `match_decided` when someone decided first. */
+  decideMatch(id: string, decision: 'confirm' | 'reject', reason?: string): Promise<MatchView> {
+    return this.#request('POST', `/matches/${encodeURIComponent(id)}/decision`, { body: { decision, ...(reason ? { reason } : {}) } });
+  }
+
   changeStatus(id: string, version: number, status: 'active' | 'located' | 'expired', note: string): Promise<RecordView> {
     return this.#request('POST', `/records/${encodeURIComponent(id)}/status`, { body: { version, status, note } });
   }

@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckCandidate, CheckContribution, CheckResult } from '../api/client.ts';
+import type { CheckCandidate, CheckResult } from '../api/client.ts';
 import { useLatestRequest } from '../api/use-latest-request.ts';
 import { useApi } from '../api/context.ts';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
+import { ExplanationTable, Reason } from '../components/Explanation/Explanation.tsx';
 import { RecordSummaryCell } from '../components/RecordSummaryCell/RecordSummaryCell.tsx';
 import { StatusBadge } from '../components/StatusBadge/StatusBadge.tsx';
-import { isCheckField, isCheckLevel, type CheckInput, type CheckOutcome, type CheckSubject } from '../domain.ts';
+import type { CheckInput, CheckOutcome, CheckSubject } from '../domain.ts';
 import { useFormat } from '../format/use-format.ts';
 import { Link } from '../router/Link.tsx';
 import { recordPath } from '../router/routes.ts';
@@ -194,22 +195,6 @@ function CheckResults({ result }: { result: CheckResult }) {
   );
 }
 
-/** The fields that speak for and against, strongest first: the reason in plain words. */
-function Reason({ explanation }: { explanation: readonly CheckContribution[] }) {
-  const { t } = useTranslation();
-  const name = (c: CheckContribution) => (isCheckField(c.field) ? t(`check.fields.${c.field}`) : c.field);
-  const byStrength = [...explanation].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-  const agree = byStrength.filter((c) => c.weight >= 1).map(name);
-  const differ = byStrength.filter((c) => c.weight <= -1).map(name);
-  return (
-    <p className="check-candidate__reason">
-      {agree.length > 0 && t('check.reason.agree', { fields: agree.join(', ') })}
-      {agree.length > 0 && differ.length > 0 && ' '}
-      {differ.length > 0 && t('check.reason.differ', { fields: differ.join(', ') })}
-    </p>
-  );
-}
-
 function CandidateCard({ candidate, modelVersion }: { candidate: CheckCandidate; modelVersion: string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -258,38 +243,5 @@ function CandidateCard({ candidate, modelVersion }: { candidate: CheckCandidate;
         <Link to={recordPath(record.id)}>{t('check.candidate.open')}</Link>
       </div>
     </article>
-  );
-}
-
-function ExplanationTable({ explanation }: { explanation: readonly CheckContribution[] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  if (explanation.length === 0) return null;
-  return (
-    <table className="table table--compact check-explanation">
-      <caption className="check-explanation__caption">{t('check.explanation.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('check.explanation.field')}</th>
-          <th scope="col">{t('check.explanation.level')}</th>
-          <th scope="col" className="table__right">
-            {t('check.explanation.weight')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {explanation.map((c) => {
-          const sign = c.weight > 0 ? '+' : c.weight < 0 ? '−' : '';
-          const tone = c.weight > 0 ? ' check-weight--plus' : c.weight < 0 ? ' check-weight--minus' : '';
-          return (
-            <tr key={c.field}>
-              <td className="strong">{isCheckField(c.field) ? t(`check.fields.${c.field}`) : c.field}</td>
-              <td>{isCheckLevel(c.level) ? t(`check.levels.${c.level}`) : c.level}</td>
-              <td className={`table__right check-weight${tone}`}>{t('check.weight', { value: `${sign}${format.number(Math.abs(c.weight))}` })}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
   );
 }

@@ -8,8 +8,8 @@ import { StatusBadge } from '../components/StatusBadge/StatusBadge.tsx';
 import { CATEGORY_VALUES, type RecordView } from '../domain.ts';
 import { useFormat } from '../format/use-format.ts';
 import { Link } from '../router/Link.tsx';
-import { adminPath, checkPath, newRecordPath, recordsPath } from '../router/routes.ts';
-import { mayAdminister, mayWrite, useSession } from '../session.ts';
+import { adminPath, checkPath, matchesPath, newRecordPath, recordsPath } from '../router/routes.ts';
+import { mayAdminister, mayDecideMatches, mayWrite, useSession } from '../session.ts';
 import { searchFromFilters } from '../records/filters.ts';
 
 // The charting library is most of the console's weight: only the home page loads it, when shown.
@@ -17,7 +17,7 @@ const CountsChart = lazy(() => import('../components/CountsChart/CountsChart.tsx
 
 /**
  * Where each role starts its shift: an operator or supervisor with the agency's records due for
- * review and its newest records; an analyst with what every state holds, by category; an
+ * review and its newest records, a supervisor first with the pairs awaiting a decision; an analyst with what every state holds, by category; an
  * administrator with the way to users, keys and the audit trail.
  */
 export function HomePage() {
@@ -28,7 +28,10 @@ export function HomePage() {
   const [overview, setOverview] = useState<RecordOverview | null>(null);
   const [recent, setRecent] = useState<RecordView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** Pending pairs this supervisor may decide, counted among the newest 200. */
+  const [awaiting, setAwaiting] = useState<number | null>(null);
   const writes = mayWrite(actor);
+  const decides = mayDecideMatches(actor);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -39,8 +42,13 @@ export function HomePage() {
         .listRecords({ owner: actor.participant, limit: 10 }, controller.signal)
         .then((page) => setRecent(page.items))
         .catch(failed);
+    if (decides)
+      api
+        .listMatches({ status: 'pending', limit: 200 }, controller.signal)
+        .then((page) => setAwaiting(page.items.filter((m) => m.mayDecide).length))
+        .catch(failed);
     return () => controller.abort();
-  }, [api, actor.participant, writes]);
+  }, [api, actor.participant, writes, decides]);
 
   const own = overview?.counts.filter((c) => c.owner === actor.participant) ?? [];
   const owners = useMemo(() => [...new Set(overview?.counts.map((c) => c.owner) ?? [])], [overview]);
@@ -86,6 +94,14 @@ export function HomePage() {
           <Link to={adminPath()} className="button button--secondary">
             {t('home.toAdmin')}
           </Link>
+        </section>
+      )}
+
+      {decides && awaiting !== null && (
+        <section className="card home-card">
+          <h2 className="section__title">{t('home.awaitingDecision')}</h2>
+          <p className="home-card__figure">{awaiting >= 200 ? '200+' : format.number(awaiting)}</p>
+          <Link to={matchesPath()}>{t('home.toMatches')}</Link>
         </section>
       )}
 

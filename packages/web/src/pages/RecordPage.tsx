@@ -5,6 +5,7 @@ import { useApi } from '../api/context.ts';
 import { StatusDialog, type Transition } from '../components/StatusDialog/StatusDialog.tsx';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { HistorySection } from '../components/HistorySection/HistorySection.tsx';
+import { RecordMatches } from '../components/RecordMatches/RecordMatches.tsx';
 import { AttachmentsSection, isImage } from '../components/RecordSections/AttachmentsSection.tsx';
 import {
   FirearmSection,
@@ -219,6 +220,7 @@ export function RecordPage({ id }: { id: string }) {
         {record.person && <PersonSection person={record.person} />}
         <AttachmentsSection recordId={record.id} attachments={record.attachments} onUploaded={mayCancel(actor, record) ? reload : undefined} />
         {record.links && record.links.length > 0 && <LinksSection links={record.links} />}
+        <RecordMatches recordId={record.id} />
         <HistorySection recordId={record.id} version={record.version} />
       </div>
 

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'edit-record'; id: string }
   | { page: 'check' }
   | { page: 'admin' }
+  | { page: 'matches' }
   | { page: 'not-found' };
 
 export const homePath = (): string => '/';
@@ -14,6 +15,7 @@ export const recordsPath = (search = ''): string => `/records${search}`;
 export const recordPath = (id: string): string => `/records/${encodeURIComponent(id)}`;
 export const checkPath = (): string => '/check';
 export const adminPath = (): string => '/admin';
+export const matchesPath = (search = ''): string => `/matches${search}`;
 export const newRecordPath = (category?: string): string => `/records/new${category ? `?category=${encodeURIComponent(category)}` : ''}`;
 export const editRecordPath = (id: string): string => `/records/${encodeURIComponent(id)}/edit`;
 
@@ -28,6 +30,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/records') return { page: 'records' };
   if (path === checkPath()) return { page: 'check' };
   if (path === adminPath()) return { page: 'admin' };
+  if (path === matchesPath()) return { page: 'matches' };
   if (path === '/records/new') return { page: 'new-record' };
   const match = /^\/records\/([^/]+)(\/edit)?$/.exec(path);
   if (match?.[1]) {

@@ -10,6 +10,7 @@ import * as nameStemCounts from './2026-12-06T01-00-00_name-stem-counts.ts';
 import * as matchProfiles from './2026-12-06T02-00-00_match-profiles.ts';
 import * as recordVersions from './2026-12-07T00-00-00_record-versions.ts';
 import * as searchOrders from './2026-12-07T01-00-00_search-orders.ts';
+import * as matches from './2026-12-07T02-00-00_matches.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T02-00-00_match-profiles': matchProfiles,
   '2026-12-07T00-00-00_record-versions': recordVersions,
   '2026-12-07T01-00-00_search-orders': searchOrders,
+  '2026-12-07T02-00-00_matches': matches,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,61 @@
+import { Option, type Command } from 'commander';
+import { MATCH_STATUSES, type MatchStatus } from '@svod/core';
+import { crossmatchBacklog, crossmatchQueued, enqueueWholeBank, listMatches } from '@svod/server';
+import type { CommandContext } from '../context.ts';
+import { purposeOption } from '../options.ts';
+import { checkedParticipant, requiredParticipant } from '../participant.ts';
+import { startProgress } from '../progress.ts';
+import { cliActor, withStorage } from './shared.ts';
+
+export function registerCrossmatch(program: Command, ctx: CommandContext): void {
+  const { t } = ctx;
+  program
+    .command('crossmatch')
+    .description(t('crossmatch.description'))
+    .option('--queued', t('crossmatch.queued'))
+    .action(ctx.run((options: { queued?: boolean }) => crossmatch(ctx, options)));
+  const matches = program.command('matches').description(t('matches.description'));
+  matches
+    .command('list')
+    .description(t('matchesList.description'))
+    .option('--participant <code>', t('matchesList.participant'))
+    .addOption(new Option('--status <status>', t('matchesList.status')).choices([...MATCH_STATUSES]))
+    .option('--limit <n>', t('matchesList.limit'), (v) => Number.parseInt(v, 10), 50)
+    .addOption(purposeOption(t))
+    .action(ctx.run((options: { participant?: string; status?: MatchStatus; limit: number; purpose: string }) => listCommand(ctx, options)));
+}
+
+/**
+ * The full cross-match of the bank: every active record is queued (those already waiting keep
+ * their place) and matched. Killed half-way, it resumes where it stopped when run again or when
+ * the server starts, since the queue is kept in the store.
+ */
+async function crossmatch({ config, t }: CommandContext, options: { queued?: boolean }): Promise<number> {
+  return withStorage(config, async (db) => {
+    if (!options.queued) await enqueueWholeBank(db);
+    const total = await crossmatchBacklog(db);
+    const progress = startProgress(t, t('progress.crossmatching'), total);
+    const done = await crossmatchQueued(db, { onProgress: progress.update });
+    progress.stop();
+    const pending = await db
+      .selectFrom('matches')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    process.stdout.write(`${t('crossmatch.done', { records: done, pending: Number(pending.count) })}\n`);
+    return 0;
+  });
+}
+
+/** The pairs a participant may see, one JSON object per line, newest first. */
+async function listCommand(ctx: CommandContext, options: { participant?: string; status?: MatchStatus; limit: number; purpose: string }) {
+  const participant = requiredParticipant(options.participant);
+  return withStorage(ctx.config, async (db) => {
+    await checkedParticipant(db, participant);
+    const page = await listMatches({ db, actor: cliActor(participant), purpose: options.purpose }, options.status ? { status: options.status } : {}, {
+      limit: Math.min(Math.max(options.limit, 1), 200),
+    });
+    for (const match of page.items) process.stdout.write(`${JSON.stringify(match)}\n`);
+    return 0;
+  });
+}

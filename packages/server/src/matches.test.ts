@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordInput } from '@svod/core';
+import { crossmatchBacklog, crossmatchQueued, enqueueWholeBank } from './store/crossmatch.ts';
+import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
+import { stolenVehicle, wantedPerson } from './test/fixtures/records.ts';
+
+interface Pair {
+  id: string;
+  status: string;
+  kind: string;
+  probability: number;
+  explanation: { field: string }[];
+  records: { id: string; owner: string }[];
+  mayDecide: boolean;
+}
+
+describe.each(DIALECTS)('cross-matching and the review of matches on %s', (dialect) => {
+  let t: TestApp;
+  let ruSupervisor: Record<string, string>;
+  let kzSupervisor: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    ruSupervisor = await t.as('RU-MVD', 'supervisor');
+    kzSupervisor = await t.as('KZ-MVD', 'supervisor');
+  });
+  afterAll(async () => t?.close());
+
+  const create = async (participant: string, record: RecordInput) => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: await t.as(participant, 'operator'), payload: record });
+    expect(response.statusCode).toBe(201);
+    return response.json() as { id: string; version: number } & Record<string, unknown>;
+  };
+  const pairsOf = async (headers: Record<string, string>, record: string, status?: string) => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/matches?record=${record}${status ? `&status=${status}` : ''}`,
+      headers,
+    });
+    expect(response.statusCode).toBe(200);
+    return response.json().items as Pair[];
+  };
+  /** The pair of these two records: each test files the same man again, so a record pairs with earlier tests' records too. */
+  const pairOf = async (headers: Record<string, string>, a: string, b: string, status?: string) =>
+    (await pairsOf(headers, a, status)).find((p) => p.records.some((r) => r.id === b));
+  const decide = (headers: Record<string, string>, id: string, decision: 'confirm' | 'reject', reason?: string) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/matches/${id}/decision`, headers, payload: { decision, ...(reason ? { reason } : {}) } });
+
+  /** The same man wanted by Russia in Cyrillic and by Kazakhstan with his name in Latin letters. */
+  const sameManTwice = async () => {
+    const ru = await create('RU-MVD', wantedPerson());
+    const kz = await create(
+      'KZ-MVD',
+      wantedPerson({
+        nationalRef: `KZ-W-${ru.id.slice(0, 8)}`,
+        person: {
+          names: [{ kind: 'primary', script: 'Latn', surname: 'RAKHMONOV', given: 'FARRUKH' }],
+          sex: 'male',
+          birthDate: '1989-04-17',
+          citizenships: ['TJ'],
+          documents: [{ type: 'passport', number: '400123456', issuingState: 'TJ' }],
+        },
+      }),
+    );
+    return { ru, kz };
+  };
+
+  it('a record written is queued and matched in the background; the pair of one man filed by two states waits for a decision', async () => {
+    const { ru, kz } = await sameManTwice();
+    expect(await crossmatchBacklog(t.db)).toBeGreaterThanOrEqual(2);
+    await crossmatchQueued(t.db);
+    expect(await crossmatchBacklog(t.db)).toBe(0);
+    const pairs = await pairsOf(ruSupervisor, ru.id, 'pending');
+    expect(pairs).toHaveLength(1);
+    const pair = await pairOf(ruSupervisor, ru.id, kz.id, 'pending');
+    expect(pair!.kind).toBe('same_subject');
+    expect(pair!.probability).toBeGreaterThanOrEqual(0.5);
+    expect(pair!.records.map((r) => r.id).sort()).toEqual([ru.id, kz.id].sort());
+    expect(pair!.explanation.map((e) => e.field)).toEqual(expect.arrayContaining(['surname', 'given']));
+    expect(pair!.mayDecide).toBe(true);
+    // Matching again finds the same pair, not a second one.
+    await enqueueWholeBank(t.db);
+    await crossmatchQueued(t.db);
+    expect(await pairsOf(ruSupervisor, ru.id)).toHaveLength(1);
+  });
+
+  it('a pair is decided once by a supervisor of either owner: an operator or a third state may not, a second decision gets 409', async () => {
+    const { ru, kz } = await sameManTwice();
+    await crossmatchQueued(t.db);
+    const pair = await pairOf(ruSupervisor, ru.id, kz.id, 'pending');
+    const operator = await decide(await t.as('RU-MVD', 'operator'), pair!.id, 'confirm');
+    expect(operator.statusCode).toBe(403);
+    const stranger = await decide(await t.as('BY-MVD', 'supervisor'), pair!.id, 'confirm');
+    expect(stranger.statusCode).toBe(403);
+    const noReason = await decide(kzSupervisor, pair!.id, 'reject');
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].path).toBe('/reason');
+
+    const [first, second] = await Promise.all([decide(ruSupervisor, pair!.id, 'confirm'), decide(kzSupervisor, pair!.id, 'reject', 'другое лицо')]);
+    const statuses = [first.statusCode, second.statusCode].sort();
+    expect(statuses).toEqual([200, 409]);
+    const winner = first.statusCode === 200 ? first : second;
+    const loser = first.statusCode === 200 ? second : first;
+    expect(loser.json().code).toBe('match_decided');
+    const read = await t.app.inject({ method: 'GET', url: `/api/v1/matches/${pair!.id}`, headers: kzSupervisor });
+    expect(read.json().status).toBe(winner.json().status);
+    expect(read.json().mayDecide).toBe(false);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome'])
+      .where('resource_id', '=', pair!.id)
+      .where('action', '=', 'match.decide')
+      .execute();
+    expect(audit.map((a) => a.outcome).sort()).toEqual(['failure', 'failure', 'failure', 'failure', 'success']);
+  });
+
+  it('a rejected pair is not proposed again until one of its records changes', async () => {
+    const { ru, kz } = await sameManTwice();
+    await crossmatchQueued(t.db);
+    const pair = await pairOf(ruSupervisor, ru.id, kz.id, 'pending');
+    expect((await decide(ruSupervisor, pair!.id, 'reject', 'разные лица, проверено по дактилокарте')).statusCode).toBe(200);
+    await enqueueWholeBank(t.db);
+    await crossmatchQueued(t.db);
+    expect((await pairOf(ruSupervisor, ru.id, kz.id))!.status).toBe('rejected');
+
+    const { id, version, category: _c, nationalRef: _n, owner: _o, status: _s, createdAt: _a, updatedAt: _u, attachments: _t, ...content } = kz;
+    const edited = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/records/${id}`,
+      headers: await t.as('KZ-MVD', 'operator'),
+      payload: { ...content, version, remarks: 'уточнены приметы' },
+    });
+    expect(edited.statusCode).toBe(200);
+    await crossmatchQueued(t.db);
+    const again = await pairOf(ruSupervisor, ru.id, kz.id);
+    expect(again!.status).toBe('pending');
+    expect(again!.id).toBe(pair!.id);
+  });
+
+  it('a participant sees no pair with a record not shared with it, and a cancelled record leaves the queue of pending pairs', async () => {
+    const ru = await create('RU-MVD', wantedPerson({ distribution: { kind: 'participants', participants: ['KZ-MVD'] } }));
+    const kz = await create('KZ-MVD', wantedPerson({ nationalRef: `KZ-W2-${ru.id.slice(0, 8)}` }));
+    await crossmatchQueued(t.db);
+    expect((await pairsOf(kzSupervisor, kz.id, 'pending')).map((p) => p.records.map((r) => r.id).sort())).toContainEqual([ru.id, kz.id].sort());
+    const uz = await t.as('UZ-MVD', 'supervisor');
+    expect((await pairsOf(uz, kz.id)).some((p) => p.records.some((r) => r.id === ru.id))).toBe(false);
+    const [pair] = (await pairsOf(kzSupervisor, kz.id, 'pending')).filter((p) => p.records.some((r) => r.id === ru.id));
+    const hidden = await t.app.inject({ method: 'GET', url: `/api/v1/matches/${pair!.id}`, headers: uz });
+    expect(hidden.statusCode).toBe(404);
+
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/records/${ru.id}/cancel`,
+      headers: await t.as('RU-MVD', 'operator'),
+      payload: { version: ru.version, reason: 'розыск прекращён' },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    await crossmatchQueued(t.db);
+    expect((await pairsOf(kzSupervisor, kz.id, 'pending')).some((p) => p.records.some((r) => r.id === ru.id))).toBe(false);
+  });
+
+  it('vehicles are matched with vehicles by VIN, across states', async () => {
+    const ru = await create('RU-MVD', stolenVehicle());
+    const kz = await create('KZ-MVD', stolenVehicle());
+    await crossmatchQueued(t.db);
+    const pairs = await pairsOf(ruSupervisor, ru.id);
+    expect(pairs.map((p) => p.records.map((r) => r.id).sort())).toContainEqual([ru.id, kz.id].sort());
+  });
+});

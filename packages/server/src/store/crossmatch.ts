@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { checkAdjustments, compareProfiles, matchKeys, scoreVector, type FieldContribution, type MatchProfile } from '@svod/core';
+import type { Db, MatchRow, Tx } from '../db/database.ts';
+import { candidateProfiles, weightsFor } from './checks.ts';
+import { nameFrequencyFor } from './name-frequencies.ts';
+
+/**
+ * At or above this probability a pair goes to a supervisor for a decision. Higher than a field
+ * check's "possible" (0.01): an officer glances down a ranked list of ten, while every pair
+ * stored here waits in a queue for a person — at a million records a low bar would bury the
+ * queue in namesakes.
+ */
+export const REVIEW_PROBABILITY = 0.5;
+/** Pairs kept per record at most, best first: the rest are namesakes of a common name. */
+const MATCHES_PER_RECORD = 20;
+/** Records matched per round: one round's reads and writes stay bounded. */
+const ROUND = 100;
+
+interface Found {
+  partner: string;
+  probability: number;
+  weight: number;
+  explanation: FieldContribution[];
+  modelVersion: string;
+}
+
+/** The pair as stored: the smaller id first, with each record's version beside it. */
+function orderedPair(subject: { id: string; version: number }, partner: { id: string; version: number }) {
+  return subject.id < partner.id
+    ? { record_a: subject.id, record_b: partner.id, version_a: subject.version, version_b: partner.version }
+    : { record_a: partner.id, record_b: subject.id, version_a: partner.version, version_b: subject.version };
+}
+
+/**
+ * The active records of the bank the record may be the same subject as, scored with the check's
+ * model and adjustments. Every participant's records take part: who may see a match is decided
+ * when it is read, not when it is found, so that a change of distribution needs no re-matching.
+ */
+async function namedMatches(db: Db, subject: { id: string; profile: MatchProfile }): Promise<Found[]> {
+  const query = subject.profile;
+  // A person without a name (an unidentified body) is matched by description, not here.
+  if (query.domain === 'person' && query.names.length === 0) return [];
+  const weights = (await weightsFor(db))[query.domain];
+  const frequency = query.domain === 'person' ? await nameFrequencyFor(db, weights) : undefined;
+  const adjustments = checkAdjustments(weights, query, frequency);
+  const { candidates } = await candidateProfiles(db, matchKeys(query, 'query'), { activeOnly: true, except: subject.id });
+  const found: Found[] = [];
+  for (const { id, profile } of candidates) {
+    if (profile.domain !== query.domain || (profile.domain === 'person' && profile.names.length === 0)) continue;
+    const vector = compareProfiles(query, profile);
+    const score = scoreVector(weights, vector, adjustments(profile, vector));
+    if (score.probability < REVIEW_PROBABILITY) continue;
+    found.push({
+      partner: id,
+      probability: score.probability,
+      weight: score.weight,
+      explanation: score.explanation,
+      modelVersion: weights.model.version,
+    });
+  }
+  return found.sort((a, b) => b.weight - a.weight).slice(0, MATCHES_PER_RECORD);
+}
+
+/**
+ * Stores what was found for one record, in one transaction with taking it off the queue:
+ * - a new pair waits for a decision;
+ * - a pending pair takes the new score;
+ * - a confirmed pair stays confirmed;
+ * - a rejected pair comes back only when either record has changed since the rejection;
+ * - a pending pair of this record that was not found again (the record changed) is withdrawn.
+ * Deciding and re-matching may race: every change here is conditional on the status it read.
+ */
+async function saveFound(tx: Tx, subject: { id: string; version: number }, found: readonly Found[], versions: Map<string, number>) {
+  const now = new Date();
+  const existing = await tx
+    .selectFrom('matches')
+    .selectAll()
+    .where((eb) => eb.or([eb('record_a', '=', subject.id), eb('record_b', '=', subject.id)]))
+    .where('kind', '=', 'same_subject')
+    .execute();
+  const byPartner = new Map<string, MatchRow>(existing.map((m) => [m.record_a === subject.id ? m.record_b : m.record_a, m]));
+  for (const f of found) {
+    const pair = orderedPair(subject, { id: f.partner, version: versions.get(f.partner) ?? 0 });
+    const score = { probability: f.probability, weight: f.weight, explanation: JSON.stringify(f.explanation), model_version: f.modelVersion };
+    const before = byPartner.get(f.partner);
+    byPartner.delete(f.partner);
+    if (!before) {
+      await tx
+        .insertInto('matches')
+        .values({ id: randomUUID(), ...pair, ...score, kind: 'same_subject', status: 'pending', found_at: now, updated_at: now })
+        .onConflict((oc) => oc.columns(['record_a', 'record_b']).doNothing())
+        .execute();
+    } else if (before.status === 'rejected') {
+      if (before.version_a === pair.version_a && before.version_b === pair.version_b) continue;
+      await tx
+        .updateTable('matches')
+        .set({ ...pair, ...score, status: 'pending', decided_by: null, decided_at: null, reason: null, found_at: now, updated_at: now })
+        .where('id', '=', before.id)
+        .where('status', '=', 'rejected')
+        .execute();
+    } else {
+      await tx
+        .updateTable('matches')
+        .set({ ...pair, ...score, updated_at: now })
+        .where('id', '=', before.id)
+        .where('status', '=', before.status)
+        .execute();
+    }
+  }
+  const withdrawn = [...byPartner.values()].filter((m) => m.status === 'pending').map((m) => m.id);
+  if (withdrawn.length > 0) await tx.deleteFrom('matches').where('id', 'in', withdrawn).where('status', '=', 'pending').execute();
+}
+
+/**
+ * Matches the records waiting in the queue, a round at a time, until the queue is empty or
+ * `limit` records are done; returns how many were matched. Safe to run in several processes at
+ * once and to kill at any point: a pair is stored once whoever finds it, and a record leaves
+ * the queue only in the transaction that stores its matches, and only for the version matched.
+ */
+export async function crossmatchQueued(db: Db, options: { limit?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
+  let done = 0;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  while (done < limit) {
+    const queued = await db
+      .selectFrom('crossmatch_queue')
+      .select(['record_id', 'version'])
+      .orderBy('queued_at')
+      .orderBy('record_id')
+      .limit(Math.min(ROUND, limit - done))
+      .execute();
+    if (queued.length === 0) break;
+    const rows = await db
+      .selectFrom('records')
+      .leftJoin('match_profiles', 'match_profiles.record_id', 'records.id')
+      .select(['records.id', 'records.version', 'records.status', 'match_profiles.profile'])
+      .where(
+        'records.id',
+        'in',
+        queued.map((q) => q.record_id),
+      )
+      .execute();
+    for (const entry of queued) {
+      const row = rows.find((r) => r.id === entry.record_id);
+      const subject = { id: entry.record_id, version: row?.version ?? entry.version };
+      const profile = row?.status === 'active' && row.profile ? (JSON.parse(row.profile) as MatchProfile) : undefined;
+      const found = profile ? await namedMatches(db, { id: subject.id, profile }) : [];
+      const versions = new Map(
+        found.length === 0
+          ? []
+          : (
+              await db
+                .selectFrom('records')
+                .select(['id', 'version'])
+                .where(
+                  'id',
+                  'in',
+                  found.map((f) => f.partner),
+                )
+                .execute()
+            ).map((r) => [r.id, r.version] as const),
+      );
+      await db.transaction().execute(async (tx) => {
+        await saveFound(tx, subject, found, versions);
+        await tx.deleteFrom('crossmatch_queue').where('record_id', '=', entry.record_id).where('version', '=', entry.version).execute();
+      });
+      done++;
+    }
+    options.onProgress?.(done);
+  }
+  return done;
+}
+
+/** How many records wait to be matched. */
+export async function crossmatchBacklog(db: Db): Promise<number> {
+  const { count } = await db
+    .selectFrom('crossmatch_queue')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/** How often an idle matcher looks at the queue: a new record's matches follow within this. */
+const IDLE_POLL_MS = 500;
+/** After a failure (the database went away), wait longer before trying again. */
+const RETRY_MS = 5_000;
+
+/**
+ * Matches queued records in the background for as long as the server runs. A single write
+ * returns at once and its matches follow; a bulk import's records drain here a round at a time.
+ * The queue lives in the database, so what a killed process left is matched after the restart.
+ */
+export function startCrossmatching(db: Db, onError: (error: unknown) => void): () => Promise<void> {
+  let running = true;
+  let timer: NodeJS.Timeout | undefined;
+  let wake: (() => void) | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    });
+  const loop = (async () => {
+    while (running) {
+      try {
+        const done = await crossmatchQueued(db, { limit: 1_000 });
+        if (done === 0) await sleep(IDLE_POLL_MS);
+      } catch (error) {
+        onError(error);
+        await sleep(RETRY_MS);
+      }
+    }
+  })();
+  return async () => {
+    running = false;
+    clearTimeout(timer);
+    wake?.();
+    await loop;
+  };
+}
+
+/**
+ * Puts every active record of the bank on the queue, for a full cross-match (after a new model,
+ * or on a bank loaded before cross-matching existed). Records already waiting keep their place,
+ * so running it again, or after a crash half-way through the matching, redoes nothing twice.
+ */
+export async function enqueueWholeBank(db: Db): Promise<number> {
+  const result = await db
+    .insertInto('crossmatch_queue')
+    .columns(['record_id', 'version', 'queued_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('records')
+        .select(['id', 'version', eb.val(new Date()).as('queued_at')])
+        .where('status', '=', 'active'),
+    )
+    .onConflict((oc) => oc.column('record_id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
