@@ -139,32 +139,27 @@ export async function crossmatchQueued(db: Db, options: { limit?: number; onProg
         queued.map((q) => q.record_id),
       )
       .execute();
+    const results: { entry: (typeof queued)[number]; subject: { id: string; version: number }; found: Found[] }[] = [];
     for (const entry of queued) {
       const row = rows.find((r) => r.id === entry.record_id);
       const subject = { id: entry.record_id, version: row?.version ?? entry.version };
       const profile = row?.status === 'active' && row.profile ? (JSON.parse(row.profile) as MatchProfile) : undefined;
-      const found = profile ? await namedMatches(db, { id: subject.id, profile }) : [];
-      const versions = new Map(
-        found.length === 0
-          ? []
-          : (
-              await db
-                .selectFrom('records')
-                .select(['id', 'version'])
-                .where(
-                  'id',
-                  'in',
-                  found.map((f) => f.partner),
-                )
-                .execute()
-            ).map((r) => [r.id, r.version] as const),
-      );
-      await db.transaction().execute(async (tx) => {
+      results.push({ entry, subject, found: profile ? await namedMatches(db, { id: subject.id, profile }) : [] });
+    }
+    const partners = [...new Set(results.flatMap((r) => r.found.map((f) => f.partner)))];
+    const versions = new Map(
+      partners.length === 0
+        ? []
+        : (await db.selectFrom('records').select(['id', 'version']).where('id', 'in', partners).execute()).map((r) => [r.id, r.version] as const),
+    );
+    // One transaction per round: its records leave the queue together with what was found for them.
+    await db.transaction().execute(async (tx) => {
+      for (const { entry, subject, found } of results) {
         await saveFound(tx, subject, found, versions);
         await tx.deleteFrom('crossmatch_queue').where('record_id', '=', entry.record_id).where('version', '=', entry.version).execute();
-      });
-      done++;
-    }
+      }
+    });
+    done += results.length;
     options.onProgress?.(done);
   }
   return done;
