@@ -77,6 +77,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
       secureCookies: env.SVOD_SECURE_COOKIES === 'true',
       allowedOrigins: origins('SVOD_ALLOWED_ORIGINS', env),
       webRoot: env.SVOD_WEB_ROOT ? resolve(env.SVOD_WEB_ROOT) : WEB_DIST,
+      hitDeadlines: {
+        heldMinutes: integer('SVOD_HIT_HELD_MINUTES', DEFAULT_APP_CONFIG.hitDeadlines.heldMinutes, env),
+        routineMinutes: integer('SVOD_HIT_ROUTINE_MINUTES', DEFAULT_APP_CONFIG.hitDeadlines.routineMinutes, env),
+      },
     },
     host: env.HOST ?? '127.0.0.1',
     port: integer('PORT', 8080, env),

@@ -18,6 +18,7 @@ export const ERROR_KINDS = {
   version_conflict: 'conflict',
   status_not_allowed: 'conflict',
   match_decided: 'conflict',
+  hit_answered: 'conflict',
   duplicate_reference: 'conflict',
   duplicate_username: 'conflict',
   payload_too_large: 'too_large',

@@ -6,6 +6,7 @@ export * from './schemas/record.ts';
 export * from './schemas/check.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/match.ts';
+export * from './schemas/hit.ts';
 export * from './validation/dates.ts';
 export * from './validation/vin.ts';
 export * from './validation/record-rules.ts';

@@ -14,12 +14,14 @@ import { fromFastify, registerProblemHandlers, sendProblem } from './plugins/pro
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.ts';
 import { registerValidation } from './plugins/validation.ts';
 import { OWASP_SCRYPT } from './security/passwords.ts';
+import { DEFAULT_HIT_DEADLINES } from './store/hits.ts';
 import { DEFAULT_LOGIN_THROTTLE } from './store/login-throttle.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { checkRoutes } from './routes/checks.ts';
 import { loginRoutes, sessionRoutes } from './routes/auth.ts';
 import type { AppConfig, RouteDeps } from './routes/deps.ts';
+import { hitRoutes } from './routes/hits.ts';
 import { matchRoutes } from './routes/matches.ts';
 import { participantRoutes } from './routes/participants.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -38,6 +40,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   bodyLimitBytes: 1024 * 1024,
   importLimitBytes: 64 * 1024 * 1024,
   allowedOrigins: [],
+  hitDeadlines: DEFAULT_HIT_DEADLINES,
 };
 
 export interface ApiRoute {
@@ -69,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     // Bounded time per request: a slow client or a runaway query cannot hold a worker forever.
     requestTimeout: 120_000,
+    // Event streams stay open for hours: closing the server ends them rather than waiting.
+    forceCloseConnections: true,
     routerOptions: { maxParamLength: 200 },
     // A URL the router cannot decode never reaches a route or the hooks, so it gets the headers
     // and the problem document here.
@@ -117,7 +122,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
-  const routeDeps: RouteDeps = { db: deps.db, config, validators: createRecordValidators(createAjv()), auditCheckpoints: deps.auditCheckpoints };
+  const routeDeps: RouteDeps = {
+    db: deps.db,
+    config,
+    validators: createRecordValidators(createAjv()),
+    auditCheckpoints: deps.auditCheckpoints,
+    headersFor,
+  };
 
   await app.register(
     async (api) => {
@@ -133,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await protectedScope.register(attachmentRoutes, routeDeps);
         await protectedScope.register(checkRoutes, routeDeps);
         await protectedScope.register(matchRoutes, routeDeps);
+        await protectedScope.register(hitRoutes, routeDeps);
         await protectedScope.register(adminRoutes, routeDeps);
       });
     },

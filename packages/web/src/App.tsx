@@ -9,6 +9,9 @@ import { CheckPage } from './pages/CheckPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MatchesPage } from './pages/MatchesPage.tsx';
+import { HitsPage } from './pages/HitsPage.tsx';
+import { HitAlerts } from './components/HitAlerts/HitAlerts.tsx';
+import { EventsProvider } from './events/events.tsx';
 import { RecordFormPage } from './pages/RecordFormPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
 import { RecordsPage } from './pages/RecordsPage.tsx';
@@ -100,23 +103,27 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <AppHeader onLogout={() => void logout()} loggingOut={loggingOut} />
-      {route.page === 'home' && <HomePage />}
-      {route.page === 'records' && <RecordsPage />}
-      {route.page === 'record' && <RecordPage key={route.id} id={route.id} />}
-      {route.page === 'new-record' && <RecordFormPage category={new URLSearchParams(location.search).get('category') ?? undefined} />}
-      {route.page === 'edit-record' && <RecordFormPage key={route.id} id={route.id} />}
-      {route.page === 'check' && <CheckPage />}
-      {route.page === 'admin' && <AdminPage />}
-      {route.page === 'matches' && <MatchesPage />}
-      {route.page === 'not-found' && (
-        <main className="page" id="main">
-          <div className="alert alert--info" role="alert">
-            <p className="alert__title">{t('errors.pageNotFound')}</p>
-            <Link to={recordsPath()}>{t('errors.toRecords')}</Link>
-          </div>
-        </main>
-      )}
+      <EventsProvider>
+        <AppHeader onLogout={() => void logout()} loggingOut={loggingOut} />
+        <HitAlerts />
+        {route.page === 'home' && <HomePage />}
+        {route.page === 'records' && <RecordsPage />}
+        {route.page === 'record' && <RecordPage key={route.id} id={route.id} />}
+        {route.page === 'new-record' && <RecordFormPage category={new URLSearchParams(location.search).get('category') ?? undefined} />}
+        {route.page === 'edit-record' && <RecordFormPage key={route.id} id={route.id} />}
+        {route.page === 'check' && <CheckPage />}
+        {route.page === 'admin' && <AdminPage />}
+        {route.page === 'matches' && <MatchesPage />}
+        {route.page === 'hits' && <HitsPage />}
+        {route.page === 'not-found' && (
+          <main className="page" id="main">
+            <div className="alert alert--info" role="alert">
+              <p className="alert__title">{t('errors.pageNotFound')}</p>
+              <Link to={recordsPath()}>{t('errors.toRecords')}</Link>
+            </div>
+          </main>
+        )}
+      </EventsProvider>
     </SessionContext.Provider>
   );
 }
@@ -128,5 +135,6 @@ function pageTitle(route: Route, auth: Auth, t: ReturnType<typeof useTranslation
   if (route.page === 'new-record') return `${t('form.newTitle')} — `;
   if (route.page === 'admin') return `${t('admin.title')} — `;
   if (route.page === 'matches') return `${t('matches.title')} — `;
+  if (route.page === 'hits') return `${t('hits.title')} — `;
   return '';
 }

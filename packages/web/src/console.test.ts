@@ -836,8 +836,8 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     const supervisor = await signInOnNewPage('ru.supervisor');
     const awaiting = supervisor.locator('section', { has: supervisor.getByRole('heading', { name: 'Ожидают вашего решения' }) });
     expect(await awaiting.locator('.home-card__figure').textContent()).toMatch(/^[1-9]/);
-    await supervisor.getByRole('link', { name: 'Рассмотреть совпадения' }).click();
-    await supervisor.getByRole('heading', { level: 1, name: 'Совпадения на рассмотрении' }).waitFor();
+    await supervisor.getByRole('link', { name: 'Рассмотреть пары карточек' }).click();
+    await supervisor.getByRole('heading', { level: 1, name: 'Пары карточек на рассмотрении' }).waitFor();
     const card = supervisor.locator('.match-card', { hasText: 'KZ-W-TWIN' }).filter({ hasText: 'RU-W-TWIN' });
     await card.waitFor();
     // The names are written in two scripts: the row is marked as differing for the reader.
@@ -848,6 +848,39 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await supervisor.goto(`${baseUrl}/records/${ru.id}`);
     await supervisor.getByText(/Подтверждено как одно лицо/).waitFor();
     await supervisor.close();
+  });
+
+  it("sends a Kazakh officer's hit to the Russian owner live; the owner confirms it and the officer's screen shows the answer without a reload", async () => {
+    const base = wantedPerson({ nationalRef: 'RU-W-HIT' });
+    await create(await login('ru.operator'), {
+      ...base,
+      person: { ...base.person!, documents: [{ type: 'passport', number: 'HT7777777', issuingState: 'TJ' }] },
+    });
+    const owner = await signInOnNewPage('ru.operator');
+    await owner.getByRole('link', { name: 'Совпадения', exact: true }).waitFor();
+    const officer = await signInOnNewPage('kz.operator');
+    await officer.getByRole('navigation').getByRole('link', { name: 'Проверка', exact: true }).click();
+    await officer.getByLabel('Фамилия', { exact: true }).fill('RAKHMONOV');
+    await officer.getByLabel('Имя', { exact: true }).fill('FARRUKH');
+    await officer.getByLabel('Номер документа').fill('HT7777777');
+    await officer.getByLabel('Государство выдачи').fill('TJ');
+    await officer.getByLabel(/Проверяемый задержан на месте/).check();
+    await officer.getByRole('button', { name: 'Проверить', exact: true }).click();
+    await officer.locator('.hit-follow-up', { hasText: 'должен ответить до' }).waitFor();
+
+    const alert = owner.getByRole('alert').filter({ hasText: 'выявила карточку вашего ведомства' });
+    await alert.waitFor();
+    await owner.screenshot({ path: join(SCREENS, 'hit-alert.png') });
+    await alert.getByRole('link', { name: 'Открыть' }).click();
+    const card = owner.locator('.hit-card', { hasText: 'RAKHMONOV' }).filter({ hasText: 'Ожидает ответа' }).first();
+    await card.getByText(/осталось \d+:\d\d/).waitFor();
+    await card.getByLabel('Результат').selectOption('detained');
+    await card.getByRole('button', { name: 'Подтвердить', exact: true }).click();
+
+    await officer.locator('.hit-follow-up').getByText('Ответ владельца: Задержан').waitFor();
+    await officer.getByRole('alert').filter({ hasText: 'подтвердило совпадение по вашей проверке' }).waitFor();
+    await owner.close();
+    await officer.close();
   });
 
   it("starts a supervisor on the agency's records due for review and what every state shares", async () => {

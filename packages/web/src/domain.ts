@@ -28,6 +28,8 @@ export type {
   Category,
   CheckInput,
   CheckOutcome,
+  HitOutcome,
+  HitView,
   Language,
   MatchStatus,
   MatchView,

@@ -31,6 +31,10 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
     ru: 'По этой паре карточек уже принято решение',
     en: 'This pair of records has already been decided',
   },
+  hit_answered: {
+    ru: 'На это совпадение уже дан ответ',
+    en: 'This hit has already been answered',
+  },
   duplicate_reference: {
     ru: 'Карточка с таким национальным номером уже есть',
     en: 'A record with this national reference already exists',

@@ -50,6 +50,9 @@ export const CheckInput = Type.Object(
       Type.Object({ serial: Line(30), make: Type.Optional(Line(60)), model: Type.Optional(Line(60)) }, { additionalProperties: false }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: 'Candidates to return, default 10' })),
+    subjectHeld: Type.Optional(
+      Type.Boolean({ description: "The officer is holding the subject: a hit's owner must answer within minutes, not the hour" }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -98,6 +98,36 @@ export interface MatchTable {
   updated_at: Timestamp;
 }
 
+export interface HitTable {
+  id: string;
+  record_id: string;
+  owner: string;
+  requester: string;
+  requested_by: string;
+  requested_by_name: string;
+  probability: number;
+  subject_held: boolean;
+  query: Json<unknown>;
+  status: 'open' | 'confirmed' | 'denied';
+  deadline_at: Timestamp;
+  reminded_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  answer_note: string | null;
+  outcome: 'located' | 'detained' | 'identified' | 'recovered' | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EventTable {
+  id: Generated<BigIntColumn>;
+  participant: string;
+  type: string;
+  payload: Json<unknown>;
+  created_at: Timestamp;
+}
+
 export interface CrossmatchQueueTable {
   record_id: string;
   version: number;
@@ -195,6 +225,8 @@ export interface Database {
   record_versions: RecordVersionTable;
   matches: MatchTable;
   crossmatch_queue: CrossmatchQueueTable;
+  hits: HitTable;
+  events: EventTable;
   attachments: AttachmentTable;
   audit_log: AuditTable;
   match_keys: MatchKeyTable;
@@ -215,3 +247,4 @@ export type UserRow = Selectable<UserTable>;
 export type AuditRow = Selectable<AuditTable>;
 
 export type MatchRow = Selectable<MatchTable>;
+export type HitRow = Selectable<HitTable>;

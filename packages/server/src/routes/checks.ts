@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CHECK_OUTCOMES, CheckInput, RecordView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
-import { RECORD_SEARCH, runCheck } from '../store/checks.ts';
+import { FIELD_CHECK, RECORD_SEARCH, runCheck } from '../store/checks.ts';
 import type { RouteDeps } from './deps.ts';
 import { problems } from './schemas.ts';
 
@@ -17,9 +17,15 @@ const CheckResult = Type.Object({
       record: RecordView,
     }),
   ),
+  hit: Type.Optional(
+    Type.Object(
+      { id: Type.String({ format: 'uuid' }), deadline: Type.String({ format: 'date-time' }) },
+      { description: "The hit opened when the best candidate is another participant's record in force: its owner must answer by the deadline" },
+    ),
+  ),
 });
 
-export const checkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+export const checkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config }) => {
   app.post(
     '/checks',
     {
@@ -32,7 +38,7 @@ export const checkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         response: { 200: CheckResult, ...problems(400, 422) },
       },
     },
-    async (request) => runCheck(contextOf(db, request), request.body),
+    async (request) => runCheck(contextOf(db, request), request.body, FIELD_CHECK, config.hitDeadlines),
   );
 
   app.post(

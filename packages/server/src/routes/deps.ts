@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { CheckpointPlace } from '../store/audit-checkpoints.ts';
 import type { PasswordPolicy } from '../security/passwords.ts';
+import type { HitDeadlines } from '../store/hits.ts';
 import type { LoginThrottlePolicy } from '../store/login-throttle.ts';
 import type { RecordValidators } from '../validation/records.ts';
 
@@ -23,6 +24,8 @@ export interface AppConfig {
    * `https://svod.example.org`. Lower case, no trailing slash.
    */
   allowedOrigins: readonly string[];
+  /** How long the owner of a record has to answer a hit on it. */
+  hitDeadlines: HitDeadlines;
   /** Built web console to serve at `/`, when present. */
   webRoot?: string;
 }
@@ -33,4 +36,6 @@ export interface RouteDeps {
   auditCheckpoints?: CheckpointPlace;
   config: AppConfig;
   validators: RecordValidators;
+  /** The security headers of a response to this URL, for routes that write the response themselves (event streams). */
+  headersFor: (url: string) => Record<string, string>;
 }

@@ -20,6 +20,7 @@ import {
 } from '@svod/core';
 import type { Db, RecordRow } from '../db/database.ts';
 import { LruCache } from '../util/lru.ts';
+import { DEFAULT_HIT_DEADLINES, openHit, type HitDeadlines } from './hits.ts';
 import { activeModels, lastActivation } from './models.ts';
 import { recordsByDomain } from './bank-size.ts';
 import { nameFrequencyFor, prepareNameFrequencies } from './name-frequencies.ts';
@@ -59,6 +60,8 @@ export interface CheckResult {
   outcome: CheckOutcome;
   modelVersion: string;
   candidates: CheckCandidate[];
+  /** The hit opened for the owner of the best candidate, when it is another participant's. */
+  hit?: { id: string; deadline: string };
 }
 
 /** How long a bank's size is taken as known: it changes slowly. */
@@ -94,7 +97,12 @@ export async function prepareChecks(db: Db): Promise<void> {
  * subject, scored with the domain's model and returned best first with their explanation and
  * the action the owner asks for. Every check is audited with what was asked and how many answered.
  */
-export async function runCheck(ctx: StoreContext, input: CheckInput, purpose: CheckPurpose = FIELD_CHECK): Promise<CheckResult> {
+export async function runCheck(
+  ctx: StoreContext,
+  input: CheckInput,
+  purpose: CheckPurpose = FIELD_CHECK,
+  deadlines: HitDeadlines = DEFAULT_HIT_DEADLINES,
+): Promise<CheckResult> {
   return withFailureAudit(ctx, { action: purpose.action, resourceType: 'record' }, async () => {
     requirePermission(ctx, 'record.read');
     const issues = checkSufficiency(input);
@@ -130,7 +138,14 @@ export async function runCheck(ctx: StoreContext, input: CheckInput, purpose: Ch
       resultCount: candidates.length,
       detail: { outcome, query: input, records: candidates.map((c) => c.record.id) },
     });
-    return { outcome, modelVersion: weights.model.version, candidates };
+    const top = candidates[0];
+    // A field check that hits another state's record in force tells its owner, who must answer.
+    const opensHit =
+      purpose === FIELD_CHECK && outcome === 'hit' && top && top.record.owner !== ctx.actor.participant && top.record.status === 'active';
+    const hit = opensHit
+      ? await openHit(ctx, { recordId: top.record.id, owner: top.record.owner, probability: top.probability }, input, deadlines)
+      : undefined;
+    return { outcome, modelVersion: weights.model.version, candidates, ...(hit ? { hit } : {}) };
   });
 }
 

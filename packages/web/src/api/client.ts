@@ -6,6 +6,8 @@ import type {
   Category,
   CheckInput,
   CheckOutcome,
+  HitOutcome,
+  HitView,
   MatchStatus,
   MatchView,
   ParticipantInfo,
@@ -159,7 +161,11 @@ export interface CheckResult {
   outcome: CheckOutcome;
   modelVersion: string;
   candidates: CheckCandidate[];
+  /** The hit sent to the owner of the best candidate, when it is another agency's record in force. */
+  hit?: { id: string; deadline: string };
 }
+
+export type HitAnswerKind = 'confirm' | 'deny' | 'more_time';
 
 export interface AuditVerification {
   ok: boolean;
@@ -261,6 +267,27 @@ export class ApiClient {
   }
 
   /** Marks a record located or expired, or active again; 409 when `version` is stale or the move is not allowed. */
+  /** Hits on the agency's records (`inbox`) or from its checks (`outbox`), newest first. */
+  listHits(box: 'inbox' | 'outbox', signal?: AbortSignal): Promise<{ items: HitView[] }> {
+    return this.#request('GET', '/hits', { query: { box, limit: 100 }, ...(signal ? { signal } : {}) });
+  }
+
+  getHit(id: string, signal?: AbortSignal): Promise<HitView> {
+    return this.#request('GET', `/hits/${encodeURIComponent(id)}`, { ...(signal ? { signal } : {}) });
+  }
+
+  /** The owner's answer; 409 `hit_answered` when someone answered first. */
+  answerHit(id: string, answer: HitAnswerKind, outcome?: HitOutcome, note?: string): Promise<HitView> {
+    return this.#request('POST', `/hits/${encodeURIComponent(id)}/answer`, {
+      body: { answer, ...(outcome ? { outcome } : {}), ...(note ? { note } : {}) },
+    });
+  }
+
+  /** Where the browser listens for the agency's events (server-sent; the cookie authenticates it). */
+  eventsUrl(): string {
+    return `${this.#base}/events`;
+  }
+
   /** Pairs of records that may be one subject, newest first: both records visible to the caller. */
   listMatches(query: MatchQuery, signal?: AbortSignal): Promise<MatchPage> {
     return this.#request('GET', '/matches', { query: { ...query }, ...(signal ? { signal } : {}) });

@@ -4,10 +4,12 @@ import type { CheckCandidate, CheckResult } from '../api/client.ts';
 import { useLatestRequest } from '../api/use-latest-request.ts';
 import { useApi } from '../api/context.ts';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
+import { Countdown } from '../components/Countdown/Countdown.tsx';
 import { ExplanationTable, Reason } from '../components/Explanation/Explanation.tsx';
+import { useBankEvents } from '../events/events.tsx';
 import { RecordSummaryCell } from '../components/RecordSummaryCell/RecordSummaryCell.tsx';
 import { StatusBadge } from '../components/StatusBadge/StatusBadge.tsx';
-import type { CheckInput, CheckOutcome, CheckSubject } from '../domain.ts';
+import type { CheckInput, CheckOutcome, CheckSubject, HitView } from '../domain.ts';
 import { useFormat } from '../format/use-format.ts';
 import { Link } from '../router/Link.tsx';
 import { recordPath } from '../router/routes.ts';
@@ -74,6 +76,7 @@ export function CheckPage() {
   const api = useApi();
   const [subject, setSubject] = useState<CheckSubject>('person');
   const [form, setForm] = useState<CheckForm>(EMPTY_FORM);
+  const [held, setHeld] = useState(false);
   const { state, run, reset } = useLatestRequest<CheckResult>();
   const titleId = useId();
   const idPrefix = useId();
@@ -81,12 +84,13 @@ export function CheckPage() {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void run((signal) => api.check(checkInputOf(subject, form), signal));
+    void run((signal) => api.check({ ...checkInputOf(subject, form), ...(held ? { subjectHeld: true } : {}) }, signal));
   };
 
   const clear = () => {
     reset();
     setForm(EMPTY_FORM);
+    setHeld(false);
   };
 
   const field = (key: FormKey, options: { hint?: string; required?: boolean; maxLength?: number; mono?: boolean; upper?: boolean } = {}) => (
@@ -158,6 +162,11 @@ export function CheckPage() {
         )}
         {subject === 'firearm' && <div className="check-form__grid">{field('serial', { maxLength: 30, mono: true, required: true })}</div>}
 
+        <label className="form-check">
+          <input type="checkbox" checked={held} onChange={(e) => setHeld(e.target.checked)} />
+          {t('check.form.subjectHeld')}
+        </label>
+
         <div className="check-form__actions">
           <button type="submit" className="button button--primary" disabled={state.status === 'running'}>
             {state.status === 'running' ? t('check.form.submitting') : t('check.form.submit')}
@@ -184,6 +193,7 @@ function CheckResults({ result }: { result: CheckResult }) {
         <p className="alert__title check-outcome__title">{t(`check.outcomes.${result.outcome}.title`)}</p>
         <p>{t(`check.outcomes.${result.outcome}.hint`)}</p>
       </div>
+      {result.hit && result.candidates[0] && <HitFollowUp hit={result.hit} owner={result.candidates[0].record.owner} />}
       {result.candidates.length > 0 && (
         <section className="check-candidates" aria-label={t('check.candidates')}>
           {result.candidates.map((candidate) => (
@@ -192,6 +202,37 @@ function CheckResults({ result }: { result: CheckResult }) {
         </section>
       )}
     </>
+  );
+}
+
+/** The hit this check opened: the owner's deadline ticking down, and the owner's answer as soon as it is given. */
+function HitFollowUp({ hit, owner }: { hit: { id: string; deadline: string }; owner: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const format = useFormat();
+  const { participants } = useSession();
+  const [answered, setAnswered] = useState<HitView | null>(null);
+  const [deadline, setDeadline] = useState(hit.deadline);
+  useBankEvents((event) => {
+    if (event.hit !== hit.id || event.type !== 'hit.answered') return;
+    setDeadline(event.deadline);
+    if (event.status !== 'open') void api.getHit(hit.id).then(setAnswered, () => undefined);
+  });
+  return (
+    <div className="card hit-follow-up" role="status" aria-live="polite">
+      {answered ? (
+        <p className="strong">
+          {t('hits.answerArrived')}{' '}
+          {answered.status === 'confirmed' && answered.outcome ? t(`hits.outcomes.${answered.outcome}`) : t(`hits.statuses.${answered.status}`)}
+          {answered.answerNote && ` — ${answered.answerNote}`}
+        </p>
+      ) : (
+        <p>
+          {t('hits.sentToOwner', { owner: participantName(participants, owner, format.lang), deadline: format.timestamp(deadline) })}{' '}
+          <Countdown deadline={deadline} />
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'check' }
   | { page: 'admin' }
   | { page: 'matches' }
+  | { page: 'hits' }
   | { page: 'not-found' };
 
 export const homePath = (): string => '/';
@@ -16,6 +17,7 @@ export const recordPath = (id: string): string => `/records/${encodeURIComponent
 export const checkPath = (): string => '/check';
 export const adminPath = (): string => '/admin';
 export const matchesPath = (search = ''): string => `/matches${search}`;
+export const hitsPath = (box: 'inbox' | 'outbox' = 'inbox'): string => (box === 'inbox' ? '/hits' : '/hits?box=outbox');
 export const newRecordPath = (category?: string): string => `/records/new${category ? `?category=${encodeURIComponent(category)}` : ''}`;
 export const editRecordPath = (id: string): string => `/records/${encodeURIComponent(id)}/edit`;
 
@@ -31,6 +33,7 @@ export function matchRoute(pathname: string): Route {
   if (path === checkPath()) return { page: 'check' };
   if (path === adminPath()) return { page: 'admin' };
   if (path === matchesPath()) return { page: 'matches' };
+  if (path === '/hits') return { page: 'hits' };
   if (path === '/records/new') return { page: 'new-record' };
   const match = /^\/records\/([^/]+)(\/edit)?$/.exec(path);
   if (match?.[1]) {

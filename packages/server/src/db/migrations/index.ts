@@ -11,6 +11,7 @@ import * as matchProfiles from './2026-12-06T02-00-00_match-profiles.ts';
 import * as recordVersions from './2026-12-07T00-00-00_record-versions.ts';
 import * as searchOrders from './2026-12-07T01-00-00_search-orders.ts';
 import * as matches from './2026-12-07T02-00-00_matches.ts';
+import * as hits from './2026-12-07T03-00-00_hits.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T00-00-00_record-versions': recordVersions,
   '2026-12-07T01-00-00_search-orders': searchOrders,
   '2026-12-07T02-00-00_matches': matches,
+  '2026-12-07T03-00-00_hits': hits,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/index.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
-import { adminPath, matchesPath, checkPath, homePath, matchRoute, recordsPath } from '../../router/routes.ts';
+import { adminPath, hitsPath, matchesPath, checkPath, homePath, matchRoute, recordsPath } from '../../router/routes.ts';
 import { mayAdminister, participantName, useSession } from '../../session.ts';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.tsx';
 
@@ -45,6 +45,15 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
           >
             {t('header.check')}
           </Link>
+          {actor.role !== 'administrator' && (
+            <Link
+              to={hitsPath()}
+              className={`app-header__nav-link${current === 'hits' ? ' is-active' : ''}`}
+              aria-current={current === 'hits' ? 'page' : undefined}
+            >
+              {t('header.hits')}
+            </Link>
+          )}
           {actor.role !== 'administrator' && (
             <Link
               to={matchesPath()}

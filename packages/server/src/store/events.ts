@@ -1,0 +1,75 @@
+import { EventEmitter } from 'node:events';
+import { sql } from 'kysely';
+import type { EventType } from '@svod/core';
+import type { Db, Tx } from '../db/database.ts';
+
+export interface BankEvent {
+  id: number;
+  type: EventType;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+/**
+ * Wakes this process's open event streams when an event is written, so that a hit reaches its
+ * owner at once; a stream also looks at the table every few seconds for events other processes
+ * wrote. One emitter per database handle.
+ */
+const buses = new WeakMap<Db, EventEmitter>();
+
+export function eventBus(db: Db): EventEmitter {
+  let bus = buses.get(db);
+  if (!bus) {
+    bus = new EventEmitter();
+    // Every open console holds a listener; the default warning at 10 would be noise.
+    bus.setMaxListeners(0);
+    buses.set(db, bus);
+  }
+  return bus;
+}
+
+/**
+ * Records an event for each participant told, in the caller's transaction: an event exists
+ * exactly when the change it reports was committed. Call `announce` after the commit.
+ */
+export async function recordEvent(tx: Tx | Db, participants: readonly string[], type: EventType, payload: Record<string, unknown>): Promise<void> {
+  const now = new Date();
+  const told = [...new Set(participants)];
+  if (told.length === 0) return;
+  await tx
+    .insertInto('events')
+    .values(told.map((participant) => ({ participant, type, payload: JSON.stringify(payload), created_at: now })))
+    .execute();
+}
+
+/** Tells this process's streams that events were committed. */
+export const announce = (db: Db): void => {
+  eventBus(db).emit('events');
+};
+
+/** The newest event number: a new stream starts after it, unless it asks for what it missed. */
+export async function lastEventId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** The participant's events after `after`, oldest first, at most `limit`. */
+export async function eventsSince(db: Db, participant: string, after: number, limit = 100): Promise<BankEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['id', 'type', 'payload', 'created_at'])
+    .where('participant', '=', participant)
+    .where(sql<boolean>`id > ${after}`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    type: row.type as EventType,
+    payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+    at: new Date(row.created_at).toISOString(),
+  }));
+}
