@@ -159,6 +159,33 @@ describe.each(DIALECTS)('cross-matching and the review of matches on %s', (diale
     expect((await pairsOf(kzSupervisor, kz.id, 'pending')).some((p) => p.records.some((r) => r.id === ru.id))).toBe(false);
   });
 
+  it("a record another state files of a subject already in the bank at hit probability opens one hit for the first record's owner", async () => {
+    const person = (names: { surname: string; given: string; script: 'Cyrl' | 'Latn' }) =>
+      wantedPerson({
+        nationalRef: `${names.script}-${Math.random().toString(36).slice(2, 10)}`,
+        person: {
+          names: [{ kind: 'primary', ...names }],
+          sex: 'male',
+          birthDate: '1977-11-02',
+          documents: [{ type: 'passport', number: 'AB9988776', issuingState: 'UZ' }],
+        },
+      });
+    const ru = await create('RU-MVD', person({ surname: 'Эргашев', given: 'Бахтиёр', script: 'Cyrl' }));
+    await crossmatchQueued(t.db);
+    await create('KZ-MVD', person({ surname: 'ERGASHEV', given: 'BAKHTIYOR', script: 'Latn' }));
+    await crossmatchQueued(t.db);
+    const hitsOn = async () =>
+      ((await t.app.inject({ method: 'GET', url: '/api/v1/hits?box=inbox', headers: await t.as('RU-MVD', 'operator') })).json().items as {
+        record: { id: string };
+        requester: string;
+        requestedBy: string;
+      }[]).filter((h) => h.record.id === ru.id);
+    expect(await hitsOn()).toEqual([expect.objectContaining({ requester: 'KZ-MVD', requestedBy: 'svod cross-matching' })]);
+    await enqueueWholeBank(t.db);
+    await crossmatchQueued(t.db);
+    expect(await hitsOn()).toHaveLength(1);
+  });
+
   it('vehicles are matched with vehicles by VIN, across states', async () => {
     const ru = await create('RU-MVD', stolenVehicle());
     const kz = await create('KZ-MVD', stolenVehicle());

@@ -53,7 +53,7 @@ async function serve(ctx: CommandContext): Promise<undefined> {
     logger.error({ err }, 'audit checkpoint failed'),
   );
   // New and changed records (and what a killed process left queued) are matched in the background.
-  const stopCrossmatching = startCrossmatching(db, (err) => logger.error({ err }, 'cross-matching failed'));
+  const stopCrossmatching = startCrossmatching(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'cross-matching failed'));
   const stopDeadlines = watchHitDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'hit deadlines failed'));
   const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });
   const close = async () => {

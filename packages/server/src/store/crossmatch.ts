@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { checkAdjustments, compareProfiles, matchKeys, scoreVector, type FieldContribution, type MatchProfile } from '@svod/core';
 import type { Db, MatchRow, Tx } from '../db/database.ts';
-import { candidateProfiles, weightsFor } from './checks.ts';
+import { candidateProfiles, HIT_PROBABILITY, weightsFor } from './checks.ts';
+import type { StoreContext } from './context.ts';
+import { announce } from './events.ts';
+import { DEFAULT_HIT_DEADLINES, insertHit, type HitDeadlines } from './hits.ts';
 import { nameFrequencyFor } from './name-frequencies.ts';
 
 /**
@@ -62,6 +65,24 @@ async function namedMatches(db: Db, subject: { id: string; profile: MatchProfile
 }
 
 /**
+ * The hit a new or changed record makes: its best newly found partner, when that is another
+ * participant's record in force at hit probability. Its owner is asked, as for a field check.
+ */
+function hitOf(fresh: readonly Found[], owner: string, partners: Map<string, { owner: string; status: string }>) {
+  const best = fresh[0];
+  const partner = best && partners.get(best.partner);
+  if (!best || !partner || best.probability < HIT_PROBABILITY || partner.owner === owner || partner.status !== 'active') return undefined;
+  return { recordId: best.partner, owner: partner.owner, probability: best.probability };
+}
+
+/** Cross-matching acts for the owner of the record it matched: the hit's requester, in the audit too. */
+const crossmatchContext = (db: Db, participant: string): StoreContext => ({
+  db,
+  actor: { kind: 'system', id: 'svod-crossmatch', name: 'svod cross-matching', participant, role: 'supervisor' },
+  purpose: 'crossmatch',
+});
+
+/**
  * Stores what was found for one record, in one transaction with taking it off the queue:
  * - a new pair waits for a decision;
  * - a pending pair takes the new score;
@@ -70,7 +91,13 @@ async function namedMatches(db: Db, subject: { id: string; profile: MatchProfile
  * - a pending pair of this record that was not found again (the record changed) is withdrawn.
  * Deciding and re-matching may race: every change here is conditional on the status it read.
  */
-async function saveFound(tx: Tx, subject: { id: string; version: number }, found: readonly Found[], versions: Map<string, number>) {
+async function saveFound(
+  tx: Tx,
+  subject: { id: string; version: number },
+  found: readonly Found[],
+  versions: Map<string, { version: number }>,
+): Promise<Found[]> {
+  const fresh: Found[] = [];
   const now = new Date();
   const existing = await tx
     .selectFrom('matches')
@@ -80,16 +107,17 @@ async function saveFound(tx: Tx, subject: { id: string; version: number }, found
     .execute();
   const byPartner = new Map<string, MatchRow>(existing.map((m) => [m.record_a === subject.id ? m.record_b : m.record_a, m]));
   for (const f of found) {
-    const pair = orderedPair(subject, { id: f.partner, version: versions.get(f.partner) ?? 0 });
+    const pair = orderedPair(subject, { id: f.partner, version: versions.get(f.partner)?.version ?? 0 });
     const score = { probability: f.probability, weight: f.weight, explanation: JSON.stringify(f.explanation), model_version: f.modelVersion };
     const before = byPartner.get(f.partner);
     byPartner.delete(f.partner);
     if (!before) {
-      await tx
+      const inserted = await tx
         .insertInto('matches')
         .values({ id: randomUUID(), ...pair, ...score, kind: 'same_subject', status: 'pending', found_at: now, updated_at: now })
         .onConflict((oc) => oc.columns(['record_a', 'record_b']).doNothing())
-        .execute();
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) fresh.push(f);
     } else if (before.status === 'rejected') {
       if (before.version_a === pair.version_a && before.version_b === pair.version_b) continue;
       await tx
@@ -109,6 +137,7 @@ async function saveFound(tx: Tx, subject: { id: string; version: number }, found
   }
   const withdrawn = [...byPartner.values()].filter((m) => m.status === 'pending').map((m) => m.id);
   if (withdrawn.length > 0) await tx.deleteFrom('matches').where('id', 'in', withdrawn).where('status', '=', 'pending').execute();
+  return fresh;
 }
 
 /**
@@ -117,7 +146,10 @@ async function saveFound(tx: Tx, subject: { id: string; version: number }, found
  * once and to kill at any point: a pair is stored once whoever finds it, and a record leaves
  * the queue only in the transaction that stores its matches, and only for the version matched.
  */
-export async function crossmatchQueued(db: Db, options: { limit?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
+export async function crossmatchQueued(
+  db: Db,
+  options: { limit?: number; onProgress?: (done: number) => void; hitDeadlines?: HitDeadlines } = {},
+): Promise<number> {
   let done = 0;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   while (done < limit) {
@@ -132,33 +164,49 @@ export async function crossmatchQueued(db: Db, options: { limit?: number; onProg
     const rows = await db
       .selectFrom('records')
       .leftJoin('match_profiles', 'match_profiles.record_id', 'records.id')
-      .select(['records.id', 'records.version', 'records.status', 'match_profiles.profile'])
+      .select(['records.id', 'records.version', 'records.status', 'records.owner', 'match_profiles.profile'])
       .where(
         'records.id',
         'in',
         queued.map((q) => q.record_id),
       )
       .execute();
-    const results: { entry: (typeof queued)[number]; subject: { id: string; version: number }; found: Found[] }[] = [];
+    const results: { entry: (typeof queued)[number]; subject: { id: string; version: number; owner: string | undefined }; found: Found[] }[] = [];
     for (const entry of queued) {
       const row = rows.find((r) => r.id === entry.record_id);
-      const subject = { id: entry.record_id, version: row?.version ?? entry.version };
+      const subject = { id: entry.record_id, version: row?.version ?? entry.version, owner: row?.owner };
       const profile = row?.status === 'active' && row.profile ? (JSON.parse(row.profile) as MatchProfile) : undefined;
       results.push({ entry, subject, found: profile ? await namedMatches(db, { id: subject.id, profile }) : [] });
     }
     const partners = [...new Set(results.flatMap((r) => r.found.map((f) => f.partner)))];
-    const versions = new Map(
+    const partnerRows = new Map(
       partners.length === 0
         ? []
-        : (await db.selectFrom('records').select(['id', 'version']).where('id', 'in', partners).execute()).map((r) => [r.id, r.version] as const),
+        : (await db.selectFrom('records').select(['id', 'version', 'owner', 'status']).where('id', 'in', partners).execute()).map(
+            (r) => [r.id, r] as const,
+          ),
     );
+    let hits = 0;
     // One transaction per round: its records leave the queue together with what was found for them.
     await db.transaction().execute(async (tx) => {
       for (const { entry, subject, found } of results) {
-        await saveFound(tx, subject, found, versions);
+        const fresh = await saveFound(tx, subject, found, partnerRows);
+        const hit = subject.owner ? hitOf(fresh, subject.owner, partnerRows) : undefined;
+        if (hit && subject.owner) {
+          await insertHit(
+            tx,
+            crossmatchContext(db, subject.owner),
+            hit,
+            { record: subject.id },
+            false,
+            options.hitDeadlines ?? DEFAULT_HIT_DEADLINES,
+          );
+          hits++;
+        }
         await tx.deleteFrom('crossmatch_queue').where('record_id', '=', entry.record_id).where('version', '=', entry.version).execute();
       }
     });
+    if (hits > 0) announce(db);
     done += results.length;
     options.onProgress?.(done);
   }
@@ -184,7 +232,7 @@ const RETRY_MS = 5_000;
  * returns at once and its matches follow; a bulk import's records drain here a round at a time.
  * The queue lives in the database, so what a killed process left is matched after the restart.
  */
-export function startCrossmatching(db: Db, onError: (error: unknown) => void): () => Promise<void> {
+export function startCrossmatching(db: Db, hitDeadlines: HitDeadlines, onError: (error: unknown) => void): () => Promise<void> {
   let running = true;
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
@@ -197,7 +245,7 @@ export function startCrossmatching(db: Db, onError: (error: unknown) => void): (
   const loop = (async () => {
     while (running) {
       try {
-        const done = await crossmatchQueued(db, { limit: 1_000 });
+        const done = await crossmatchQueued(db, { limit: 1_000, hitDeadlines });
         if (done === 0) await sleep(IDLE_POLL_MS);
       } catch (error) {
         onError(error);

@@ -58,56 +58,65 @@ const eventPayload = (row: HitRow) => ({
 });
 
 /**
- * Opens a hit for a field check whose best candidate is another participant's active record,
- * in one transaction with its audit entry and the event that tells the owner. A second check
- * of the same record by the same participant while the first hit is open adds nothing: it
- * gets the open hit back.
+ * Opens a hit, in the caller's transaction, with its audit entry and the event that tells the
+ * owner; or returns the hit already open on the record for the same requester, so that checking
+ * the same person twice (or matching a record again) does not ask the owner twice.
  */
+export async function insertHit(
+  tx: Tx,
+  ctx: StoreContext,
+  found: { recordId: string; owner: string; probability: number },
+  query: unknown,
+  subjectHeld: boolean,
+  deadlines: HitDeadlines,
+): Promise<HitRow> {
+  const open = await tx
+    .selectFrom('hits')
+    .selectAll()
+    .where('record_id', '=', found.recordId)
+    .where('requester', '=', ctx.actor.participant)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (open) return open;
+  const now = new Date();
+  const minutes = subjectHeld ? deadlines.heldMinutes : deadlines.routineMinutes;
+  const created = await tx
+    .insertInto('hits')
+    .values({
+      id: randomUUID(),
+      record_id: found.recordId,
+      owner: found.owner,
+      requester: ctx.actor.participant,
+      requested_by: ctx.actor.id,
+      requested_by_name: ctx.actor.name,
+      probability: found.probability,
+      subject_held: subjectHeld,
+      query: JSON.stringify(query),
+      status: 'open',
+      deadline_at: new Date(now.getTime() + minutes * 60_000),
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordEvent(tx, [created.owner, created.requester], 'hit.created', eventPayload(created));
+  await auditSuccess(tx, ctx, {
+    action: 'hit.create',
+    resourceType: HIT,
+    resourceId: created.id,
+    detail: { record: found.recordId, owner: found.owner, subjectHeld },
+  });
+  return created;
+}
+
+/** Opens the hit of a field check whose best candidate is another participant's active record. */
 export async function openHit(
   ctx: StoreContext,
   found: { recordId: string; owner: string; probability: number },
   query: CheckInput,
   deadlines: HitDeadlines,
 ): Promise<{ id: string; deadline: string }> {
-  const now = new Date();
-  const minutes = query.subjectHeld ? deadlines.heldMinutes : deadlines.routineMinutes;
-  const row = await ctx.db.transaction().execute(async (tx) => {
-    const open = await tx
-      .selectFrom('hits')
-      .selectAll()
-      .where('record_id', '=', found.recordId)
-      .where('requester', '=', ctx.actor.participant)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (open) return open;
-    const created = await tx
-      .insertInto('hits')
-      .values({
-        id: randomUUID(),
-        record_id: found.recordId,
-        owner: found.owner,
-        requester: ctx.actor.participant,
-        requested_by: ctx.actor.id,
-        requested_by_name: ctx.actor.name,
-        probability: found.probability,
-        subject_held: query.subjectHeld ?? false,
-        query: JSON.stringify(query),
-        status: 'open',
-        deadline_at: new Date(now.getTime() + minutes * 60_000),
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordEvent(tx, [created.owner, created.requester], 'hit.created', eventPayload(created));
-    await auditSuccess(tx, ctx, {
-      action: 'hit.create',
-      resourceType: HIT,
-      resourceId: created.id,
-      detail: { record: found.recordId, owner: found.owner, subjectHeld: created.subject_held },
-    });
-    return created;
-  });
+  const row = await ctx.db.transaction().execute((tx) => insertHit(tx, ctx, found, query, query.subjectHeld ?? false, deadlines));
   announce(ctx.db);
   return { id: row.id, deadline: iso(row.deadline_at)! };
 }
