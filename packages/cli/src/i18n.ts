@@ -206,6 +206,7 @@ const MESSAGES = {
   'progress.exporting': { ru: 'Выгрузка', en: 'Exporting' },
   'progress.generating': { ru: 'Создание карточек', en: 'Generating' },
   'progress.linking': { ru: 'Связывание', en: 'Linking' },
+  'progress.nameless': { ru: 'Ранжирование неопознанных для пропавших без вести', en: 'Ranking the unidentified for missing persons' },
   'progress.profiling': { ru: 'Чтение и построение профилей', en: 'Reading and profiling' },
   'progress.verifying': { ru: 'Проверка цепочки журнала аудита', en: 'Verifying audit chain' },
   'progress.crossmatching': { ru: 'Перекрёстное сопоставление', en: 'Cross-matching' },

@@ -1,12 +1,22 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { evaluationReport, linkProfiles, nameKeys, type LabelledRecord, type MatchProfile } from '@svod/core';
+import {
+  evaluationReport,
+  linkProfiles,
+  nameKeys,
+  namelessRanking,
+  type LabelledRecord,
+  type MatchProfile,
+  type NamelessRanking,
+  type RecordInput,
+  type TruthRecord,
+} from '@svod/core';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import type { Translate } from '../i18n.ts';
 import { startProgress } from '../progress.ts';
 import { evaluateNamePairsFile } from './eval-name-pairs.ts';
 import { writePairs, type PairLabel } from './eval-pairs.ts';
-import { readProfiles } from './shared.ts';
+import { readLines, readProfiles } from './shared.ts';
 
 interface EvalOptions {
   input?: string;
@@ -77,7 +87,10 @@ async function evaluate(t: Translate, options: EvalOptions & { input: string }):
   });
   linking.stop();
   const linkedAt = performance.now();
-  const report = evaluationReport(labels, result.clusterOf, options.byCategory ?? false);
+  // Standard input cannot be read a second time: the ranked lists are measured from files only.
+  const ranking = options.input === '-' ? undefined : await measureNamelessRanking(t, options.input);
+  const rankedAt = performance.now();
+  const report = evaluationReport(labels, result.clusterOf, options.byCategory ?? false, ranking);
   const pairs = options.pairsOut ? await writePairs(options.pairsOut, profiles, labels, result, options.pairsMissed ?? false) : undefined;
   const seconds = (ms: number) => Math.round(ms / 10) / 100;
   process.stdout.write(
@@ -90,7 +103,12 @@ async function evaluate(t: Translate, options: EvalOptions & { input: string }):
       models: Object.fromEntries(
         Object.entries(result.models).map(([d, m]) => [d, { prior: m.prior, iterations: m.training.iterations, converged: m.training.converged }]),
       ),
-      seconds: { total: seconds(performance.now() - started), profiling: seconds(profiledAt - started), linking: seconds(linkedAt - profiledAt) },
+      seconds: {
+        total: seconds(performance.now() - started),
+        profiling: seconds(profiledAt - started),
+        linking: seconds(linkedAt - profiledAt),
+        nameless: seconds(rankedAt - linkedAt),
+      },
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     })}\n`,
   );
@@ -101,4 +119,26 @@ async function evaluate(t: Translate, options: EvalOptions & { input: string }):
 function personNameKeys(profile: MatchProfile | undefined): string[] | undefined {
   if (profile?.domain !== 'person' || !profile.named) return undefined;
   return [...new Set(profile.names.flatMap((n) => nameKeys(n)))];
+}
+
+/**
+ * The reviewer's ranked lists for missing persons (`namelessRanking`): the file is read again for
+ * its missing and unidentified records, which linking's profiles do not keep whole. Lines of
+ * other categories are not parsed; readProfiles has already vouched for every line.
+ */
+async function measureNamelessRanking(t: Translate, file: string): Promise<NamelessRanking> {
+  const records: TruthRecord[] = [];
+  for await (const line of readLines(file)) {
+    if (!line.includes('missing_person') && !line.includes('unidentified_')) continue;
+    const record = JSON.parse(line) as RecordInput & { truth: string };
+    if (record.category === 'missing_person' || record.category === 'unidentified_corpse' || record.category === 'unidentified_person') {
+      records.push({ truth: record.truth, record });
+    }
+  }
+  const progress = startProgress(t, t('progress.nameless'));
+  try {
+    return namelessRanking(records, (done) => progress.update(done));
+  } finally {
+    progress.stop();
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clusterQuality, evaluationReport, namesakeMerge, pairwiseQuality } from './evaluate.ts';
+import type { RecordInput } from '../schemas/record.ts';
+import { clusterQuality, evaluationReport, namelessRanking, namesakeMerge, pairwiseQuality } from './evaluate.ts';
 
 describe('linkage quality against ground truth', () => {
   // Truth: {0,1,2} are one person, {3,4} another, 5 alone.
@@ -74,5 +75,45 @@ describe('linkage quality against ground truth', () => {
     // Per named record: A,A → 2/4, B → 1/4, C → 1/4, D → 1; mean 0.5.
     expect(report.personClusters.precision).toBe(0.5);
     expect(evaluationReport(records, [0, 0, 2, 3, 4, 5], false).namesakeMerge).toEqual({ rate: 0, merged: 0, subjects: 4 });
+  });
+
+  it("judges the reviewer's ranked lists: where each missing person's true body or living person lands", () => {
+    const base = { legalBasis: 'дело', actionOnHit: 'identify', distribution: { kind: 'all' } } as const;
+    const place = { country: 'RU', region: 'Омская область', locality: 'Омск' };
+    const missing = (truth: string, birthDate: string, lastSeenOn: string) => ({
+      truth,
+      record: {
+        ...base,
+        category: 'missing_person',
+        nationalRef: truth,
+        person: { sex: 'male', birthDate },
+        missing: { lastSeenOn, lastSeenPlace: place },
+      } as RecordInput,
+    });
+    const body = (truth: string, foundOn: string, min: number, max: number) => ({
+      truth,
+      record: {
+        ...base,
+        category: 'unidentified_corpse',
+        nationalRef: truth,
+        person: { sex: 'male' },
+        unidentifiedCorpse: { foundOn, foundPlace: place, estimatedAge: { min, max } },
+      } as RecordInput,
+    });
+    const records = [
+      missing('A', '1990-01-01', '2024-03-01'),
+      body('A', '2024-03-09', 30, 38),
+      missing('B', '1985-06-01', '2024-02-25'),
+      // B's body was found three years on, with a wide estimate; A's, found days after B went
+      // and of an age B could be, heads B's list: B's partner comes second.
+      body('B', '2027-06-01', 30, 50),
+      missing('C', '1950-01-01', '2020-01-01'),
+      body('D', '2024-01-01', 70, 80),
+      { truth: 'E', record: { ...base, category: 'wanted_person', nationalRef: 'E', person: { sex: 'male' } } as RecordInput },
+    ];
+    const ranking = namelessRanking(records);
+    expect(ranking).toEqual({ recallAt1: 0.5, recallAt10: 1, pairs: 2, blocked: 1, queries: 2, candidatesPerQuery: 2 });
+    const report = evaluationReport([{ truth: 'A', category: 'missing_person', corruptions: [] }], [0], false, ranking);
+    expect(report.nameless).toMatchObject({ recall: 1, recallAt10: 1, pairs: 2 });
   });
 });

@@ -1,3 +1,6 @@
+import type { RecordInput } from '../schemas/record.ts';
+import { namelessBlockKeys, namelessProfile, rankNameless, type NamelessProfile } from './nameless.ts';
+
 /** Precision, recall and F1 of a linkage against ground truth. */
 export interface Quality {
   precision: number;
@@ -185,8 +188,12 @@ export interface EvaluationReport {
   persons: Quality;
   /** Named persons whose primary names are written in different scripts. */
   crossScript: Quality;
-  /** Missing persons with unidentified bodies and living persons: not linked automatically. */
-  nameless: Quality;
+  /**
+   * Missing persons with unidentified bodies and living persons. Precision, recall and F1 are
+   * automatic linking's, which leaves them to a reviewer (recall 0); with `namelessRanking`, the
+   * reviewer's ranked lists are judged too (`recallAt10`…).
+   */
+  nameless: Quality & Partial<NamelessRanking>;
   /** B-cubed over named-person records only (wanted and missing): the cluster view of `persons`. */
   personClusters: ReturnType<typeof clusterQuality>;
   /** Named subjects merged with a namesake (another subject sharing a name key) — see `namesakeMerge`. */
@@ -208,8 +215,17 @@ function personClusterQuality(records: readonly LabelledRecord[], clusterOf: Arr
   return clusterQuality(clusters, truths);
 }
 
-/** Precision, recall and F1 of a clustering against the records' truth ids, with breakdowns. */
-export function evaluationReport(records: readonly LabelledRecord[], clusterOf: ArrayLike<number>, breakdown: boolean): EvaluationReport {
+/**
+ * Precision, recall and F1 of a clustering against the records' truth ids, with breakdowns;
+ * `ranking`, the quality of the nameless ranked lists (`namelessRanking`), is reported with the
+ * nameless pairs' linking figures.
+ */
+export function evaluationReport(
+  records: readonly LabelledRecord[],
+  clusterOf: ArrayLike<number>,
+  breakdown: boolean,
+  ranking?: NamelessRanking,
+): EvaluationReport {
   const truthOf = records.map((r) => r.truth);
   const named = (i: number) => PERSON_CATEGORIES.has(records[i]!.category);
   const nameless = (i: number) => NAMELESS_CATEGORIES.has(records[i]!.category);
@@ -232,7 +248,7 @@ export function evaluationReport(records: readonly LabelledRecord[], clusterOf: 
     clusters: clusterQuality(clusterOf, truthOf),
     persons: get('persons'),
     crossScript: get('crossScript'),
-    nameless: get('nameless'),
+    nameless: { ...get('nameless'), ...ranking },
     personClusters: personClusterQuality(records, clusterOf),
     namesakeMerge: namesakeMerge(records, clusterOf),
   };
@@ -265,4 +281,105 @@ export function evaluationReport(records: readonly LabelledRecord[], clusterOf: 
     [...corruptionPairs].sort().map(([k, v]) => [k, { recall: Math.round((v.found / Math.max(1, v.pairs)) * 10_000) / 10_000, pairs: v.pairs }]),
   );
   return report;
+}
+
+/** How well the nameless ranked lists put a missing person's true partner near the top. */
+export interface NamelessRanking {
+  /** Share of true missing ~ unidentified pairs whose unidentified record heads the missing person's list. */
+  recallAt1: number;
+  /** … is among the first ten. */
+  recallAt10: number;
+  /** True pairs: a missing-person record and an unidentified one with the same truth id. */
+  pairs: number;
+  /** Share of true pairs that share a blocking key (`namelessBlockKeys`): the ceiling of both recalls. */
+  blocked: number;
+  /**
+   * Missing persons ranked: those with a true partner and a blocking key. The others cannot change
+   * the figures, and ranking them too would only multiply the time.
+   */
+  queries: number;
+  /** Unidentified candidates per query, on average: the work the blocking leaves to scoring. */
+  candidatesPerQuery: number;
+}
+
+/** A record of a labelled file, as nameless ranking reads it; other categories are ignored. */
+export interface TruthRecord {
+  truth: string;
+  record: RecordInput;
+}
+
+const RANK_DEPTH = 10;
+
+/**
+ * Ranks each missing person of a labelled file who has a true partner against the unidentified
+ * records sharing one of its blocking keys, as the bank does (`namelessBlockKeys`, then
+ * `rankNameless`), and counts where each partner lands. `onProgress` hears how many missing
+ * persons have been seen.
+ */
+export function namelessRanking(records: readonly TruthRecord[], onProgress?: (done: number) => void): NamelessRanking {
+  const missing: { truth: string; profile: NamelessProfile }[] = [];
+  const found: { truth: string; profile: NamelessProfile }[] = [];
+  for (const { truth, record } of records) {
+    const profile = NAMELESS_CATEGORIES.has(record.category) || record.category === 'missing_person' ? namelessProfile(record) : undefined;
+    if (profile) (profile.role === 'missing' ? missing : found).push({ truth, profile });
+  }
+  const byKey = new Map<string, number[]>();
+  found.forEach(({ profile }, i) => {
+    for (const key of namelessBlockKeys(profile)) {
+      const list = byKey.get(key);
+      if (list) list.push(i);
+      else byKey.set(key, [i]);
+    }
+  });
+  const partnersOf = new Map<string, number>();
+  for (const { truth } of found) partnersOf.set(truth, (partnersOf.get(truth) ?? 0) + 1);
+
+  let pairs = 0;
+  let blocked = 0;
+  let at1 = 0;
+  let at10 = 0;
+  let queries = 0;
+  let candidates = 0;
+  // Marks which unidentified records a query has already taken, without clearing a set per query.
+  const seenBy = new Int32Array(found.length).fill(-1);
+  missing.forEach(({ truth, profile }, q) => {
+    const partners = partnersOf.get(truth) ?? 0;
+    if (q % 500 === 499) onProgress?.(q + 1);
+    if (partners === 0) return;
+    pairs += partners;
+    const pool: number[] = [];
+    for (const key of namelessBlockKeys(profile)) {
+      for (const i of byKey.get(key) ?? []) {
+        if (seenBy[i] === q) continue;
+        seenBy[i] = q;
+        pool.push(i);
+      }
+    }
+    // In the order the profiles were made, which is roughly their order in memory: at a hundred
+    // thousand records, reading them scattered costs more than scoring them.
+    pool.sort((a, b) => a - b);
+    if (pool.length > 0) queries++;
+    candidates += pool.length;
+    blocked += pool.filter((i) => found[i]!.truth === truth).length;
+    const ranked = rankNameless(
+      profile,
+      pool.map((i) => found[i]!.profile),
+      RANK_DEPTH,
+    );
+    ranked.forEach(({ index }, rank) => {
+      if (found[pool[index]!]!.truth !== truth) return;
+      at10++;
+      if (rank === 0) at1++;
+    });
+  });
+  onProgress?.(missing.length);
+  const share = (n: number) => (pairs === 0 ? 1 : Math.round((n / pairs) * 10_000) / 10_000);
+  return {
+    recallAt1: share(at1),
+    recallAt10: share(at10),
+    pairs,
+    blocked: share(blocked),
+    queries,
+    candidatesPerQuery: queries === 0 ? 0 : Math.round(candidates / queries),
+  };
 }

@@ -58,7 +58,36 @@ export {
   type LinkedPair,
 } from './link.ts';
 export { nameFrequencies, personAdjustment } from './person-adjustment.ts';
-export { pairwiseQuality, clusterQuality, evaluationReport, type Quality, type LabelledRecord, type EvaluationReport } from './evaluate.ts';
+export {
+  pairwiseQuality,
+  clusterQuality,
+  evaluationReport,
+  namelessRanking,
+  type Quality,
+  type LabelledRecord,
+  type EvaluationReport,
+  type NamelessRanking,
+  type TruthRecord,
+} from './evaluate.ts';
+export {
+  namelessProfile,
+  namelessEvidence,
+  rankNameless,
+  namelessBlockKeys,
+  NAMELESS_FIELDS,
+  NAMELESS_KEYS_VERSION,
+  MAX_NAMELESS_KEYS,
+  BIOMETRIC_KINDS,
+  type NamelessProfile,
+  type NamelessEvidence,
+  type NamelessFieldEvidence,
+  type NamelessField,
+  type BiometricAvailability,
+  type BiometricKind,
+  type RankedNameless,
+  type PlaceCodes,
+  type MarkWords,
+} from './nameless.ts';
 export { checkProfile, checkSufficiency } from './check.ts';
 export { bankNameFrequency, checkAdjustments, identifierAdjustment, nameStemKeys, type Adjustment } from './check-evidence.ts';
 export { DEFAULT_MODELS } from './default-models.ts';
