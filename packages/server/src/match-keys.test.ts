@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARTICIPANTS, MATCH_KEYS_VERSION, type Actor } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, type Actor } from '@svod/core';
 import { DIALECTS, createTestDb, type TestDb } from './test/helpers.ts';
 import { stolenVehicle, wantedPerson } from './test/fixtures/records.ts';
 import { importRecords } from './store/import-records.ts';
-import { refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-keys.ts';
+import { FILED_KEYS_VERSION, refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-keys.ts';
 import { ensureParticipants } from './store/participants.ts';
 import { runCheck } from './store/checks.ts';
 import { createAjv } from './validation/ajv.ts';
@@ -39,7 +39,7 @@ describe.each(DIALECTS)('match keys at start-up on %s', (dialect) => {
 
   it('a new store records the version of its keys and files nothing', async () => {
     expect(await refileMatchKeysIfStale(t.db)).toBe(0);
-    expect(await storedMatchKeysVersion(t.db)).toBe(String(MATCH_KEYS_VERSION));
+    expect(await storedMatchKeysVersion(t.db)).toBe(FILED_KEYS_VERSION);
     const report = await importRecords(
       { db: t.db, actor, purpose: 'test' },
       [JSON.stringify(wantedPerson()), JSON.stringify(stolenVehicle())],
@@ -61,7 +61,7 @@ describe.each(DIALECTS)('match keys at start-up on %s', (dialect) => {
     await setVersion('0');
     expect(await findWanted()).toBe(0);
     expect(await refileMatchKeysIfStale(t.db)).toBe(2);
-    expect(await storedMatchKeysVersion(t.db)).toBe(String(MATCH_KEYS_VERSION));
+    expect(await storedMatchKeysVersion(t.db)).toBe(FILED_KEYS_VERSION);
     expect(await keyCount()).toBe(filed);
     expect(await t.db.selectFrom('match_keys').select('key').where('key', '=', 'n:stale|1900').executeTakeFirst()).toBeUndefined();
     expect(await findWanted()).toBe(1);

@@ -175,11 +175,13 @@ describe.each(DIALECTS)('cross-matching and the review of matches on %s', (diale
     await create('KZ-MVD', person({ surname: 'ERGASHEV', given: 'BAKHTIYOR', script: 'Latn' }));
     await crossmatchQueued(t.db);
     const hitsOn = async () =>
-      ((await t.app.inject({ method: 'GET', url: '/api/v1/hits?box=inbox', headers: await t.as('RU-MVD', 'operator') })).json().items as {
-        record: { id: string };
-        requester: string;
-        requestedBy: string;
-      }[]).filter((h) => h.record.id === ru.id);
+      (
+        (await t.app.inject({ method: 'GET', url: '/api/v1/hits?box=inbox', headers: await t.as('RU-MVD', 'operator') })).json().items as {
+          record: { id: string };
+          requester: string;
+          requestedBy: string;
+        }[]
+      ).filter((h) => h.record.id === ru.id);
     expect(await hitsOn()).toEqual([expect.objectContaining({ requester: 'KZ-MVD', requestedBy: 'svod cross-matching' })]);
     await enqueueWholeBank(t.db);
     await crossmatchQueued(t.db);

@@ -883,6 +883,29 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await officer.close();
   });
 
+  it("shows on an unidentified girl's record the missing girl she may be, and which biometric comparison to order", async () => {
+    const found = await create(await login('ru.operator'), {
+      category: 'unidentified_person',
+      nationalRef: 'RU-U-GIRL',
+      legalBasis: 'Рапорт ППС от 10.05.2025',
+      actionOnHit: 'identify',
+      distribution: { kind: 'all' },
+      person: { sex: 'female', description: { heightCm: 150 } },
+      unidentifiedPerson: {
+        foundOn: '2025-05-09',
+        foundPlace: { country: 'KZ', locality: 'Шымкент' },
+        currentLocation: { kind: 'hospital', name: 'Городская детская больница № 2' },
+        estimatedAge: { min: 11, max: 14 },
+      },
+    });
+    await page.goto(`${baseUrl}/records/${found.id}`);
+    // The console is in English since the language test.
+    const section = page.getByRole('region', { name: 'Missing persons this may be' });
+    await section.getByText('Сейтқали Әлия').first().waitFor();
+    expect(await section.textContent()).toContain('No biometric reference is held on both sides yet.');
+    await section.screenshot({ path: join(SCREENS, 'nameless.png') });
+  });
+
   it("starts a supervisor on the agency's records due for review and what every state shares", async () => {
     const supervisor = await signInOnNewPage('ru.supervisor');
     await supervisor.getByRole('heading', { name: 'Пора проверить' }).waitFor();

@@ -1,5 +1,5 @@
 import type { RecordInput } from '../schemas/record.ts';
-import { namelessBlockKeys, namelessProfile, rankNameless, type NamelessProfile } from './nameless.ts';
+import { namelessBlockKeys, namelessProfile, rankNameless, type NamelessProfile } from './nameless/index.ts';
 
 /** Precision, recall and F1 of a linkage against ground truth. */
 export interface Quality {

@@ -87,7 +87,7 @@ export {
   type RankedNameless,
   type PlaceCodes,
   type MarkWords,
-} from './nameless.ts';
+} from './nameless/index.ts';
 export { checkProfile, checkSufficiency } from './check.ts';
 export { bankNameFrequency, checkAdjustments, identifierAdjustment, nameStemKeys, type Adjustment } from './check-evidence.ts';
 export { DEFAULT_MODELS } from './default-models.ts';

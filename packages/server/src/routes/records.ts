@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { RecordCancel, RecordHistory, RecordInput, RecordStatusChange, RecordUpdate, RecordView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
 import { recordOverview } from '../store/overview.ts';
+import { namelessCandidates } from '../store/nameless.ts';
 import { recordHistory } from '../store/record-history.ts';
 import { cancelRecord, changeRecordStatus, createRecord, getRecord, listRecords, updateRecord } from '../store/records.ts';
 import type { RouteDeps } from './deps.ts';
-import { IdParams, RecordListQuery, RecordOverview, RecordPage, problems } from './schemas.ts';
+import { IdParams, NamelessList, RecordListQuery, RecordOverview, RecordPage, problems } from './schemas.ts';
+import { Type } from 'typebox';
 
 export const recordRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
   app.get(
@@ -22,6 +24,23 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       const { limit, cursor, sort, ...filter } = request.query;
       return listRecords(contextOf(db, request), filter, { limit, cursor, sort });
     },
+  );
+
+  app.get(
+    '/records/:id/nameless',
+    {
+      schema: {
+        tags: ['records'],
+        summary:
+          'For a missing person, the unidentified bodies and living persons most likely to be them; for an unidentified record, the missing persons',
+        description:
+          'Best first, each with the evidence field by field (bits: log2 of the likelihood ratio) and which biometric references (DNA, fingerprints, dental) both sides hold. Other categories answer 400.',
+        params: IdParams,
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }, { additionalProperties: false }),
+        response: { 200: NamelessList, ...problems(400, 404) },
+      },
+    },
+    async (request) => ({ items: await namelessCandidates(contextOf(db, request), request.params.id, request.query.limit) }),
   );
 
   app.get(

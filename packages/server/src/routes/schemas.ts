@@ -91,3 +91,19 @@ export const ActorView = Type.Object({
   participant: Type.String(),
   role: Type.Enum(ROLES),
 });
+
+const BIOMETRIC = Type.Enum(['dna', 'fingerprints', 'dental'] as const);
+
+/** A ranked list of the other side's records for a missing or unidentified person. */
+export const NamelessList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      record: RecordView,
+      evidence: Type.Object({
+        bits: Type.Number({ description: 'The sum of the fields: log2 of how much likelier the pair is one person than two' }),
+        fields: Type.Array(Type.Object({ field: Type.String(), level: Type.String(), bits: Type.Number(), detail: Type.Optional(Type.String()) })),
+        biometrics: Type.Object({ both: Type.Array(BIOMETRIC), missingOnly: Type.Array(BIOMETRIC), unidentifiedOnly: Type.Array(BIOMETRIC) }),
+      }),
+    }),
+  ),
+});

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'record.status',
   'record.search',
   'record.overview',
+  'record.nameless',
   'record.check',
   'record.import',
   'record.export',

@@ -1,9 +1,15 @@
 import { sql } from 'kysely';
-import { MATCH_KEYS_VERSION, matchKeys, profileOf } from '@svod/core';
+import { MATCH_KEYS_VERSION, NAMELESS_KEYS_VERSION, matchKeys, namelessBlockKeys, profileOf } from '@svod/core';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
 import { BULK_LOAD_RECORDS, tidyAfterBulkLoad } from '../db/maintenance.ts';
 import { clearNameStems, countNameStems } from './name-frequencies.ts';
 import { recordSubject } from './record-content.ts';
+
+/** The categories ranked against each other by description (`rankNameless`). */
+export const NAMELESS_SIDES = new Set(['missing_person', 'unidentified_corpse', 'unidentified_person']);
+
+/** Both kinds of key the store files: a change of either means every record is filed again. */
+export const FILED_KEYS_VERSION = `${MATCH_KEYS_VERSION}+nameless.${NAMELESS_KEYS_VERSION}`;
 
 /** What filing needs of a record row. */
 type FilableRow = Pick<RecordRow, 'id' | 'content' | 'category' | 'national_ref'>;
@@ -21,8 +27,15 @@ export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], op
     await tx.deleteFrom('match_keys').where('record_id', 'in', ids).execute();
     await tx.deleteFrom('match_profiles').where('record_id', 'in', ids).execute();
   }
-  const profiles = rows.map((row) => ({ id: row.id, profile: profileOf(recordSubject(row)) }));
-  const values = profiles.flatMap(({ id, profile }) => (profile ? matchKeys(profile).map((key) => ({ key, record_id: id })) : []));
+  const subjects = rows.map((row) => ({ id: row.id, subject: recordSubject(row) }));
+  const profiles = subjects.map(({ id, subject }) => ({ id, profile: profileOf(subject) }));
+  const values = [
+    ...profiles.flatMap(({ id, profile }) => (profile ? matchKeys(profile).map((key) => ({ key, record_id: id })) : [])),
+    // Missing and unidentified persons also meet by description, whatever their names.
+    ...subjects.flatMap(({ id, subject }) =>
+      NAMELESS_SIDES.has(subject.category) ? namelessBlockKeys(subject).map((key) => ({ key, record_id: id })) : [],
+    ),
+  ];
   // Bounded statements: a batch of 500 records files a few thousand keys.
   for (let i = 0; i < values.length; i += 2000) {
     await tx
@@ -57,7 +70,7 @@ export async function storedMatchKeysVersion(db: Db): Promise<string | undefined
  * read, however large the bank. Returns how many records were re-filed.
  */
 export async function refileMatchKeysIfStale(db: Db, onProgress?: (done: number) => void): Promise<number> {
-  const version = String(MATCH_KEYS_VERSION);
+  const version = FILED_KEYS_VERSION;
   if ((await storedMatchKeysVersion(db)) === version) return 0;
   // Emptied first so that the batches below only insert; until the version is written at the
   // end, an interrupted run is simply done again at the next start.

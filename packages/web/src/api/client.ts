@@ -165,6 +165,16 @@ export interface CheckResult {
   hit?: { id: string; deadline: string };
 }
 
+/** A record of the other side for a missing or unidentified person, with the evidence field by field. */
+export interface NamelessCandidate {
+  record: RecordView;
+  evidence: {
+    bits: number;
+    fields: { field: string; level: string; bits: number; detail?: string }[];
+    biometrics: { both: string[]; missingOnly: string[]; unidentifiedOnly: string[] };
+  };
+}
+
 export type HitAnswerKind = 'confirm' | 'deny' | 'more_time';
 
 export interface AuditVerification {
@@ -267,6 +277,11 @@ export class ApiClient {
   }
 
   /** Marks a record located or expired, or active again; 409 when `version` is stale or the move is not allowed. */
+  /** For a missing person the unidentified most likely to be them, and the other way round. */
+  namelessCandidates(id: string, signal?: AbortSignal): Promise<{ items: NamelessCandidate[] }> {
+    return this.#request('GET', `/records/${encodeURIComponent(id)}/nameless`, { ...(signal ? { signal } : {}) });
+  }
+
   /** Hits on the agency's records (`inbox`) or from its checks (`outbox`), newest first. */
   listHits(box: 'inbox' | 'outbox', signal?: AbortSignal): Promise<{ items: HitView[] }> {
     return this.#request('GET', '/hits', { query: { box, limit: 100 }, ...(signal ? { signal } : {}) });

@@ -5,6 +5,7 @@ import { useApi } from '../api/context.ts';
 import { StatusDialog, type Transition } from '../components/StatusDialog/StatusDialog.tsx';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { HistorySection } from '../components/HistorySection/HistorySection.tsx';
+import { NamelessCandidates } from '../components/NamelessCandidates/NamelessCandidates.tsx';
 import { RecordMatches } from '../components/RecordMatches/RecordMatches.tsx';
 import { AttachmentsSection, isImage } from '../components/RecordSections/AttachmentsSection.tsx';
 import {
@@ -25,6 +26,9 @@ import { useFormat } from '../format/use-format.ts';
 import { Link } from '../router/Link.tsx';
 import { editRecordPath, recordsPath } from '../router/routes.ts';
 import { mayCancel, participantName, reviewOverdue, useSession } from '../session.ts';
+
+/** Records ranked by description against the other side: missing persons and the unidentified. */
+const NAMELESS_SIDES: readonly string[] = ['missing_person', 'unidentified_corpse', 'unidentified_person'];
 
 type LoadState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; record: RecordView };
 
@@ -220,6 +224,7 @@ export function RecordPage({ id }: { id: string }) {
         {record.person && <PersonSection person={record.person} />}
         <AttachmentsSection recordId={record.id} attachments={record.attachments} onUploaded={mayCancel(actor, record) ? reload : undefined} />
         {record.links && record.links.length > 0 && <LinksSection links={record.links} />}
+        {NAMELESS_SIDES.includes(record.category) && <NamelessCandidates recordId={record.id} missing={record.category === 'missing_person'} />}
         <RecordMatches recordId={record.id} />
         <HistorySection recordId={record.id} version={record.version} />
       </div>

@@ -1,38 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordInput } from '../schemas/record.ts';
-import { MAX_NAMELESS_KEYS, namelessBlockKeys, namelessEvidence, namelessProfile, rankNameless, type NamelessEvidence } from './nameless.ts';
-
-type Person = NonNullable<RecordInput['person']>;
-type Marks = NonNullable<NonNullable<Person['description']>['marks']>;
-
-const base = { legalBasis: 'розыскное дело', actionOnHit: 'identify', distribution: { kind: 'all' } } as const;
-const OMSK = { country: 'RU', region: 'Омская область', locality: 'Омск' };
-
-function missing(over: { person?: Partial<Person>; missing?: Partial<NonNullable<RecordInput['missing']>> } = {}): RecordInput {
-  return {
-    ...base,
-    category: 'missing_person',
-    nationalRef: 'M-1',
-    person: {
-      names: [{ kind: 'primary', script: 'Cyrl', surname: 'Сидоров', given: 'Олег' }],
-      sex: 'male',
-      birthDate: '1990-03-12',
-      description: { heightCm: 180 },
-      ...over.person,
-    },
-    missing: { lastSeenOn: '2024-05-10', lastSeenPlace: OMSK, ...over.missing },
-  };
-}
-
-function body(ref: string, over: { person?: Partial<Person>; found?: Partial<NonNullable<RecordInput['unidentifiedCorpse']>> } = {}): RecordInput {
-  return {
-    ...base,
-    category: 'unidentified_corpse',
-    nationalRef: ref,
-    person: { sex: 'male', description: { heightCm: 180 }, ...over.person },
-    unidentifiedCorpse: { foundOn: '2024-05-31', foundPlace: { ...OMSK, locality: 'Исилькуль' }, estimatedAge: { min: 35, max: 45 }, ...over.found },
-  };
-}
+import type { RecordInput } from '../../schemas/record.ts';
+import { namelessProfile } from './profile.ts';
+import { namelessEvidence, rankNameless } from './ranking.ts';
+import { base, body, type Marks, missing, OMSK } from './test-records.ts';
+import type { NamelessEvidence } from './types.ts';
 
 const field = (evidence: NamelessEvidence, name: string) => evidence.fields.find((f) => f.field === name)!;
 const refs = (ranked: { candidate: RecordInput }[]) => ranked.map((r) => r.candidate.nationalRef);
@@ -197,42 +168,5 @@ describe('ranking unidentified bodies and persons for a missing person', () => {
     expect(namelessProfile(missing())?.role).toBe('missing');
     expect(namelessProfile(body('b'))?.role).toBe('unidentified');
     expect(namelessProfile({ ...base, category: 'wanted_person', nationalRef: 'W-1', person: { sex: 'male' } })).toBeUndefined();
-  });
-});
-
-describe('blocking keys for missing and unidentified persons', () => {
-  const shared = (a: RecordInput, b: RecordInput) => namelessBlockKeys(a).filter((k) => namelessBlockKeys(b).includes(k));
-
-  it('a true pair shares a key even when the birth date is a range and the age estimate is wide', () => {
-    const subject = missing({ person: { birthDate: undefined, birthDateRange: { from: '1958', to: '1962' } } });
-    const found = body('old', { found: { foundOn: '2024-11-02', estimatedAge: { min: 55, max: 75 } } });
-    expect(shared(subject, found).length).toBeGreaterThan(0);
-    // An estimate that missed the true age by a few years is still within reach.
-    expect(shared(subject, body('younger', { found: { foundOn: '2024-11-02', estimatedAge: { min: 45, max: 55 } } })).length).toBeGreaterThan(0);
-    expect(shared(subject, body('child', { found: { foundOn: '2024-11-02', estimatedAge: { min: 8, max: 12 } } }))).toEqual([]);
-  });
-
-  it('keeps each record under thirty keys, with no country in them', () => {
-    const wide = missing({ person: { sex: 'unknown', birthDate: undefined, birthDateRange: { from: '1940', to: '1980' } } });
-    const vague = body('vague', { person: { sex: 'unknown' }, found: { estimatedAge: { min: 20, max: 80 } } });
-    for (const record of [missing(), wide, body('b'), vague]) {
-      const keys = namelessBlockKeys(record);
-      expect(keys.length).toBeGreaterThan(0);
-      expect(keys.length).toBeLessThanOrEqual(MAX_NAMELESS_KEYS);
-      for (const key of keys) expect(key).toMatch(/^x:[mfu]:\d{4}$/);
-    }
-    expect(namelessBlockKeys(missing())).toHaveLength(10);
-  });
-
-  it('a body whose sex could not be told meets missing men and women; a man and a woman do not meet', () => {
-    const unknownSex = body('unknown', { person: { sex: 'unknown' } });
-    expect(shared(missing(), unknownSex).length).toBeGreaterThan(0);
-    expect(shared(missing({ person: { sex: 'female' } }), unknownSex).length).toBeGreaterThan(0);
-    expect(shared(missing({ person: { sex: 'female' } }), body('man'))).toEqual([]);
-  });
-
-  it('a record with nothing to say the age has no keys', () => {
-    expect(namelessBlockKeys(missing({ person: { birthDate: undefined } }))).toEqual([]);
-    expect(namelessBlockKeys(body('b', { found: { estimatedAge: undefined } }))).toEqual([]);
   });
 });

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordInput } from '@svod/core';
+import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
+import { stolenVehicle } from './test/fixtures/records.ts';
+
+const ref = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+
+const missingMan: () => RecordInput = () => ({
+  category: 'missing_person',
+  nationalRef: ref('KZ-M'),
+  legalBasis: 'Заявление жены от 02.03.2025',
+  actionOnHit: 'locate_and_inform',
+  distribution: { kind: 'all' },
+  person: {
+    names: [{ kind: 'primary', script: 'Cyrl', lang: 'ru', surname: 'Бекмуратов', given: 'Нурлан' }],
+    sex: 'male',
+    birthDate: '1981-06-10',
+    description: { heightCm: 181, marks: [{ kind: 'tattoo', location: 'левое предплечье', description: 'якорь' }] },
+  },
+  missing: {
+    lastSeenOn: '2025-03-01',
+    lastSeenPlace: { country: 'RU', region: 'Омская область', locality: 'Омск' },
+    clothing: 'чёрная куртка, синие джинсы',
+    biometrics: { dna: true, dental: false, fingerprints: false },
+  },
+});
+
+const body = (sex: 'male' | 'female', age: { min: number; max: number }, heightCm: number, mark?: string): RecordInput => ({
+  category: 'unidentified_corpse',
+  nationalRef: ref('RU-C'),
+  legalBasis: 'Материал проверки КУСП № 771',
+  actionOnHit: 'identify',
+  distribution: { kind: 'all' },
+  person: {
+    sex,
+    description: { heightCm, ...(mark ? { marks: [{ kind: 'tattoo' as const, location: 'левое предплечье', description: mark }] } : {}) },
+  },
+  unidentifiedCorpse: {
+    foundOn: '2025-03-21',
+    foundPlace: { country: 'RU', region: 'Омская область', locality: 'Омск' },
+    estimatedAge: age,
+    clothing: 'куртка чёрная, джинсы',
+    samples: { dna: 'ДНК-2025-0311' },
+  },
+});
+
+describe.each(DIALECTS)('missing persons put next to unidentified bodies, on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => t?.close());
+
+  const create = async (participant: string, record: RecordInput) => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: await t.as(participant, 'operator'), payload: record });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string };
+  };
+  const listFor = async (id: string) => {
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/records/${id}/nameless`, headers: await t.as('KZ-MVD', 'operator') });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().items as {
+      record: { id: string };
+      evidence: { bits: number; fields: { field: string }[]; biometrics: { both: string[] } };
+    }[];
+  };
+
+  it('a missing man is first matched with the male body of his age found three weeks later where he was last seen, with the DNA both sides hold', async () => {
+    const missing = await create('KZ-MVD', missingMan());
+    const his = await create('RU-MVD', body('male', { min: 40, max: 50 }, 180, 'якорь'));
+    const woman = await create('RU-MVD', body('female', { min: 40, max: 50 }, 165));
+    const older = await create('RU-MVD', body('male', { min: 65, max: 75 }, 170));
+    const list = await listFor(missing.id);
+    expect(list[0]?.record.id).toBe(his.id);
+    const rank = (id: string) => list.findIndex((c) => c.record.id === id);
+    for (const other of [woman.id, older.id]) if (rank(other) >= 0) expect(rank(other)).toBeGreaterThan(0);
+    expect(list[0]!.evidence.biometrics.both).toEqual(['dna']);
+    expect(list[0]!.evidence.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['sex', 'age', 'marks']));
+    // And the other way round: from the body, the missing man.
+    expect((await listFor(his.id))[0]?.record.id).toBe(missing.id);
+  });
+
+  it('a record that is neither missing nor unidentified has no such list', async () => {
+    const vehicle = await create('KZ-MVD', stolenVehicle());
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/records/${vehicle.id}/nameless`, headers: await t.as('KZ-MVD', 'operator') });
+    expect(response.statusCode).toBe(400);
+  });
+});
