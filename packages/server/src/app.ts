@@ -27,6 +27,7 @@ import { participantRoutes } from './routes/participants.ts';
 import { recordRoutes } from './routes/records.ts';
 import { Problem } from './routes/schemas.ts';
 import { transferRoutes } from './routes/transfer.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { createAjv } from './validation/ajv.ts';
 import { createRecordValidators } from './validation/records.ts';
 
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await protectedScope.register(checkRoutes, routeDeps);
         await protectedScope.register(matchRoutes, routeDeps);
         await protectedScope.register(hitRoutes, routeDeps);
+        await protectedScope.register(webhookRoutes, routeDeps);
         await protectedScope.register(adminRoutes, routeDeps);
       });
     },

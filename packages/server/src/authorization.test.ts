@@ -148,6 +148,8 @@ const COLLECTION_ROUTES: CollectionRouteCase[] = [
     okStatus: 201,
     request: () => ({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'ИЦ ГУВД', role: 'operator' } }),
   },
+  { name: 'GET /webhooks', roles: ['administrator'], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/webhooks' }) },
+  { name: 'GET /hits', roles: [...ROLES], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/hits?box=inbox' }) },
   { name: 'GET /audit', roles: ['administrator'], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/audit' }) },
   { name: 'GET /audit/verify', roles: ['administrator'], okStatus: 200, request: () => ({ method: 'GET', url: '/api/v1/audit/verify' }) },
 ];

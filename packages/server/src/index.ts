@@ -21,3 +21,4 @@ export { activateModels, activeModels } from './store/models.ts';
 export { crossmatchQueued, crossmatchBacklog, enqueueWholeBank, startCrossmatching } from './store/crossmatch.ts';
 export { listMatches, getMatch, decideMatch } from './store/matches.ts';
 export { processHitDeadlines, watchHitDeadlines, DEFAULT_HIT_DEADLINES, type HitDeadlines } from './store/hits.ts';
+export { startWebhookDelivery, deliverDue } from './store/webhooks.ts';

@@ -11,6 +11,7 @@ import {
   scheduleCheckpoints,
   seedDemo,
   startCrossmatching,
+  startWebhookDelivery,
   watchHitDeadlines,
 } from '@svod/server';
 import { describeStorage } from '../config.ts';
@@ -54,12 +55,14 @@ async function serve(ctx: CommandContext): Promise<undefined> {
   );
   // New and changed records (and what a killed process left queued) are matched in the background.
   const stopCrossmatching = startCrossmatching(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'cross-matching failed'));
+  const stopWebhooks = startWebhookDelivery(db, (err) => logger.error({ err }, 'webhook delivery failed'));
   const stopDeadlines = watchHitDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'hit deadlines failed'));
   const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });
   const close = async () => {
     await app.close();
     await stopCrossmatching();
     stopDeadlines();
+    stopWebhooks();
     await stopCheckpoints();
     await db.destroy();
     process.exit(0);

@@ -128,6 +128,29 @@ export interface EventTable {
   created_at: Timestamp;
 }
 
+export interface WebhookTable {
+  id: string;
+  participant: string;
+  url: string;
+  secret: string;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<BigIntColumn>;
+  webhook_id: string;
+  event_id: BigIntColumn;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface CrossmatchQueueTable {
   record_id: string;
   version: number;
@@ -227,6 +250,8 @@ export interface Database {
   crossmatch_queue: CrossmatchQueueTable;
   hits: HitTable;
   events: EventTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
   attachments: AttachmentTable;
   audit_log: AuditTable;
   match_keys: MatchKeyTable;

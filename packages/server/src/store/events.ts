@@ -36,10 +36,24 @@ export async function recordEvent(tx: Tx | Db, participants: readonly string[], 
   const now = new Date();
   const told = [...new Set(participants)];
   if (told.length === 0) return;
-  await tx
+  const events = await tx
     .insertInto('events')
     .values(told.map((participant) => ({ participant, type, payload: JSON.stringify(payload), created_at: now })))
+    .returning(['id', 'participant'])
     .execute();
+  // The outbox of the participants' webhooks: written with the events, sent by the delivery loop.
+  const hooks = await tx
+    .selectFrom('webhooks')
+    .select(['id', 'participant'])
+    .where('participant', 'in', told)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const deliveries = hooks.flatMap((hook) =>
+    events
+      .filter((event) => event.participant === hook.participant)
+      .map((event) => ({ webhook_id: hook.id, event_id: Number(event.id), status: 'pending' as const, next_attempt_at: now, created_at: now })),
+  );
+  if (deliveries.length > 0) await tx.insertInto('webhook_deliveries').values(deliveries).execute();
 }
 
 /** Tells this process's streams that events were committed. */

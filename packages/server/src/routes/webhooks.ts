@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { contextOf } from '../plugins/auth.ts';
+import { createWebhook, listDeliveries, listWebhooks, revokeWebhook } from '../store/webhooks.ts';
+import type { RouteDeps } from './deps.ts';
+import { IdParams, problems } from './schemas.ts';
+
+const When = Type.String({ format: 'date-time' });
+const WebhookView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  url: Type.String(),
+  createdAt: When,
+  revokedAt: Type.Union([When, Type.Null()]),
+  deliveries: Type.Object({ pending: Type.Integer(), delivered: Type.Integer(), failed: Type.Integer() }),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+});
+const DeliveryView = Type.Object({
+  id: Type.Integer(),
+  event: Type.Object({ id: Type.Integer(), type: Type.String() }),
+  status: Type.Enum(['pending', 'delivered', 'failed'] as const),
+  attempts: Type.Integer(),
+  nextAttemptAt: When,
+  lastStatus: Type.Union([Type.Integer(), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  deliveredAt: Type.Union([When, Type.Null()]),
+});
+
+/** National systems' endpoints for the participant's events, signed, with their delivery state. */
+export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+  app.get(
+    '/webhooks',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "The participant's webhooks and how their deliveries stand",
+        response: { 200: Type.Array(WebhookView), ...problems() },
+      },
+    },
+    async (request) => listWebhooks(contextOf(db, request)),
+  );
+
+  app.post(
+    '/webhooks',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Send the participant's events to a national system's endpoint; the signing secret is shown only in this response",
+        description:
+          'Each event is POSTed as JSON `{id, type, at, data}` with `X-Svod-Event`, `X-Svod-Delivery`, `X-Svod-Timestamp` and `X-Svod-Signature: sha256=<hex HMAC-SHA-256 of "<timestamp>.<body>">`. A failed delivery is retried with backoff (10 s doubling, at most an hour) up to 10 attempts.',
+        body: Type.Object({ url: Type.String({ minLength: 8, maxLength: 500 }) }, { additionalProperties: false }),
+        response: { 201: Type.Intersect([WebhookView, Type.Object({ secret: Type.String() })]), ...problems(400) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createWebhook(contextOf(db, request), request.body.url)),
+  );
+
+  app.get(
+    '/webhooks/:id/deliveries',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The newest deliveries of a webhook: delivered, waiting for a retry (with the last error) or given up',
+        params: IdParams,
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false }),
+        response: { 200: Type.Array(DeliveryView), ...problems(400, 404) },
+      },
+    },
+    async (request) => listDeliveries(contextOf(db, request), request.params.id, request.query.limit),
+  );
+
+  app.delete(
+    '/webhooks/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Stop a webhook; what it has not delivered is given up',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      await revokeWebhook(contextOf(db, request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

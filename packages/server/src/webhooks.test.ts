@@ -1,0 +1,126 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDue, MAX_ATTEMPTS, retryDelayMs, webhookSignature } from './store/webhooks.ts';
+import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
+import { wantedPerson } from './test/fixtures/records.ts';
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+describe.each(DIALECTS)('webhooks to a national system, on %s', (dialect) => {
+  let t: TestApp;
+  let endpoint: Server;
+  let url: string;
+  const received: Received[] = [];
+  /** What the national system answers next: a failure first, then success. */
+  const answers: number[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    endpoint = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      request.on('end', () => {
+        received.push({ headers: request.headers, body });
+        response.writeHead(answers.shift() ?? 200).end();
+      });
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/svod-events`;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await new Promise((resolve) => endpoint?.close(resolve));
+  });
+
+  const register = async (target: string) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: await t.as('RU-MVD', 'administrator'),
+      payload: { url: target },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string; secret: string };
+  };
+  const hitOnRussia = async (passport: string) => {
+    const base = wantedPerson();
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/records',
+      headers: await t.as('RU-MVD', 'operator'),
+      payload: { ...base, person: { ...base.person!, documents: [{ type: 'passport', number: passport, issuingState: 'TJ' }] } },
+    });
+    const checked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/checks',
+      headers: await t.as('KZ-MVD', 'operator'),
+      payload: { person: { surname: 'RAKHMONOV', given: 'FARRUKH', document: { number: passport, issuingState: 'TJ' } } },
+    });
+    expect(checked.json().hit).toBeDefined();
+    return checked.json().hit.id as string;
+  };
+  const deliveries = async (id: string) =>
+    (await t.app.inject({ method: 'GET', url: `/api/v1/webhooks/${id}/deliveries`, headers: await t.as('RU-MVD', 'administrator') })).json() as {
+      status: string;
+      attempts: number;
+      lastError: string | null;
+    }[];
+
+  it('an operator may not register a webhook, nor an address that is not http(s)', async () => {
+    const operator = await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: await t.as('RU-MVD', 'operator'), payload: { url } });
+    expect(operator.statusCode).toBe(403);
+    const ftp = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: await t.as('RU-MVD', 'administrator'),
+      payload: { url: 'ftp://x.example/' },
+    });
+    expect(ftp.statusCode).toBe(400);
+    expect(ftp.json().errors[0].path).toBe('/url');
+  });
+
+  it('a hit reaches the national system signed with its secret; a failed delivery is retried and then shows as delivered', async () => {
+    const hook = await register(url);
+    answers.push(503);
+    const hit = await hitOnRussia('WH0000001');
+    const now = Date.now();
+    expect(await deliverDue(t.db, new Date(now))).toBe(1);
+    expect(received).toHaveLength(1);
+    const [first] = received;
+    const timestamp = first!.headers['x-svod-timestamp'] as string;
+    expect(first!.headers['x-svod-signature']).toBe(webhookSignature(hook.secret, timestamp, first!.body));
+    expect(first!.headers['x-svod-event']).toBe('hit.created');
+    expect(JSON.parse(first!.body).data.hit).toBe(hit);
+    expect(await deliveries(hook.id)).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, lastError: 'HTTP 503' })]);
+
+    // Not before its backoff has passed; then again, and this time accepted.
+    expect(await deliverDue(t.db, new Date(now + 1_000))).toBe(0);
+    expect(await deliverDue(t.db, new Date(now + retryDelayMs(1) + 1_000))).toBe(1);
+    expect(received).toHaveLength(2);
+    expect(received[1]!.headers['x-svod-delivery']).toBe(first!.headers['x-svod-delivery']);
+    expect(await deliveries(hook.id)).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2 })]);
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/webhooks', headers: await t.as('RU-MVD', 'administrator') })).json();
+    expect(listed.find((h: { id: string }) => h.id === hook.id).deliveries).toEqual({ pending: 0, delivered: 1, failed: 0 });
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: await t.as('RU-MVD', 'administrator') });
+  });
+
+  it('an endpoint that is down does not hold up checks; its delivery is retried with backoff and finally shown as failed', async () => {
+    const hook = await register('http://127.0.0.1:9/unreachable');
+    await hitOnRussia('WH0000002');
+    let at = Date.now();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      expect(await deliverDue(t.db, new Date(at))).toBeGreaterThanOrEqual(1);
+      at += retryDelayMs(attempt) + 1_000;
+    }
+    const [delivery] = await deliveries(hook.id);
+    expect(delivery).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    expect(delivery!.lastError).toBeTruthy();
+    expect(await deliverDue(t.db, new Date(at + 86_400_000))).toBe(0);
+  });
+});
