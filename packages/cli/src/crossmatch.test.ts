@@ -56,5 +56,21 @@ describe('svod crossmatch killed half-way', () => {
     expect(full.code, full.stderr).toBe(0);
     expect(full.stdout).toContain('Records matched: 800');
     expect(pendingOf(full.stdout)).toBe(pending);
+
+    const listed = await runCli(env, ['matches', 'list', '--participant', 'RU-MVD', '--status', 'pending', '--limit', '5']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const pairs = listed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { status: string; records: { id: string }[] });
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.length).toBeLessThanOrEqual(5);
+    for (const pair of pairs) {
+      expect(pair.status).toBe('pending');
+      expect(pair.records).toHaveLength(2);
+    }
+    const hits = await runCli(env, ['hits', 'list', '--participant', 'RU-MVD', '--box', 'sideways']);
+    expect(hits.code).not.toBe(0);
+    expect(hits.stderr).toContain('sideways');
   }, 180_000);
 });

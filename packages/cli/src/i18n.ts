@@ -276,6 +276,15 @@ const MESSAGES = {
   },
   'matchesList.participant': { ru: 'код участника, от имени которого выводятся пары', en: 'code of the participant whose view is listed' },
   'matchesList.status': { ru: 'статус пар', en: 'status of the pairs' },
+  'hits.description': {
+    ru: 'совпадения при проверках: по карточкам участника и по его проверкам',
+    en: "hits: on the participant's records and from its checks",
+  },
+  'hitsList.description': { ru: 'вывести совпадения участника в формате JSON Lines', en: "list the participant's hits as JSON Lines" },
+  'hitsList.box': {
+    ru: 'inbox — по карточкам участника (ответить), outbox — по его проверкам',
+    en: "inbox: on the participant's records (to answer); outbox: from its checks",
+  },
   'matchesList.limit': { ru: 'сколько пар вывести (не более 200)', en: 'how many pairs to list (at most 200)' },
   'migrate.applied': { ru: (p) => `${p.storage}: применены миграции ${p.names}`, en: (p) => `${p.storage}: applied ${p.names}` },
   'migrate.current': { ru: (p) => `${p.storage}: схема уже в текущей версии`, en: (p) => `${p.storage}: already up to date` },

@@ -20,5 +20,5 @@ export { refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-ke
 export { activateModels, activeModels } from './store/models.ts';
 export { crossmatchQueued, crossmatchBacklog, enqueueWholeBank, startCrossmatching } from './store/crossmatch.ts';
 export { listMatches, getMatch, decideMatch } from './store/matches.ts';
-export { processHitDeadlines, watchHitDeadlines, DEFAULT_HIT_DEADLINES, type HitDeadlines } from './store/hits.ts';
+export { listHits, processHitDeadlines, watchHitDeadlines, DEFAULT_HIT_DEADLINES, type HitDeadlines } from './store/hits.ts';
 export { startWebhookDelivery, deliverDue } from './store/webhooks.ts';

@@ -779,6 +779,17 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await key.getByRole('button', { name: 'Отозвать' }).click();
     await key.getByText(/Отозван/).waitFor();
 
+    await admin.getByRole('tab', { name: 'Вебхуки' }).click();
+    await admin.getByLabel('Адрес национальной системы').fill('https://ic.mvd.example/svod-events');
+    await admin.getByRole('button', { name: 'Добавить', exact: true }).click();
+    const secret = admin.getByRole('status').filter({ hasText: 'Секрет подписи показывается только сейчас' });
+    expect((await secret.locator('.admin-key').textContent())?.length).toBeGreaterThan(30);
+    await admin
+      .getByRole('table', { name: 'Вебхуки' })
+      .getByRole('row', { name: /ic\.mvd\.example/ })
+      .getByText(/доставлено: 0/)
+      .waitFor();
+
     await admin.getByRole('tab', { name: 'Журнал аудита' }).click();
     const trail = admin.getByRole('table', { name: 'Журнал аудита' });
     await trail

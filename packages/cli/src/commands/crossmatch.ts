@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { MATCH_STATUSES, type MatchStatus } from '@svod/core';
-import { crossmatchBacklog, crossmatchQueued, enqueueWholeBank, listMatches } from '@svod/server';
+import { HIT_STATUSES, MATCH_STATUSES, type HitStatus, type MatchStatus } from '@svod/core';
+import { crossmatchBacklog, crossmatchQueued, enqueueWholeBank, listHits, listMatches } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { purposeOption } from '../options.ts';
 import { checkedParticipant, requiredParticipant } from '../participant.ts';
@@ -23,6 +23,39 @@ export function registerCrossmatch(program: Command, ctx: CommandContext): void 
     .option('--limit <n>', t('matchesList.limit'), (v) => Number.parseInt(v, 10), 50)
     .addOption(purposeOption(t))
     .action(ctx.run((options: { participant?: string; status?: MatchStatus; limit: number; purpose: string }) => listCommand(ctx, options)));
+  const hits = program.command('hits').description(t('hits.description'));
+  hits
+    .command('list')
+    .description(t('hitsList.description'))
+    .option('--participant <code>', t('matchesList.participant'))
+    .addOption(new Option('--box <box>', t('hitsList.box')).choices(['inbox', 'outbox']).default('inbox'))
+    .addOption(new Option('--status <status>', t('matchesList.status')).choices([...HIT_STATUSES]))
+    .option('--limit <n>', t('matchesList.limit'), (v) => Number.parseInt(v, 10), 50)
+    .addOption(purposeOption(t))
+    .action(ctx.run((options: HitsOptions) => hitsCommand(ctx, options)));
+}
+
+interface HitsOptions {
+  participant?: string;
+  box: 'inbox' | 'outbox';
+  status?: HitStatus;
+  limit: number;
+  purpose: string;
+}
+
+/** The participant's hits, one JSON object per line, newest first. */
+async function hitsCommand(ctx: CommandContext, options: HitsOptions) {
+  const participant = requiredParticipant(options.participant);
+  return withStorage(ctx.config, async (db) => {
+    await checkedParticipant(db, participant);
+    const items = await listHits(
+      { db, actor: cliActor(participant), purpose: options.purpose },
+      { box: options.box, ...(options.status ? { status: options.status } : {}) },
+      Math.min(Math.max(options.limit, 1), 200),
+    );
+    for (const hit of items) process.stdout.write(`${JSON.stringify(hit)}\n`);
+    return 0;
+  });
 }
 
 /**

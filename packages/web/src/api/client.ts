@@ -175,6 +175,16 @@ export interface NamelessCandidate {
   };
 }
 
+/** A national system's endpoint for the agency's events, with how its deliveries stand. */
+export interface WebhookView {
+  id: string;
+  url: string;
+  createdAt: string;
+  revokedAt: string | null;
+  deliveries: { pending: number; delivered: number; failed: number };
+  lastError: string | null;
+}
+
 export type HitAnswerKind = 'confirm' | 'deny' | 'more_time';
 
 export interface AuditVerification {
@@ -348,6 +358,19 @@ export class ApiClient {
   /** Issues a key for a national system: the key itself is in this answer only. */
   createApiKey(input: { name: string; role: string; expiresInDays?: number }): Promise<ApiKeyView & { key: string }> {
     return this.#request('POST', '/api-keys', { body: input });
+  }
+
+  webhooks(signal?: AbortSignal): Promise<WebhookView[]> {
+    return this.#request('GET', '/webhooks', { ...(signal ? { signal } : {}) });
+  }
+
+  /** The signing secret is in this answer only. */
+  createWebhook(url: string): Promise<WebhookView & { secret: string }> {
+    return this.#request('POST', '/webhooks', { body: { url } });
+  }
+
+  revokeWebhook(id: string): Promise<void> {
+    return this.#request('DELETE', `/webhooks/${encodeURIComponent(id)}`);
   }
 
   revokeApiKey(id: string): Promise<void> {

@@ -378,6 +378,18 @@ export const en: Messages = {
       submit: 'Add the user',
       created: 'User {{username}} added.',
     },
+    webhooks: {
+      title: 'Webhooks',
+      url: 'Address of the national system',
+      hint: 'https://… — every event of your agency (hits, answers, deadlines) is posted there, signed with the secret shown once.',
+      deliveries: 'Deliveries',
+      counts: '{{delivered}} delivered, {{pending}} waiting, {{failed}} failed',
+      lastError: 'Last error',
+      add: 'Add a webhook',
+      submit: 'Add',
+      created: 'Webhook to {{url}} added. Its signing secret is shown only now:',
+      confirmRevoke: 'Stop sending events to {{url}}?',
+    },
     keys: {
       title: 'API keys',
       name: 'National system',

@@ -4,11 +4,12 @@ import { mayAdminister, useSession } from '../../session.ts';
 import { ApiKeysPanel } from './ApiKeysPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
+import { WebhooksPanel } from './WebhooksPanel.tsx';
 
-const TABS = ['users', 'keys', 'audit'] as const;
+const TABS = ['users', 'keys', 'webhooks', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
-/** An administrator's screens: the agency's users, its national systems' API keys, and the audit trail. */
+/** An administrator's screens: the agency's users, its national systems' API keys and webhooks, and the audit trail. */
 export function AdminPage() {
   const { t } = useTranslation();
   const { actor } = useSession();
@@ -47,6 +48,7 @@ export function AdminPage() {
       <section role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}`} className="card admin-card">
         {tab === 'users' && <UsersPanel />}
         {tab === 'keys' && <ApiKeysPanel />}
+        {tab === 'webhooks' && <WebhooksPanel />}
         {tab === 'audit' && <AuditPanel />}
       </section>
     </main>
