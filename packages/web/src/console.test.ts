@@ -702,6 +702,10 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await first.textContent()).toContain('Rakhmonov');
     expect(await first.textContent()).toContain('Cancelled');
 
+    // An operator may search but not export; a supervisor's or an analyst's search offers the spreadsheet.
+    await page.locator('.record-search').getByRole('table', { name: 'Records found' }).waitFor();
+    expect(await page.locator('.record-search').getByRole('button', { name: 'Export CSV' }).count()).toBe(0);
+
     await search.getByLabel('Search by').selectOption('vin');
     await search.getByLabel('VIN', { exact: true }).fill('XTA210990Y2765432');
     await search.getByRole('button', { name: 'Find' }).click();
@@ -825,6 +829,21 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     const exported = (await download.text()).replace(/^\uFEFF/, '');
     expect(exported.startsWith('id,category,')).toBe(true);
     expect(exported).toContain('XTA210990Y2765432');
+
+    // The ranked search's result as a spreadsheet, in the order shown.
+    const search = analyst.getByRole('search', { name: 'Поиск карточки' });
+    await search.getByLabel('Искать по').selectOption('vin');
+    await search.getByLabel('VIN', { exact: true }).fill('XTA210990Y2765432');
+    await search.getByRole('button', { name: 'Найти' }).click();
+    const [saved] = await Promise.all([
+      analyst.waitForEvent('download'),
+      analyst.locator('.record-search').getByRole('button', { name: 'Выгрузить CSV' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toMatch(/^svod-search-\d{4}-\d{2}-\d{2}\.csv$/);
+    const { readFile } = await import('node:fs/promises');
+    const sheet = (await readFile((await saved.path())!, 'utf8')).replace(/^\uFEFF/, '').split('\n');
+    expect(sheet[0]?.startsWith('id,category,')).toBe(true);
+    expect(sheet[1]).toContain('XTA210990Y2765432');
     await analyst.close();
   });
 

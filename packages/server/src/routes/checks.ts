@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CHECK_OUTCOMES, CheckInput, RecordView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
+import { csvOf, TABLE_FORMATS, xlsxOf } from '../export/spreadsheets.ts';
 import { FIELD_CHECK, RECORD_SEARCH, runCheck } from '../store/checks.ts';
+import { exportSearch } from '../store/export-records.ts';
 import type { RouteDeps } from './deps.ts';
 import { problems } from './schemas.ts';
 
@@ -54,5 +56,30 @@ export const checkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
       },
     },
     async (request) => runCheck(contextOf(db, request), request.body, RECORD_SEARCH),
+  );
+
+  app.post(
+    '/records/search/export',
+    {
+      schema: {
+        tags: ['records'],
+        summary: "A ranked search's records as a spreadsheet (CSV or XLSX), in the order the search shows them",
+        description: 'The body of a search; for roles that may export. Audited as an export naming each record.',
+        querystring: Type.Object({ format: Type.Enum(['csv', 'xlsx'] as const) }, { additionalProperties: false }),
+        body: CheckInput,
+        response: { ...problems(400, 422) },
+      },
+    },
+    async (request, reply) => {
+      const records = await exportSearch(contextOf(db, request), request.body);
+      async function* rows() {
+        yield* records;
+      }
+      const { contentType, extension } = TABLE_FORMATS[request.query.format];
+      return reply
+        .type(contentType)
+        .header('content-disposition', `attachment; filename="svod-search-${new Date().toISOString().slice(0, 10)}.${extension}"`)
+        .send(request.query.format === 'csv' ? csvOf(rows()) : xlsxOf(rows()));
+    },
   );
 };

@@ -1,4 +1,5 @@
-import type { RecordView } from '@svod/core';
+import type { CheckInput, RecordView } from '@svod/core';
+import { RECORD_SEARCH, runCheck } from './checks.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { filteredRecords, hideUnseenLinks, toRecordView, type RecordFilter } from './records.ts';
 
@@ -43,4 +44,25 @@ export async function* exportRecords(ctx: StoreContext, filter: RecordFilter, on
       detail: { filter: { ...filter } },
     });
   }
+}
+
+/**
+ * The console's ranked search, for a spreadsheet: the same records in the same order as the
+ * search shows them, to a role that may export, audited as an export naming each record.
+ */
+export async function exportSearch(ctx: StoreContext, input: CheckInput): Promise<RecordView[]> {
+  await withFailureAudit(ctx, { action: 'record.export', resourceType: 'record' }, async () => requirePermission(ctx, 'record.export'));
+  const result = await runCheck(ctx, { ...input, limit: input.limit ?? 50 }, RECORD_SEARCH);
+  const records = await hideUnseenLinks(
+    ctx.db,
+    ctx.actor.participant,
+    result.candidates.map((c) => c.record),
+  );
+  await auditSuccess(ctx.db, ctx, {
+    action: 'record.export',
+    resourceType: 'record',
+    resultCount: records.length,
+    detail: { search: input, records: records.map((r) => r.id) },
+  });
+  return records;
 }

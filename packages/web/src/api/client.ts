@@ -209,6 +209,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Report a 401 to the unauthenticated listeners (not for login, me, logout). */
   authenticated?: boolean;
+  /** The answer is a file (a spreadsheet), not JSON. */
+  download?: boolean;
 }
 
 /**
@@ -290,6 +292,11 @@ export class ApiClient {
   /** For a missing person the unidentified most likely to be them, and the other way round. */
   namelessCandidates(id: string, signal?: AbortSignal): Promise<{ items: NamelessCandidate[] }> {
     return this.#request('GET', `/records/${encodeURIComponent(id)}/nameless`, { ...(signal ? { signal } : {}) });
+  }
+
+  /** A ranked search's records as a spreadsheet, in the order the search shows them (roles that may export). */
+  exportSearch(input: CheckInput, format: 'csv' | 'xlsx'): Promise<Blob> {
+    return this.#request('POST', '/records/search/export', { body: input, query: { format }, download: true });
   }
 
   /** Hits on the agency's records (`inbox`) or from its checks (`outbox`), newest first. */
@@ -425,6 +432,7 @@ export class ApiClient {
       throw error;
     }
     if (response.status === 204) return undefined as T;
+    if (options.download) return (await response.blob()) as T;
     return (await response.json()) as T;
   }
 }

@@ -6,7 +6,7 @@ import { useApi } from '../../api/context.ts';
 import type { CheckInput } from '../../domain.ts';
 import { typedDate } from '../../forms/draft.ts';
 import { useFormat } from '../../format/use-format.ts';
-import { participantName, useSession } from '../../session.ts';
+import { mayExport, participantName, useSession } from '../../session.ts';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage.tsx';
 import { RecordSummaryCell } from '../RecordSummaryCell/RecordSummaryCell.tsx';
 import { StatusBadge } from '../StatusBadge/StatusBadge.tsx';
@@ -40,17 +40,38 @@ export function RecordSearch() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
-  const { participants } = useSession();
+  const { actor, participants } = useSession();
   const [kind, setKind] = useState<SearchKind>('name');
   const [text, setText] = useState('');
   const [birth, setBirth] = useState('');
   const [country, setCountry] = useState('');
   const { state, run, reset } = useLatestRequest<CheckResult>();
+  const [searched, setSearched] = useState<CheckInput | null>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
   const id = useId();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void run((signal) => api.search(searchInput(kind, text, birth, country), signal));
+    const input = searchInput(kind, text, birth, country);
+    setSearched(input);
+    setExportError(null);
+    void run((signal) => api.search(input, signal));
+  };
+
+  /** The same search as a spreadsheet, saved by the browser under the bank's file name. */
+  const download = async (fileFormat: 'csv' | 'xlsx') => {
+    if (!searched) return;
+    setExportError(null);
+    try {
+      const blob = await api.exportSearch(searched, fileFormat);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `svod-search-${new Date().toISOString().slice(0, 10)}.${fileFormat}`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (failure) {
+      setExportError(failure);
+    }
   };
 
   const needsCountry = kind === 'document' || kind === 'plate';
@@ -109,9 +130,19 @@ export function RecordSearch() {
       {state.status === 'failed' && <ErrorMessage error={state.error} />}
       {state.status === 'done' && (
         <>
-          <p role="status" className="muted">
-            {t('search.found', { count: state.result.candidates.length })}
-          </p>
+          <div className="record-search__summary">
+            <p role="status" className="muted">
+              {t('search.found', { count: state.result.candidates.length })}
+            </p>
+            {mayExport(actor) &&
+              state.result.candidates.length > 0 &&
+              (['csv', 'xlsx'] as const).map((fileFormat) => (
+                <button key={fileFormat} type="button" className="button button--secondary" onClick={() => void download(fileFormat)}>
+                  {t(`records.export.${fileFormat}`)}
+                </button>
+              ))}
+          </div>
+          {exportError !== null && <ErrorMessage error={exportError} />}
           {state.result.candidates.length > 0 && (
             <table className="table table--compact" aria-label={t('search.results')}>
               <thead>
