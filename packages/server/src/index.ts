@@ -22,3 +22,4 @@ export { crossmatchQueued, crossmatchBacklog, enqueueWholeBank, startCrossmatchi
 export { listMatches, getMatch, decideMatch } from './store/matches.ts';
 export { listHits, processHitDeadlines, watchHitDeadlines, DEFAULT_HIT_DEADLINES, type HitDeadlines } from './store/hits.ts';
 export { startWebhookDelivery, deliverDue } from './store/webhooks.ts';
+export { crossmatchWholeBank } from './store/crossmatch-bank.ts';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordInput } from '@svod/core';
+import { crossmatchWholeBank } from './store/crossmatch-bank.ts';
 import { crossmatchBacklog, crossmatchQueued, enqueueWholeBank } from './store/crossmatch.ts';
 import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
 import { stolenVehicle, wantedPerson } from './test/fixtures/records.ts';
@@ -186,6 +187,19 @@ describe.each(DIALECTS)('cross-matching and the review of matches on %s', (diale
     await enqueueWholeBank(t.db);
     await crossmatchQueued(t.db);
     expect(await hitsOn()).toHaveLength(1);
+  });
+
+  it("the full pass over the bank finds the pairs the queue found and keeps the supervisors' decisions", async () => {
+    const { ru, kz } = await sameManTwice();
+    await crossmatchQueued(t.db);
+    const pair = await pairOf(ruSupervisor, ru.id, kz.id, 'pending');
+    expect((await decide(ruSupervisor, pair!.id, 'reject', 'разные лица')).statusCode).toBe(200);
+    const before = await t.db.selectFrom('matches').select(['id', 'status']).orderBy('id').execute();
+    const result = await crossmatchWholeBank(t.db);
+    expect(result.records).toBeGreaterThan(0);
+    const after = await t.db.selectFrom('matches').select(['id', 'status']).orderBy('id').execute();
+    expect(after).toEqual(before);
+    expect(await crossmatchBacklog(t.db)).toBe(0);
   });
 
   it('vehicles are matched with vehicles by VIN, across states', async () => {

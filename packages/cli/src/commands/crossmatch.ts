@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { HIT_STATUSES, MATCH_STATUSES, type HitStatus, type MatchStatus } from '@svod/core';
-import { crossmatchBacklog, crossmatchQueued, enqueueWholeBank, listHits, listMatches } from '@svod/server';
+import { crossmatchBacklog, crossmatchQueued, crossmatchWholeBank, listHits, listMatches } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { purposeOption } from '../options.ts';
 import { checkedParticipant, requiredParticipant } from '../participant.ts';
@@ -59,17 +59,23 @@ async function hitsCommand(ctx: CommandContext, options: HitsOptions) {
 }
 
 /**
- * The full cross-match of the bank: every active record is queued (those already waiting keep
- * their place) and matched. Killed half-way, it resumes where it stopped when run again or when
- * the server starts, since the queue is kept in the store.
+ * The full cross-match of the bank (`svod crossmatch`): every active record linked in memory in
+ * one pass and the pairs stored; or, with `--queued`, the records waiting in the queue matched
+ * one by one as the server does. Killed half-way, either is simply run again: the queue is kept
+ * in the store, and the full pass stores each pair once.
  */
 async function crossmatch({ config, t }: CommandContext, options: { queued?: boolean }): Promise<number> {
   return withStorage(config, async (db) => {
-    if (!options.queued) await enqueueWholeBank(db);
-    const total = await crossmatchBacklog(db);
-    const progress = startProgress(t, t('progress.crossmatching'), total);
-    const done = await crossmatchQueued(db, { onProgress: progress.update });
-    progress.stop();
+    let done: number;
+    if (options.queued) {
+      const progress = startProgress(t, t('progress.crossmatching'), await crossmatchBacklog(db));
+      done = await crossmatchQueued(db, { onProgress: progress.update });
+      progress.stop();
+    } else {
+      const progress = startProgress(t, t('progress.crossmatching'));
+      done = (await crossmatchWholeBank(db, ({ done }) => progress.update(done))).records;
+      progress.stop();
+    }
     const pending = await db
       .selectFrom('matches')
       .select((eb) => eb.fn.countAll<string>().as('count'))
