@@ -40,6 +40,7 @@ export type {
   RecordVersionView,
   RecordView,
   Role,
+  WebhookView,
 } from '@svod/core';
 
 export type Action = (typeof ACTIONS)[number];

@@ -166,9 +166,8 @@ function comparePlace(a: PersonEvent | undefined, b: PersonEvent | undefined): n
   return a.locality !== undefined && a.locality === b.locality ? 0 : 1;
 }
 
-/** How much of the shorter of two sorted word lists the other shares. */
-export function compareWords(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return MISSING;
+/** How many items two sorted lists share, in one walk of both. */
+export function sharedSorted<T extends string | number>(a: readonly T[], b: readonly T[]): number {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
@@ -178,7 +177,13 @@ export function compareWords(a: readonly string[], b: readonly string[]): number
     } else if (a[i]! < b[j]!) i++;
     else j++;
   }
-  const share = shared / Math.min(a.length, b.length);
+  return shared;
+}
+
+/** How much of the shorter of two sorted word lists the other shares. */
+export function compareWords(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return MISSING;
+  const share = sharedSorted(a, b) / Math.min(a.length, b.length);
   return share >= 0.6 ? 0 : share > 0 ? 1 : 2;
 }
 

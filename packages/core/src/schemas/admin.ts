@@ -43,3 +43,29 @@ export const AuditEntryView = Type.Object({
 export type UserView = Static<typeof UserView>;
 export type ApiKeyView = Static<typeof ApiKeyView>;
 export type AuditEntryView = Static<typeof AuditEntryView>;
+
+const When = Type.String({ format: 'date-time' });
+
+/** A national system's endpoint for its participant's events, with how its deliveries stand; never its secret. */
+export const WebhookView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  url: Type.String(),
+  createdAt: When,
+  revokedAt: Type.Union([When, Type.Null()]),
+  deliveries: Type.Object({ pending: Type.Integer(), delivered: Type.Integer(), failed: Type.Integer() }),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+});
+export type WebhookView = Static<typeof WebhookView>;
+
+/** One event's delivery to a webhook: delivered, waiting for a retry, or given up. */
+export const WebhookDeliveryView = Type.Object({
+  id: Type.Integer(),
+  event: Type.Object({ id: Type.Integer(), type: Type.String() }),
+  status: Type.Enum(['pending', 'delivered', 'failed'] as const),
+  attempts: Type.Integer(),
+  nextAttemptAt: When,
+  lastStatus: Type.Union([Type.Integer(), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  deliveredAt: Type.Union([When, Type.Null()]),
+});
+export type WebhookDeliveryView = Static<typeof WebhookDeliveryView>;

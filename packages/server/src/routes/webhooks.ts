@@ -1,29 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { WebhookDeliveryView, WebhookView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
 import { createWebhook, listDeliveries, listWebhooks, revokeWebhook } from '../store/webhooks.ts';
 import type { RouteDeps } from './deps.ts';
 import { IdParams, problems } from './schemas.ts';
-
-const When = Type.String({ format: 'date-time' });
-const WebhookView = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  url: Type.String(),
-  createdAt: When,
-  revokedAt: Type.Union([When, Type.Null()]),
-  deliveries: Type.Object({ pending: Type.Integer(), delivered: Type.Integer(), failed: Type.Integer() }),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-});
-const DeliveryView = Type.Object({
-  id: Type.Integer(),
-  event: Type.Object({ id: Type.Integer(), type: Type.String() }),
-  status: Type.Enum(['pending', 'delivered', 'failed'] as const),
-  attempts: Type.Integer(),
-  nextAttemptAt: When,
-  lastStatus: Type.Union([Type.Integer(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  deliveredAt: Type.Union([When, Type.Null()]),
-});
 
 /** National systems' endpoints for the participant's events, signed, with their delivery state. */
 export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
@@ -62,7 +43,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
         summary: 'The newest deliveries of a webhook: delivered, waiting for a retry (with the last error) or given up',
         params: IdParams,
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false }),
-        response: { 200: Type.Array(DeliveryView), ...problems(400, 404) },
+        response: { 200: Type.Array(WebhookDeliveryView), ...problems(400, 404) },
       },
     },
     async (request) => listDeliveries(contextOf(db, request), request.params.id, request.query.limit),

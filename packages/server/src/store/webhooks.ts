@@ -1,29 +1,9 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { AppError } from '@svod/core';
+import { AppError, type WebhookDeliveryView, type WebhookView } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
-
-export interface WebhookView {
-  id: string;
-  url: string;
-  createdAt: string;
-  revokedAt: string | null;
-  deliveries: { pending: number; delivered: number; failed: number };
-  lastError: string | null;
-}
-
-export interface DeliveryView {
-  id: number;
-  event: { id: number; type: string };
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  nextAttemptAt: string;
-  lastStatus: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-}
 
 const WEBHOOK = 'webhook';
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -113,7 +93,7 @@ export async function listWebhooks(ctx: StoreContext): Promise<WebhookView[]> {
 }
 
 /** The newest deliveries of one of the participant's webhooks. */
-export async function listDeliveries(ctx: StoreContext, id: string, limit: number): Promise<DeliveryView[]> {
+export async function listDeliveries(ctx: StoreContext, id: string, limit: number): Promise<WebhookDeliveryView[]> {
   return withFailureAudit(ctx, { action: 'webhook.list', resourceType: WEBHOOK, resourceId: id }, async () => {
     requirePermission(ctx, 'apikey.manage');
     if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });

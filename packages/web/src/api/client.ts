@@ -15,6 +15,7 @@ import type {
   RecordStatus,
   RecordView,
   UserView,
+  WebhookView,
 } from '../domain.ts';
 import type { RecordFilters, RecordListState } from '../records/filters.ts';
 
@@ -173,16 +174,6 @@ export interface NamelessCandidate {
     fields: { field: string; level: string; bits: number; detail?: string }[];
     biometrics: { both: string[]; missingOnly: string[]; unidentifiedOnly: string[] };
   };
-}
-
-/** A national system's endpoint for the agency's events, with how its deliveries stand. */
-export interface WebhookView {
-  id: string;
-  url: string;
-  createdAt: string;
-  revokedAt: string | null;
-  deliveries: { pending: number; delivered: number; failed: number };
-  lastError: string | null;
 }
 
 export type HitAnswerKind = 'confirm' | 'deny' | 'more_time';

@@ -3,6 +3,7 @@
  * descriptions written in Cyrillic, Latin or Armenian letters compare as numbers.
  */
 import { phoneticSkeleton } from '../names/index.ts';
+import { sharedSorted } from '../comparisons.ts';
 
 export type Script = 'Cyrl' | 'Latn' | 'Armn';
 
@@ -114,18 +115,7 @@ export function textKey(text: string): number {
 }
 
 /** How many words two sorted lists of stem keys share. */
-export function sharedCount(a: readonly number[], b: readonly number[]): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return shared;
-}
+export const sharedCount = (a: readonly number[], b: readonly number[]): number => sharedSorted(a, b);
 
 /** Share of words two sorted lists of stem keys have in common (Dice): 1 when the same, 0 when none. */
 export const dice = (a: readonly number[], b: readonly number[]): number =>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordTableRow, type RecordColumn } from '@svod/core';
+import { RECORD_COLUMNS, recordTableRow, type RecordColumn } from '@svod/core';
 import { useApi } from '../../api/context.ts';
 import { isSex, type MatchView, type RecordView } from '../../domain.ts';
 import { useFormat } from '../../format/use-format.ts';
@@ -12,23 +12,13 @@ import { ExplanationTable, Reason } from '../Explanation/Explanation.tsx';
 import { RecordSummaryCell } from '../RecordSummaryCell/RecordSummaryCell.tsx';
 import { StatusBadge } from '../StatusBadge/StatusBadge.tsx';
 
-/** The fields a supervisor compares, side by side; a row shows when either record has the field. */
-export const COMPARED_FIELDS = [
-  'surname',
-  'given',
-  'patronymic',
-  'latinName',
-  'sex',
-  'birthDate',
-  'citizenships',
-  'documents',
-  'vin',
-  'plate',
-  'makeModel',
-  'serials',
-  'eventDate',
-  'eventPlace',
-] as const satisfies readonly RecordColumn[];
+/** The envelope of a record, shown above the comparison rather than in it. */
+const ENVELOPE = ['id', 'category', 'nationalRef', 'owner', 'status', 'legalBasis', 'actionOnHit', 'reviewBy', 'updatedAt'] as const;
+type ComparedField = Exclude<RecordColumn, (typeof ENVELOPE)[number]>;
+const isCompared = (column: RecordColumn): column is ComparedField => !(ENVELOPE as readonly string[]).includes(column);
+
+/** The fields a supervisor compares, side by side (the export's columns about the subject); a row shows when either record has the field. */
+export const COMPARED_FIELDS: readonly ComparedField[] = RECORD_COLUMNS.filter(isCompared);
 
 /** Text compared without case and spacing: `Rakhmonov` and `RAKHMONOV` do not differ for a reader. */
 const comparable = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, ' ').trim();

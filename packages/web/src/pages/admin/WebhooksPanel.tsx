@@ -1,6 +1,6 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WebhookView } from '../../api/client.ts';
+import type { WebhookView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 import { useReloadable } from '../../api/use-reloadable.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
