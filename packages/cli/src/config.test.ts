@@ -45,3 +45,20 @@ describe('origins allowed to write with the session cookie', () => {
     }
   });
 });
+
+describe('the nightly cross-match and the time to answer a hit', () => {
+  it('runs at the hour set, midnight included, never when unset, and refuses an hour that is not one', () => {
+    expect(readConfig({}).crossmatchHour).toBeUndefined();
+    expect(readConfig({ SVOD_CROSSMATCH_HOUR: '0' }).crossmatchHour).toBe(0);
+    expect(readConfig({ SVOD_CROSSMATCH_HOUR: '23' }).crossmatchHour).toBe(23);
+    expect(() => readConfig({ SVOD_CROSSMATCH_HOUR: '24' })).toThrow(expect.objectContaining({ key: 'config.hourOfDay' }));
+  });
+
+  it('gives the owner the hour, or ten minutes when the subject is held, unless told otherwise', () => {
+    expect(readConfig({}).app.hitDeadlines).toEqual({ heldMinutes: 10, routineMinutes: 60 });
+    expect(readConfig({ SVOD_HIT_HELD_MINUTES: '5', SVOD_HIT_ROUTINE_MINUTES: '120' }).app.hitDeadlines).toEqual({
+      heldMinutes: 5,
+      routineMinutes: 120,
+    });
+  });
+});

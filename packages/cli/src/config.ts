@@ -9,6 +9,8 @@ import type { Translate } from './i18n.ts';
 export interface CliConfig {
   storage: StorageConfig;
   app: AppConfig;
+  /** The hour (UTC, 0–23) at which the server queues the full cross-match each night; unset: never. */
+  crossmatchHour: number | undefined;
   host: string;
   port: number;
   logLevel: string;
@@ -37,6 +39,15 @@ function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new CliError('config.positiveInt', { name, raw });
+  return value;
+}
+
+/** An hour of the day, 0–23 (UTC); undefined when unset. */
+function hourOfDay(name: string, env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 23) throw new CliError('config.hourOfDay', { name, raw });
   return value;
 }
 
@@ -82,6 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
         routineMinutes: integer('SVOD_HIT_ROUTINE_MINUTES', DEFAULT_APP_CONFIG.hitDeadlines.routineMinutes, env),
       },
     },
+    crossmatchHour: hourOfDay('SVOD_CROSSMATCH_HOUR', env),
     host: env.HOST ?? '127.0.0.1',
     port: integer('PORT', 8080, env),
     logLevel: env.LOG_LEVEL ?? 'info',

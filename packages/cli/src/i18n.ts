@@ -213,6 +213,10 @@ const MESSAGES = {
   'progress.demo': { ru: 'Загрузка демонстрационных данных', en: 'Loading demo data' },
 
   // ── messages ───────────────────────────────────────────────────────────────────────
+  'config.hourOfDay': {
+    ru: (p) => `${p.name}=${p.raw}: укажите час суток по UTC, от 0 до 23`,
+    en: (p) => `${p.name}=${p.raw}: give an hour of the day in UTC, 0 to 23`,
+  },
   'config.positiveInt': {
     ru: (p) => `${p.name} должна быть целым положительным числом, а не «${p.raw}»`,
     en: (p) => `${p.name} must be a positive whole number, got "${p.raw}"`,

@@ -18,7 +18,7 @@ export { seedDemo, isStoreEmpty, SYSTEM_ACTOR, type DemoSeedResult } from './see
 export { prepareChecks, runCheck, RECORD_SEARCH, type CheckResult } from './store/checks.ts';
 export { refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-keys.ts';
 export { activateModels, activeModels } from './store/models.ts';
-export { crossmatchQueued, crossmatchBacklog, enqueueWholeBank, startCrossmatching } from './store/crossmatch.ts';
+export { crossmatchQueued, crossmatchBacklog, enqueueWholeBank, scheduleNightlyCrossmatch, startCrossmatching } from './store/crossmatch.ts';
 export { listMatches, getMatch, decideMatch } from './store/matches.ts';
 export { listHits, processHitDeadlines, watchHitDeadlines, DEFAULT_HIT_DEADLINES, type HitDeadlines } from './store/hits.ts';
 export { startWebhookDelivery, deliverDue } from './store/webhooks.ts';

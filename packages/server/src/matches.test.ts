@@ -202,6 +202,18 @@ describe.each(DIALECTS)('cross-matching and the review of matches on %s', (diale
     expect(await crossmatchBacklog(t.db)).toBe(0);
   });
 
+  it('only an administrator of BKBOP may queue the full cross-match of the bank', async () => {
+    const ask = async (participant: string, role: 'administrator' | 'supervisor') =>
+      t.app.inject({ method: 'POST', url: '/api/v1/crossmatch', headers: await t.as(participant, role) });
+    expect((await ask('RU-MVD', 'administrator')).statusCode).toBe(403);
+    expect((await ask('BKBOP', 'supervisor')).statusCode).toBe(403);
+    const asked = await ask('BKBOP', 'administrator');
+    expect(asked.statusCode).toBe(202);
+    expect(asked.json().backlog).toBeGreaterThan(0);
+    expect(await crossmatchBacklog(t.db)).toBe(asked.json().backlog);
+    await crossmatchQueued(t.db);
+  });
+
   it('vehicles are matched with vehicles by VIN, across states', async () => {
     const ru = await create('RU-MVD', stolenVehicle());
     const kz = await create('KZ-MVD', stolenVehicle());

@@ -10,6 +10,7 @@ import {
   refileMatchKeysIfStale,
   scheduleCheckpoints,
   seedDemo,
+  scheduleNightlyCrossmatch,
   startCrossmatching,
   startWebhookDelivery,
   watchHitDeadlines,
@@ -55,6 +56,10 @@ async function serve(ctx: CommandContext): Promise<undefined> {
   );
   // New and changed records (and what a killed process left queued) are matched in the background.
   const stopCrossmatching = startCrossmatching(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'cross-matching failed'));
+  const stopNightly =
+    config.crossmatchHour === undefined
+      ? () => undefined
+      : scheduleNightlyCrossmatch(db, config.crossmatchHour, (err) => logger.error({ err }, 'nightly cross-match failed'));
   const stopWebhooks = startWebhookDelivery(db, (err) => logger.error({ err }, 'webhook delivery failed'));
   const stopDeadlines = watchHitDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'hit deadlines failed'));
   const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });
@@ -63,6 +68,7 @@ async function serve(ctx: CommandContext): Promise<undefined> {
     await stopCrossmatching();
     stopDeadlines();
     stopWebhooks();
+    stopNightly();
     await stopCheckpoints();
     await db.destroy();
     process.exit(0);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MATCH_KINDS, MATCH_STATUSES, MatchDecision, MatchView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
+import { requestFullCrossmatch } from '../store/crossmatch.ts';
 import { decideMatch, getMatch, listMatches } from '../store/matches.ts';
 import type { RouteDeps } from './deps.ts';
 import { IdParams, problems } from './schemas.ts';
@@ -21,6 +22,21 @@ const MatchPage = Type.Object({ items: Type.Array(MatchView), nextCursor: Type.O
 
 /** Pairs of records the bank found may be one subject, and the supervisors' decisions on them. */
 export const matchRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+  app.post(
+    '/crossmatch',
+    {
+      schema: {
+        tags: ['matches'],
+        summary: 'Queue the full cross-match of the bank (an administrator of BKBOP); the server works through it in the background',
+        response: {
+          202: Type.Object({ queued: Type.Integer(), backlog: Type.Integer({ description: 'Records now waiting to be matched' }) }),
+          ...problems(),
+        },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await requestFullCrossmatch(contextOf(db, request))),
+  );
+
   app.get(
     '/matches',
     {

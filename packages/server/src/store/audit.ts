@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'match.list',
   'match.read',
   'match.decide',
+  'crossmatch.request',
   'hit.create',
   'hit.list',
   'hit.read',

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { checkAdjustments, compareProfiles, matchKeys, scoreVector, type FieldContribution, type MatchProfile } from '@svod/core';
 import type { Db, MatchRow, Tx } from '../db/database.ts';
 import { candidateProfiles, HIT_PROBABILITY, weightsFor } from './checks.ts';
-import type { StoreContext } from './context.ts';
+import { AppError } from '@svod/core';
+import { auditSuccess, withFailureAudit, type StoreContext } from './context.ts';
 import { announce } from './events.ts';
 import { DEFAULT_HIT_DEADLINES, insertHit, type HitDeadlines } from './hits.ts';
 import { nameFrequencyFor } from './name-frequencies.ts';
@@ -279,4 +280,44 @@ export async function enqueueWholeBank(db: Db): Promise<number> {
     .onConflict((oc) => oc.column('record_id').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * An administrator of BKBOP, the coordinator, asks for the full cross-match of the bank: every
+ * active record is queued and the background matcher works through them. Audited.
+ */
+export async function requestFullCrossmatch(ctx: StoreContext): Promise<{ queued: number; backlog: number }> {
+  return withFailureAudit(ctx, { action: 'crossmatch.request', resourceType: 'bank' }, async () => {
+    if (ctx.actor.role !== 'administrator' || ctx.actor.participant !== 'BKBOP') {
+      throw new AppError('forbidden', { params: { permission: 'crossmatch.request' } });
+    }
+    const queued = await enqueueWholeBank(ctx.db);
+    const backlog = await crossmatchBacklog(ctx.db);
+    await auditSuccess(ctx.db, ctx, { action: 'crossmatch.request', resourceType: 'bank', resultCount: queued, detail: { backlog } });
+    return { queued, backlog };
+  });
+}
+
+/** The setting naming the last day (UTC) a nightly cross-match was queued, shared by every server of the bank. */
+const NIGHTLY_SETTING = 'crossmatch_last_nightly';
+
+/**
+ * Queues the full cross-match once a night at `hourUtc`, when enabled (`SVOD_CROSSMATCH_HOUR`).
+ * The day is claimed in the store by a conditional write, so of several servers one queues it.
+ */
+export function scheduleNightlyCrossmatch(db: Db, hourUtc: number, onError: (error: unknown) => void): () => void {
+  const tick = async () => {
+    const now = new Date();
+    if (now.getUTCHours() !== hourUtc) return;
+    const today = now.toISOString().slice(0, 10);
+    const claimed = await db
+      .insertInto('settings')
+      .values({ name: NIGHTLY_SETTING, value: today })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: today, updated_at: now }).where('settings.value', '<>', today))
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0) await enqueueWholeBank(db);
+  };
+  const timer = setInterval(() => void tick().catch(onError), 5 * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
