@@ -882,7 +882,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
   it("sends a Kazakh officer's hit to the Russian owner live; the owner confirms it and the officer's screen shows the answer without a reload", async () => {
     const base = wantedPerson({ nationalRef: 'RU-W-HIT' });
-    await create(await login('ru.operator'), {
+    const wantedHere = await create(await login('ru.operator'), {
       ...base,
       person: { ...base.person!, documents: [{ type: 'passport', number: 'HT7777777', issuingState: 'TJ' }] },
     });
@@ -909,6 +909,9 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
     await officer.locator('.hit-follow-up').getByText('Ответ владельца: Задержан').waitFor();
     await officer.getByRole('alert').filter({ hasText: 'подтвердило совпадение по вашей проверке' }).waitFor();
+    // The owner's record page lists the hit with its answer.
+    await owner.goto(`${baseUrl}/records/${wantedHere.id}`);
+    await owner.getByRole('region', { name: 'Совпадения по этой карточке' }).getByText('Задержан').first().waitFor();
     await owner.close();
     await officer.close();
   });

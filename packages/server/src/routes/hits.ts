@@ -24,6 +24,7 @@ export const hitRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db,
           {
             box: Type.Enum(['inbox', 'outbox'] as const),
             status: Type.Optional(Type.Enum(HIT_STATUSES)),
+            record: Type.Optional(Type.String({ format: 'uuid', description: 'Only the hits on this record' })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
           { additionalProperties: false },

@@ -125,6 +125,8 @@ export interface HitFilter {
   /** `inbox`: hits on the caller's records, to answer; `outbox`: hits of the caller's checks. */
   box: 'inbox' | 'outbox';
   status?: HitStatus;
+  /** Only the hits on this record. */
+  record?: string;
 }
 
 /** The hits the caller's participant answers or awaits, newest first (at most `limit`). */
@@ -139,6 +141,7 @@ export async function listHits(ctx: StoreContext, filter: HitFilter, limit: numb
       .orderBy('id', 'desc')
       .limit(limit);
     if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.record) query = query.where('record_id', '=', filter.record);
     const rows = await query.execute();
     const records = await recordsOf(ctx.db, rows);
     await auditSuccess(ctx.db, ctx, { action: 'hit.list', resourceType: HIT, resultCount: rows.length, detail: { ...filter } });

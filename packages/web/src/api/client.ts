@@ -291,8 +291,8 @@ export class ApiClient {
   }
 
   /** Hits on the agency's records (`inbox`) or from its checks (`outbox`), newest first. */
-  listHits(box: 'inbox' | 'outbox', signal?: AbortSignal): Promise<{ items: HitView[] }> {
-    return this.#request('GET', '/hits', { query: { box, limit: 100 }, ...(signal ? { signal } : {}) });
+  listHits(box: 'inbox' | 'outbox', signal?: AbortSignal, record?: string): Promise<{ items: HitView[] }> {
+    return this.#request('GET', '/hits', { query: { box, limit: 100, record }, ...(signal ? { signal } : {}) });
   }
 
   getHit(id: string, signal?: AbortSignal): Promise<HitView> {

@@ -156,6 +156,7 @@ export const en: Messages = {
     participants: 'Named participants only',
   },
   hits: {
+    onRecord: 'Hits on this record',
     title: 'Hits',
     boxes: { inbox: 'On our records', outbox: 'From our checks' },
     subtitles: {

@@ -182,6 +182,7 @@ export const ru = {
     participants: 'Только указанным участникам',
   } satisfies Record<'all' | 'participants', string>,
   hits: {
+    onRecord: 'Совпадения по этой карточке',
     title: 'Совпадения при проверках',
     boxes: { inbox: 'По нашим карточкам', outbox: 'По нашим проверкам' },
     subtitles: {

@@ -6,6 +6,7 @@ import { StatusDialog, type Transition } from '../components/StatusDialog/Status
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { HistorySection } from '../components/HistorySection/HistorySection.tsx';
 import { NamelessCandidates } from '../components/NamelessCandidates/NamelessCandidates.tsx';
+import { RecordHits } from '../components/RecordHits/RecordHits.tsx';
 import { RecordMatches } from '../components/RecordMatches/RecordMatches.tsx';
 import { AttachmentsSection, isImage } from '../components/RecordSections/AttachmentsSection.tsx';
 import {
@@ -225,6 +226,7 @@ export function RecordPage({ id }: { id: string }) {
         <AttachmentsSection recordId={record.id} attachments={record.attachments} onUploaded={mayCancel(actor, record) ? reload : undefined} />
         {record.links && record.links.length > 0 && <LinksSection links={record.links} />}
         {NAMELESS_SIDES.includes(record.category) && <NamelessCandidates recordId={record.id} missing={record.category === 'missing_person'} />}
+        {record.owner === actor.participant && <RecordHits recordId={record.id} />}
         <RecordMatches recordId={record.id} />
         <HistorySection recordId={record.id} version={record.version} />
       </div>
