@@ -88,6 +88,8 @@ describe.each(DIALECTS)('hits: the owner told at once and held to a deadline, on
     await processHitDeadlines(t.db, new Date(deadline + 60_000), DEFAULT_HIT_DEADLINES);
     expect(await eventsFor('RU-MVD', 'hit.escalated')).toBe(1);
     expect(await eventsFor('BKBOP', 'hit.escalated')).toBe(1);
+    const audited = await t.db.selectFrom('audit_log').select('action').where('resource_id', '=', checked.hit.id).execute();
+    expect(audited.map((a) => a.action).sort()).toEqual(['hit.create', 'hit.escalate', 'hit.remind']);
     const read = await t.app.inject({ method: 'GET', url: `/api/v1/hits/${checked.hit.id}`, headers: kzOperator });
     expect(read.json().escalatedAt).not.toBeNull();
     expect(read.json().status).toBe('open');

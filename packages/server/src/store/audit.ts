@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'hit.list',
   'hit.read',
   'hit.answer',
+  'hit.remind',
+  'hit.escalate',
   'attachment.create',
   'attachment.read',
   'participant.list',

@@ -232,6 +232,13 @@ export async function answerHit(ctx: StoreContext, id: string, answer: HitAnswer
   });
 }
 
+/** The bank's clock acts for the owner when it reminds and escalates: so the audit trail says. */
+const deadlineContext = (db: Db, participant: string): StoreContext => ({
+  db,
+  actor: { kind: 'system', id: 'svod-deadlines', name: 'svod deadlines', participant, role: 'supervisor' },
+  purpose: 'hit.deadline',
+});
+
 /**
  * Sends the reminders and escalations that are due at `now`: a reminder to the owner when a
  * fifth of the time to answer is left, and at the deadline an escalation to the owner (whose
@@ -248,7 +255,10 @@ export async function processHitDeadlines(db: Db, now: Date, deadlines: HitDeadl
       .where('deadline_at', '<=', now)
       .returningAll()
       .execute();
-    for (const hit of escalated) await recordEvent(tx, [hit.owner, hit.requester, COORDINATOR], 'hit.escalated', eventPayload(hit));
+    for (const hit of escalated) {
+      await recordEvent(tx, [hit.owner, hit.requester, COORDINATOR], 'hit.escalated', eventPayload(hit));
+      await auditSuccess(tx, deadlineContext(db, hit.owner), { action: 'hit.escalate', resourceType: HIT, resourceId: hit.id });
+    }
     const heldLead = deadlines.heldMinutes * REMIND_AT_SHARE_LEFT * 60_000;
     const routineLead = deadlines.routineMinutes * REMIND_AT_SHARE_LEFT * 60_000;
     const reminded = await tx
@@ -265,7 +275,10 @@ export async function processHitDeadlines(db: Db, now: Date, deadlines: HitDeadl
       )
       .returningAll()
       .execute();
-    for (const hit of reminded) await recordEvent(tx, [hit.owner], 'hit.reminder', eventPayload(hit));
+    for (const hit of reminded) {
+      await recordEvent(tx, [hit.owner], 'hit.reminder', eventPayload(hit));
+      await auditSuccess(tx, deadlineContext(db, hit.owner), { action: 'hit.remind', resourceType: HIT, resourceId: hit.id });
+    }
     return { reminded: reminded.length, escalated: escalated.length };
   });
   if (result.reminded + result.escalated > 0) announce(db);
