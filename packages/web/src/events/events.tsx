@@ -20,6 +20,9 @@ export interface BankEvent {
 
 type Listener = (event: BankEvent) => void;
 
+/** How long after the console starts its event stream opens. */
+const STREAM_DELAY_MS = 500;
+
 const EventsContext = createContext<((listener: Listener) => () => void) | null>(null);
 
 /**
@@ -30,14 +33,22 @@ export function EventsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const listeners = useRef(new Set<Listener>());
   useEffect(() => {
-    const source = new EventSource(api.eventsUrl());
-    for (const type of EVENT_TYPES) {
-      source.addEventListener(type, (message) => {
-        const event = { ...(JSON.parse(message.data) as Omit<BankEvent, 'id' | 'type'>), id: message.lastEventId, type };
-        for (const listener of listeners.current) listener(event);
-      });
-    }
-    return () => source.close();
+    let source: EventSource | undefined;
+    // Opened once the page has asked for what it shows: the stream holds one of the browser's
+    // few connections to the bank for as long as the page is open.
+    const opening = setTimeout(() => {
+      source = new EventSource(api.eventsUrl());
+      for (const type of EVENT_TYPES) {
+        source.addEventListener(type, (message) => {
+          const event = { ...(JSON.parse(message.data) as Omit<BankEvent, 'id' | 'type'>), id: message.lastEventId, type };
+          for (const listener of listeners.current) listener(event);
+        });
+      }
+    }, STREAM_DELAY_MS);
+    return () => {
+      clearTimeout(opening);
+      source?.close();
+    };
   }, [api]);
   const subscribe = useCallback((listener: Listener) => {
     listeners.current.add(listener);
