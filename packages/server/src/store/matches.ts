@@ -1,5 +1,6 @@
 import { AppError, can, type FieldIssue, type MatchDecision, type MatchKind, type MatchStatus, type MatchView } from '@svod/core';
 import type { Db, MatchRow } from '../db/database.ts';
+import { decodeCursor, encodeCursor } from '../util/keyset-cursor.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { attachmentsOf, hideUnseenLinks, toRecordView, visibleTo } from './records.ts';
@@ -33,17 +34,6 @@ function visibleMatches(db: Db, participant: string) {
         ),
       ),
     );
-}
-
-const encodeCursor = (row: MatchRow) => Buffer.from(`${new Date(row.found_at).toISOString()}|${row.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [text = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const at = new Date(text);
-  if (Number.isNaN(at.getTime()) || at.toISOString() !== text || !UUID.test(id)) {
-    throw new AppError('validation_failed', { issues: [{ path: '/query/cursor', code: 'bad_format', params: { format: 'cursor' } }] });
-  }
-  return { at, id };
 }
 
 /** A supervisor of either record's owner decides; others only look. */
@@ -109,7 +99,10 @@ export async function listMatches(ctx: StoreContext, filter: MatchFilter, page: 
       detail: { filter: { ...filter }, cursor: page.cursor ?? null },
     });
     const last = pageRows.at(-1);
-    return { items: await viewsOf(ctx, pageRows, false), ...(rows.length > page.limit && last ? { nextCursor: encodeCursor(last) } : {}) };
+    return {
+      items: await viewsOf(ctx, pageRows, false),
+      ...(rows.length > page.limit && last ? { nextCursor: encodeCursor(last.found_at, last.id) } : {}),
+    };
   });
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@svod/core';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, Db, NewRecordRow, RecordRow, Tx } from '../db/database.ts';
+import { decodeCursor, encodeCursor } from '../util/keyset-cursor.ts';
 import { UUID } from '../validation/ajv.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { fileMatchKeys } from './match-keys.ts';
@@ -408,25 +409,6 @@ async function countMatching(db: Db, participant: string, filter: RecordFilter):
   return n > COUNT_LIMIT ? { count: COUNT_LIMIT, exact: false } : { count: n, exact: true };
 }
 
-const encodeCursor = (row: RecordRow, sort: RecordSort) =>
-  Buffer.from(`${new Date(row[SORT_KEYS[sort].column]).toISOString()}|${row.id}`).toString('base64url');
-
-/**
- * A cursor's time exactly as `encodeCursor` writes it, years 0001–9999: a forged one for year 0 or
- * 200,000 BC would parse as a Date and then fail in the database as out of range.
- */
-const CURSOR_TIME = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [text = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const at = new Date(text);
-  // Round-tripped, so that a day that does not exist (30 February) is not read as another.
-  if (!CURSOR_TIME.test(text) || Number.isNaN(at.getTime()) || at.toISOString() !== text || !UUID.test(id)) {
-    throw new AppError('validation_failed', { issues: [{ path: '/query/cursor', code: 'bad_format', params: { format: 'cursor' } }] });
-  }
-  return { at, id };
-}
-
 /**
  * The earliest and latest text a birth date of this partial date's span can have. Partial ISO dates
  * sort as text: '1984' < '1984-07' < '1984-07-15' < '1984~', so "could fall in [from, to]" is a
@@ -515,7 +497,7 @@ export async function listRecords(
         ctx.actor.participant,
         pageRows.map((row) => toRecordView(row, attachments.get(row.id))),
       ),
-      ...(rows.length > page.limit && last ? { nextCursor: encodeCursor(last, sort) } : {}),
+      ...(rows.length > page.limit && last ? { nextCursor: encodeCursor(last[SORT_KEYS[sort].column], last.id) } : {}),
       ...(total ? { total } : {}),
     };
   });
