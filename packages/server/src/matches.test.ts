@@ -214,6 +214,58 @@ describe.each(DIALECTS)('cross-matching and the review of matches on %s', (diale
     await crossmatchQueued(t.db);
   });
 
+  it('records joined by confirmed pairs are one subject on each record page, through a record the reader may not see', async () => {
+    const { ru, kz } = await sameManTwice();
+    const uz = await create(
+      'UZ-MVD',
+      wantedPerson({
+        nationalRef: `UZ-W-${ru.id.slice(0, 8)}`,
+        distribution: { kind: 'participants', participants: ['KZ-MVD'] },
+        person: {
+          names: [{ kind: 'primary', script: 'Latn', surname: 'RAHMONOV', given: 'FARRUH' }],
+          sex: 'male',
+          birthDate: '1989-04-17',
+          documents: [{ type: 'passport', number: '400123456', issuingState: 'TJ' }],
+        },
+      }),
+    );
+    await crossmatchQueued(t.db);
+    const ruKz = await pairOf(ruSupervisor, ru.id, kz.id, 'pending');
+    const kzUz = await pairOf(kzSupervisor, kz.id, uz.id, 'pending');
+    expect((await decide(ruSupervisor, ruKz!.id, 'confirm')).statusCode).toBe(200);
+    expect((await decide(kzSupervisor, kzUz!.id, 'confirm')).statusCode).toBe(200);
+    const cluster = async (participant: string, id: string) => {
+      const response = await t.app.inject({ method: 'GET', url: `/api/v1/records/${id}/cluster`, headers: await t.as(participant, 'operator') });
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json().items as { id: string }[]).map((r) => r.id).sort();
+    };
+    expect(await cluster('KZ-MVD', ru.id)).toEqual([kz.id, uz.id].sort());
+    // Russia may not see Uzbekistan's record: it sees the rest of the subject, not that record.
+    expect(await cluster('RU-MVD', ru.id)).toEqual([kz.id]);
+    expect(await cluster('RU-MVD', kz.id)).toEqual([ru.id]);
+    const unseen = await t.app.inject({ method: 'GET', url: `/api/v1/records/${uz.id}/cluster`, headers: await t.as('RU-MVD', 'operator') });
+    expect(unseen.statusCode).toBe(404);
+    const alone = await create('RU-MVD', stolenVehicle());
+    expect(await cluster('RU-MVD', alone.id)).toEqual([]);
+  });
+
+  it("an officer sees how many of the participant's records still wait to be cross-matched, down to none once the matcher has run", async () => {
+    const progress = async () => {
+      const response = await t.app.inject({ method: 'GET', url: '/api/v1/crossmatch', headers: await t.as('KZ-MVD', 'operator') });
+      expect(response.statusCode).toBe(200);
+      return response.json() as { waiting: number; backlog: number; oldestQueuedAt: string | null };
+    };
+    await crossmatchQueued(t.db);
+    await create('KZ-MVD', stolenVehicle());
+    await create('KZ-MVD', stolenVehicle());
+    await create('RU-MVD', stolenVehicle());
+    const before = await progress();
+    expect(before).toMatchObject({ waiting: 2, backlog: 3 });
+    expect(Date.parse(before.oldestQueuedAt!)).toBeLessThanOrEqual(Date.now());
+    await crossmatchQueued(t.db);
+    expect(await progress()).toEqual({ waiting: 0, backlog: 0, oldestQueuedAt: null });
+  });
+
   it('vehicles are matched with vehicles by VIN, across states', async () => {
     const ru = await create('RU-MVD', stolenVehicle());
     const kz = await create('KZ-MVD', stolenVehicle());

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordInput } from '@svod/core';
+import { crossmatchWholeBank } from './store/crossmatch-bank.ts';
+import { crossmatchQueued } from './store/crossmatch.ts';
 import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
 import { stolenVehicle } from './test/fixtures/records.ts';
 
@@ -78,6 +80,38 @@ describe.each(DIALECTS)('missing persons put next to unidentified bodies, on %s'
     expect(list[0]!.evidence.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['sex', 'age', 'marks']));
     // And the other way round: from the body, the missing man.
     expect((await listFor(his.id))[0]?.record.id).toBe(missing.id);
+  });
+
+  it("the background matcher puts the missing man and his body in the supervisors' queue with the DNA comparison to order, and the full pass keeps the pair", async () => {
+    const missing = await create('KZ-MVD', missingMan());
+    const his = await create('RU-MVD', body('male', { min: 40, max: 50 }, 181, 'якорь'));
+    const woman = await create('RU-MVD', body('female', { min: 20, max: 25 }, 160));
+    await crossmatchQueued(t.db);
+    const queue = async () => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/matches?record=${missing.id}&kind=nameless`,
+        headers: await t.as('KZ-MVD', 'supervisor'),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items as {
+        id: string;
+        kind: string;
+        status: string;
+        explanation: { field: string; weight: number }[];
+        biometrics: { both: string[] };
+        records: { id: string }[];
+        mayDecide: boolean;
+      }[];
+    };
+    const withPartner = (pairs: Awaited<ReturnType<typeof queue>>, id: string) => pairs.find((p) => p.records.some((r) => r.id === id));
+    const pair = withPartner(await queue(), his.id);
+    expect(pair).toMatchObject({ kind: 'nameless', status: 'pending', mayDecide: true, biometrics: { both: ['dna'] } });
+    expect(pair!.explanation.find((f) => f.field === 'marks')!.weight).toBeGreaterThan(0);
+    expect(withPartner(await queue(), woman.id)).toBeUndefined();
+
+    await crossmatchWholeBank(t.db);
+    expect(withPartner(await queue(), his.id)?.id).toBe(pair!.id);
   });
 
   it('a record that is neither missing nor unidentified has no such list', async () => {

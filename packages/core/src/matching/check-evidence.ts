@@ -1,6 +1,7 @@
 import { isVinWellFormed } from '../validation/vin.ts';
 import { personAdjustment } from './person-adjustment.ts';
-import type { Weights } from './model.ts';
+import { compareProfiles } from './comparisons.ts';
+import { scoreVector, type Score, type Weights } from './model.ts';
 import type { MatchProfile } from './profile.ts';
 
 /** Extra weight of a field at a level, for one pair (see `scoreVector`). */
@@ -60,6 +61,24 @@ export function checkAdjustments(
   if (query.domain === 'person') return (candidate, vector) => personAdjustment(weights, frequency ?? (() => undefined), query, candidate, vector);
   const adjustment = identifierAdjustment(weights, query);
   return () => adjustment;
+}
+
+/**
+ * Scores candidates against one query as a check does: compared field by field, weighed with the
+ * model and the check's adjustments (`checkAdjustments`). Field checks, the background
+ * cross-matcher and the whole-bank pass all score a pair through it, so a pair scores the same
+ * whichever found it.
+ */
+export function candidateScorer(
+  weights: Weights,
+  query: MatchProfile,
+  frequency?: (key: string) => number | undefined,
+): (candidate: MatchProfile) => Score {
+  const adjustments = checkAdjustments(weights, query, query.domain === 'person' ? frequency : undefined);
+  return (candidate) => {
+    const vector = compareProfiles(query, candidate);
+    return scoreVector(weights, vector, adjustments(candidate, vector));
+  };
 }
 
 const NAME_PARTS = ['surname', 'given', 'patronymic'] as const;

@@ -74,6 +74,13 @@ export {
   namelessEvidence,
   rankNameless,
   namelessBlockKeys,
+  namelessForReview,
+  namelessProbability,
+  namelessReviewPairs,
+  NAMELESS_REVIEW_DEPTH,
+  NAMELESS_REVIEW_PROBABILITY,
+  type NamelessPair,
+  type ReviewedNameless,
   NAMELESS_FIELDS,
   NAMELESS_KEYS_VERSION,
   MAX_NAMELESS_KEYS,
@@ -89,7 +96,7 @@ export {
   type MarkWords,
 } from './nameless/index.ts';
 export { checkProfile, checkSufficiency } from './check.ts';
-export { bankNameFrequency, checkAdjustments, identifierAdjustment, nameStemKeys, type Adjustment } from './check-evidence.ts';
+export { bankNameFrequency, candidateScorer, checkAdjustments, identifierAdjustment, nameStemKeys, type Adjustment } from './check-evidence.ts';
 export { DEFAULT_MODELS } from './default-models.ts';
 export {
   evaluateNamePairs,

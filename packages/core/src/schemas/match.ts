@@ -13,6 +13,15 @@ export const MATCH_DECISIONS = ['confirm', 'reject'] as const;
 /** One field's part in a match: its comparison level and the bits it adds or takes away. */
 export const FieldContributionView = Type.Object({ field: Type.String(), level: Type.String(), weight: Type.Number() });
 
+const BiometricKindView = Type.Enum(['dna', 'fingerprints', 'dental'] as const);
+
+/** Which biometric references each side of a missing ~ unidentified pair holds: the comparison a reviewer can order. */
+export const BiometricAvailabilityView = Type.Object({
+  both: Type.Array(BiometricKindView),
+  missingOnly: Type.Array(BiometricKindView),
+  unidentifiedOnly: Type.Array(BiometricKindView),
+});
+
 /**
  * A pair of records the bank found may be the same subject, waiting for or carrying a supervisor's
  * decision. Shared by the server, which answers with it, and the console, which shows it.
@@ -31,6 +40,7 @@ export const MatchView = Type.Object({
   foundAt: Type.String({ format: 'date-time' }),
   records: Type.Tuple([RecordView, RecordView], { description: 'The two records as they are now' }),
   mayDecide: Type.Boolean({ description: 'Whether the caller may confirm or reject this pair' }),
+  biometrics: Type.Optional(BiometricAvailabilityView),
 });
 export type MatchView = Static<typeof MatchView>;
 

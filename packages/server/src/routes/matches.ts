@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MATCH_KINDS, MATCH_STATUSES, MatchDecision, MatchView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
-import { requestFullCrossmatch } from '../store/crossmatch.ts';
+import { crossmatchProgress, requestFullCrossmatch } from '../store/crossmatch.ts';
 import { decideMatch, getMatch, listMatches } from '../store/matches.ts';
 import type { RouteDeps } from './deps.ts';
 import { IdParams, problems } from './schemas.ts';
@@ -35,6 +35,25 @@ export const matchRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
       },
     },
     async (request, reply) => reply.status(202).send(await requestFullCrossmatch(contextOf(db, request))),
+  );
+
+  app.get(
+    '/crossmatch',
+    {
+      schema: {
+        tags: ['matches'],
+        summary: "How many of the caller's records (and of the whole bank) still wait to be cross-matched, e.g. after a bulk import",
+        response: {
+          200: Type.Object({
+            waiting: Type.Integer({ description: "The caller's participant's records waiting" }),
+            backlog: Type.Integer({ description: 'Records of the whole bank waiting' }),
+            oldestQueuedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+          }),
+          ...problems(),
+        },
+      },
+    },
+    async (request) => crossmatchProgress(contextOf(db, request)),
   );
 
   app.get(

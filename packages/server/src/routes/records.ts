@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { RecordCancel, RecordHistory, RecordInput, RecordStatusChange, RecordUpdate, RecordView } from '@svod/core';
 import { contextOf } from '../plugins/auth.ts';
+import { recordCluster } from '../store/clusters.ts';
 import { recordOverview } from '../store/overview.ts';
 import { namelessCandidates } from '../store/nameless.ts';
 import { recordHistory } from '../store/record-history.ts';
@@ -41,6 +42,20 @@ export const recordRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       },
     },
     async (request) => ({ items: await namelessCandidates(contextOf(db, request), request.params.id, request.query.limit) }),
+  );
+
+  app.get(
+    '/records/:id/cluster',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'The other records of the same subject: joined to this one by confirmed pairs, directly or through others',
+        description: 'Only records the caller may see, oldest first. A record that is in no confirmed pair answers an empty list.',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(RecordView) }), ...problems(404) },
+      },
+    },
+    async (request) => ({ items: await recordCluster(contextOf(db, request), request.params.id) }),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CATEGORIES, PARTIAL_DATE_PATTERN, ParticipantCode, ROLES, RecordView, STATUSES } from '@svod/core';
+import { BiometricAvailabilityView, CATEGORIES, PARTIAL_DATE_PATTERN, ParticipantCode, ROLES, RecordView, STATUSES } from '@svod/core';
 import { RECORD_SORTS } from '../store/records.ts';
 
 /** RFC 9457 problem document as the bank sends it. */
@@ -92,8 +92,6 @@ export const ActorView = Type.Object({
   role: Type.Enum(ROLES),
 });
 
-const BIOMETRIC = Type.Enum(['dna', 'fingerprints', 'dental'] as const);
-
 /** A ranked list of the other side's records for a missing or unidentified person. */
 export const NamelessList = Type.Object({
   items: Type.Array(
@@ -102,7 +100,7 @@ export const NamelessList = Type.Object({
       evidence: Type.Object({
         bits: Type.Number({ description: 'The sum of the fields: log2 of how much likelier the pair is one person than two' }),
         fields: Type.Array(Type.Object({ field: Type.String(), level: Type.String(), bits: Type.Number(), detail: Type.Optional(Type.String()) })),
-        biometrics: Type.Object({ both: Type.Array(BIOMETRIC), missingOnly: Type.Array(BIOMETRIC), unidentifiedOnly: Type.Array(BIOMETRIC) }),
+        biometrics: BiometricAvailabilityView,
       }),
     }),
   ),

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'record.search',
   'record.overview',
   'record.nameless',
+  'record.cluster',
   'record.check',
   'record.import',
   'record.export',

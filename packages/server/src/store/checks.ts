@@ -3,12 +3,10 @@ import {
   DEFAULT_MODELS,
   forBankSize,
   ANY_YEAR,
-  checkAdjustments,
+  candidateScorer,
   checkProfile,
   checkSufficiency,
-  compareProfiles,
   matchKeys,
-  scoreVector,
   weightsOf,
   type CheckInput,
   type CheckOutcome,
@@ -111,17 +109,16 @@ export async function runCheck(
     const weights = (await weightsFor(ctx.db))[query.domain];
     const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
     const frequency = query.domain === 'person' ? await nameFrequencyFor(ctx.db, weights) : undefined;
-    const adjustments = checkAdjustments(weights, query, frequency);
+    const score = candidateScorer(weights, query, frequency);
     const { candidates: found, rows } = await candidateProfiles(ctx.db, matchKeys(query, 'query'), {
       activeOnly: purpose.activeOnly,
       visibleTo: ctx.actor.participant,
     });
     for (const { id, profile } of found) {
       if (profile.domain !== query.domain) continue;
-      const vector = compareProfiles(query, profile);
-      const score = scoreVector(weights, vector, adjustments(profile, vector));
-      if (score.probability < POSSIBLE_PROBABILITY) continue;
-      scored.push({ id, probability: score.probability, weight: score.weight, explanation: score.explanation });
+      const { probability, weight, explanation } = score(profile);
+      if (probability < POSSIBLE_PROBABILITY) continue;
+      scored.push({ id, probability, weight, explanation });
     }
     scored.sort((a, b) => b.weight - a.weight);
     const best = scored.slice(0, input.limit ?? 10);

@@ -1,9 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { checkAdjustments, compareProfiles, linkProfiles, scoreVector, type Domain, type LinkModel, type MatchProfile } from '@svod/core';
-import type { Db } from '../db/database.ts';
+import type { Insertable } from 'kysely';
+import {
+  candidateScorer,
+  linkProfiles,
+  namelessProfile,
+  namelessReviewPairs,
+  type Domain,
+  type LinkModel,
+  type MatchProfile,
+  type NamelessProfile,
+} from '@svod/core';
+import type { Db, MatchTable } from '../db/database.ts';
 import { weightsFor } from './checks.ts';
-import { REVIEW_PROBABILITY } from './crossmatch.ts';
+import { namelessScore, REVIEW_PROBABILITY } from './crossmatch.ts';
+import { NAMELESS_SIDES } from './match-keys.ts';
+import { recordSubject } from './record-content.ts';
 import { nameFrequencyFor } from './name-frequencies.ts';
 
 /** Profiles read per statement: a million records in a hundred reads. */
@@ -17,7 +29,7 @@ interface Subject {
 }
 
 export interface WholeBankProgress {
-  stage: 'reading' | 'linking' | 'storing';
+  stage: 'reading' | 'linking' | 'storing' | 'nameless';
   done: number;
   total?: number;
 }
@@ -46,6 +58,97 @@ async function activeProfiles(db: Db, onProgress?: (progress: WholeBankProgress)
     after = rows.at(-1)!.id;
   }
   return { subjects, profiles };
+}
+
+type PairRow = Insertable<MatchTable>;
+
+/**
+ * Writes pairs found by a pass by the rules of `saveFound`: a new pair pending, a pending or
+ * confirmed one rescored, a rejected one back to review only when a record changed since.
+ */
+async function storePairs(db: Db, rows: PairRow[]): Promise<void> {
+  await db
+    .insertInto('matches')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['record_a', 'record_b'])
+        .doUpdateSet({
+          probability: (eb) => eb.ref('excluded.probability'),
+          weight: (eb) => eb.ref('excluded.weight'),
+          explanation: (eb) => eb.ref('excluded.explanation'),
+          model_version: (eb) => eb.ref('excluded.model_version'),
+          version_a: (eb) => eb.ref('excluded.version_a'),
+          version_b: (eb) => eb.ref('excluded.version_b'),
+          updated_at: (eb) => eb.ref('excluded.updated_at'),
+          // A rejected pair whose records changed since is put to a supervisor again.
+          status: sql`CASE WHEN matches.status = 'rejected' THEN 'pending' ELSE matches.status END`,
+          decided_by: sql`CASE WHEN matches.status = 'rejected' THEN NULL ELSE matches.decided_by END`,
+          decided_at: sql`CASE WHEN matches.status = 'rejected' THEN NULL ELSE matches.decided_at END`,
+          reason: sql`CASE WHEN matches.status = 'rejected' THEN NULL ELSE matches.reason END`,
+        })
+        // A pair is of one kind: found by name, it is not rescored by description.
+        .where(
+          sql<boolean>`matches.kind = excluded.kind AND (matches.status <> 'rejected' OR matches.version_a <> excluded.version_a OR matches.version_b <> excluded.version_b)`,
+        ),
+    )
+    .execute();
+}
+
+/** Every active missing and unidentified record's description, for the nameless pairs. */
+async function namelessSubjects(db: Db) {
+  const subjects: Subject[] = [];
+  const profiles: (NamelessProfile | undefined)[] = [];
+  let after: string | undefined;
+  for (;;) {
+    let query = db
+      .selectFrom('records')
+      .select(['id', 'version', 'category', 'content', 'national_ref'])
+      .where('status', '=', 'active')
+      .where('category', 'in', [...NAMELESS_SIDES])
+      .orderBy('id')
+      .limit(READ_PAGE);
+    if (after) query = query.where('id', '>', after);
+    const rows = await query.execute();
+    for (const row of rows) {
+      subjects.push({ id: row.id, version: row.version });
+      profiles.push(namelessProfile(recordSubject(row)));
+    }
+    if (rows.length < READ_PAGE) break;
+    after = rows.at(-1)!.id;
+  }
+  return { subjects, profiles };
+}
+
+/** The nameless pairs of the whole bank, as the background matcher finds them record by record. */
+async function crossmatchNameless(db: Db, onProgress?: (progress: WholeBankProgress) => void): Promise<number> {
+  const { subjects, profiles } = await namelessSubjects(db);
+  const pairs = namelessReviewPairs(profiles, (done) => onProgress?.({ stage: 'nameless', done, total: profiles.length }));
+  const now = new Date();
+  for (let i = 0; i < pairs.length; i += WRITE_PAGE) {
+    const rows = pairs.slice(i, i + WRITE_PAGE).map((pair): PairRow => {
+      const [first, second] =
+        subjects[pair.missing]!.id < subjects[pair.unidentified]!.id ? [pair.missing, pair.unidentified] : [pair.unidentified, pair.missing];
+      const found = namelessScore(pair.probability, pair.evidence);
+      return {
+        id: randomUUID(),
+        record_a: subjects[first]!.id,
+        record_b: subjects[second]!.id,
+        version_a: subjects[first]!.version,
+        version_b: subjects[second]!.version,
+        kind: 'nameless',
+        probability: found.probability,
+        weight: found.weight,
+        explanation: JSON.stringify(found.explanation),
+        model_version: found.modelVersion,
+        status: 'pending',
+        found_at: now,
+        updated_at: now,
+      };
+    });
+    await storePairs(db, rows);
+  }
+  return pairs.length;
 }
 
 /**
@@ -78,8 +181,7 @@ export async function crossmatchWholeBank(db: Db, onProgress?: (progress: WholeB
       const query = profiles[first]!;
       const partner = profiles[second]!;
       const w = weights[query.domain];
-      const vector = compareProfiles(query, partner);
-      const score = scoreVector(w, vector, checkAdjustments(w, query, query.domain === 'person' ? frequency : undefined)(partner, vector));
+      const score = candidateScorer(w, query, frequency)(partner);
       if (score.probability < REVIEW_PROBABILITY) return [];
       return [
         {
@@ -100,36 +202,15 @@ export async function crossmatchWholeBank(db: Db, onProgress?: (progress: WholeB
       ];
     });
     if (rows.length > 0) {
-      await db
-        .insertInto('matches')
-        .values(rows)
-        .onConflict((oc) =>
-          oc
-            .columns(['record_a', 'record_b'])
-            .doUpdateSet({
-              probability: (eb) => eb.ref('excluded.probability'),
-              weight: (eb) => eb.ref('excluded.weight'),
-              explanation: (eb) => eb.ref('excluded.explanation'),
-              model_version: (eb) => eb.ref('excluded.model_version'),
-              version_a: (eb) => eb.ref('excluded.version_a'),
-              version_b: (eb) => eb.ref('excluded.version_b'),
-              updated_at: (eb) => eb.ref('excluded.updated_at'),
-              // A rejected pair whose records changed since is put to a supervisor again.
-              status: sql`CASE WHEN matches.status = 'rejected' THEN 'pending' ELSE matches.status END`,
-              decided_by: sql`CASE WHEN matches.status = 'rejected' THEN NULL ELSE matches.decided_by END`,
-              decided_at: sql`CASE WHEN matches.status = 'rejected' THEN NULL ELSE matches.decided_at END`,
-              reason: sql`CASE WHEN matches.status = 'rejected' THEN NULL ELSE matches.reason END`,
-            })
-            .where(sql<boolean>`matches.status <> 'rejected' OR matches.version_a <> excluded.version_a OR matches.version_b <> excluded.version_b`),
-        )
-        .execute();
+      await storePairs(db, rows);
       stored += rows.length;
     }
     onProgress?.({ stage: 'storing', done: Math.min(i + WRITE_PAGE, links.length), total: links.length });
   }
+  stored += await crossmatchNameless(db, onProgress);
   // What this pass did not find again is no longer a candidate; pairs written since it began
   // (by the background matcher) are newer than `started` and stay.
-  await db.deleteFrom('matches').where('kind', '=', 'same_subject').where('status', '=', 'pending').where('updated_at', '<', started).execute();
+  await db.deleteFrom('matches').where('status', '=', 'pending').where('updated_at', '<', started).execute();
   await db.deleteFrom('crossmatch_queue').where('queued_at', '<', started).execute();
   return { records: subjects.length, pairs: stored };
 }

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { checkAdjustments, compareProfiles, matchKeys, scoreVector, type FieldContribution, type MatchProfile } from '@svod/core';
+import {
+  candidateScorer,
+  matchKeys,
+  NAMELESS_KEYS_VERSION,
+  type FieldContribution,
+  type MatchKind,
+  type MatchProfile,
+  type NamelessEvidence,
+} from '@svod/core';
 import type { Db, MatchRow, Tx } from '../db/database.ts';
 import { candidateProfiles, HIT_PROBABILITY, weightsFor } from './checks.ts';
 import { AppError } from '@svod/core';
@@ -7,6 +15,7 @@ import { auditSuccess, withFailureAudit, type StoreContext } from './context.ts'
 import { announce } from './events.ts';
 import { DEFAULT_HIT_DEADLINES, insertHit, type HitDeadlines } from './hits.ts';
 import { nameFrequencyFor } from './name-frequencies.ts';
+import { namelessForQueue } from './nameless.ts';
 
 /**
  * At or above this probability a pair goes to a supervisor for a decision. Higher than a field
@@ -15,6 +24,8 @@ import { nameFrequencyFor } from './name-frequencies.ts';
  * queue in namesakes.
  */
 export const REVIEW_PROBABILITY = 0.5;
+/** The version a nameless pair names: the description's comparison, not a trained model. */
+export const NAMELESS_MODEL_VERSION = `nameless-${NAMELESS_KEYS_VERSION}`;
 /** Pairs kept per record at most, best first: the rest are namesakes of a common name. */
 const MATCHES_PER_RECORD = 20;
 /** Records matched per round: one round's reads and writes stay bounded. */
@@ -46,13 +57,12 @@ async function namedMatches(db: Db, subject: { id: string; profile: MatchProfile
   if (query.domain === 'person' && query.names.length === 0) return [];
   const weights = (await weightsFor(db))[query.domain];
   const frequency = query.domain === 'person' ? await nameFrequencyFor(db, weights) : undefined;
-  const adjustments = checkAdjustments(weights, query, frequency);
+  const scoreOf = candidateScorer(weights, query, frequency);
   const { candidates } = await candidateProfiles(db, matchKeys(query, 'query'), { activeOnly: true, except: subject.id });
   const found: Found[] = [];
   for (const { id, profile } of candidates) {
     if (profile.domain !== query.domain || (profile.domain === 'person' && profile.names.length === 0)) continue;
-    const vector = compareProfiles(query, profile);
-    const score = scoreVector(weights, vector, adjustments(profile, vector));
+    const score = scoreOf(profile);
     if (score.probability < REVIEW_PROBABILITY) continue;
     found.push({
       partner: id,
@@ -64,6 +74,22 @@ async function namedMatches(db: Db, subject: { id: string; profile: MatchProfile
   }
   return found.sort((a, b) => b.weight - a.weight).slice(0, MATCHES_PER_RECORD);
 }
+
+/**
+ * A nameless pair as stored: the bits of each field of the description stand where a named
+ * pair's field weights stand, so the review queue explains both alike.
+ */
+export const namelessScore = (probability: number, evidence: NamelessEvidence): Omit<Found, 'partner'> => ({
+  probability,
+  weight: evidence.bits,
+  explanation: evidence.fields.map((f) => ({ field: f.field, level: f.level, weight: f.bits })),
+  modelVersion: NAMELESS_MODEL_VERSION,
+});
+
+const namelessFound = (pair: { partner: string; probability: number; evidence: NamelessEvidence }): Found => ({
+  partner: pair.partner,
+  ...namelessScore(pair.probability, pair.evidence),
+});
 
 /**
  * The hit a new or changed record makes: its best newly found partner, when that is another
@@ -94,6 +120,7 @@ const crossmatchContext = (db: Db, participant: string): StoreContext => ({
  */
 async function saveFound(
   tx: Tx,
+  kind: MatchKind,
   subject: { id: string; version: number },
   found: readonly Found[],
   versions: Map<string, { version: number }>,
@@ -104,7 +131,7 @@ async function saveFound(
     .selectFrom('matches')
     .selectAll()
     .where((eb) => eb.or([eb('record_a', '=', subject.id), eb('record_b', '=', subject.id)]))
-    .where('kind', '=', 'same_subject')
+    .where('kind', '=', kind)
     .execute();
   const byPartner = new Map<string, MatchRow>(existing.map((m) => [m.record_a === subject.id ? m.record_b : m.record_a, m]));
   for (const f of found) {
@@ -115,7 +142,7 @@ async function saveFound(
     if (!before) {
       const inserted = await tx
         .insertInto('matches')
-        .values({ id: randomUUID(), ...pair, ...score, kind: 'same_subject', status: 'pending', found_at: now, updated_at: now })
+        .values({ id: randomUUID(), ...pair, ...score, kind, status: 'pending', found_at: now, updated_at: now })
         .onConflict((oc) => oc.columns(['record_a', 'record_b']).doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) fresh.push(f);
@@ -165,21 +192,32 @@ export async function crossmatchQueued(
     const rows = await db
       .selectFrom('records')
       .leftJoin('match_profiles', 'match_profiles.record_id', 'records.id')
-      .select(['records.id', 'records.version', 'records.status', 'records.owner', 'match_profiles.profile'])
+      .selectAll('records')
+      .select('match_profiles.profile')
       .where(
         'records.id',
         'in',
         queued.map((q) => q.record_id),
       )
       .execute();
-    const results: { entry: (typeof queued)[number]; subject: { id: string; version: number; owner: string | undefined }; found: Found[] }[] = [];
+    const results: {
+      entry: (typeof queued)[number];
+      subject: { id: string; version: number; owner: string | undefined };
+      found: Found[];
+      nameless: Found[];
+    }[] = [];
     for (const entry of queued) {
       const row = rows.find((r) => r.id === entry.record_id);
       const subject = { id: entry.record_id, version: row?.version ?? entry.version, owner: row?.owner };
       const profile = row?.status === 'active' && row.profile ? (JSON.parse(row.profile) as MatchProfile) : undefined;
-      results.push({ entry, subject, found: profile ? await namedMatches(db, { id: subject.id, profile }) : [] });
+      results.push({
+        entry,
+        subject,
+        found: profile ? await namedMatches(db, { id: subject.id, profile }) : [],
+        nameless: row ? (await namelessForQueue(db, row)).map(namelessFound) : [],
+      });
     }
-    const partners = [...new Set(results.flatMap((r) => r.found.map((f) => f.partner)))];
+    const partners = [...new Set(results.flatMap((r) => [...r.found, ...r.nameless].map((f) => f.partner)))];
     const partnerRows = new Map(
       partners.length === 0
         ? []
@@ -190,8 +228,9 @@ export async function crossmatchQueued(
     let hits = 0;
     // One transaction per round: its records leave the queue together with what was found for them.
     await db.transaction().execute(async (tx) => {
-      for (const { entry, subject, found } of results) {
-        const fresh = await saveFound(tx, subject, found, partnerRows);
+      for (const { entry, subject, found, nameless } of results) {
+        const fresh = await saveFound(tx, 'same_subject', subject, found, partnerRows);
+        await saveFound(tx, 'nameless', subject, nameless, partnerRows);
         const hit = subject.owner ? hitOf(fresh, subject.owner, partnerRows) : undefined;
         if (hit && subject.owner) {
           await insertHit(
@@ -221,6 +260,33 @@ export async function crossmatchBacklog(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<string>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(count);
+}
+
+export interface CrossmatchProgress {
+  /** The caller's participant's records still waiting to be matched: what its last import left. */
+  waiting: number;
+  /** Records of the whole bank waiting, the caller's among them. */
+  backlog: number;
+  /** When the longest-waiting of the caller's records was queued. */
+  oldestQueuedAt: string | null;
+}
+
+/**
+ * How far cross-matching has come with the caller's records — after a bulk import, how many of
+ * them the background matcher has still to match. Counts only, no record: nothing to audit.
+ */
+export async function crossmatchProgress(ctx: StoreContext): Promise<CrossmatchProgress> {
+  const own = await ctx.db
+    .selectFrom('crossmatch_queue')
+    .innerJoin('records', 'records.id', 'crossmatch_queue.record_id')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('crossmatch_queue.queued_at').as('oldest')])
+    .where('records.owner', '=', ctx.actor.participant)
+    .executeTakeFirstOrThrow();
+  return {
+    waiting: Number(own.count),
+    backlog: await crossmatchBacklog(ctx.db),
+    oldestQueuedAt: own.oldest ? new Date(own.oldest).toISOString() : null,
+  };
 }
 
 /** How often an idle matcher looks at the queue: a new record's matches follow within this. */

@@ -1,5 +1,16 @@
-import { AppError, can, type FieldIssue, type MatchDecision, type MatchKind, type MatchStatus, type MatchView } from '@svod/core';
-import type { Db, MatchRow } from '../db/database.ts';
+import {
+  AppError,
+  can,
+  namelessEvidence,
+  type BiometricAvailability,
+  type FieldIssue,
+  type MatchDecision,
+  type MatchKind,
+  type MatchStatus,
+  type MatchView,
+} from '@svod/core';
+import type { Db, MatchRow, RecordRow } from '../db/database.ts';
+import { recordSubject } from './record-content.ts';
 import { decodeCursor, encodeCursor } from '../util/keyset-cursor.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
@@ -36,6 +47,16 @@ function visibleMatches(db: Db, participant: string) {
     );
 }
 
+/** What biometric comparison a nameless pair allows, from the records as they are now. */
+function biometricsOf(a: RecordRow, b: RecordRow): BiometricAvailability | undefined {
+  try {
+    return namelessEvidence(recordSubject(a), recordSubject(b)).biometrics;
+  } catch {
+    // One of the two is no longer a missing or unidentified record (its category was corrected).
+    return undefined;
+  }
+}
+
 /** A supervisor of either record's owner decides; others only look. */
 const mayDecide = (ctx: StoreContext, owners: readonly string[]) => can(ctx.actor, 'match.decide') && owners.includes(ctx.actor.participant);
 
@@ -51,6 +72,7 @@ async function viewsOf(ctx: StoreContext, rows: readonly MatchRow[], withAttachm
     records.map((row) => toRecordView(row, attachments.get(row.id))),
   );
   const byId = new Map(views.map((v) => [v.id, v]));
+  const rowsById = new Map(records.map((r) => [r.id, r]));
   return rows.map((m) => {
     const a = byId.get(m.record_a)!;
     const b = byId.get(m.record_b)!;
@@ -68,6 +90,7 @@ async function viewsOf(ctx: StoreContext, rows: readonly MatchRow[], withAttachm
       foundAt: new Date(m.found_at).toISOString(),
       records: [a, b],
       mayDecide: m.status === 'pending' && mayDecide(ctx, [a.owner, b.owner]),
+      ...(m.kind === 'nameless' ? { biometrics: biometricsOf(rowsById.get(m.record_a)!, rowsById.get(m.record_b)!) } : {}),
     };
   });
 }

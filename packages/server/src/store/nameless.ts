@@ -1,5 +1,5 @@
-import { AppError, namelessBlockKeys, rankNameless, type NamelessEvidence, type RecordInput, type RecordView } from '@svod/core';
-import type { Db } from '../db/database.ts';
+import { AppError, namelessBlockKeys, namelessForReview, rankNameless, type NamelessEvidence, type RecordInput, type RecordView } from '@svod/core';
+import type { Db, RecordRow } from '../db/database.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { NAMELESS_SIDES } from './match-keys.ts';
 import { recordSubject } from './record-content.ts';
@@ -47,10 +47,25 @@ export async function namelessCandidates(ctx: StoreContext, id: string, limit: n
   });
 }
 
-async function candidateRows(db: Db, participant: string, subject: RecordInput, except: string) {
+/**
+ * The nameless pairs of a record that go to the supervisors' queue: the first few of its list
+ * against every participant's active records, likely enough (`namelessForReview`). Who may see a
+ * pair is decided when it is read, as for pairs found by name.
+ */
+export async function namelessForQueue(db: Db, row: RecordRow): Promise<{ partner: string; probability: number; evidence: NamelessEvidence }[]> {
+  if (!NAMELESS_SIDES.has(row.category) || row.status !== 'active') return [];
+  const rows = await candidateRows(db, undefined, recordSubject(row), row.id);
+  return namelessForReview(
+    recordSubject(row),
+    rows.map((r) => recordSubject(r)),
+  ).map((r) => ({ partner: rows[r.index]!.id, probability: r.probability, evidence: r.evidence }));
+}
+
+/** Active records of the other side sharing a blocking key with the subject, visible to `participant` when given. */
+async function candidateRows(db: Db, participant: string | undefined, subject: RecordInput, except: string) {
   const keys = namelessBlockKeys(subject);
   if (keys.length === 0) return [];
-  return db
+  let query = db
     .with('shared', (q) =>
       q
         .selectFrom('match_keys')
@@ -64,9 +79,9 @@ async function candidateRows(db: Db, participant: string, subject: RecordInput, 
     .where('records.category', 'in', otherSide(subject.category))
     .where('records.status', '=', 'active')
     .where('records.id', '<>', except)
-    .where(visibleTo(participant))
     .orderBy('shared.n', 'desc')
     .orderBy('records.id')
-    .limit(MAX_CANDIDATES)
-    .execute();
+    .limit(MAX_CANDIDATES);
+  if (participant !== undefined) query = query.where(visibleTo(participant));
+  return query.execute();
 }

@@ -11,6 +11,15 @@ export type { PlaceCodes } from './places.ts';
 export { namelessProfile } from './profile.ts';
 export { namelessEvidence, rankNameless, type RankedNameless } from './ranking.ts';
 export {
+  NAMELESS_REVIEW_DEPTH,
+  NAMELESS_REVIEW_PROBABILITY,
+  namelessForReview,
+  namelessProbability,
+  namelessReviewPairs,
+  type NamelessPair,
+  type ReviewedNameless,
+} from './review.ts';
+export {
   NAMELESS_FIELDS,
   BIOMETRIC_KINDS,
   type NamelessProfile,
