@@ -847,7 +847,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await analyst.close();
   });
 
-  it("puts one man's records from two states before a supervisor side by side, who confirms them as one; both records show it", async () => {
+  it("counts down a supervisor's records waiting to be cross-matched, then puts one man's records from two states side by side; confirmed, both records show one subject", async () => {
     const ru = await create(await login('ru.operator'), wantedPerson({ nationalRef: 'RU-W-TWIN' }));
     await create(
       await login('kz.operator'),
@@ -862,8 +862,13 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
         },
       }),
     );
-    await crossmatchQueued(db);
     const supervisor = await signInOnNewPage('ru.supervisor');
+    const progress = supervisor.getByRole('region', { name: 'Сопоставление ваших карточек' });
+    await progress.getByText(/Ожидают сопоставления с банком/).waitFor();
+    await crossmatchQueued(db);
+    // The count is asked again while records wait: the section goes once none do, without a reload.
+    await progress.waitFor({ state: 'detached' });
+    await supervisor.reload();
     const awaiting = supervisor.locator('section', { has: supervisor.getByRole('heading', { name: 'Ожидают вашего решения' }) });
     expect(await awaiting.locator('.home-card__figure').textContent()).toMatch(/^[1-9]/);
     await supervisor.getByRole('link', { name: 'Рассмотреть пары карточек' }).click();
@@ -877,6 +882,9 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await card.waitFor({ state: 'detached' });
     await supervisor.goto(`${baseUrl}/records/${ru.id}`);
     await supervisor.getByText(/Подтверждено как одно лицо/).waitFor();
+    const cluster = supervisor.locator('.record-cluster');
+    await cluster.getByRole('heading', { name: 'То же лицо или предмет по подтверждённым парам' }).waitFor();
+    expect(await cluster.textContent()).toContain('RAKHMONOV');
     await supervisor.close();
   });
 
@@ -916,7 +924,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await officer.close();
   });
 
-  it("shows on an unidentified girl's record the missing girl she may be, and which biometric comparison to order", async () => {
+  it("shows on an unidentified girl's record the missing girl she may be, and which biometric comparison to order; the pair waits in the review queue", async () => {
     const found = await create(await login('ru.operator'), {
       category: 'unidentified_person',
       nationalRef: 'RU-U-GIRL',
@@ -937,6 +945,13 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await section.getByText('Сейтқали Әлия').first().waitFor();
     expect(await section.textContent()).toContain('No biometric reference is held on both sides yet.');
     await section.screenshot({ path: join(SCREENS, 'nameless.png') });
+    // The background matcher also puts the pair in the review queue, under its own kind.
+    await crossmatchQueued(db);
+    await page.goto(`${baseUrl}/matches`);
+    await page.getByLabel('Kind').selectOption('nameless');
+    const pair = page.locator('.match-card', { hasText: 'RU-U-GIRL' });
+    await pair.getByText('No biometric reference is held on both sides yet.').waitFor();
+    expect(await pair.textContent()).toContain('Missing person and unidentified person');
   });
 
   it("starts a supervisor on the agency's records due for review and what every state shares", async () => {

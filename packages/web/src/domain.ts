@@ -31,6 +31,7 @@ export type {
   HitOutcome,
   HitView,
   Language,
+  MatchKind,
   MatchStatus,
   MatchView,
   ParticipantInfo,
@@ -158,6 +159,11 @@ const CHECK_LEVEL_SET = {
 } as const;
 export type CheckField = keyof typeof CHECK_FIELD_SET;
 export type CheckLevel = keyof typeof CHECK_LEVEL_SET;
+
+/** The fields a missing person and an unidentified record are compared on (the server's `NAMELESS_FIELDS`). */
+export const NAMELESS_FIELDS = ['sex', 'age', 'found', 'death', 'height', 'build', 'place', 'marks', 'clothing', 'hair', 'eyes'] as const;
+export type NamelessField = (typeof NAMELESS_FIELDS)[number];
+export const isNamelessField = (field: string): field is NamelessField => (NAMELESS_FIELDS as readonly string[]).includes(field);
 
 export const isCheckField = (value: string): value is CheckField => Object.hasOwn(CHECK_FIELD_SET, value);
 export const isCheckLevel = (value: string): value is CheckLevel => Object.hasOwn(CHECK_LEVEL_SET, value);

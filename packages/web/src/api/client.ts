@@ -8,6 +8,7 @@ import type {
   CheckOutcome,
   HitOutcome,
   HitView,
+  MatchKind,
   MatchStatus,
   MatchView,
   ParticipantInfo,
@@ -119,9 +120,16 @@ export interface RecordQuery extends RecordListState {
 
 export interface MatchQuery {
   status?: MatchStatus;
+  kind?: MatchKind;
   record?: string;
   limit?: number;
   cursor?: string;
+}
+
+export interface CrossmatchProgress {
+  waiting: number;
+  backlog: number;
+  oldestQueuedAt: string | null;
 }
 
 export interface MatchPage {
@@ -283,6 +291,16 @@ export class ApiClient {
   /** For a missing person the unidentified most likely to be them, and the other way round. */
   namelessCandidates(id: string, signal?: AbortSignal): Promise<{ items: NamelessCandidate[] }> {
     return this.#request('GET', `/records/${encodeURIComponent(id)}/nameless`, { ...(signal ? { signal } : {}) });
+  }
+
+  /** The other records of the same subject: joined to this one by confirmed pairs, those the caller may see. */
+  recordCluster(id: string, signal?: AbortSignal): Promise<{ items: RecordView[] }> {
+    return this.#request('GET', `/records/${encodeURIComponent(id)}/cluster`, { ...(signal ? { signal } : {}) });
+  }
+
+  /** How many of the agency's records (and of the bank) still wait to be cross-matched. */
+  crossmatchProgress(signal?: AbortSignal): Promise<CrossmatchProgress> {
+    return this.#request('GET', '/crossmatch', { ...(signal ? { signal } : {}) });
   }
 
   /** A ranked search's records as a spreadsheet, in the order the search shows them (roles that may export). */

@@ -212,6 +212,11 @@ export const en: Messages = {
     },
     biometrics: { dna: 'DNA', fingerprints: 'fingerprints', dental: 'dental records' },
   },
+  crossmatchProgress: {
+    title: 'Cross-matching your records',
+    waiting:
+      "{{waiting}} of your agency's records wait to be matched against the bank ({{backlog}} in all); their pairs and hits follow as they are matched.",
+  },
   matches: {
     title: 'Record pairs to review',
     subtitle: 'Pairs of records the bank found may describe one person, vehicle or firearm. A supervisor of either owner decides.',
@@ -229,6 +234,10 @@ export const en: Messages = {
     reject: 'Reject',
     decided: { confirmed: 'Confirmed as one subject {{at}}', rejected: 'Rejected {{at}}' },
     onRecord: 'Possible matches',
+    kind: 'Kind',
+    anyKind: 'Every kind',
+    cluster: 'The same subject, by confirmed pairs',
+    clusterNote: 'Records joined to this one by pairs a supervisor confirmed, directly or through another record.',
     noneOnRecord: 'The bank has found no other record that may describe this subject.',
     fields: {
       surname: 'Surname',

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbort, type RecordOverview } from '../api/client.ts';
 import { useApi } from '../api/context.ts';
+import { CrossmatchProgress } from '../components/CrossmatchProgress/CrossmatchProgress.tsx';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { RecordSummaryCell } from '../components/RecordSummaryCell/RecordSummaryCell.tsx';
 import { StatusBadge } from '../components/StatusBadge/StatusBadge.tsx';
@@ -96,6 +97,8 @@ export function HomePage() {
           </Link>
         </section>
       )}
+
+      {writes && <CrossmatchProgress />}
 
       {decides && awaiting !== null && (
         <section className="card home-card">

@@ -4,15 +4,30 @@ import { useApi } from '../api/context.ts';
 import { useReloadable } from '../api/use-reloadable.ts';
 import { ErrorMessage } from '../components/ErrorMessage/ErrorMessage.tsx';
 import { MatchCard } from '../components/MatchCard/MatchCard.tsx';
-import type { MatchStatus } from '../domain.ts';
+import { CrossmatchProgress } from '../components/CrossmatchProgress/CrossmatchProgress.tsx';
+import type { MatchKind, MatchStatus } from '../domain.ts';
 import { navigate, useLocation } from '../router/history.ts';
 import { matchesPath } from '../router/routes.ts';
 
 const MATCH_STATUSES: readonly MatchStatus[] = ['pending', 'confirmed', 'rejected'];
 
+const MATCH_KINDS: readonly MatchKind[] = ['same_subject', 'nameless'];
+
 const statusOf = (search: string): MatchStatus => {
   const status = new URLSearchParams(search).get('status');
   return MATCH_STATUSES.includes(status as MatchStatus) ? (status as MatchStatus) : 'pending';
+};
+const kindOf = (search: string): MatchKind | undefined => {
+  const kind = new URLSearchParams(search).get('kind');
+  return MATCH_KINDS.includes(kind as MatchKind) ? (kind as MatchKind) : undefined;
+};
+/** The queue's address for a status and kind, the defaults left out. */
+const queuePath = (status: MatchStatus, kind: MatchKind | undefined) => {
+  const search = new URLSearchParams();
+  if (status !== 'pending') search.set('status', status);
+  if (kind) search.set('kind', kind);
+  const text = search.toString();
+  return matchesPath(text ? `?${text}` : '');
 };
 
 /** The review queue: pairs of records that may be one subject, waiting for a supervisor, newest first. */
@@ -21,8 +36,12 @@ export function MatchesPage() {
   const api = useApi();
   const location = useLocation();
   const status = statusOf(location.search);
+  const kind = kindOf(location.search);
   const statusId = useId();
-  const { data, error, reload } = useReloadable(useCallback((signal: AbortSignal) => api.listMatches({ status, limit: 50 }, signal), [api, status]));
+  const kindId = useId();
+  const { data, error, reload } = useReloadable(
+    useCallback((signal: AbortSignal) => api.listMatches({ status, ...(kind ? { kind } : {}), limit: 50 }, signal), [api, status, kind]),
+  );
 
   return (
     <main className="page" id="main">
@@ -35,11 +54,7 @@ export function MatchesPage() {
       <div className="card filters">
         <div className="form-field">
           <label htmlFor={statusId}>{t('matches.status')}</label>
-          <select
-            id={statusId}
-            value={status}
-            onChange={(e) => navigate(matchesPath(e.target.value === 'pending' ? '' : `?status=${e.target.value}`))}
-          >
+          <select id={statusId} value={status} onChange={(e) => navigate(queuePath(e.target.value as MatchStatus, kind))}>
             {MATCH_STATUSES.map((value) => (
               <option key={value} value={value}>
                 {t(`matches.statuses.${value}`)}
@@ -47,7 +62,19 @@ export function MatchesPage() {
             ))}
           </select>
         </div>
+        <div className="form-field">
+          <label htmlFor={kindId}>{t('matches.kind')}</label>
+          <select id={kindId} value={kind ?? ''} onChange={(e) => navigate(queuePath(status, kindOf(`?kind=${e.target.value}`)))}>
+            <option value="">{t('matches.anyKind')}</option>
+            {MATCH_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`matches.kinds.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
+      <CrossmatchProgress />
       {error !== null && <ErrorMessage error={error} />}
       {data === null && error === null && (
         <p className="muted" role="status">

@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckContribution } from '../../api/client.ts';
-import { isCheckField, isCheckLevel } from '../../domain.ts';
+import type { TFunction } from 'i18next';
+import { isCheckField, isCheckLevel, isNamelessField } from '../../domain.ts';
 import { useFormat } from '../../format/use-format.ts';
 
 /** Bits at which a field's bar is drawn full: a passport number agreeing is worth about this. */
 const FULL_BAR_BITS = 16;
 
+/** A field's name in words: a check's field (names, identifiers) or a description's (a nameless pair's). */
+const fieldName = (t: TFunction, field: string) =>
+  isCheckField(field) ? t(`check.fields.${field}`) : isNamelessField(field) ? t(`nameless.fields.${field}`) : field;
+
 /** The fields that speak for and against, strongest first: the reason in plain words. */
 export function Reason({ explanation }: { explanation: readonly CheckContribution[] }) {
   const { t } = useTranslation();
-  const name = (c: CheckContribution) => (isCheckField(c.field) ? t(`check.fields.${c.field}`) : c.field);
+  const name = (c: CheckContribution) => fieldName(t, c.field);
   const byStrength = [...explanation].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const agree = byStrength.filter((c) => c.weight >= 1).map(name);
   const differ = byStrength.filter((c) => c.weight <= -1).map(name);
@@ -48,7 +53,7 @@ export function ExplanationTable({ explanation }: { explanation: readonly CheckC
           const tone = c.weight > 0 ? ' check-weight--plus' : c.weight < 0 ? ' check-weight--minus' : '';
           return (
             <tr key={c.field}>
-              <td className="strong">{isCheckField(c.field) ? t(`check.fields.${c.field}`) : c.field}</td>
+              <td className="strong">{fieldName(t, c.field)}</td>
               <td>{isCheckLevel(c.level) ? t(`check.levels.${c.level}`) : c.level}</td>
               <td className={`table__right check-weight${tone}`}>{t('check.weight', { value: `${sign}${format.number(Math.abs(c.weight))}` })}</td>
               <td className="explanation-bar" aria-hidden="true">

@@ -7,6 +7,7 @@ import { useFormat } from '../../format/use-format.ts';
 import { Link } from '../../router/Link.tsx';
 import { recordPath } from '../../router/routes.ts';
 import { participantName, useSession } from '../../session.ts';
+import { BiometricNote } from '../BiometricNote/BiometricNote.tsx';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage.tsx';
 import { ExplanationTable, Reason } from '../Explanation/Explanation.tsx';
 import { RecordSummaryCell } from '../RecordSummaryCell/RecordSummaryCell.tsx';
@@ -121,6 +122,7 @@ export function MatchCard({ match, onDecided }: { match: MatchView; onDecided: (
         </table>
       )}
       <Reason explanation={match.explanation} />
+      {match.biometrics && <BiometricNote biometrics={match.biometrics} />}
       <details className="check-candidate__details">
         <summary>{t('check.details')}</summary>
         <ExplanationTable explanation={match.explanation} />

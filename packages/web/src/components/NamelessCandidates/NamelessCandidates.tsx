@@ -7,12 +7,10 @@ import { useFormat } from '../../format/use-format.ts';
 import { Link } from '../../router/Link.tsx';
 import { recordPath } from '../../router/routes.ts';
 import { participantName, useSession } from '../../session.ts';
+import { isNamelessField } from '../../domain.ts';
+import { BiometricNote } from '../BiometricNote/BiometricNote.tsx';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage.tsx';
 import { RecordSummaryCell } from '../RecordSummaryCell/RecordSummaryCell.tsx';
-
-const NAMELESS_FIELDS = ['sex', 'age', 'found', 'death', 'height', 'build', 'place', 'marks', 'clothing', 'hair', 'eyes'] as const;
-type NamelessField = (typeof NAMELESS_FIELDS)[number];
-const isNamelessField = (field: string): field is NamelessField => (NAMELESS_FIELDS as readonly string[]).includes(field);
 
 function CandidateCard({ candidate }: { candidate: NamelessCandidate }) {
   const { t } = useTranslation();
@@ -22,7 +20,6 @@ function CandidateCard({ candidate }: { candidate: NamelessCandidate }) {
   const name = (field: string) => (isNamelessField(field) ? t(`nameless.fields.${field}`) : field);
   const agree = evidence.fields.filter((f) => f.bits >= 1).map((f) => name(f.field));
   const differ = evidence.fields.filter((f) => f.bits <= -1).map((f) => name(f.field));
-  const kinds = (list: readonly string[]) => list.map((k) => t(`nameless.biometrics.${k as 'dna'}`)).join(', ');
   return (
     <article className="card hit-card">
       <p className="muted">
@@ -33,11 +30,7 @@ function CandidateCard({ candidate }: { candidate: NamelessCandidate }) {
         {agree.length > 0 && t('check.reason.agree', { fields: agree.join(', ') })}{' '}
         {differ.length > 0 && t('check.reason.differ', { fields: differ.join(', ') })}
       </p>
-      {evidence.biometrics.both.length > 0 ? (
-        <p className="strong">{t('nameless.compare', { kinds: kinds(evidence.biometrics.both) })}</p>
-      ) : (
-        <p className="muted">{t('nameless.noCommonReference')}</p>
-      )}
+      <BiometricNote biometrics={evidence.biometrics} />
       <details className="check-candidate__details">
         <summary>{t('check.details')}</summary>
         <table className="table table--compact">
