@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { HIT_STATUSES, MATCH_STATUSES, type HitStatus, type MatchStatus } from '@svod/core';
-import { crossmatchBacklog, crossmatchQueued, crossmatchWholeBank, listHits, listMatches } from '@svod/server';
+import { crossmatchBacklog, crossmatchQueued, crossmatchWholeBank, listHits, listMatches, refileMatchKeysIfStale } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { purposeOption } from '../options.ts';
 import { checkedParticipant, requiredParticipant } from '../participant.ts';
@@ -66,6 +66,10 @@ async function hitsCommand(ctx: CommandContext, options: HitsOptions) {
  */
 async function crossmatch({ config, t }: CommandContext, options: { queued?: boolean }): Promise<number> {
   return withStorage(config, async (db) => {
+    // Matching reads the stored keys and profiles: a store filed by an earlier version is filed again first.
+    const filing = startProgress(t, t('progress.filing'));
+    await refileMatchKeysIfStale(db, filing.update);
+    filing.stop();
     let done: number;
     if (options.queued) {
       const progress = startProgress(t, t('progress.crossmatching'), await crossmatchBacklog(db));

@@ -256,6 +256,8 @@ export interface Database {
   audit_log: AuditTable;
   match_keys: MatchKeyTable;
   match_profiles: MatchProfileTable;
+  /** A missing or unidentified record's `namelessProfile` as JSON text (see the nameless-profiles migration). */
+  nameless_profiles: MatchProfileTable;
   settings: SettingTable;
   match_models: MatchModelTable;
   login_throttle: LoginThrottleTable;

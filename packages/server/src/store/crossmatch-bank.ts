@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import type { Insertable } from 'kysely';
-import {
-  candidateScorer,
-  linkProfiles,
-  namelessProfile,
-  namelessReviewPairs,
-  type Domain,
-  type LinkModel,
-  type MatchProfile,
-  type NamelessProfile,
-} from '@svod/core';
+import { sql, type Insertable } from 'kysely';
+import { candidateScorer, linkProfiles, type Domain, type LinkModel, type MatchProfile } from '@svod/core';
 import type { Db, MatchTable } from '../db/database.ts';
 import { weightsFor } from './checks.ts';
-import { namelessScore, REVIEW_PROBABILITY } from './crossmatch.ts';
+import { REVIEW_PROBABILITY } from './crossmatch.ts';
 import { NAMELESS_SIDES } from './match-keys.ts';
-import { recordSubject } from './record-content.ts';
 import { nameFrequencyFor } from './name-frequencies.ts';
 
 /** Profiles read per statement: a million records in a hundred reads. */
@@ -29,7 +18,7 @@ interface Subject {
 }
 
 export interface WholeBankProgress {
-  stage: 'reading' | 'linking' | 'storing' | 'nameless';
+  stage: 'reading' | 'linking' | 'storing';
   done: number;
   total?: number;
 }
@@ -95,60 +84,40 @@ async function storePairs(db: Db, rows: PairRow[]): Promise<void> {
     .execute();
 }
 
-/** Every active missing and unidentified record's description, for the nameless pairs. */
-async function namelessSubjects(db: Db) {
-  const subjects: Subject[] = [];
-  const profiles: (NamelessProfile | undefined)[] = [];
-  let after: string | undefined;
-  for (;;) {
-    let query = db
-      .selectFrom('records')
-      .select(['id', 'version', 'category', 'content', 'national_ref'])
-      .where('status', '=', 'active')
-      .where('category', 'in', [...NAMELESS_SIDES])
-      .orderBy('id')
-      .limit(READ_PAGE);
-    if (after) query = query.where('id', '>', after);
-    const rows = await query.execute();
-    for (const row of rows) {
-      subjects.push({ id: row.id, version: row.version });
-      profiles.push(namelessProfile(recordSubject(row)));
-    }
-    if (rows.length < READ_PAGE) break;
-    after = rows.at(-1)!.id;
-  }
-  return { subjects, profiles };
-}
-
-/** The nameless pairs of the whole bank, as the background matcher finds them record by record. */
-async function crossmatchNameless(db: Db, onProgress?: (progress: WholeBankProgress) => void): Promise<number> {
-  const { subjects, profiles } = await namelessSubjects(db);
-  const pairs = namelessReviewPairs(profiles, (done) => onProgress?.({ stage: 'nameless', done, total: profiles.length }));
-  const now = new Date();
-  for (let i = 0; i < pairs.length; i += WRITE_PAGE) {
-    const rows = pairs.slice(i, i + WRITE_PAGE).map((pair): PairRow => {
-      const [first, second] =
-        subjects[pair.missing]!.id < subjects[pair.unidentified]!.id ? [pair.missing, pair.unidentified] : [pair.unidentified, pair.missing];
-      const found = namelessScore(pair.probability, pair.evidence);
-      return {
-        id: randomUUID(),
-        record_a: subjects[first]!.id,
-        record_b: subjects[second]!.id,
-        version_a: subjects[first]!.version,
-        version_b: subjects[second]!.version,
-        kind: 'nameless',
-        probability: found.probability,
-        weight: found.weight,
-        explanation: JSON.stringify(found.explanation),
-        model_version: found.modelVersion,
-        status: 'pending',
-        found_at: now,
-        updated_at: now,
-      };
-    });
-    await storePairs(db, rows);
-  }
-  return pairs.length;
+/**
+ * Takes off the queue the records this pass matched, but for missing and unidentified persons:
+ * their nameless lists are ranked record by record (each against up to `NAMELESS_POOL` of the
+ * other side) by the background matcher, which puts them back on the queue if this pass took them
+ * off. Ranked here, a million records' lists would take several times the rest of the pass.
+ */
+async function leaveNamelessQueued(db: Db, started: Date): Promise<void> {
+  await db
+    .deleteFrom('crossmatch_queue')
+    .where('queued_at', '<', started)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('records')
+            .select('records.id')
+            .whereRef('records.id', '=', 'crossmatch_queue.record_id')
+            .where('records.status', '=', 'active')
+            .where('records.category', 'in', [...NAMELESS_SIDES]),
+        ),
+      ),
+    )
+    .execute();
+  await db
+    .insertInto('crossmatch_queue')
+    .columns(['record_id', 'version', 'queued_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('records')
+        .select(['id', 'version', eb.val(new Date()).as('queued_at')])
+        .where('status', '=', 'active')
+        .where('category', 'in', [...NAMELESS_SIDES]),
+    )
+    .onConflict((oc) => oc.column('record_id').doNothing())
+    .execute();
 }
 
 /**
@@ -157,7 +126,8 @@ async function crossmatchNameless(db: Db, onProgress?: (progress: WholeBankProgr
  * scored again as a check scores it — with the bank's name frequencies — and stored by the rules
  * of `saveFound` in bulk: a new pair pending, a pending or confirmed one updated, a rejected one
  * back only when a record changed, a pending pair no longer found withdrawn. Records queued
- * before the pass began leave the queue. Killed half-way it stores nothing wrong: a second run
+ * before the pass began leave the queue, but missing and unidentified persons, whose nameless
+ * pairs the background matcher finds (`leaveNamelessQueued`). Killed half-way it stores nothing wrong: a second run
  * does the whole pass again, and writes each pair once.
  */
 export async function crossmatchWholeBank(db: Db, onProgress?: (progress: WholeBankProgress) => void): Promise<{ records: number; pairs: number }> {
@@ -207,10 +177,9 @@ export async function crossmatchWholeBank(db: Db, onProgress?: (progress: WholeB
     }
     onProgress?.({ stage: 'storing', done: Math.min(i + WRITE_PAGE, links.length), total: links.length });
   }
-  stored += await crossmatchNameless(db, onProgress);
   // What this pass did not find again is no longer a candidate; pairs written since it began
   // (by the background matcher) are newer than `started` and stay.
-  await db.deleteFrom('matches').where('status', '=', 'pending').where('updated_at', '<', started).execute();
-  await db.deleteFrom('crossmatch_queue').where('queued_at', '<', started).execute();
+  await db.deleteFrom('matches').where('kind', '=', 'same_subject').where('status', '=', 'pending').where('updated_at', '<', started).execute();
+  await leaveNamelessQueued(db, started);
   return { records: subjects.length, pairs: stored };
 }

@@ -25,7 +25,7 @@ import { namelessForQueue } from './nameless.ts';
  */
 export const REVIEW_PROBABILITY = 0.5;
 /** The version a nameless pair names: the description's comparison, not a trained model. */
-export const NAMELESS_MODEL_VERSION = `nameless-${NAMELESS_KEYS_VERSION}`;
+const NAMELESS_MODEL_VERSION = `nameless-${NAMELESS_KEYS_VERSION}`;
 /** Pairs kept per record at most, best first: the rest are namesakes of a common name. */
 const MATCHES_PER_RECORD = 20;
 /** Records matched per round: one round's reads and writes stay bounded. */
@@ -79,16 +79,12 @@ async function namedMatches(db: Db, subject: { id: string; profile: MatchProfile
  * A nameless pair as stored: the bits of each field of the description stand where a named
  * pair's field weights stand, so the review queue explains both alike.
  */
-export const namelessScore = (probability: number, evidence: NamelessEvidence): Omit<Found, 'partner'> => ({
+const namelessFound = ({ partner, probability, evidence }: { partner: string; probability: number; evidence: NamelessEvidence }): Found => ({
+  partner,
   probability,
   weight: evidence.bits,
   explanation: evidence.fields.map((f) => ({ field: f.field, level: f.level, weight: f.bits })),
   modelVersion: NAMELESS_MODEL_VERSION,
-});
-
-const namelessFound = (pair: { partner: string; probability: number; evidence: NamelessEvidence }): Found => ({
-  partner: pair.partner,
-  ...namelessScore(pair.probability, pair.evidence),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { MATCH_KEYS_VERSION, NAMELESS_KEYS_VERSION, matchKeys, namelessBlockKeys, profileOf } from '@svod/core';
+import { MATCH_KEYS_VERSION, NAMELESS_KEYS_VERSION, matchKeys, namelessBlockKeys, namelessProfile, profileOf } from '@svod/core';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
 import { BULK_LOAD_RECORDS, tidyAfterBulkLoad } from '../db/maintenance.ts';
 import { clearNameStems, countNameStems } from './name-frequencies.ts';
@@ -26,6 +26,7 @@ export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], op
     const ids = rows.map((r) => r.id);
     await tx.deleteFrom('match_keys').where('record_id', 'in', ids).execute();
     await tx.deleteFrom('match_profiles').where('record_id', 'in', ids).execute();
+    await tx.deleteFrom('nameless_profiles').where('record_id', 'in', ids).execute();
   }
   const subjects = rows.map((row) => ({ id: row.id, subject: recordSubject(row) }));
   const profiles = subjects.map(({ id, subject }) => ({ id, profile: profileOf(subject) }));
@@ -51,6 +52,15 @@ export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], op
       .insertInto('match_profiles')
       .values(stored.slice(i, i + 500))
       .execute();
+  const described = subjects.flatMap(({ id, subject }) => {
+    const profile = NAMELESS_SIDES.has(subject.category) ? namelessProfile(subject) : undefined;
+    return profile ? [{ record_id: id, profile: JSON.stringify(profile) }] : [];
+  });
+  for (let i = 0; i < described.length; i += 500)
+    await tx
+      .insertInto('nameless_profiles')
+      .values(described.slice(i, i + 500))
+      .execute();
   await countNameStems(tx, profiles, options);
 }
 
@@ -74,7 +84,7 @@ export async function refileMatchKeysIfStale(db: Db, onProgress?: (done: number)
   if ((await storedMatchKeysVersion(db)) === version) return 0;
   // Emptied first so that the batches below only insert; until the version is written at the
   // end, an interrupted run is simply done again at the next start.
-  await sql`TRUNCATE match_keys, match_profiles`.execute(db);
+  await sql`TRUNCATE match_keys, match_profiles, nameless_profiles`.execute(db);
   await clearNameStems(db);
   let done = 0;
   let after: string | undefined;

@@ -1,12 +1,19 @@
-import { AppError, namelessBlockKeys, namelessForReview, rankNameless, type NamelessEvidence, type RecordInput, type RecordView } from '@svod/core';
+import {
+  AppError,
+  NAMELESS_POOL,
+  namelessBlockKeys,
+  namelessForReview,
+  rankNameless,
+  type NamelessEvidence,
+  type NamelessProfile,
+  type RecordInput,
+  type RecordView,
+} from '@svod/core';
 import type { Db, RecordRow } from '../db/database.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { NAMELESS_SIDES } from './match-keys.ts';
 import { recordSubject } from './record-content.ts';
 import { loadVisible, toRecordView, visibleTo } from './records.ts';
-
-/** Records of the other side read per list at most, those sharing the most keys first: bounds the time of a list. */
-const MAX_CANDIDATES = 2_000;
 
 export interface NamelessCandidate {
   record: RecordView;
@@ -30,20 +37,24 @@ export async function namelessCandidates(ctx: StoreContext, id: string, limit: n
       throw new AppError('validation_failed', { issues: [{ path: '/params/id', code: 'not_applicable' }] });
     }
     const subject = recordSubject(row);
-    const rows = await candidateRows(ctx.db, ctx.actor.participant, subject, row.id);
+    const candidates = await candidateProfiles(ctx.db, ctx.actor.participant, subject, row.id);
     const ranked = rankNameless(
       subject,
-      rows.map((r) => recordSubject(r)),
+      candidates.map((c) => c.profile),
       limit,
+    );
+    const ids = ranked.map((r) => candidates[r.index]!.id);
+    const rows = new Map(
+      ids.length === 0 ? [] : (await ctx.db.selectFrom('records').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r] as const),
     );
     await auditSuccess(ctx.db, ctx, {
       action: 'record.nameless',
       resourceType: 'record',
       resourceId: id,
       resultCount: ranked.length,
-      detail: { records: ranked.map((r) => rows[r.index]!.id) },
+      detail: { records: ids },
     });
-    return ranked.map((r) => ({ record: toRecordView(rows[r.index]!), evidence: r.evidence }));
+    return ranked.map((r, k) => ({ record: toRecordView(rows.get(ids[k]!)!), evidence: r.evidence }));
   });
 }
 
@@ -54,15 +65,25 @@ export async function namelessCandidates(ctx: StoreContext, id: string, limit: n
  */
 export async function namelessForQueue(db: Db, row: RecordRow): Promise<{ partner: string; probability: number; evidence: NamelessEvidence }[]> {
   if (!NAMELESS_SIDES.has(row.category) || row.status !== 'active') return [];
-  const rows = await candidateRows(db, undefined, recordSubject(row), row.id);
+  const subject = recordSubject(row);
+  const candidates = await candidateProfiles(db, undefined, subject, row.id);
   return namelessForReview(
-    recordSubject(row),
-    rows.map((r) => recordSubject(r)),
-  ).map((r) => ({ partner: rows[r.index]!.id, probability: r.probability, evidence: r.evidence }));
+    subject,
+    candidates.map((c) => c.profile),
+  ).map((r) => ({ partner: candidates[r.index]!.id, probability: r.probability, evidence: r.evidence }));
 }
 
-/** Active records of the other side sharing a blocking key with the subject, visible to `participant` when given. */
-async function candidateRows(db: Db, participant: string | undefined, subject: RecordInput, except: string) {
+/**
+ * The stored descriptions of the active records of the other side sharing a blocking key with the
+ * subject, visible to `participant` when given: those sharing the most keys first, at most
+ * `NAMELESS_POOL`, in a stable order (ties by id) so that a list is the same each time it is asked.
+ */
+async function candidateProfiles(
+  db: Db,
+  participant: string | undefined,
+  subject: RecordInput,
+  except: string,
+): Promise<{ id: string; profile: NamelessProfile }[]> {
   const keys = namelessBlockKeys(subject);
   if (keys.length === 0) return [];
   let query = db
@@ -75,13 +96,14 @@ async function candidateRows(db: Db, participant: string | undefined, subject: R
     )
     .selectFrom('shared')
     .innerJoin('records', 'records.id', 'shared.record_id')
-    .selectAll('records')
+    .innerJoin('nameless_profiles', 'nameless_profiles.record_id', 'shared.record_id')
+    .select(['records.id', 'nameless_profiles.profile'])
     .where('records.category', 'in', otherSide(subject.category))
     .where('records.status', '=', 'active')
     .where('records.id', '<>', except)
     .orderBy('shared.n', 'desc')
     .orderBy('records.id')
-    .limit(MAX_CANDIDATES);
+    .limit(NAMELESS_POOL);
   if (participant !== undefined) query = query.where(visibleTo(participant));
-  return query.execute();
+  return (await query.execute()).map((r) => ({ id: r.id, profile: JSON.parse(r.profile) as NamelessProfile }));
 }

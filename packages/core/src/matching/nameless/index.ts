@@ -11,12 +11,11 @@ export type { PlaceCodes } from './places.ts';
 export { namelessProfile } from './profile.ts';
 export { namelessEvidence, rankNameless, type RankedNameless } from './ranking.ts';
 export {
+  NAMELESS_POOL,
   NAMELESS_REVIEW_DEPTH,
   NAMELESS_REVIEW_PROBABILITY,
   namelessForReview,
   namelessProbability,
-  namelessReviewPairs,
-  type NamelessPair,
   type ReviewedNameless,
 } from './review.ts';
 export {

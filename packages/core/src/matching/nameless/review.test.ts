@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namelessProfile } from './profile.ts';
-import { namelessForReview, namelessProbability, namelessReviewPairs } from './review.ts';
-import { body, missing, OMSK } from './test-records.ts';
+import { namelessForReview, namelessProbability } from './review.ts';
+import { body, missing } from './test-records.ts';
 
 describe('nameless pairs put to a supervisor', () => {
   it('the same bits single out a candidate among ten but not among ten thousand', () => {
@@ -20,21 +19,5 @@ describe('nameless pairs put to a supervisor', () => {
     const reviewed = namelessForReview(subject, [woman, old, him]);
     expect(reviewed.map((r) => r.candidate.nationalRef)).toEqual(['him']);
     expect(reviewed[0]!.probability).toBeGreaterThanOrEqual(0.5);
-  });
-
-  it('a pair found from the missing side and from the unidentified side is given once, naming the missing person first', () => {
-    const profiles = [
-      namelessProfile(body('him', { person: { description: { heightCm: 180, build: 'slim' } } })),
-      undefined,
-      namelessProfile(missing({ person: { description: { heightCm: 180, build: 'slim' } } })),
-      namelessProfile(
-        body('far', {
-          found: { foundOn: '2024-05-31', foundPlace: { ...OMSK, country: 'BY', locality: 'Гомель' }, estimatedAge: { min: 60, max: 70 } },
-        }),
-      ),
-    ];
-    const pairs = namelessReviewPairs(profiles);
-    expect(pairs.map((p) => [p.missing, p.unidentified])).toEqual([[2, 0]]);
-    expect(pairs[0]!.evidence.fields.find((f) => f.field === 'sex')?.level).toBe('agree');
   });
 });

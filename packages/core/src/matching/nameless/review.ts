@@ -1,7 +1,6 @@
 import type { RecordInput } from '../../schemas/record.ts';
-import { namelessBlockKeys } from './blocking.ts';
 import { rankNameless, type RankedNameless } from './ranking.ts';
-import type { NamelessEvidence, NamelessProfile } from './types.ts';
+import type { NamelessProfile } from './types.ts';
 
 /** Pairs a record puts in the supervisors' queue at most: the rest of its list waits on its page. */
 export const NAMELESS_REVIEW_DEPTH = 3;
@@ -11,6 +10,12 @@ export const NAMELESS_REVIEW_DEPTH = 3;
  * false pairs for each true one; lower, the queue fills with strangers of the right age.
  */
 export const NAMELESS_REVIEW_PROBABILITY = 0.5;
+
+/**
+ * Candidates a record is ranked against at most, those sharing the most blocking keys with it:
+ * bounds the time of one list (in a bank of a million, a sex and a birth year hold thousands).
+ */
+export const NAMELESS_POOL = 2_000;
 
 /**
  * The chance that this candidate, of the `candidates` compared, is the subject — taking even odds
@@ -34,62 +39,4 @@ export function namelessForReview<T extends RecordInput | NamelessProfile>(
   return rankNameless(subject, candidates, NAMELESS_REVIEW_DEPTH)
     .map((ranked) => ({ ...ranked, probability: namelessProbability(ranked.evidence.bits, candidates.length) }))
     .filter((ranked) => ranked.probability >= NAMELESS_REVIEW_PROBABILITY);
-}
-
-export interface NamelessPair {
-  /** Positions in the list given: the missing person, the unidentified record. */
-  missing: number;
-  unidentified: number;
-  probability: number;
-  evidence: NamelessEvidence;
-}
-
-/**
- * Every pair of a set of records that goes to review, as the bank finds them record by record:
- * each missing person ranked against the unidentified records sharing a blocking key, and each
- * unidentified one against the missing persons; a pair found from both sides is given once, at
- * the higher chance. Positions without a profile (`undefined`) are skipped. `onProgress` hears
- * how many profiles have been ranked.
- */
-export function namelessReviewPairs(profiles: readonly (NamelessProfile | undefined)[], onProgress?: (done: number) => void): NamelessPair[] {
-  const byKey = { missing: new Map<string, number[]>(), unidentified: new Map<string, number[]>() };
-  profiles.forEach((profile, i) => {
-    if (!profile) return;
-    const index = byKey[profile.role];
-    for (const key of namelessBlockKeys(profile)) {
-      const list = index.get(key);
-      if (list) list.push(i);
-      else index.set(key, [i]);
-    }
-  });
-  const pairs = new Map<string, NamelessPair>();
-  // Marks which records a subject has already taken, without clearing a set per subject.
-  const seenBy = new Int32Array(profiles.length).fill(-1);
-  profiles.forEach((profile, s) => {
-    if (s % 1000 === 999) onProgress?.(s + 1);
-    if (!profile) return;
-    const others = byKey[profile.role === 'missing' ? 'unidentified' : 'missing'];
-    const pool: number[] = [];
-    for (const key of namelessBlockKeys(profile)) {
-      for (const i of others.get(key) ?? []) {
-        if (seenBy[i] === s) continue;
-        seenBy[i] = s;
-        pool.push(i);
-      }
-    }
-    pool.sort((a, b) => a - b);
-    for (const ranked of namelessForReview(
-      profile,
-      pool.map((i) => profiles[i]!),
-    )) {
-      const partner = pool[ranked.index]!;
-      const [missing, unidentified] = profile.role === 'missing' ? [s, partner] : [partner, s];
-      const key = `${missing}:${unidentified}`;
-      const before = pairs.get(key);
-      if (!before || before.probability < ranked.probability)
-        pairs.set(key, { missing, unidentified, probability: ranked.probability, evidence: ranked.evidence });
-    }
-  });
-  onProgress?.(profiles.length);
-  return [...pairs.values()];
 }

@@ -13,6 +13,7 @@ import * as searchOrders from './2026-12-07T01-00-00_search-orders.ts';
 import * as matches from './2026-12-07T02-00-00_matches.ts';
 import * as hits from './2026-12-07T03-00-00_hits.ts';
 import * as webhooks from './2026-12-07T04-00-00_webhooks.ts';
+import * as namelessProfiles from './2026-12-07T05-00-00_nameless-profiles.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T02-00-00_matches': matches,
   '2026-12-07T03-00-00_hits': hits,
   '2026-12-07T04-00-00_webhooks': webhooks,
+  '2026-12-07T05-00-00_nameless-profiles': namelessProfiles,
 };
 
 export const migrationProvider: MigrationProvider = {
