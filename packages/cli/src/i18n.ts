@@ -210,6 +210,7 @@ const MESSAGES = {
   'progress.profiling': { ru: 'Чтение и построение профилей', en: 'Reading and profiling' },
   'progress.verifying': { ru: 'Проверка цепочки журнала аудита', en: 'Verifying audit chain' },
   'progress.crossmatching': { ru: 'Перекрёстное сопоставление', en: 'Cross-matching' },
+  'progress.reconciling': { ru: (p) => `Сверка ${p.file}`, en: (p) => `Reconciling ${p.file}` },
   'progress.demo': { ru: 'Загрузка демонстрационных данных', en: 'Loading demo data' },
 
   // ── messages ───────────────────────────────────────────────────────────────────────
@@ -272,6 +273,35 @@ const MESSAGES = {
   'crossmatch.done': {
     ru: (p) => `Сопоставлено карточек: ${p.records}; пар ожидают решения: ${p.pending}`,
     en: (p) => `Records matched: ${p.records}; pairs awaiting a decision: ${p.pending}`,
+  },
+  'reconcile.description': {
+    ru: 'сверить национальный массив (CSV, JSON Lines, XML, XLSX) с банком: новые, изменённые, без изменений, отсутствующие в массиве, дубликаты, противоречия, совпадения с карточками других государств; последней строкой — сводка JSON',
+    en: 'reconcile a national array (CSV, JSON Lines, XML, XLSX) with the bank: new, changed, unchanged, stale, duplicates, conflicts and matches with other states’ records; the last line is a JSON summary',
+  },
+  'reconcile.file': { ru: 'файл массива', en: 'the array file' },
+  'reconcile.participant': { ru: 'участник, чей это массив (например KZ-MVD)', en: 'the participant whose array it is (e.g. KZ-MVD)' },
+  'reconcile.category': { ru: 'категория учёта массива', en: 'the category of the array' },
+  'reconcile.mapping': {
+    ru: 'файл JSON с сопоставлением столбцов полям карточки («Фамилия» → surname …); без него столбцы угадываются по заголовкам',
+    en: 'a JSON file mapping columns to record fields ("Surname" → surname …); without it the columns are guessed from the headers',
+  },
+  'reconcile.apply': { ru: 'применить выбранные группы одним изменением', en: 'apply the chosen groups as one change' },
+  'reconcile.groups': {
+    ru: 'группы для применения через запятую: new, changed, conflicts, stale',
+    en: 'groups to apply, comma-separated: new, changed, conflicts, stale',
+  },
+  'reconcile.report': { ru: 'записать отчёт в файл HTML', en: 'write the report to an HTML file' },
+  'reconcile.badMapping': {
+    ru: (p) => `Файл сопоставления ${p.file} не читается как объект JSON: ${p.reason}`,
+    en: (p) => `The mapping file ${p.file} is not a JSON object: ${p.reason}`,
+  },
+  'reconcile.badGroup': {
+    ru: (p) => `Нельзя применить группу «${p.group}»; можно: ${p.allowed}`,
+    en: (p) => `The group "${p.group}" cannot be applied; allowed: ${p.allowed}`,
+  },
+  'reconcile.failed': {
+    ru: (p) => `Файл ${p.file} не сверен (${p.where}): ${p.reason}`,
+    en: (p) => `${p.file} was not reconciled (${p.where}): ${p.reason}`,
   },
   'matches.description': { ru: 'пары карточек, возможно описывающих одно лицо или предмет', en: 'pairs of records that may describe one subject' },
   'matchesList.description': {

@@ -12,6 +12,7 @@ import { registerGenerate } from './commands/generate.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerCrossmatch } from './commands/crossmatch.ts';
+import { registerReconcile } from './commands/reconcile.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
@@ -43,6 +44,7 @@ export function buildProgram(config: CliConfig): Command {
     registerTrain,
     registerCheck,
     registerCrossmatch,
+    registerReconcile,
     registerAudit,
   ]) {
     register(program, ctx);

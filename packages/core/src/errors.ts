@@ -71,6 +71,13 @@ export const ISSUE_CODES = [
   'model_fields',
   'record_cancelled',
   'status_not_importable',
+  /** Reconciliation: the mapping lacks a column the category needs, or maps two to one field. */
+  'required_column',
+  'duplicate_field',
+  /** Reconciliation: a record changed in the bank after the report was made; run it again. */
+  'changed_since_compared',
+  /** Reconciliation: applied already, failed, or still reading. */
+  'reconciliation_not_compared',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -19,3 +19,4 @@ export * from './domain/record-table.ts';
 export * from './i18n/messages.ts';
 export * from './matching/index.ts';
 export * from './generator/index.ts';
+export * from './reconcile/index.ts';

@@ -23,3 +23,13 @@ export { listMatches, getMatch, decideMatch } from './store/matches.ts';
 export { listHits, processHitDeadlines, watchHitDeadlines, DEFAULT_HIT_DEADLINES, type HitDeadlines } from './store/hits.ts';
 export { startWebhookDelivery, deliverDue } from './store/webhooks.ts';
 export { crossmatchWholeBank } from './store/crossmatch-bank.ts';
+export {
+  allReportItems,
+  applyReconciliation,
+  deltaLines,
+  getReconciliation,
+  reconcileFile,
+  type ReconciliationView,
+} from './store/reconciliations.ts';
+export { APPLICABLE_GROUPS, RECONCILIATION_GROUPS, type ApplicableGroup, type ReconciliationGroup } from './store/reconciliation-items.ts';
+export { reportHtml, reportRow, REPORT_COLUMNS } from './reconcile/report.ts';

@@ -1,4 +1,4 @@
-import type { RecordView } from '../schemas/record.ts';
+import type { RecordInput, RecordView } from '../schemas/record.ts';
 
 /**
  * The columns of a records table exported for a spreadsheet (CSV, XLSX): one row per record, the
@@ -34,7 +34,9 @@ export type RecordColumn = (typeof RECORD_COLUMNS)[number];
 const join = (parts: readonly (string | number | undefined)[], separator = ' ') => parts.filter((p) => p !== undefined && p !== '').join(separator);
 
 /** One record as a row of `RECORD_COLUMNS`: text only, empty where the record has nothing. */
-export function recordTableRow(record: RecordView): Record<RecordColumn, string> {
+export function recordTableRow(
+  record: RecordInput & Partial<Pick<RecordView, 'id' | 'owner' | 'status' | 'reviewBy' | 'updatedAt'>>,
+): Record<RecordColumn, string> {
   const person = record.person;
   const primary = person?.names?.find((n) => n.kind === 'primary') ?? person?.names?.[0];
   const latin = person?.names?.find((n) => n.kind === 'latin');
@@ -55,11 +57,11 @@ export function recordTableRow(record: RecordView): Record<RecordColumn, string>
               : undefined;
   const birth = person?.birthDate ?? (person?.birthDateRange ? `${person.birthDateRange.from}/${person.birthDateRange.to}` : undefined);
   return {
-    id: record.id,
+    id: record.id ?? '',
     category: record.category,
     nationalRef: record.nationalRef,
-    owner: record.owner,
-    status: record.status,
+    owner: record.owner ?? '',
+    status: record.status ?? '',
     surname: primary?.surname ?? '',
     given: primary?.given ?? '',
     patronymic: primary?.patronymic ?? '',
@@ -77,6 +79,6 @@ export function recordTableRow(record: RecordView): Record<RecordColumn, string>
     legalBasis: record.legalBasis,
     actionOnHit: record.actionOnHit,
     reviewBy: record.reviewBy ?? '',
-    updatedAt: record.updatedAt,
+    updatedAt: record.updatedAt ?? '',
   };
 }

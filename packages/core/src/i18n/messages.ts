@@ -120,6 +120,23 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
     ru: (p) => `статус не меняется загрузкой (в банке: ${p.value}); измените его через карточку`,
     en: (p) => `an import does not change a status (the bank has: ${p.value}); change it on the record`,
   },
+  required_column: {
+    ru: (p) => `ни один столбец не сопоставлен полю ${p.field ?? ''}, а без него карточку не составить`,
+    en: (p) => `no column is mapped to ${p.field ?? 'a field'}, and a record cannot be made without it`,
+  },
+  duplicate_field: {
+    ru: (p) => `полю ${p.field ?? ''} сопоставлено несколько столбцов; оставьте один`,
+    en: (p) => `several columns are mapped to ${p.field ?? 'one field'}; keep one`,
+  },
+  changed_since_compared: {
+    ru: 'карточка в банке изменилась после сверки; проведите сверку заново',
+    en: 'a record in the bank changed after the comparison; run the reconciliation again',
+  },
+  reconciliation_not_compared: {
+    ru: (p) => `сверку нельзя применить: она ${p.status === 'applied' ? 'уже применена' : p.status === 'failed' ? 'не удалась' : 'ещё не завершена'}`,
+    en: (p) =>
+      `the reconciliation cannot be applied: it is ${p.status === 'applied' ? 'applied already' : p.status === 'failed' ? 'failed' : 'not finished yet'}`,
+  },
 };
 
 /** The message for one field issue in the requested language. */

@@ -239,6 +239,41 @@ export interface TrustedDeviceTable {
   created_at: Generated<Timestamp>;
 }
 
+export type ReconciliationStatus = 'reading' | 'compared' | 'applied' | 'failed';
+
+export interface ReconciliationTable {
+  id: string;
+  participant: string;
+  category: string;
+  file_name: string;
+  file_bytes: number;
+  file_sha256: string;
+  format: string | null;
+  encoding: string | null;
+  mapping: Json<unknown> | null;
+  status: ReconciliationStatus;
+  rows_read: Generated<number>;
+  summary: Json<unknown> | null;
+  error: Json<unknown> | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  applied_by: string | null;
+  applied_at: Timestamp | null;
+  applied: Json<unknown> | null;
+}
+
+export interface ReconciliationItemTable {
+  reconciliation_id: string;
+  grp: string;
+  seq: number;
+  row_number: number | null;
+  record_id: string | null;
+  record_version: number | null;
+  /** What a reader of the report needs of the item, as JSON text. */
+  payload: string;
+}
+
 export interface Database {
   participants: ParticipantTable;
   users: UserTable;
@@ -264,6 +299,8 @@ export interface Database {
   trusted_devices: TrustedDeviceTable;
   record_name_stems: RecordNameStemTable;
   name_stem_counts: NameStemCountTable;
+  reconciliations: ReconciliationTable;
+  reconciliation_items: ReconciliationItemTable;
 }
 
 export type Db = Kysely<Database>;

@@ -24,25 +24,35 @@ export const inertCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) 
 const inertRow = <K extends string>(row: Record<K, string>): Record<K, string> =>
   Object.fromEntries(Object.entries<string>(row).map(([key, value]) => [key, inertCell(value)])) as Record<K, string>;
 
-export function csvOf(records: AsyncIterable<RecordView>): Readable {
-  const rows = Readable.from(
+/** Rows of text under a header of `columns` as CSV, formula-like cells made inert. */
+export function csvTable<K extends string>(columns: readonly K[], rows: AsyncIterable<Record<K, string>>): Readable {
+  const inert = Readable.from(
     (async function* () {
-      for await (const record of records) yield inertRow(recordTableRow(record));
+      for await (const row of rows) yield inertRow(row);
     })(),
   );
-  return rows.pipe(stringify({ header: true, columns: [...RECORD_COLUMNS], bom: true }));
+  return inert.pipe(stringify({ header: true, columns: [...columns], bom: true }));
 }
 
-/** Records as an Excel workbook, written as a stream (bounded memory however many records). */
-export function xlsxOf(records: AsyncIterable<RecordView>): Readable {
+/** Rows of text under a header of `columns` as an Excel workbook, written as a stream (bounded memory however many rows). */
+export function xlsxTable<K extends string>(columns: readonly K[], rows: AsyncIterable<Record<K, string>>, sheetName = 'records'): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet('records');
-  sheet.columns = RECORD_COLUMNS.map((key) => ({ header: key, key }));
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns.map((key) => ({ header: key, key }));
   (async () => {
-    for await (const record of records) sheet.addRow(recordTableRow(record)).commit();
+    for await (const row of rows) sheet.addRow(row).commit();
     sheet.commit();
     await workbook.commit();
   })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
   return out;
 }
+
+async function* tableRows(records: AsyncIterable<RecordView>) {
+  for await (const record of records) yield recordTableRow(record);
+}
+
+export const csvOf = (records: AsyncIterable<RecordView>): Readable => csvTable(RECORD_COLUMNS, tableRows(records));
+
+/** Records as an Excel workbook. */
+export const xlsxOf = (records: AsyncIterable<RecordView>): Readable => xlsxTable(RECORD_COLUMNS, tableRows(records));

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'record.overview',
   'record.nameless',
   'record.cluster',
+  'reconciliation.run',
+  'reconciliation.apply',
   'record.check',
   'record.import',
   'record.export',

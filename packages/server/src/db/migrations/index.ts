@@ -14,6 +14,7 @@ import * as matches from './2026-12-07T02-00-00_matches.ts';
 import * as hits from './2026-12-07T03-00-00_hits.ts';
 import * as webhooks from './2026-12-07T04-00-00_webhooks.ts';
 import * as namelessProfiles from './2026-12-07T05-00-00_nameless-profiles.ts';
+import * as reconciliations from './2026-12-07T06-00-00_reconciliations.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T03-00-00_hits': hits,
   '2026-12-07T04-00-00_webhooks': webhooks,
   '2026-12-07T05-00-00_nameless-profiles': namelessProfiles,
+  '2026-12-07T06-00-00_reconciliations': reconciliations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,178 @@
+import { recordDifferences, type RecordDifference } from '../domain/record-diff.ts';
+import { DEFAULT_MODELS } from '../matching/default-models.ts';
+import { linkProfiles } from '../matching/link.ts';
+import { profileOf } from '../matching/profile.ts';
+import type { RecordInput } from '../schemas/record.ts';
+
+/** A row of a national array, made a record. */
+export interface ArrayEntry {
+  /** The row as a person counts it in the file. */
+  row: number;
+  record: RecordInput;
+  /**
+   * The record's top-level fields the file gave; the rest (a legal basis, a distribution) were
+   * filled in for a new record and say nothing against the bank's. All of them when absent.
+   */
+  carried?: ReadonlySet<string>;
+}
+
+/** A record the bank holds for the participant and category reconciled. */
+export interface BankEntry {
+  id: string;
+  version: number;
+  status: string;
+  record: RecordInput;
+}
+
+/** Why a row and the bank's record of the same reference cannot simply be updated one into the other. */
+export type ConflictReason = 'birth_date' | 'sex' | 'identifier' | 'cancelled';
+
+export interface ChangedEntry {
+  row: number;
+  id: string;
+  version: number;
+  /** The bank's record with what the row holds laid over it: what applying the row writes. */
+  record: RecordInput;
+  differences: RecordDifference[];
+}
+
+export interface ConflictEntry extends ChangedEntry {
+  reasons: ConflictReason[];
+}
+
+export interface DuplicateEntry {
+  /** The rows that describe one subject; the first is the one reconciled. */
+  rows: number[];
+  reason: 'same_reference' | 'same_subject';
+  nationalRefs: string[];
+}
+
+export interface ArrayComparison {
+  new: ArrayEntry[];
+  changed: ChangedEntry[];
+  unchanged: { row: number; id: string }[];
+  /** Records in force in the bank that the array no longer holds: closed nationally? */
+  stale: { id: string; nationalRef: string }[];
+  duplicates: DuplicateEntry[];
+  conflicts: ConflictEntry[];
+}
+
+/** Probability at which two rows of one array under two references are reported as one subject filed twice. */
+export const DUPLICATE_PROBABILITY = 0.95;
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The bank's record with the row laid over it. An array carries fewer fields than the bank (no
+ * photo, no description), so a field the row does not have keeps the bank's value; a field it
+ * has replaces the bank's. Names are replaced kind by kind — a row's primary name leaves the
+ * bank's Latin form alone.
+ */
+export function overlay(bank: unknown, row: unknown, key = ''): unknown {
+  if (row === undefined) return bank;
+  if (key === 'names' && Array.isArray(bank) && Array.isArray(row)) {
+    const kinds = new Set(row.map((name) => (isObject(name) ? name.kind : undefined)));
+    return [...row, ...bank.filter((name) => !isObject(name) || !kinds.has(name.kind))];
+  }
+  if (isObject(bank) && isObject(row)) {
+    const merged: Json = { ...bank };
+    for (const [k, value] of Object.entries(row)) merged[k] = overlay(bank[k], value, k);
+    return merged;
+  }
+  return row;
+}
+
+/** Fields whose change means another subject, not a correction: a supervisor looks before the array overwrites them. */
+const IDENTITY_FIELDS: readonly [RegExp, ConflictReason][] = [
+  [/^\/person\/birthDate$/, 'birth_date'],
+  [/^\/person\/sex$/, 'sex'],
+  [/^\/vehicle\/vin$/, 'identifier'],
+  [/^\/firearm\/serials(\/|$)/, 'identifier'],
+];
+
+function conflictReasons(differences: readonly RecordDifference[], bankStatus: string): ConflictReason[] {
+  const reasons = new Set<ConflictReason>();
+  if (bankStatus === 'cancelled') reasons.add('cancelled');
+  for (const d of differences) {
+    // A fact added where the bank had none is news, not a contradiction.
+    if (d.before === undefined) continue;
+    for (const [pattern, reason] of IDENTITY_FIELDS) if (pattern.test(d.path)) reasons.add(reason);
+  }
+  return [...reasons];
+}
+
+/**
+ * A participant's national array of one category set against what the bank holds for it, record
+ * by record, by national reference:
+ *
+ * - `new`: a reference the bank does not hold;
+ * - `unchanged`: held, and the row says nothing the bank does not;
+ * - `changed`: held, and the row changes fields (each difference listed as a JSON Pointer);
+ * - `conflicts`: held, but the row contradicts it — another birth date, sex, VIN or serial where
+ *   the bank had one, or the bank's record was cancelled;
+ * - `stale`: in force in the bank, absent from the array;
+ * - `duplicates`: a reference given twice (the first row counts, the others are reported), or two
+ *   references the matching engine finds to be one subject at `DUPLICATE_PROBABILITY`.
+ *
+ * Pure: the caller reads the file and the bank. `onProgress` hears how many rows are done.
+ */
+export function compareArray(
+  array: readonly ArrayEntry[],
+  bank: readonly BankEntry[],
+  options: { onProgress?: (done: number) => void } = {},
+): ArrayComparison {
+  const held = new Map(bank.map((entry) => [entry.record.nationalRef, entry]));
+  const result: ArrayComparison = { new: [], changed: [], unchanged: [], stale: [], duplicates: [], conflicts: [] };
+  const firstRowOf = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
+  const reconciled: ArrayEntry[] = [];
+  array.forEach((entry, index) => {
+    if (index % 10_000 === 9_999) options.onProgress?.(index + 1);
+    const ref = entry.record.nationalRef;
+    const first = firstRowOf.get(ref);
+    if (first !== undefined) {
+      const rows = repeated.get(ref) ?? [first];
+      rows.push(entry.row);
+      repeated.set(ref, rows);
+      return;
+    }
+    firstRowOf.set(ref, entry.row);
+    reconciled.push(entry);
+    const bankEntry = held.get(ref);
+    if (!bankEntry) {
+      result.new.push(entry);
+      return;
+    }
+    const given = entry.carried ? Object.fromEntries(Object.entries(entry.record).filter(([key]) => entry.carried!.has(key))) : entry.record;
+    const record = overlay(bankEntry.record, given) as RecordInput;
+    const differences = recordDifferences(bankEntry.record, record);
+    const reasons = conflictReasons(differences, bankEntry.status);
+    const compared = { row: entry.row, id: bankEntry.id, version: bankEntry.version, record, differences };
+    if (reasons.length > 0) result.conflicts.push({ ...compared, reasons });
+    else if (differences.length > 0) result.changed.push(compared);
+    else result.unchanged.push({ row: entry.row, id: bankEntry.id });
+  });
+  for (const entry of bank) {
+    if (entry.status === 'active' && !firstRowOf.has(entry.record.nationalRef))
+      result.stale.push({ id: entry.id, nationalRef: entry.record.nationalRef });
+  }
+  for (const [ref, rows] of repeated) result.duplicates.push({ rows, reason: 'same_reference', nationalRefs: [ref] });
+  result.duplicates.push(...sameSubjects(reconciled));
+  options.onProgress?.(array.length);
+  return result;
+}
+
+/** Rows under different references that the matching engine finds to be one subject. */
+function sameSubjects(entries: readonly ArrayEntry[]): DuplicateEntry[] {
+  // A person without a name (an unidentified body) is not linked by name.
+  const profiles = entries.map((entry) => {
+    const profile = profileOf(entry.record);
+    return profile?.domain === 'person' && profile.names.length === 0 ? undefined : profile;
+  });
+  const { links } = linkProfiles(profiles, { models: DEFAULT_MODELS, threshold: DUPLICATE_PROBABILITY });
+  return links.map(({ a, b }) => {
+    const [first, second] = entries[a]!.row < entries[b]!.row ? [entries[a]!, entries[b]!] : [entries[b]!, entries[a]!];
+    return { rows: [first.row, second.row], reason: 'same_subject' as const, nationalRefs: [first.record.nationalRef, second.record.nationalRef] };
+  });
+}

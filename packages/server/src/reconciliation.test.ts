@@ -1,0 +1,166 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor, RecordInput } from '@svod/core';
+import { reportHtml } from './reconcile/report.ts';
+import { allReportItems, applyReconciliation, reconcileFile } from './store/reconciliations.ts';
+import type { StoreContext } from './store/context.ts';
+import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
+import { createAjv } from './validation/ajv.ts';
+import { createRecordValidators } from './validation/records.ts';
+
+const validators = createRecordValidators(createAjv());
+const dir = mkdtempSync(join(tmpdir(), 'svod-reconcile-'));
+let files = 0;
+
+/** A national array as a state writes it: semicolons, Russian headers, Windows-1251. */
+function csv1251(lines: string[]): string {
+  const path = join(dir, `array-${++files}.csv`);
+  writeFileSync(path, iconv.encode(`${lines.join('\r\n')}\r\n`, 'win1251'));
+  return path;
+}
+
+const HEADER = 'Рег. номер;Госномер;Марка;Модель;Цвет;VIN';
+
+/** A record's editable content, as a PUT takes it. */
+const content = ({ category: _category, nationalRef: _ref, ...rest }: RecordInput) => rest;
+
+describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dialect) => {
+  let t: TestApp;
+  let prefix: string;
+  const ref = (name: string) => `${prefix}-${name}`;
+  /** Each test reconciles another state's array: what is stale is counted over the state's whole bank. */
+  const states = ['KZ-MVD', 'UZ-MVD', 'KG-MVD', 'TJ-MVD', 'BY-MVD'];
+  let participant = '';
+  let kz: StoreContext;
+
+  /** A stolen car of the state whose array is reconciled. */
+  const car = (ref: string, plate: string, make: string, model: string, colour: string, vin?: string): RecordInput => ({
+    category: 'vehicle',
+    nationalRef: ref,
+    legalBasis: 'Заявление владельца',
+    actionOnHit: 'seize',
+    distribution: { kind: 'all' },
+    vehicle: {
+      ...(vin ? { vin } : {}),
+      plate: { number: plate, state: participant.slice(0, 2) },
+      make,
+      model,
+      colour,
+      theft: { date: '2025-06-01', place: { country: participant.slice(0, 2), locality: 'Алматы' } },
+    },
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  beforeEach(() => {
+    participant = states.shift()!;
+    const actor: Actor = { kind: 'user', id: `${participant}-supervisor`, name: 'Ахметов Е. Б.', participant, role: 'supervisor' };
+    kz = { db: t.db, actor, purpose: 'reconciliation' };
+  });
+  afterAll(async () => t?.close());
+
+  const create = async (participant: string, record: RecordInput) => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: await t.as(participant, 'operator'), payload: record });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string; version: number };
+  };
+
+  /** Kazakhstan's bank: a car the array repeats, one whose colour it corrects, one it no longer holds; Russia's record of a VIN. */
+  const bankOfThree = async () => {
+    prefix = `KZ-${Math.random().toString(36).slice(2, 8)}`;
+    const same = await create(participant, car(ref('A'), '001 AAA 02', 'ВАЗ', '2107', 'белый'));
+    const recoloured = await create(participant, car(ref('B'), '002 BBB 02', 'Toyota', 'Camry', 'серый'));
+    const gone = await create(participant, car(ref('C'), '003 CCC 02', 'Audi', '80', 'синий'));
+    const russian = await create('RU-MVD', {
+      ...car(`RU-${prefix}`, 'А123ВС77', 'ВАЗ', '21099', 'белый', 'XTA210990Y2765432'),
+      vehicle: { ...car('x', 'А123ВС77', 'ВАЗ', '21099', 'белый', 'XTA210990Y2765432').vehicle!, plate: { number: 'А123ВС77', state: 'RU' } },
+    });
+    const file = csv1251([
+      HEADER,
+      `${ref('A')};001 AAA 02;ВАЗ;2107;белый;`,
+      `${ref('B')};002 BBB 02;Toyota;Camry;чёрный;`,
+      `${ref('D')};004 DDD 02;ВАЗ;21099;белый;XTA210990Y2765432`,
+      `${ref('D')};004 DDD 02;ВАЗ;21099;белый;XTA210990Y2765432`,
+    ]);
+    return { same, recoloured, gone, russian, file };
+  };
+
+  const reconcile = (path: string) => reconcileFile(kz, { participant, category: 'vehicle', path, fileName: 'массив.csv' }, validators);
+
+  it('sorts a Windows-1251 array with Russian headers into new, changed, unchanged, stale and duplicates, and finds the Russian record of its VIN', async () => {
+    const { recoloured, gone, russian, file } = await bankOfThree();
+    const view = await reconcile(file);
+    expect(view).toMatchObject({ status: 'compared', format: 'csv', encoding: 'windows-1251' });
+    expect(view.summary).toMatchObject({ rows: 4, new: 1, changed: 1, unchanged: 1, stale: 1, duplicates: 1, conflicts: 0, invalid: 0 });
+    expect(view.summary!.crossMatches).toBeGreaterThanOrEqual(1);
+    const items = await allReportItems(t.db, view.id);
+    expect(items.get('changed')![0]).toMatchObject({ recordId: recoloured.id, row: 3 });
+    expect(items.get('changed')![0]!.payload.differences).toEqual([{ path: '/vehicle/colour', before: 'серый', after: 'чёрный' }]);
+    expect(items.get('stale')!.map((i) => i.recordId)).toEqual([gone.id]);
+    expect(items.get('crossMatches')!.map((i) => i.recordId)).toContain(russian.id);
+    // Nothing in the bank changed yet.
+    const colour = await t.db.selectFrom('records').select('content').where('id', '=', recoloured.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(colour.content)).toContain('серый');
+
+    const html = reportHtml(view, items, 'ru');
+    expect(html).toContain('Изменённые');
+    expect(html).toContain('<td class="differs">чёрный</td>');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it('applies the chosen groups as one audited change; the same file again finds everything unchanged, and a second apply is refused', async () => {
+    const { recoloured, gone, file } = await bankOfThree();
+    const view = await reconcile(file);
+    const applied = await applyReconciliation(kz, view.id, ['new', 'changed', 'stale']);
+    expect(applied).toMatchObject({ status: 'applied', applied: { created: 1, updated: 1, expired: 1, skipped: 0 } });
+    const rows = await t.db.selectFrom('records').select(['id', 'status', 'content']).where('id', 'in', [recoloured.id, gone.id]).execute();
+    expect(rows.find((r) => r.id === gone.id)!.status).toBe('expired');
+    expect(JSON.stringify(rows.find((r) => r.id === recoloured.id)!.content)).toContain('чёрный');
+    const audits = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', '=', 'reconciliation.apply')
+      .where('resource_id', '=', view.id)
+      .execute();
+    expect(audits).toHaveLength(1);
+    expect(JSON.stringify(audits[0]!.detail)).toContain(recoloured.id);
+
+    const again = await reconcile(file);
+    expect(again.summary).toMatchObject({ new: 0, changed: 0, unchanged: 3, stale: 0 });
+    await expect(applyReconciliation(kz, view.id, ['new'])).rejects.toMatchObject({ code: 'version_conflict' });
+  });
+
+  it('refuses to apply, writing nothing, when a record changed in the bank after the comparison', async () => {
+    const { recoloured, file } = await bankOfThree();
+    const view = await reconcile(file);
+    const edited = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/records/${recoloured.id}`,
+      headers: await t.as(participant, 'operator'),
+      payload: { ...content(car(ref('B'), '002 BBB 02', 'Toyota', 'Camry', 'серебристый')), version: recoloured.version },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await expect(applyReconciliation(kz, view.id, ['new', 'changed'])).rejects.toMatchObject({ code: 'version_conflict' });
+    const created = await t.db.selectFrom('records').select('id').where('national_ref', '=', ref('D')).execute();
+    expect(created).toEqual([]);
+  });
+
+  it('a file it cannot read fails with the row at fault, and a mapping without a needed column names it', async () => {
+    const ragged = await reconcile(csv1251([HEADER, `${prefix}-X;005 EEE 02;ВАЗ;2107;белый;;лишнее`]));
+    expect(ragged).toMatchObject({ status: 'failed', error: { code: 'ragged_row', row: 2 } });
+    const noRef = await reconcile(csv1251(['Госномер;Марка', '006 FFF 02;ВАЗ']));
+    expect(noRef.status).toBe('failed');
+    expect(noRef.error!.message).toContain('required_column');
+  });
+
+  it('a row that makes no valid record is reported with its column, and the rest are compared', async () => {
+    const view = await reconcile(csv1251([HEADER, `${prefix}-Y;;;;;`, `${prefix}-Z;007 GGG 02;ВАЗ;2107;белый;`]));
+    expect(view.summary).toMatchObject({ invalid: 1, new: 1 });
+    const invalid = (await allReportItems(t.db, view.id)).get('invalid')!;
+    expect(invalid[0]!.row).toBe(2);
+  });
+});

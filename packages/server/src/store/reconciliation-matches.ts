@@ -1,0 +1,97 @@
+import {
+  candidateScorer,
+  CATEGORIES,
+  domainOfCategory,
+  linkProfiles,
+  profileOf,
+  type Domain,
+  type LinkModel,
+  type MatchProfile,
+  type RecordInput,
+} from '@svod/core';
+import type { Db } from '../db/database.ts';
+import { weightsFor } from './checks.ts';
+import { REVIEW_PROBABILITY } from './crossmatch.ts';
+import { nameFrequencyFor } from './name-frequencies.ts';
+import { visibleTo } from './records.ts';
+
+/** A row of an array that may be the same subject as another participant's record. */
+export interface CrossStateMatch {
+  row: number;
+  recordId: string;
+  owner: string;
+  nationalRef: string;
+  probability: number;
+}
+
+/** Partners listed per row at most, best first. */
+const PER_ROW = 5;
+/**
+ * Pairs linked in memory at this probability or more are scored again as a check scores them.
+ * Lower than the review probability: linking weighs fields without a check's adjustments (a
+ * VIN's uniqueness), so a car whose plate changed links below 0.5 yet scores 0.9 as a check.
+ */
+const LINK_PROBABILITY = 0.01;
+/** Profiles read per statement. */
+const READ_PAGE = 10_000;
+
+/** A person without a name (an unidentified body) is ranked by description, not linked by name. */
+const linkable = (profile: MatchProfile | undefined) => (profile?.domain === 'person' && profile.names.length === 0 ? undefined : profile);
+
+/**
+ * The records of other participants, in force and visible to this one, that rows of its array may
+ * be the same subject as: the rows and those records linked together in memory as the full
+ * cross-match links the bank, each pair scored again as a check scores it, those at the review
+ * probability kept. Only the domain of the rows (persons, vehicles or firearms) is read.
+ */
+export async function crossStateMatches(
+  db: Db,
+  participant: string,
+  rows: readonly { row: number; record: RecordInput }[],
+): Promise<CrossStateMatch[]> {
+  if (rows.length === 0) return [];
+  const domain = domainOfCategory(rows[0]!.record.category);
+  const categories = CATEGORIES.filter((c) => domainOfCategory(c) === domain);
+  const theirs: { id: string; owner: string; nationalRef: string }[] = [];
+  const profiles: (MatchProfile | undefined)[] = rows.map((r) => linkable(profileOf(r.record)));
+  let after: string | undefined;
+  for (;;) {
+    let query = db
+      .selectFrom('records')
+      .innerJoin('match_profiles', 'match_profiles.record_id', 'records.id')
+      .select(['records.id', 'records.owner', 'records.national_ref', 'match_profiles.profile'])
+      .where('records.owner', '<>', participant)
+      .where('records.status', '=', 'active')
+      .where('records.category', 'in', categories)
+      .where(visibleTo(participant))
+      .orderBy('records.id')
+      .limit(READ_PAGE);
+    if (after) query = query.where('records.id', '>', after);
+    const page = await query.execute();
+    for (const r of page) {
+      theirs.push({ id: r.id, owner: r.owner, nationalRef: r.national_ref });
+      profiles.push(linkable(JSON.parse(r.profile) as MatchProfile));
+    }
+    if (page.length < READ_PAGE) break;
+    after = page.at(-1)!.id;
+  }
+  if (theirs.length === 0) return [];
+  const weights = await weightsFor(db);
+  const models: Partial<Record<Domain, LinkModel>> = { [domain]: weights[domain].model };
+  const { links } = linkProfiles(profiles, { models, threshold: LINK_PROBABILITY });
+  const frequency = await nameFrequencyFor(db, weights.person);
+  const byRow = new Map<number, CrossStateMatch[]>();
+  for (const { a, b } of links) {
+    // Only a row with another participant's record: rows with rows are duplicates, found apart.
+    const [mine, other] = a < rows.length && b >= rows.length ? [a, b] : b < rows.length && a >= rows.length ? [b, a] : [-1, -1];
+    if (mine < 0) continue;
+    const score = candidateScorer(weights[domain], profiles[mine]!, frequency)(profiles[other]!);
+    if (score.probability < REVIEW_PROBABILITY) continue;
+    const record = theirs[other - rows.length]!;
+    const row = rows[mine]!.row;
+    const list = byRow.get(row) ?? [];
+    list.push({ row, recordId: record.id, owner: record.owner, nationalRef: record.nationalRef, probability: score.probability });
+    byRow.set(row, list);
+  }
+  return [...byRow.values()].flatMap((list) => list.sort((x, y) => y.probability - x.probability).slice(0, PER_ROW));
+}

@@ -1,0 +1,460 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  AppError,
+  compareArray,
+  guessMapping,
+  isAppError,
+  rowToRecord,
+  validateMapping,
+  type ArrayComparison,
+  type ArrayField,
+  type RowContext,
+  type ArrayEntry,
+  type ArrayMapping,
+  type BankEntry,
+  type Category,
+  type FieldIssue,
+  type RecordInput,
+} from '@svod/core';
+import type { Db, ReconciliationStatus, Tx } from '../db/database.ts';
+import { openArray, ArrayReadError } from '../reconcile/readers/index.ts';
+import type { RecordValidators } from '../validation/records.ts';
+import { assertRecordRules } from '../validation/records.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { applyItems } from './reconciliation-apply.ts';
+import {
+  allItems,
+  RECONCILIATION_GROUPS,
+  readItems,
+  type AppliedChange,
+  type ApplicableGroup,
+  type ReconciliationGroup,
+  type ReconciliationItem,
+  type ReconciliationSummary,
+  type ReconciliationView,
+  HTML_ITEMS,
+} from './reconciliation-items.ts';
+
+export type { ReconciliationSummary, ReconciliationView } from './reconciliation-items.ts';
+import { crossStateMatches, type CrossStateMatch } from './reconciliation-matches.ts';
+import { recordSubject } from './record-content.ts';
+
+/** Items written per statement. */
+const WRITE_PAGE = 500;
+/** Rows between two progress notes (the count in the store, the caller's callback). */
+const PROGRESS_ROWS = 10_000;
+/** Longest stretch of work before the server is let answer others (checks, /health). */
+const TURN_MS = 20;
+
+export interface ReconcileRequest {
+  participant: string;
+  category: Category;
+  path: string;
+  fileName: string;
+  mapping?: ArrayMapping;
+  /** The legal basis a new record gets when the file has no column for it. */
+  legalBasis?: string;
+  /** Values for fields the file has no column for (`{ measure: 'locate' }`), read as a cell would be. */
+  defaults?: Partial<Record<ArrayField, string>>;
+}
+
+/** What a hit on a new record of each category asks, when the array does not say. */
+const ACTION_ON_HIT: Record<Category, RecordInput['actionOnHit']> = {
+  wanted_person: 'arrest',
+  missing_person: 'locate_and_inform',
+  unidentified_corpse: 'identify',
+  unidentified_person: 'identify',
+  vehicle: 'seize',
+  firearm: 'seize',
+};
+
+/** The state of a national participant (`KZ-MVD` → `KZ`); none for BKBOP. */
+const stateOf = (participant: string) => (/^[A-Z]{2}-/.test(participant) ? participant.slice(0, 2) : undefined);
+
+export interface ReconcileProgress {
+  stage: 'reading' | 'comparing' | 'matching' | 'storing';
+  done: number;
+}
+
+/**
+ * Sets a participant's national array of one category against the bank: reads the file (CSV,
+ * JSON Lines, XML or XLSX), makes each row a record by the column mapping (given, or guessed from
+ * the headers), validates it as the API would, compares the whole with what the bank holds for
+ * the participant and category (`compareArray`), finds other participants' records the new and
+ * changed rows may be (`crossStateMatches`), and stores the report. Nothing in the bank changes:
+ * `applyReconciliation` does that. A file that cannot be read at all fails the run with the row
+ * and column at fault; a row that does not make a valid record is reported in `invalid`.
+ */
+export async function reconcileFile(
+  ctx: StoreContext,
+  request: ReconcileRequest,
+  validators: RecordValidators,
+  onProgress?: (progress: ReconcileProgress) => void,
+): Promise<ReconciliationView> {
+  const view = await createReconciliation(ctx, request);
+  return runReconciliation(ctx, view.id, request, validators, onProgress);
+}
+
+/**
+ * Records a reconciliation of the file as received (its size and SHA-256), to be run by
+ * `runReconciliation`: the API answers with it at once and runs it in the background.
+ */
+export async function createReconciliation(ctx: StoreContext, request: ReconcileRequest): Promise<ReconciliationView> {
+  return withFailureAudit(ctx, { action: 'reconciliation.run', resourceType: 'reconciliation' }, async () => {
+    requirePermission(ctx, 'record.import');
+    if (request.participant !== ctx.actor.participant) throw new AppError('forbidden', { params: { owner: request.participant } });
+    const { bytes, sha256 } = await fingerprint(request.path);
+    const id = randomUUID();
+    const now = new Date();
+    await ctx.db
+      .insertInto('reconciliations')
+      .values({
+        id,
+        participant: request.participant,
+        category: request.category,
+        file_name: request.fileName,
+        file_bytes: bytes,
+        file_sha256: sha256,
+        status: 'reading',
+        created_by: ctx.actor.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return viewOf(ctx.db, id);
+  });
+}
+
+/**
+ * Runs a reconciliation recorded by `createReconciliation` to its report. A file that cannot be
+ * read, or a mapping that lacks a needed column, fails it with the reason, the row and the
+ * column; anything else (the database gone) is thrown, and the run is started again.
+ */
+export async function runReconciliation(
+  ctx: StoreContext,
+  id: string,
+  request: ReconcileRequest,
+  validators: RecordValidators,
+  onProgress?: (progress: ReconcileProgress) => void,
+): Promise<ReconciliationView> {
+  return withFailureAudit(ctx, { action: 'reconciliation.run', resourceType: 'reconciliation', resourceId: id }, async () => {
+    try {
+      const summary = await run(ctx, id, request, validators, onProgress);
+      await auditSuccess(ctx.db, ctx, { action: 'reconciliation.run', resourceType: 'reconciliation', resourceId: id, detail: { ...summary } });
+    } catch (error) {
+      if (!(error instanceof ArrayReadError) && !isAppError(error)) throw error;
+      await ctx.db
+        .updateTable('reconciliations')
+        .set({ status: 'failed', error: JSON.stringify(failureOf(error)), updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+    }
+    return viewOf(ctx.db, id);
+  });
+}
+
+async function fingerprint(path: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return { bytes: (await stat(path)).size, sha256: hash.digest('hex') };
+}
+
+function failureOf(error: unknown): NonNullable<ReconciliationView['error']> {
+  if (error instanceof ArrayReadError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.row !== undefined ? { row: error.row } : {}),
+      ...(error.column ? { column: error.column } : {}),
+    };
+  }
+  if (isAppError(error)) return { code: error.code, message: error.issues.map((i) => `${i.path} ${i.code}`).join('; ') || error.code };
+  return { code: 'internal', message: 'the reconciliation failed; see the server log' };
+}
+
+async function run(
+  ctx: StoreContext,
+  id: string,
+  request: ReconcileRequest,
+  validators: RecordValidators,
+  onProgress?: (progress: ReconcileProgress) => void,
+): Promise<ReconciliationSummary> {
+  const array = await openArray(request.path);
+  const mapping = request.mapping ?? guessMapping(array.headers, request.category);
+  const mappingIssues = validateMapping(mapping, request.category, request.defaults);
+  if (mappingIssues.length > 0) {
+    throw new AppError('validation_failed', {
+      issues: mappingIssues.map(
+        (issue): FieldIssue => ({ path: '/mapping', code: issue.code, params: { field: issue.anyOf?.join(' | ') ?? issue.field } }),
+      ),
+    });
+  }
+  await ctx.db
+    .updateTable('reconciliations')
+    .set({ format: array.format, encoding: array.encoding, mapping: JSON.stringify(mapping), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+
+  const entries: ArrayEntry[] = [];
+  const invalid: { row: number; issues: unknown[] }[] = [];
+  const country = stateOf(request.participant);
+  const context: RowContext = {
+    category: request.category,
+    legalBasis: request.legalBasis ?? `Национальный массив ${request.participant}, сверка ${new Date().toISOString().slice(0, 10)}`,
+    actionOnHit: ACTION_ON_HIT[request.category],
+    distribution: { kind: 'all' },
+    ...(country ? { country } : {}),
+    ...(request.defaults ? { defaults: request.defaults } : {}),
+  };
+  let rows = 0;
+  let turn = performance.now();
+  for await (const { row, cells } of array.rows) {
+    rows++;
+    if (rows % PROGRESS_ROWS === 0) {
+      onProgress?.({ stage: 'reading', done: rows });
+      await ctx.db.updateTable('reconciliations').set({ rows_read: rows, updated_at: new Date() }).where('id', '=', id).execute();
+    }
+    if (performance.now() - turn > TURN_MS) {
+      await nextTurn();
+      turn = performance.now();
+    }
+    const made = rowToRecord(cells, mapping, context);
+    if ('issues' in made) {
+      invalid.push({ row, issues: made.issues });
+      continue;
+    }
+    try {
+      const record = validators.input(made.record);
+      assertRecordRules(record.category, record);
+      entries.push({ row, record, carried: made.carried });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      invalid.push({ row, issues: error.issues });
+    }
+  }
+  onProgress?.({ stage: 'reading', done: rows });
+
+  const bank = await bankEntries(ctx.db, request.participant, request.category);
+  const comparison = compareArray(entries, bank, { onProgress: (done) => onProgress?.({ stage: 'comparing', done }) });
+  onProgress?.({ stage: 'matching', done: 0 });
+  const matched = [...comparison.new, ...comparison.changed, ...comparison.conflicts].map((e) => ({ row: e.row, record: e.record }));
+  const crossMatches = await crossStateMatches(ctx.db, request.participant, matched);
+  onProgress?.({ stage: 'matching', done: matched.length });
+
+  const summary: ReconciliationSummary = {
+    rows,
+    new: comparison.new.length,
+    changed: comparison.changed.length,
+    unchanged: comparison.unchanged.length,
+    stale: comparison.stale.length,
+    duplicates: comparison.duplicates.length,
+    conflicts: comparison.conflicts.length,
+    crossMatches: crossMatches.length,
+    invalid: invalid.length,
+  };
+  // The report and its status together: a run killed while storing leaves none of it, and runs again whole.
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('reconciliation_items').where('reconciliation_id', '=', id).execute();
+    await storeItems(tx, id, comparison, bank, crossMatches, invalid, (done) => onProgress?.({ stage: 'storing', done }));
+    await tx
+      .updateTable('reconciliations')
+      .set({ status: 'compared', rows_read: rows, summary: JSON.stringify(summary), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  });
+  return summary;
+}
+
+/** Every record the participant holds of the category, whatever its status: a cancelled one is a conflict if the array still has it. */
+async function bankEntries(db: Db, participant: string, category: string): Promise<BankEntry[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['id', 'version', 'status', 'content', 'category', 'national_ref'])
+    .where('owner', '=', participant)
+    .where('category', '=', category)
+    .execute();
+  return rows.map((row) => ({ id: row.id, version: row.version, status: row.status, record: recordSubject(row) }));
+}
+
+interface ItemRow {
+  grp: ReconciliationGroup;
+  row_number: number | null;
+  record_id: string | null;
+  record_version: number | null;
+  payload: unknown;
+}
+
+async function storeItems(
+  db: Tx,
+  id: string,
+  comparison: ArrayComparison,
+  bank: readonly BankEntry[],
+  crossMatches: readonly CrossStateMatch[],
+  invalid: readonly { row: number; issues: unknown[] }[],
+  onProgress: (done: number) => void,
+): Promise<void> {
+  const byId = new Map(bank.map((entry) => [entry.id, entry]));
+  const before = (id: string) => byId.get(id)?.record;
+  const items: ItemRow[] = [
+    ...comparison.new.map((e): ItemRow => ({ grp: 'new', row_number: e.row, record_id: null, record_version: null, payload: { record: e.record } })),
+    ...comparison.changed.map(
+      (e): ItemRow => ({
+        grp: 'changed',
+        row_number: e.row,
+        record_id: e.id,
+        record_version: e.version,
+        payload: { record: e.record, before: before(e.id), differences: e.differences },
+      }),
+    ),
+    ...comparison.conflicts.map(
+      (e): ItemRow => ({
+        grp: 'conflicts',
+        row_number: e.row,
+        record_id: e.id,
+        record_version: e.version,
+        payload: { record: e.record, before: before(e.id), differences: e.differences, reasons: e.reasons },
+      }),
+    ),
+    ...comparison.stale.map((e): ItemRow => {
+      const entry = byId.get(e.id);
+      return {
+        grp: 'stale',
+        row_number: null,
+        record_id: e.id,
+        record_version: entry?.version ?? null,
+        payload: { nationalRef: e.nationalRef, record: entry?.record },
+      };
+    }),
+    ...comparison.duplicates.map(
+      (e): ItemRow => ({ grp: 'duplicates', row_number: e.rows[0] ?? null, record_id: null, record_version: null, payload: e }),
+    ),
+    ...crossMatches.map((m): ItemRow => ({ grp: 'crossMatches', row_number: m.row, record_id: m.recordId, record_version: null, payload: m })),
+    ...invalid.map((e): ItemRow => ({ grp: 'invalid', row_number: e.row, record_id: null, record_version: null, payload: { issues: e.issues } })),
+  ];
+  const seq = new Map<string, number>();
+  for (let i = 0; i < items.length; i += WRITE_PAGE) {
+    await db
+      .insertInto('reconciliation_items')
+      .values(
+        items.slice(i, i + WRITE_PAGE).map((item) => {
+          const n = (seq.get(item.grp) ?? 0) + 1;
+          seq.set(item.grp, n);
+          return { reconciliation_id: id, seq: n, ...item, payload: JSON.stringify(item.payload) };
+        }),
+      )
+      .execute();
+    onProgress(Math.min(i + WRITE_PAGE, items.length));
+  }
+}
+
+async function viewOf(db: Db | Tx, id: string): Promise<ReconciliationView> {
+  const row = await db.selectFrom('reconciliations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', { params: { id } });
+  const json = <T>(value: unknown): T | null => (value === null ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T));
+  return {
+    id: row.id,
+    participant: row.participant,
+    category: row.category,
+    fileName: row.file_name,
+    fileBytes: Number(row.file_bytes),
+    format: row.format,
+    encoding: row.encoding,
+    mapping: json<ArrayMapping>(row.mapping),
+    status: row.status,
+    rowsRead: row.rows_read,
+    summary: json<ReconciliationSummary>(row.summary),
+    error: json<ReconciliationView['error']>(row.error),
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    appliedAt: row.applied_at ? new Date(row.applied_at).toISOString() : null,
+    applied: json<AppliedChange>(row.applied),
+  };
+}
+
+/** A reconciliation of the caller's participant: another participant's reads as absent. */
+async function ownReconciliation(ctx: StoreContext, id: string): Promise<ReconciliationView> {
+  const view = await viewOf(ctx.db, id).catch((error: unknown) => {
+    // A malformed id names none.
+    if (isAppError(error)) throw error;
+    throw new AppError('not_found', { params: { id } });
+  });
+  if (view.participant !== ctx.actor.participant) throw new AppError('not_found', { params: { id } });
+  return view;
+}
+
+export async function getReconciliation(ctx: StoreContext, id: string): Promise<ReconciliationView> {
+  requirePermission(ctx, 'record.import');
+  return ownReconciliation(ctx, id);
+}
+
+/** A group's items in order, a page at a time (`after` the last seq read). */
+export async function reconciliationItems(
+  ctx: StoreContext,
+  id: string,
+  group: ReconciliationGroup,
+  page: { limit: number; after?: number },
+): Promise<ReconciliationItem[]> {
+  requirePermission(ctx, 'record.import');
+  await ownReconciliation(ctx, id);
+  return readItems(ctx.db, id, group, page);
+}
+
+/**
+ * Applies the chosen groups of a compared reconciliation as one change: new records created,
+ * changed and conflicting ones updated to what the report showed, stale ones marked expired
+ * (reversibly: absent from the array may mean closed nationally, or a file cut short). All or
+ * nothing: a record changed in the bank since the comparison makes the whole apply a 409, and
+ * the reconciliation is run again. One audit entry lists what changed. Applied once: a second
+ * apply answers 409 `reconciliation_applied`; re-running the same file then finds it all
+ * unchanged.
+ */
+export async function applyReconciliation(ctx: StoreContext, id: string, groups: readonly ApplicableGroup[]): Promise<ReconciliationView> {
+  return withFailureAudit(ctx, { action: 'reconciliation.apply', resourceType: 'reconciliation', resourceId: id }, async () => {
+    requirePermission(ctx, 'record.import');
+    await ownReconciliation(ctx, id);
+    await ctx.db.transaction().execute(async (tx) => {
+      const locked = await tx.selectFrom('reconciliations').select(['status']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      if (locked.status !== 'compared') {
+        throw new AppError('version_conflict', {
+          issues: [{ path: '/status', code: 'reconciliation_not_compared' }],
+          params: { status: locked.status },
+        });
+      }
+      const changed = await applyItems(tx, ctx, id, new Set(groups));
+      await tx
+        .updateTable('reconciliations')
+        .set({ status: 'applied', applied_by: ctx.actor.id, applied_at: new Date(), applied: JSON.stringify(changed.counts), updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await auditSuccess(tx, ctx, {
+        action: 'reconciliation.apply',
+        resourceType: 'reconciliation',
+        resourceId: id,
+        resultCount: changed.counts.created + changed.counts.updated + changed.counts.expired,
+        detail: { groups: [...groups], ...changed.counts, records: changed.ids },
+      });
+    });
+    return viewOf(ctx.db, id);
+  });
+}
+
+/** The records applying would write (new, then changed), as JSON Lines, for a national system to load itself. */
+export async function* deltaLines(ctx: StoreContext, id: string): AsyncGenerator<string> {
+  requirePermission(ctx, 'record.import');
+  await ownReconciliation(ctx, id);
+  for (const group of ['new', 'changed'] as const) {
+    for await (const item of allItems(ctx.db, id, group)) {
+      yield `${JSON.stringify({ ...(item.payload.record as RecordInput), ...(item.recordId ? { id: item.recordId } : {}) })}\n`;
+    }
+  }
+}
+
+/** The first items of each group, as the HTML report shows them. */
+export async function allReportItems(db: Db, id: string, perGroup = HTML_ITEMS): Promise<Map<ReconciliationGroup, ReconciliationItem[]>> {
+  const groups = new Map<ReconciliationGroup, ReconciliationItem[]>();
+  for (const group of RECONCILIATION_GROUPS) groups.set(group, await readItems(db, id, group, { limit: perGroup }));
+  return groups;
+}
