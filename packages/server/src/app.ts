@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -24,6 +25,7 @@ import type { AppConfig, RouteDeps } from './routes/deps.ts';
 import { hitRoutes } from './routes/hits.ts';
 import { matchRoutes } from './routes/matches.ts';
 import { participantRoutes } from './routes/participants.ts';
+import { reconciliationRoutes } from './routes/reconciliations.ts';
 import { recordRoutes } from './routes/records.ts';
 import { Problem } from './routes/schemas.ts';
 import { transferRoutes } from './routes/transfer.ts';
@@ -42,6 +44,8 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   importLimitBytes: 64 * 1024 * 1024,
   allowedOrigins: [],
   hitDeadlines: DEFAULT_HIT_DEADLINES,
+  uploadDir: join(tmpdir(), 'svod-uploads'),
+  reconcileLimitBytes: 2 ** 31 - 1,
 };
 
 export interface ApiRoute {
@@ -148,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await protectedScope.register(hitRoutes, routeDeps);
         await protectedScope.register(webhookRoutes, routeDeps);
         await protectedScope.register(adminRoutes, routeDeps);
+        await protectedScope.register(reconciliationRoutes, routeDeps);
       });
     },
     { prefix: API_PREFIX },

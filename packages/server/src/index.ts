@@ -29,6 +29,7 @@ export {
   deltaLines,
   getReconciliation,
   reconcileFile,
+  resumeReconciliations,
   type ReconciliationView,
 } from './store/reconciliations.ts';
 export { APPLICABLE_GROUPS, RECONCILIATION_GROUPS, type ApplicableGroup, type ReconciliationGroup } from './store/reconciliation-items.ts';

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -32,7 +32,7 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
   let prefix: string;
   const ref = (name: string) => `${prefix}-${name}`;
   /** Each test reconciles another state's array: what is stale is counted over the state's whole bank. */
-  const states = ['KZ-MVD', 'UZ-MVD', 'KG-MVD', 'TJ-MVD', 'BY-MVD'];
+  const states = ['KZ-MVD', 'UZ-MVD', 'KG-MVD', 'TJ-MVD', 'BY-MVD', 'AZ-MVD', 'AM-POLICE'];
   let participant = '';
   let kz: StoreContext;
 
@@ -54,7 +54,7 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
   });
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    t = await createTestApp(dialect, { reconcileLimitBytes: 64 * 1024, uploadDir: join(dir, 'uploads') });
   });
   beforeEach(() => {
     participant = states.shift()!;
@@ -162,5 +162,88 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
     expect(view.summary).toMatchObject({ invalid: 1, new: 1 });
     const invalid = (await allReportItems(t.db, view.id)).get('invalid')!;
     expect(invalid[0]!.row).toBe(2);
+  });
+
+  it('over HTTP: upload offers the mapping, the run reports progress to done, the report downloads as HTML and as CSV with formulas inert, and the delta applies once', async () => {
+    const { recoloured } = await bankOfThree();
+    const headers = await t.as(participant, 'supervisor');
+    const body = iconv.encode(
+      [
+        HEADER,
+        `${ref('A')};001 AAA 02;ВАЗ;2107;белый;`,
+        `${ref('B')};002 BBB 02;Toyota;Camry;=HYPERLINK("http://x");`,
+        `${ref('E')};008 HHH 02;ВАЗ;2106;белый;`,
+      ].join('\r\n'),
+      'win1251',
+    );
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/reconciliations?category=vehicle&fileName=${encodeURIComponent('угоны.csv')}`,
+      headers: { ...headers, 'content-type': 'text/csv' },
+      payload: body,
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const uploaded = upload.json();
+    expect(uploaded).toMatchObject({ status: 'uploaded', format: 'csv', encoding: 'windows-1251', headers: HEADER.split(';') });
+    expect(uploaded.mapping).toMatchObject({ 'Рег. номер': 'nationalRef', Госномер: 'plate', Марка: 'make', Цвет: 'colour', VIN: 'vin' });
+
+    const run = await t.app.inject({ method: 'POST', url: `/api/v1/reconciliations/${uploaded.id}/run`, headers, payload: {} });
+    expect(run.statusCode, run.body).toBe(202);
+    let view = run.json();
+    for (let i = 0; i < 100 && view.status === 'reading'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      view = (await t.app.inject({ method: 'GET', url: `/api/v1/reconciliations/${uploaded.id}`, headers })).json();
+    }
+    expect(view).toMatchObject({ status: 'compared', summary: { new: 1, changed: 1, unchanged: 1 } });
+
+    const html = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reconciliations/${uploaded.id}/report?format=html`,
+      headers: { ...headers, 'accept-language': 'en' },
+    });
+    expect(html.headers['content-disposition']).toMatch(/^attachment; filename="reconciliation-/);
+    expect(html.body).toContain('Changed');
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/reconciliations/${uploaded.id}/report?format=csv&group=changed`, headers });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(recoloured.id);
+    expect(csv.body).not.toMatch(/[,"]=HYPERLINK/);
+
+    const others = await t.app.inject({ method: 'GET', url: `/api/v1/reconciliations/${uploaded.id}`, headers: await t.as('RU-MVD', 'supervisor') });
+    expect(others.statusCode).toBe(404);
+    const analyst = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/reconciliations/${uploaded.id}/apply`,
+      headers: await t.as(participant, 'analyst'),
+      payload: { groups: ['new'] },
+    });
+    expect(analyst.statusCode).toBe(403);
+
+    const apply = () =>
+      t.app.inject({ method: 'POST', url: `/api/v1/reconciliations/${uploaded.id}/apply`, headers, payload: { groups: ['new', 'changed'] } });
+    const applied = await apply();
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().applied).toMatchObject({ created: 1, updated: 1 });
+    expect((await apply()).statusCode).toBe(409);
+  });
+
+  it('over HTTP: a file over the limit is refused with 413 and a file of another type with 415, and nothing is kept', async () => {
+    const headers = await t.as(participant, 'supervisor');
+    const big = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reconciliations?category=vehicle&fileName=big.csv',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      payload: Buffer.alloc(65 * 1024, 'a'),
+    });
+    expect(big.statusCode).toBe(413);
+    const html = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reconciliations?category=vehicle&fileName=x.html',
+      headers: { ...headers, 'content-type': 'text/html' },
+      payload: '<html></html>',
+    });
+    expect(html.statusCode).toBe(415);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/reconciliations', headers });
+    expect(listed.json().items).toEqual([]);
+    expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
   });
 });

@@ -4,6 +4,9 @@ import type { Command } from 'commander';
 import pino from 'pino';
 import {
   buildApp,
+  createAjv,
+  createRecordValidators,
+  resumeReconciliations,
   isStoreEmpty,
   loadSigningKey,
   prepareChecks,
@@ -62,6 +65,10 @@ async function serve(ctx: CommandContext): Promise<undefined> {
       : scheduleNightlyCrossmatch(db, config.crossmatchHour, (err) => logger.error({ err }, 'nightly cross-match failed'));
   const stopWebhooks = startWebhookDelivery(db, (err) => logger.error({ err }, 'webhook delivery failed'));
   const stopDeadlines = watchHitDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'hit deadlines failed'));
+  const resumed = await resumeReconciliations(db, config.app.uploadDir, createRecordValidators(createAjv()), (err) =>
+    logger.error({ err }, 'reconciliation failed'),
+  );
+  if (resumed > 0) logger.info({ reconciliations: resumed }, 'reconciliations left running are run again');
   const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });
   const close = async () => {
     await app.close();

@@ -239,7 +239,7 @@ export interface TrustedDeviceTable {
   created_at: Generated<Timestamp>;
 }
 
-export type ReconciliationStatus = 'reading' | 'compared' | 'applied' | 'failed';
+export type ReconciliationStatus = 'uploaded' | 'reading' | 'compared' | 'applied' | 'failed';
 
 export interface ReconciliationTable {
   id: string;

@@ -26,6 +26,10 @@ export interface AppConfig {
   allowedOrigins: readonly string[];
   /** How long the owner of a record has to answer a hit on it. */
   hitDeadlines: HitDeadlines;
+  /** Where uploaded national arrays are kept until their reconciliation is applied. */
+  uploadDir: string;
+  /** Largest national array accepted for reconciliation, in bytes. */
+  reconcileLimitBytes: number;
   /** Built web console to serve at `/`, when present. */
   webRoot?: string;
 }

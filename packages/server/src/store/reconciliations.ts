@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
@@ -21,6 +21,7 @@ import {
 } from '@svod/core';
 import type { Db, ReconciliationStatus, Tx } from '../db/database.ts';
 import { openArray, ArrayReadError } from '../reconcile/readers/index.ts';
+import { uploadPath } from '../reconcile/uploads.ts';
 import type { RecordValidators } from '../validation/records.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
@@ -50,6 +51,8 @@ const PROGRESS_ROWS = 10_000;
 const TURN_MS = 20;
 
 export interface ReconcileRequest {
+  /** The id to record it under (the API names the uploaded file by it); a new one when absent. */
+  id?: string;
   participant: string;
   category: Category;
   path: string;
@@ -107,7 +110,7 @@ export async function createReconciliation(ctx: StoreContext, request: Reconcile
     requirePermission(ctx, 'record.import');
     if (request.participant !== ctx.actor.participant) throw new AppError('forbidden', { params: { owner: request.participant } });
     const { bytes, sha256 } = await fingerprint(request.path);
-    const id = randomUUID();
+    const id = request.id ?? randomUUID();
     const now = new Date();
     await ctx.db
       .insertInto('reconciliations')
@@ -118,7 +121,7 @@ export async function createReconciliation(ctx: StoreContext, request: Reconcile
         file_name: request.fileName,
         file_bytes: bytes,
         file_sha256: sha256,
-        status: 'reading',
+        status: 'uploaded',
         created_by: ctx.actor.id,
         created_at: now,
         updated_at: now,
@@ -126,6 +129,49 @@ export async function createReconciliation(ctx: StoreContext, request: Reconcile
       .execute();
     return viewOf(ctx.db, id);
   });
+}
+
+/** The setting keeping the mapping a participant last used for an array of a category. */
+const mappingSetting = (participant: string, category: string) => `reconcile.mapping.${participant}.${category}`;
+
+/**
+ * The mapping to offer for an array's headers: what the participant mapped each header to the
+ * last time it reconciled an array of the category, else the guess from the header's words.
+ */
+export async function offeredMapping(db: Db, participant: string, category: Category, headers: readonly string[]): Promise<ArrayMapping> {
+  const guessed = guessMapping(headers, category);
+  const row = await db.selectFrom('settings').select('value').where('name', '=', mappingSetting(participant, category)).executeTakeFirst();
+  if (!row) return guessed;
+  const saved = JSON.parse(row.value) as ArrayMapping;
+  return Object.fromEntries(headers.map((h) => [h, Object.hasOwn(saved, h) ? saved[h] : guessed[h]]));
+}
+
+/**
+ * Reads the headers of an uploaded array and records the format, the encoding and the mapping
+ * offered for them, for a person to check before the run. A file that cannot be read fails here.
+ */
+export async function previewReconciliation(ctx: StoreContext, id: string, path: string): Promise<ReconciliationView & { headers: string[] }> {
+  const view = await ownReconciliation(ctx, id);
+  try {
+    const array = await openArray(path);
+    // Leaving the rows unread closes the file.
+    for await (const _ of array.rows) break;
+    const mapping = await offeredMapping(ctx.db, view.participant, view.category as Category, array.headers);
+    await ctx.db
+      .updateTable('reconciliations')
+      .set({ format: array.format, encoding: array.encoding, mapping: JSON.stringify(mapping), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    return { ...(await viewOf(ctx.db, id)), headers: array.headers };
+  } catch (error) {
+    if (!(error instanceof ArrayReadError)) throw error;
+    await ctx.db
+      .updateTable('reconciliations')
+      .set({ status: 'failed', error: JSON.stringify(failureOf(error)), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    return { ...(await viewOf(ctx.db, id)), headers: [] };
+  }
 }
 
 /**
@@ -141,6 +187,13 @@ export async function runReconciliation(
   onProgress?: (progress: ReconcileProgress) => void,
 ): Promise<ReconciliationView> {
   return withFailureAudit(ctx, { action: 'reconciliation.run', resourceType: 'reconciliation', resourceId: id }, async () => {
+    const before = await ownReconciliation(ctx, id);
+    if (before.status === 'applied') {
+      throw new AppError('version_conflict', {
+        issues: [{ path: '/status', code: 'reconciliation_not_compared' }],
+        params: { status: before.status },
+      });
+    }
     try {
       const summary = await run(ctx, id, request, validators, onProgress);
       await auditSuccess(ctx.db, ctx, { action: 'reconciliation.run', resourceType: 'reconciliation', resourceId: id, detail: { ...summary } });
@@ -182,8 +235,13 @@ async function run(
   validators: RecordValidators,
   onProgress?: (progress: ReconcileProgress) => void,
 ): Promise<ReconciliationSummary> {
+  await ctx.db
+    .updateTable('reconciliations')
+    .set({ status: 'reading', rows_read: 0, error: null, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
   const array = await openArray(request.path);
-  const mapping = request.mapping ?? guessMapping(array.headers, request.category);
+  const mapping = request.mapping ?? (await offeredMapping(ctx.db, request.participant, request.category, array.headers));
   const mappingIssues = validateMapping(mapping, request.category, request.defaults);
   if (mappingIssues.length > 0) {
     throw new AppError('validation_failed', {
@@ -197,6 +255,14 @@ async function run(
     .set({ format: array.format, encoding: array.encoding, mapping: JSON.stringify(mapping), updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+  if (request.mapping) {
+    const value = JSON.stringify(request.mapping);
+    await ctx.db
+      .insertInto('settings')
+      .values({ name: mappingSetting(request.participant, request.category), value })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value, updated_at: new Date() }))
+      .execute();
+  }
 
   const entries: ArrayEntry[] = [];
   const invalid: { row: number; issues: unknown[] }[] = [];
@@ -383,6 +449,61 @@ async function ownReconciliation(ctx: StoreContext, id: string): Promise<Reconci
   });
   if (view.participant !== ctx.actor.participant) throw new AppError('not_found', { params: { id } });
   return view;
+}
+
+/**
+ * Runs again, in the background, what a killed server left reading (as its owner's system
+ * actor); a run whose uploaded file is gone is marked failed (`interrupted`) instead.
+ */
+export async function resumeReconciliations(
+  db: Db,
+  uploadDir: string,
+  validators: RecordValidators,
+  onError: (error: unknown) => void,
+): Promise<number> {
+  const left = await db
+    .selectFrom('reconciliations')
+    .select(['id', 'participant', 'category', 'file_name'])
+    .where('status', '=', 'reading')
+    .execute();
+  for (const row of left) {
+    const path = uploadPath(uploadDir, row.id);
+    if (!existsSync(path)) {
+      const error = { code: 'interrupted', message: 'the server stopped during the run and the uploaded file is gone; upload it again' };
+      await db
+        .updateTable('reconciliations')
+        .set({ status: 'failed', error: JSON.stringify(error), updated_at: new Date() })
+        .where('id', '=', row.id)
+        .execute();
+      continue;
+    }
+    const ctx: StoreContext = {
+      db,
+      actor: { kind: 'system', id: 'svod-reconcile', name: 'svod reconciliation', participant: row.participant, role: 'supervisor' },
+      purpose: 'reconciliation',
+    };
+    void runReconciliation(
+      ctx,
+      row.id,
+      { participant: row.participant, category: row.category as Category, path, fileName: row.file_name },
+      validators,
+    ).catch(onError);
+  }
+  return left.length;
+}
+
+/** The caller's participant's reconciliations, newest first. */
+export async function listReconciliations(ctx: StoreContext, limit: number): Promise<ReconciliationView[]> {
+  requirePermission(ctx, 'record.import');
+  const ids = await ctx.db
+    .selectFrom('reconciliations')
+    .select('id')
+    .where('participant', '=', ctx.actor.participant)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return Promise.all(ids.map((r) => viewOf(ctx.db, r.id)));
 }
 
 export async function getReconciliation(ctx: StoreContext, id: string): Promise<ReconciliationView> {

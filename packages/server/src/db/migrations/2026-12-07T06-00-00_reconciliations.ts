@@ -3,8 +3,8 @@ import { sql, type Kysely } from 'kysely';
 // Reconciliation of a participant's national array with the bank.
 //
 // `reconciliations` is one run: whose array, of which category, the file as received (name,
-// size, SHA-256), the column mapping used, where the run is (`reading`, `compared`, `applied`,
-// `failed`), how many rows it has read, the count of each group, and who applied it when.
+// size, SHA-256), the column mapping used, where the run is (`uploaded`, `reading`, `compared`,
+// `applied`, `failed`), how many rows it has read, the count of each group, and who applied it when.
 //
 // `reconciliation_items` is the report, one row per item of a group (`new`, `changed`,
 // `conflicts`, `stale`, `duplicates`, `crossMatches`, `invalid`; `unchanged` is only counted):
@@ -22,7 +22,7 @@ const STATEMENTS = [
       format text,
       encoding text,
       mapping jsonb,
-      status text NOT NULL CHECK (status IN ('reading', 'compared', 'applied', 'failed')),
+      status text NOT NULL CHECK (status IN ('uploaded', 'reading', 'compared', 'applied', 'failed')),
       rows_read integer NOT NULL DEFAULT 0,
       summary jsonb,
       error jsonb,

@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError, CATEGORIES, pickLanguage, type Category } from '@svod/core';
+import { csvTable, TABLE_FORMATS, xlsxTable } from '../export/spreadsheets.ts';
+import { contextOf } from '../plugins/auth.ts';
+import { requirePermission } from '../store/context.ts';
+import { REPORT_COLUMNS, reportHtml, reportRow } from '../reconcile/report.ts';
+import { removeUpload, saveUpload, uploadPath } from '../reconcile/uploads.ts';
+import { allItems, APPLICABLE_GROUPS, RECONCILIATION_GROUPS } from '../store/reconciliation-items.ts';
+import {
+  allReportItems,
+  applyReconciliation,
+  createReconciliation,
+  deltaLines,
+  getReconciliation,
+  listReconciliations,
+  previewReconciliation,
+  reconciliationItems,
+  runReconciliation,
+  type ReconciliationView,
+} from '../store/reconciliations.ts';
+import type { RouteDeps } from './deps.ts';
+import { IdParams, problems } from './schemas.ts';
+
+/** The media types an array is uploaded as; the format itself is told from the name and the bytes. */
+const ARRAY_TYPES = [
+  'text/csv',
+  'application/x-ndjson',
+  'application/xml',
+  'text/xml',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+];
+
+const Counts = Type.Object(Object.fromEntries([...RECONCILIATION_GROUPS, 'rows'].map((g) => [g, Type.Integer()])));
+const ReconciliationSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  participant: Type.String(),
+  category: Type.String(),
+  fileName: Type.String(),
+  fileBytes: Type.Integer(),
+  format: Type.Union([Type.String(), Type.Null()]),
+  encoding: Type.Union([Type.String(), Type.Null()]),
+  mapping: Type.Union([Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])), Type.Null()]),
+  status: Type.Enum(['uploaded', 'reading', 'compared', 'applied', 'failed'] as const),
+  rowsRead: Type.Integer({ description: 'Rows read so far: the progress of a run' }),
+  summary: Type.Union([Counts, Type.Null()]),
+  error: Type.Union([
+    Type.Object({ code: Type.String(), message: Type.String(), row: Type.Optional(Type.Integer()), column: Type.Optional(Type.String()) }),
+    Type.Null(),
+  ]),
+  createdBy: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  appliedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  applied: Type.Union([
+    Type.Object({ created: Type.Integer(), updated: Type.Integer(), expired: Type.Integer(), skipped: Type.Integer() }),
+    Type.Null(),
+  ]),
+  headers: Type.Optional(Type.Array(Type.String())),
+});
+
+const RunBody = Type.Object(
+  {
+    mapping: Type.Optional(
+      Type.Record(Type.String({ maxLength: 200 }), Type.Union([Type.String({ maxLength: 40 }), Type.Null()]), { maxProperties: 200 }),
+    ),
+    defaults: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 1000 }), { maxProperties: 50 })),
+    legalBasis: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The mapping as the API shows it: a column left unmapped is `null`. */
+const shownView = (view: ReconciliationView) => ({
+  ...view,
+  mapping: view.mapping ? Object.fromEntries(Object.entries(view.mapping).map(([k, v]) => [k, v ?? null])) : null,
+});
+
+/**
+ * Reconciliation of a participant's national array with the bank: upload the file, check the
+ * column mapping, run (in the background, with progress), read the report, apply the delta.
+ */
+export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config, validators }) => {
+  // The body is streamed to a file as it comes: an array may be gigabytes.
+  for (const type of ARRAY_TYPES) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+
+  const runInBackground = (
+    request: Parameters<typeof contextOf>[1],
+    id: string,
+    view: ReconciliationView,
+    body: { mapping?: Record<string, string | null>; defaults?: Record<string, string>; legalBasis?: string },
+  ) => {
+    const mapping = body.mapping ? Object.fromEntries(Object.entries(body.mapping).map(([k, v]) => [k, v ?? undefined])) : undefined;
+    void runReconciliation(
+      contextOf(db, request),
+      id,
+      {
+        participant: view.participant,
+        category: view.category as Category,
+        path: uploadPath(config.uploadDir, id),
+        fileName: view.fileName,
+        ...(mapping ? { mapping: mapping as never } : {}),
+        ...(body.defaults ? { defaults: body.defaults as never } : {}),
+        ...(body.legalBasis ? { legalBasis: body.legalBasis } : {}),
+      },
+      validators,
+    ).catch((err: unknown) => app.log.error({ err, reconciliation: id }, 'reconciliation failed'));
+  };
+
+  app.post(
+    '/reconciliations',
+    {
+      schema: {
+        tags: ['reconciliations'],
+        summary: "Upload a national array (CSV, JSON Lines, XML or XLSX) of the caller's participant for reconciliation",
+        description:
+          'The body is the file as it is. The answer gives its headers, the format and encoding told from it, and the column mapping offered (the one last used for this category, else guessed from the headers); POST …/run starts the comparison.',
+        querystring: Type.Object(
+          { category: Type.Enum(CATEGORIES), fileName: Type.String({ minLength: 1, maxLength: 255 }) },
+          { additionalProperties: false },
+        ),
+        body: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }),
+        response: { 201: ReconciliationSchema, ...problems(400, 413, 415) },
+      },
+      onRequest: async (request) => {
+        const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+        if (!type || !ARRAY_TYPES.includes(type)) throw new AppError('unsupported_media_type', { params: { expected: ARRAY_TYPES.join(', ') } });
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(db, request);
+      // Checked before the body is read: a participant's officer only, not a file written for nothing.
+      requirePermission(ctx, 'record.import');
+      const id = randomUUID();
+      const path = await saveUpload(request.body as unknown as Readable, config.uploadDir, id, config.reconcileLimitBytes);
+      try {
+        await createReconciliation(ctx, {
+          id,
+          participant: ctx.actor.participant,
+          category: request.query.category,
+          path,
+          fileName: request.query.fileName,
+        });
+        return reply.status(201).send(shownView(await previewReconciliation(ctx, id, path)));
+      } catch (error) {
+        await removeUpload(config.uploadDir, id);
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/reconciliations',
+    {
+      schema: {
+        tags: ['reconciliations'],
+        summary: "The caller's participant's reconciliations, newest first",
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(ReconciliationSchema) }), ...problems() },
+      },
+    },
+    async (request) => ({ items: (await listReconciliations(contextOf(db, request), request.query.limit)).map(shownView) }),
+  );
+
+  app.get(
+    '/reconciliations/:id',
+    {
+      schema: {
+        tags: ['reconciliations'],
+        summary: 'A reconciliation: its status, rows read so far (progress), and the count of each group once compared',
+        params: IdParams,
+        response: { 200: ReconciliationSchema, ...problems(404) },
+      },
+    },
+    async (request) => shownView(await getReconciliation(contextOf(db, request), request.params.id)),
+  );
+
+  app.post(
+    '/reconciliations/:id/run',
+    {
+      schema: {
+        tags: ['reconciliations'],
+        summary: 'Compare the array with the bank, with the mapping given (kept for the next array) or the one offered; runs in the background',
+        params: IdParams,
+        body: RunBody,
+        response: { 202: ReconciliationSchema, ...problems(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(db, request);
+      const view = await getReconciliation(ctx, request.params.id);
+      if (view.status === 'applied' || view.status === 'reading') {
+        throw new AppError('version_conflict', {
+          issues: [{ path: '/status', code: 'reconciliation_not_compared' }],
+          params: { status: view.status },
+        });
+      }
+      runInBackground(request, view.id, view, request.body);
+      return reply.status(202).send(shownView({ ...view, status: 'reading', rowsRead: 0 }));
+    },
+  );
+
+  app.get(
+    '/reconciliations/:id/items',
+    {
+      schema: {
+        tags: ['reconciliations'],
+        summary: "One group of the report, in order, a page at a time (after: the last item's seq)",
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            group: Type.Enum(RECONCILIATION_GROUPS),
+            after: Type.Integer({ minimum: 0, default: 0 }),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                group: Type.String(),
+                seq: Type.Integer(),
+                row: Type.Union([Type.Integer(), Type.Null()]),
+                recordId: Type.Union([Type.String(), Type.Null()]),
+                recordVersion: Type.Union([Type.Integer(), Type.Null()]),
+                payload: Type.Record(Type.String(), Type.Unknown()),
+              }),
+            ),
+          }),
+          ...problems(404),
+        },
+      },
+    },
+    async (request) => {
+      const { group, after, limit } = request.query;
+      return { items: await reconciliationItems(contextOf(db, request), request.params.id, group, { limit, after }) };
+    },
+  );
+
+  app.get(
+    '/reconciliations/:id/report',
+    {
+      schema: {
+        tags: ['reconciliations'],
+        summary: 'The report as a self-contained HTML file, or one group as CSV or XLSX (formula-like cells made inert); always a download',
+        params: IdParams,
+        querystring: Type.Object(
+          { format: Type.Enum(['html', 'csv', 'xlsx'] as const, { default: 'html' }), group: Type.Optional(Type.Enum(RECONCILIATION_GROUPS)) },
+          { additionalProperties: false },
+        ),
+        response: { ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(db, request);
+      const view = await getReconciliation(ctx, request.params.id);
+      const { format, group } = request.query;
+      const base = `reconciliation-${view.participant}-${view.id.slice(0, 8)}`;
+      if (format === 'html') {
+        const lang = pickLanguage(request.headers['accept-language']);
+        const html = reportHtml(view, await allReportItems(db, view.id), lang);
+        return reply
+          .header('content-type', 'text/html; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${base}.html"`)
+          .send(html);
+      }
+      if (!group) throw new AppError('validation_failed', { issues: [{ path: '/querystring/group', code: 'required' }] });
+      const rows = (async function* () {
+        for await (const item of allItems(db, view.id, group)) yield reportRow(item);
+      })();
+      const stream = format === 'csv' ? csvTable(REPORT_COLUMNS, rows) : xlsxTable(REPORT_COLUMNS, rows, group);
+      return reply
+        .header('content-type', TABLE_FORMATS[format].contentType)
+        .header('content-disposition', `attachment; filename="${base}-${group}.${TABLE_FORMATS[format].extension}"`)
+        .send(stream);
+    },
+  );
+
+  app.get(
+    '/reconciliations/:id/delta',
+    {
+      schema: {
+        tags: ['reconciliations'],
+        summary: 'What applying would write (new records, then changed ones with their id), as JSON Lines for a national system',
+        params: IdParams,
+        response: { ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(db, request);
+      const view = await getReconciliation(ctx, request.params.id);
+      return reply
+        .header('content-type', 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="delta-${view.participant}-${view.id.slice(0, 8)}.jsonl"`)
+        .send(Readable.from(deltaLines(ctx, view.id)));
+    },
+  );
+
+  app.post(
+    '/reconciliations/:id/apply',
+    {
+      schema: {
+        tags: ['reconciliations'],
+        summary: 'Apply the chosen groups as one change with one audit entry; all or nothing, once',
+        description:
+          'A record changed in the bank since the comparison makes it 409 (changed_since_compared): run the reconciliation again. Stale records are marked expired, not cancelled.',
+        params: IdParams,
+        body: Type.Object(
+          { groups: Type.Array(Type.Enum(APPLICABLE_GROUPS), { minItems: 1, maxItems: 4, uniqueItems: true }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ReconciliationSchema, ...problems(400, 404, 409) },
+      },
+    },
+    async (request) => {
+      const view = await applyReconciliation(contextOf(db, request), request.params.id, request.body.groups);
+      await removeUpload(config.uploadDir, view.id);
+      return shownView(view);
+    },
+  );
+};
