@@ -32,5 +32,11 @@ export {
   resumeReconciliations,
   type ReconciliationView,
 } from './store/reconciliations.ts';
-export { APPLICABLE_GROUPS, RECONCILIATION_GROUPS, type ApplicableGroup, type ReconciliationGroup } from './store/reconciliation-items.ts';
+export {
+  allItems as allReconciliationItems,
+  APPLICABLE_GROUPS,
+  RECONCILIATION_GROUPS,
+  type ApplicableGroup,
+  type ReconciliationGroup,
+} from './store/reconciliation-items.ts';
 export { reportHtml, reportRow, REPORT_COLUMNS } from './reconcile/report.ts';

@@ -64,10 +64,22 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * Text as a comparison of arrays reads it: a state writes `WDB 210063-WX224628` or `ИВАНОВ` where
+ * the bank has `WDB210063WX224628` and `Иванов`. Case, spaces, hyphens, dots and ё are not
+ * changes to report or write.
+ */
+const folded = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLocaleLowerCase('ru')
+    .replaceAll('ё', 'е')
+    .replace(/[\s\-.]+/g, '');
+
+/**
  * The bank's record with the row laid over it. An array carries fewer fields than the bank (no
  * photo, no description), so a field the row does not have keeps the bank's value; a field it
- * has replaces the bank's. Names are replaced kind by kind — a row's primary name leaves the
- * bank's Latin form alone.
+ * has replaces the bank's, unless it is the same text written another way (`folded`). Names
+ * are replaced kind by kind — a row's primary name leaves the bank's Latin form alone.
  */
 export function overlay(bank: unknown, row: unknown, key = ''): unknown {
   if (row === undefined) return bank;
@@ -80,6 +92,8 @@ export function overlay(bank: unknown, row: unknown, key = ''): unknown {
     for (const [k, value] of Object.entries(row)) merged[k] = overlay(bank[k], value, k);
     return merged;
   }
+  // Written another way, the same value: the bank's form stays.
+  if (typeof bank === 'string' && typeof row === 'string' && folded(bank) === folded(row)) return bank;
   return row;
 }
 
