@@ -291,6 +291,10 @@ const MESSAGES = {
     en: 'groups to apply, comma-separated: new, changed, conflicts, stale',
   },
   'reconcile.report': { ru: 'записать отчёт в файл HTML', en: 'write the report to an HTML file' },
+  'reconcile.against': {
+    ru: 'сверить каждую строку только с карточками этого участника (например, пропавших одного государства с неопознанными трупами другого)',
+    en: "set every row against this participant's records only (e.g. one state's missing persons against another's unidentified bodies)",
+  },
   'reconcile.badMapping': {
     ru: (p) => `Файл сопоставления ${p.file} не читается как объект JSON: ${p.reason}`,
     en: (p) => `The mapping file ${p.file} is not a JSON object: ${p.reason}`,

@@ -32,7 +32,7 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
   let prefix: string;
   const ref = (name: string) => `${prefix}-${name}`;
   /** Each test reconciles another state's array: what is stale is counted over the state's whole bank. */
-  const states = ['KZ-MVD', 'UZ-MVD', 'KG-MVD', 'TJ-MVD', 'BY-MVD', 'AZ-MVD', 'AM-POLICE'];
+  const states = ['KZ-MVD', 'UZ-MVD', 'KG-MVD', 'TJ-MVD', 'BY-MVD', 'AZ-MVD', 'AM-POLICE', 'MD-MAI', 'KZ-GP'];
   let participant = '';
   let kz: StoreContext;
 
@@ -190,7 +190,7 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
     const run = await t.app.inject({ method: 'POST', url: `/api/v1/reconciliations/${uploaded.id}/run`, headers, payload: {} });
     expect(run.statusCode, run.body).toBe(202);
     let view = run.json();
-    for (let i = 0; i < 100 && view.status === 'reading'; i++) {
+    for (let i = 0; i < 600 && view.status === 'reading'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       view = (await t.app.inject({ method: 'GET', url: `/api/v1/reconciliations/${uploaded.id}`, headers })).json();
     }
@@ -245,5 +245,45 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
     const listed = await t.app.inject({ method: 'GET', url: '/api/v1/reconciliations', headers });
     expect(listed.json().items).toEqual([]);
     expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
+  });
+
+  it("sets one state's missing persons against another's unidentified bodies, by description, and only that state's", async () => {
+    prefix = `M-${Math.random().toString(36).slice(2, 8)}`;
+    const body = (owner: string, heightCm: number) =>
+      create(owner, {
+        category: 'unidentified_corpse',
+        nationalRef: `${owner}-${prefix}-${heightCm}`,
+        legalBasis: 'Материал проверки',
+        actionOnHit: 'identify',
+        distribution: { kind: 'all' },
+        person: { sex: 'male', description: { heightCm } },
+        unidentifiedCorpse: {
+          foundOn: '2025-03-21',
+          foundPlace: { country: 'RU', region: 'Омская область', locality: 'Омск' },
+          estimatedAge: { min: 40, max: 50 },
+        },
+      });
+    const russian = await body('RU-MVD', 181);
+    await body('BY-MVD', 181);
+    const file = csv1251([
+      'Рег. номер;Фамилия;Имя;Пол;Дата рождения;Рост;Дата исчезновения;Место исчезновения',
+      `${ref('1')};Бекмуратов;Нурлан;М;10.06.1981;181;01.03.2025;Омск`,
+    ]);
+    const view = await reconcileFile(
+      kz,
+      { participant, category: 'missing_person', path: file, fileName: 'пропавшие.csv', against: 'RU-MVD' },
+      validators,
+    );
+    expect(view.status, JSON.stringify(view.error)).toBe('compared');
+    const matches = (await allReportItems(t.db, view.id)).get('crossMatches')!;
+    expect(matches.map((m) => m.recordId)).toEqual([russian.id]);
+    expect(matches[0]!.payload).toMatchObject({ kind: 'nameless', owner: 'RU-MVD', row: 2 });
+
+    const unknown = await reconcileFile(
+      kz,
+      { participant, category: 'missing_person', path: file, fileName: 'x.csv', against: 'XX-NONE' },
+      validators,
+    );
+    expect(unknown).toMatchObject({ status: 'failed', error: { code: 'unknown_participant' } });
   });
 });

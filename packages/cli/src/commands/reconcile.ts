@@ -27,6 +27,7 @@ interface ReconcileOptions {
   apply?: boolean;
   groups: string;
   report?: string;
+  against?: string;
   purpose: string;
 }
 
@@ -42,6 +43,7 @@ export function registerReconcile(program: Command, ctx: CommandContext): void {
     .option('--apply', t('reconcile.apply'))
     .option('--groups <list>', t('reconcile.groups'), 'new,changed')
     .option('--report <file>', t('reconcile.report'))
+    .option('--against <code>', t('reconcile.against'))
     .addOption(purposeOption(t))
     .action(ctx.run((file: string, options: ReconcileOptions) => reconcile(ctx, file, options)));
 }
@@ -99,7 +101,14 @@ async function reconcile(ctx: CommandContext, file: string, options: ReconcileOp
     const progress = startProgress(t, t('progress.reconciling', { file }));
     let view = await reconcileFile(
       store,
-      { participant, category: options.category, path: file, fileName: basename(file), ...mapping },
+      {
+        participant,
+        category: options.category,
+        path: file,
+        fileName: basename(file),
+        ...mapping,
+        ...(options.against ? { against: options.against } : {}),
+      },
       createRecordValidators(createAjv()),
       ({ done }) => progress.update(done),
     ).finally(() => progress.stop());

@@ -10,7 +10,7 @@ const RECORD_FIELDS = ['nationalRef', 'category', 'status', 'legalBasis', 'actio
  * comes from `documentType` (or is `other`); `documents` is the bank's own export of them all,
  * `KZ N1234567; RU 751234567`.
  */
-const PERSON_FIELDS = [
+export const PERSON_FIELDS = [
   'surname',
   'given',
   'patronymic',

@@ -5,7 +5,7 @@ import type { FirearmPart, VehiclePart } from '../schemas/object.ts';
 import type { IdentityDocument, PersonName, PersonPart } from '../schemas/person.ts';
 import { ACTIONS, CATEGORIES, type Category, type Distribution, RecordInput, type RecordStatus } from '../schemas/record.ts';
 import { parsePartialDate } from '../validation/dates.ts';
-import type { ArrayField, ArrayMapping } from './mapping.ts';
+import { PERSON_FIELDS, type ArrayField, type ArrayMapping } from './mapping.ts';
 
 export interface RowContext {
   category: Category;
@@ -527,30 +527,12 @@ function documents(r: Reader, citizenships: string[] | undefined, context: RowCo
   return out.length ? out : undefined;
 }
 
-const PERSON_FIELDS: readonly ArrayField[] = [
-  'surname',
-  'given',
-  'patronymic',
-  'fullName',
-  'latinSurname',
-  'latinGiven',
-  'latinName',
-  'sex',
-  'birthDate',
-  'birthPlace',
-  'citizenship',
-  'passportNumber',
-  'documentNumber',
-  'documents',
-  'heightCm',
-  'hairColour',
-  'eyeColour',
-  'address',
-];
+/** What says something of a person; a document's type or issuing state alone does not. */
+const DESCRIBING_FIELDS: readonly ArrayField[] = PERSON_FIELDS.filter((field) => field !== 'documentType' && field !== 'issuingState');
 
 function person(r: Reader, context: RowContext, named: boolean): PersonPart | undefined {
   // An unidentified body or person gets a person section only when the row says something of them.
-  if (!named && !PERSON_FIELDS.some(r.has)) return undefined;
+  if (!named && !DESCRIBING_FIELDS.some(r.has)) return undefined;
 
   const nameList = names(r);
   if (named && !nameList?.some((n) => n.surname || n.given)) r.fail(r.has('fullName') ? 'fullName' : 'surname', 'required');

@@ -115,6 +115,7 @@ export function reportRow(item: ReconciliationItem): Record<ReportColumn, string
     nationalRef?: string;
     owner?: string;
     probability?: number;
+    kind?: string;
     issues?: { path?: string; column?: string; code: string; value?: string }[];
   };
   const { subject, birthDate, nationalRef } = subjectOf(p.record);
@@ -126,7 +127,7 @@ export function reportRow(item: ReconciliationItem): Record<ReportColumn, string
         : item.group === 'duplicates'
           ? `${p.reason}: rows ${(p.rows ?? []).join(', ')}; ${(p.nationalRefs ?? []).join(', ')}`
           : item.group === 'crossMatches'
-            ? `${p.owner} ${p.nationalRef} (${Math.round((p.probability ?? 0) * 1000) / 10} %)`
+            ? `${p.owner} ${p.nationalRef} (${Math.round((p.probability ?? 0) * 1000) / 10} %${p.kind === 'nameless' ? ', by description' : ''})`
             : item.group === 'invalid'
               ? (p.issues ?? []).map((i) => `${i.column ?? i.path ?? ''} ${i.code}${i.value ? ` «${i.value}»` : ''}`).join('; ')
               : '';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError, CATEGORIES, pickLanguage, type Category } from '@svod/core';
+import { AppError, ARRAY_FIELDS, CATEGORIES, pickLanguage, type ArrayField, type ArrayMapping, type Category } from '@svod/core';
 import { csvTable, TABLE_FORMATS, xlsxTable } from '../export/spreadsheets.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { requirePermission } from '../store/context.ts';
@@ -61,13 +61,21 @@ const ReconciliationSchema = Type.Object({
   headers: Type.Optional(Type.Array(Type.String())),
 });
 
+/** Every field a column can be mapped to, whatever the category. */
+const FIELDS = [...new Set(Object.values(ARRAY_FIELDS).flat())];
+
 const RunBody = Type.Object(
   {
-    mapping: Type.Optional(
-      Type.Record(Type.String({ maxLength: 200 }), Type.Union([Type.String({ maxLength: 40 }), Type.Null()]), { maxProperties: 200 }),
-    ),
-    defaults: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 1000 }), { maxProperties: 50 })),
+    mapping: Type.Optional(Type.Record(Type.String({ maxLength: 200 }), Type.Union([Type.Enum(FIELDS), Type.Null()]), { maxProperties: 200 })),
+    defaults: Type.Optional(Type.Partial(Type.Record(Type.Enum(FIELDS), Type.String({ maxLength: 1000 })))),
     legalBasis: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    against: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 40,
+        description: "Set every row against this participant's records only (within what the caller may see)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -90,9 +98,11 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
     request: Parameters<typeof contextOf>[1],
     id: string,
     view: ReconciliationView,
-    body: { mapping?: Record<string, string | null>; defaults?: Record<string, string>; legalBasis?: string },
+    body: { mapping?: Record<string, ArrayField | null>; defaults?: Partial<Record<ArrayField, string>>; legalBasis?: string; against?: string },
   ) => {
-    const mapping = body.mapping ? Object.fromEntries(Object.entries(body.mapping).map(([k, v]) => [k, v ?? undefined])) : undefined;
+    const mapping: ArrayMapping | undefined = body.mapping
+      ? Object.fromEntries(Object.entries(body.mapping).map(([k, v]) => [k, v ?? undefined]))
+      : undefined;
     void runReconciliation(
       contextOf(db, request),
       id,
@@ -101,9 +111,10 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         category: view.category as Category,
         path: uploadPath(config.uploadDir, id),
         fileName: view.fileName,
-        ...(mapping ? { mapping: mapping as never } : {}),
-        ...(body.defaults ? { defaults: body.defaults as never } : {}),
+        ...(mapping ? { mapping } : {}),
+        ...(body.defaults ? { defaults: body.defaults } : {}),
         ...(body.legalBasis ? { legalBasis: body.legalBasis } : {}),
+        ...(body.against ? { against: body.against } : {}),
       },
       validators,
     ).catch((err: unknown) => app.log.error({ err, reconciliation: id }, 'reconciliation failed'));

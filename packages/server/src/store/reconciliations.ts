@@ -62,6 +62,12 @@ export interface ReconcileRequest {
   legalBasis?: string;
   /** Values for fields the file has no column for (`{ measure: 'locate' }`), read as a cell would be. */
   defaults?: Partial<Record<ArrayField, string>>;
+  /**
+   * Set every row against this participant's records only (one state's missing persons against
+   * another's unidentified bodies), within what the participant may see. Without it, the new and
+   * changed rows are set against every other participant's records.
+   */
+  against?: string;
 }
 
 /** What a hit on a new record of each category asks, when the array does not say. */
@@ -306,8 +312,14 @@ async function run(
   const bank = await bankEntries(ctx.db, request.participant, request.category);
   const comparison = compareArray(entries, bank, { onProgress: (done) => onProgress?.({ stage: 'comparing', done }) });
   onProgress?.({ stage: 'matching', done: 0 });
-  const matched = [...comparison.new, ...comparison.changed, ...comparison.conflicts].map((e) => ({ row: e.row, record: e.record }));
-  const crossMatches = await crossStateMatches(ctx.db, request.participant, matched);
+  // Unchanged rows were matched when the bank took them; against one participant, every row is.
+  const matched = request.against ? entries : [...comparison.new, ...comparison.changed, ...comparison.conflicts];
+  if (request.against) await assertParticipant(ctx.db, request.against);
+  const crossMatches = await crossStateMatches(
+    ctx.db,
+    { participant: request.participant, ...(request.against ? { only: request.against } : {}) },
+    matched.map((e) => ({ row: e.row, record: e.record })),
+  );
   onProgress?.({ stage: 'matching', done: matched.length });
 
   const summary: ReconciliationSummary = {
@@ -332,6 +344,11 @@ async function run(
       .execute();
   });
   return summary;
+}
+
+async function assertParticipant(db: Db, code: string): Promise<void> {
+  const known = await db.selectFrom('participants').select('code').where('code', '=', code).executeTakeFirst();
+  if (!known) throw new AppError('unknown_participant', { issues: [{ path: '/against', code: 'unknown_participant', params: { value: code } }] });
 }
 
 /** Every record the participant holds of the category, whatever its status: a cancelled one is a conflict if the array still has it. */
