@@ -157,9 +157,10 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
     expect(noRef.error!.message).toContain('required_column');
   });
 
-  it('a row that makes no valid record is reported with its column, and the rest are compared', async () => {
+  it('a row that makes no valid record is reported with its column, the rest are compared, and its record in the bank is not taken for stale', async () => {
+    await create(participant, car(`${prefix}-Y`, '009 JJJ 02', 'ВАЗ', '2107', 'белый'));
     const view = await reconcile(csv1251([HEADER, `${prefix}-Y;;;;;`, `${prefix}-Z;007 GGG 02;ВАЗ;2107;белый;`]));
-    expect(view.summary).toMatchObject({ invalid: 1, new: 1 });
+    expect(view.summary).toMatchObject({ invalid: 1, new: 1, stale: 0 });
     const invalid = (await allReportItems(t.db, view.id)).get('invalid')!;
     expect(invalid[0]!.row).toBe(2);
   });

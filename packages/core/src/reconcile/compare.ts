@@ -134,7 +134,11 @@ function conflictReasons(differences: readonly RecordDifference[], bankStatus: s
 export function compareArray(
   array: readonly ArrayEntry[],
   bank: readonly BankEntry[],
-  options: { onProgress?: (done: number) => void } = {},
+  options: {
+    onProgress?: (done: number) => void;
+    /** References of rows that made no valid record: still in the array, so their records are not stale. */
+    alsoPresent?: ReadonlySet<string>;
+  } = {},
 ): ArrayComparison {
   const held = new Map(bank.map((entry) => [entry.record.nationalRef, entry]));
   const result: ArrayComparison = { new: [], changed: [], unchanged: [], stale: [], duplicates: [], conflicts: [] };
@@ -168,8 +172,8 @@ export function compareArray(
     else result.unchanged.push({ row: entry.row, id: bankEntry.id });
   });
   for (const entry of bank) {
-    if (entry.status === 'active' && !firstRowOf.has(entry.record.nationalRef))
-      result.stale.push({ id: entry.id, nationalRef: entry.record.nationalRef });
+    const ref = entry.record.nationalRef;
+    if (entry.status === 'active' && !firstRowOf.has(ref) && !options.alsoPresent?.has(ref)) result.stale.push({ id: entry.id, nationalRef: ref });
   }
   for (const [ref, rows] of repeated) result.duplicates.push({ rows, reason: 'same_reference', nationalRefs: [ref] });
   result.duplicates.push(...sameSubjects(reconciled));

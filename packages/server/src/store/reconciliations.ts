@@ -281,6 +281,13 @@ async function run(
     ...(country ? { country } : {}),
     ...(request.defaults ? { defaults: request.defaults } : {}),
   };
+  // A row that makes no valid record still names its reference: the bank's record is not stale.
+  const refColumn = Object.entries(mapping).find(([, field]) => field === 'nationalRef')?.[0];
+  const invalidRefs = new Set<string>();
+  const noteReference = (cells: Record<string, string>) => {
+    const ref = refColumn ? cells[refColumn]?.trim() : undefined;
+    if (ref) invalidRefs.add(ref);
+  };
   let rows = 0;
   let turn = performance.now();
   for await (const { row, cells } of array.rows) {
@@ -296,6 +303,7 @@ async function run(
     const made = rowToRecord(cells, mapping, context);
     if ('issues' in made) {
       invalid.push({ row, issues: made.issues });
+      noteReference(cells);
       continue;
     }
     try {
@@ -305,12 +313,13 @@ async function run(
     } catch (error) {
       if (!isAppError(error)) throw error;
       invalid.push({ row, issues: error.issues });
+      noteReference(cells);
     }
   }
   onProgress?.({ stage: 'reading', done: rows });
 
   const bank = await bankEntries(ctx.db, request.participant, request.category);
-  const comparison = compareArray(entries, bank, { onProgress: (done) => onProgress?.({ stage: 'comparing', done }) });
+  const comparison = compareArray(entries, bank, { alsoPresent: invalidRefs, onProgress: (done) => onProgress?.({ stage: 'comparing', done }) });
   onProgress?.({ stage: 'matching', done: 0 });
   // Unchanged rows were matched when the bank took them; against one participant, every row is.
   const matched = request.against ? entries : [...comparison.new, ...comparison.changed, ...comparison.conflicts];
