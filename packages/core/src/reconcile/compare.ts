@@ -176,7 +176,8 @@ export function compareArray(
     if (entry.status === 'active' && !firstRowOf.has(ref) && !options.alsoPresent?.has(ref)) result.stale.push({ id: entry.id, nationalRef: ref });
   }
   for (const [ref, rows] of repeated) result.duplicates.push({ rows, reason: 'same_reference', nationalRefs: [ref] });
-  result.duplicates.push(...sameSubjects(reconciled));
+  // Not push(...all): a million rows' duplicates as arguments overflow the stack.
+  for (const duplicate of sameSubjects(reconciled)) result.duplicates.push(duplicate);
   options.onProgress?.(array.length);
   return result;
 }
