@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useApi } from './api/context.ts';
 import { AppHeader } from './components/AppHeader/AppHeader.tsx';
@@ -19,6 +20,9 @@ import { useLocation } from './router/history.ts';
 import { Link } from './router/Link.tsx';
 import { matchRoute, recordsPath, type Route } from './router/routes.ts';
 import { SessionContext, type Session } from './session.ts';
+
+// Reconciling arrays is a few people's work: its screens load when first opened, not with the console.
+const ReconcilePage = lazy(() => import('./pages/reconcile/ReconcilePage.tsx').then((m) => ({ default: m.ReconcilePage })));
 
 type Auth =
   | { status: 'checking' }
@@ -115,6 +119,17 @@ export function App() {
         {route.page === 'admin' && <AdminPage />}
         {route.page === 'matches' && <MatchesPage />}
         {route.page === 'hits' && <HitsPage />}
+        {route.page === 'reconcile' && (
+          <Suspense
+            fallback={
+              <p className="boot muted" role="status">
+                {t('common.loading')}
+              </p>
+            }
+          >
+            <ReconcilePage id={route.id} />
+          </Suspense>
+        )}
         {route.page === 'not-found' && (
           <main className="page" id="main">
             <div className="alert alert--info" role="alert">
@@ -128,7 +143,7 @@ export function App() {
   );
 }
 
-function pageTitle(route: Route, auth: Auth, t: ReturnType<typeof useTranslation>['t']): string {
+function pageTitle(route: Route, auth: Auth, t: TFunction): string {
   if (auth.status !== 'signed-in') return auth.status === 'anonymous' ? `${t('login.title')} — ` : '';
   if (route.page === 'records') return `${t('records.title')} — `;
   if (route.page === 'check') return `${t('check.title')} — `;
@@ -136,5 +151,6 @@ function pageTitle(route: Route, auth: Auth, t: ReturnType<typeof useTranslation
   if (route.page === 'admin') return `${t('admin.title')} — `;
   if (route.page === 'matches') return `${t('matches.title')} — `;
   if (route.page === 'hits') return `${t('hits.title')} — `;
+  if (route.page === 'reconcile') return `${t('reconcile.title')} — `;
   return '';
 }

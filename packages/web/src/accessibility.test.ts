@@ -36,6 +36,9 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
   let page: Page;
   let baseUrl: string;
   let record: RecordView;
+  /** A reconciliation compared (its report) and one only uploaded (its column mapping). */
+  let compared: string;
+  let uploaded: string;
 
   beforeAll(async () => {
     db = await openDatabase({ dataDir: 'memory://' });
@@ -55,7 +58,15 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ru.operator', password } });
     const headers = { authorization: `Bearer ${login.json().token}` };
     record = (await app.inject({ method: 'POST', url: '/api/v1/records', headers, payload: wantedPerson({ reviewBy: '2025-01-31' }) })).json();
-    await app.inject({ method: 'POST', url: '/api/v1/records', headers, payload: stolenVehicle() });
+    const vehicle: RecordView = (await app.inject({ method: 'POST', url: '/api/v1/records', headers, payload: stolenVehicle() })).json();
+    const uploadArray = async () => {
+      const csv = `Рег. номер,Госномер,Марка,Цвет\n${vehicle.nationalRef},А123ВС77,ВАЗ,синий\nRU-V-A11Y,В456ОР77,ГАЗ,чёрный\n`;
+      const url = '/api/v1/reconciliations?category=vehicle&fileName=vehicles.csv';
+      return (await app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'text/csv' }, payload: csv })).json().id as string;
+    };
+    compared = await uploadArray();
+    uploaded = await uploadArray();
+    await app.inject({ method: 'POST', url: `/api/v1/reconciliations/${compared}/run`, headers, payload: {} });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -115,7 +126,7 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
     expect(await violations()).toEqual([]);
   });
 
-  it("an operator's home, records list, record, history, form and check", async () => {
+  it("an operator's home, records list, record, history, form, check and reconciliation of an array", async () => {
     await signIn('ru.operator');
     const visit = async (path: string, ready: () => Promise<void>) => {
       await page.goto(`${baseUrl}${path}`);
@@ -134,6 +145,16 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
       ],
       ['form', () => visit(`/records/${record.id}/edit`, () => page.getByLabel('Основание').waitFor())],
       ['check', () => visit('/check', () => page.getByRole('heading', { level: 1 }).waitFor())],
+      ['reconciliations', () => visit('/reconcile', () => page.getByRole('table', { name: 'Последние сверки' }).waitFor())],
+      ['column mapping', () => visit(`/reconcile/${uploaded}`, () => page.getByRole('heading', { name: 'Сопоставление столбцов' }).waitFor())],
+      [
+        'reconciliation report',
+        () =>
+          visit(`/reconcile/${compared}`, async () => {
+            await page.getByRole('tab', { name: /^Изменённые/ }).click();
+            await page.locator('.reconcile-diff mark').first().waitFor();
+          }),
+      ],
     ];
     const found: string[] = [];
     for (const [name, open] of screens) {

@@ -5,7 +5,8 @@
  * stale-version message), and the owner-only button.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -966,6 +967,72 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
       .first()
       .waitFor();
     await supervisor.close();
+  });
+
+  it('reconciles a national array of vehicles: the mapping offered from Russian headers, one new and one changed with the new colour highlighted, both applied', async () => {
+    // A vehicle of its own in force: the one made in setup has been edited and cancelled by now.
+    const { vin: _vin, ...withoutVin } = vehicleInput.vehicle!;
+    const held = await create(
+      await login('ru.operator'),
+      stolenVehicle({ nationalRef: 'RU-V-ARRAY-1', vehicle: { ...withoutVin, plate: { number: 'В456ОР77', state: 'RU' } } }),
+    );
+    const file = join(tmpdir(), `svod-array-${randomBytes(4).toString('hex')}.csv`);
+    writeFileSync(
+      file,
+      [
+        'Рег. номер,Госномер,Марка,Модель,Цвет,Год выпуска',
+        'RU-V-ARRAY-1,В456ОР77,ВАЗ,21099,синий,2000',
+        'RU-V-ARRAY-2,Е789КХ77,ГАЗ,3110,чёрный,2003',
+      ].join('\n'),
+    );
+    const officer = await signInOnNewPage('ru.operator');
+    await officer.getByRole('navigation').getByRole('link', { name: 'Сверка массивов' }).click();
+    await officer.getByRole('heading', { level: 1, name: 'Сверка массивов' }).waitFor();
+    await officer.getByLabel('Категория массива').selectOption('vehicle');
+    await officer.getByLabel('Файл массива').setInputFiles(file);
+    await officer.getByRole('button', { name: 'Загрузить файл' }).click();
+
+    // The mapping the bank offers from the headers: «Госномер» feeds the plate.
+    const plate = officer.getByLabel('Госномер', { exact: true });
+    await plate.waitFor();
+    expect(await plate.inputValue()).toBe('plate');
+    expect(await plate.locator('option:checked').textContent()).toBe('Государственный номер');
+    expect(officer.url()).toMatch(/\/reconcile\/[0-9a-f-]{36}$/);
+    await officer.getByRole('button', { name: 'Запустить сравнение' }).click();
+
+    const summary = officer.getByRole('table', { name: 'Число записей в каждой группе' });
+    await summary.waitFor();
+    const count = (group: string) =>
+      summary
+        .getByRole('row', { name: new RegExp(`^${group}`) })
+        .locator('td')
+        .first()
+        .textContent();
+    expect(await count('Новые')).toBe('1');
+    expect(await count('Изменённые')).toBe('1');
+    expect(await count('Противоречия')).toBe('0');
+    await officer.getByRole('tab', { name: /^Изменённые/ }).click();
+    const colour = officer.locator('.reconcile-item', { hasText: 'RU-V-ARRAY-1' }).getByRole('row', { name: /Цвет/ });
+    expect(await colour.locator('td').first().textContent()).toBe('белый');
+    expect(await colour.locator('mark').textContent()).toBe('синий');
+
+    const apply = officer.getByRole('region', { name: 'Применение к банку' });
+    expect(await apply.getByLabel(/Создать новые карточки/).isChecked()).toBe(true);
+    expect(await apply.getByLabel(/Обновить изменённые/).isChecked()).toBe(true);
+    await apply.getByRole('button', { name: 'Применить…' }).click();
+    await apply.getByRole('button', { name: 'Да, применить' }).click();
+    const applied = apply.getByRole('status').filter({ hasText: 'Сверка применена' });
+    await applied.waitFor();
+    expect(await applied.locator('div', { hasText: 'Создано карточек' }).locator('dd').textContent()).toBe('1');
+    expect(await applied.locator('div', { hasText: 'Обновлено' }).locator('dd').textContent()).toBe('1');
+    await officer.screenshot({ path: join(SCREENS, 'reconciliation.png'), fullPage: true });
+    // The reconciliation has its own address: a reload comes back to it.
+    await officer.reload();
+    await applied.waitFor();
+    const stored = await app.inject({ method: 'GET', url: `/api/v1/records/${held.id}`, headers: await login('ru.operator') });
+    expect((stored.json() as RecordView).vehicle?.colour).toBe('синий');
+    rmSync(file, { force: true });
+    await officer.close();
   });
 
   it('does not show administration to an operator', async () => {

@@ -7,6 +7,7 @@ import type {
   BUILDS,
   Category,
   DOCUMENT_TYPES,
+  DuplicateEntry,
   FIREARM_KINDS,
   FIREARM_TYPES,
   LOCATION_KINDS,
@@ -15,6 +16,7 @@ import type {
   NAME_KINDS,
   RecordStatus,
   RecordView,
+  RowIssueCode,
   SCRIPTS,
   SEXES,
   VULNERABILITIES,
@@ -23,6 +25,10 @@ import type {
 export type {
   Actor,
   ApiKeyView,
+  ArrayField,
+  ConflictReason,
+  RecordInput,
+  RowIssueCode,
   AuditEntryView,
   UserView,
   Category,
@@ -167,3 +173,63 @@ export const isNamelessField = (field: string): field is NamelessField => (NAMEL
 
 export const isCheckField = (value: string): value is CheckField => Object.hasOwn(CHECK_FIELD_SET, value);
 export const isCheckLevel = (value: string): value is CheckLevel => Object.hasOwn(CHECK_LEVEL_SET, value);
+
+/**
+ * The groups of a reconciliation's report, in the order a reader meets them, and those applying
+ * can write (the server's RECONCILIATION_GROUPS and APPLICABLE_GROUPS, which live in its store).
+ */
+export const RECONCILIATION_GROUPS = ['new', 'changed', 'unchanged', 'stale', 'duplicates', 'conflicts', 'crossMatches', 'invalid'] as const;
+export type ReconciliationGroup = (typeof RECONCILIATION_GROUPS)[number];
+export const APPLICABLE_GROUPS = ['new', 'changed', 'conflicts', 'stale'] as const;
+export type ApplicableGroup = (typeof APPLICABLE_GROUPS)[number];
+export type ReconciliationStatus = 'uploaded' | 'reading' | 'compared' | 'applied' | 'failed';
+export type DuplicateReason = DuplicateEntry['reason'];
+
+/** Why a run failed: the server's file-reading codes, a mapping it refused, a run a restart cut off. */
+const RECONCILE_FAILURE_SET = {
+  file_too_large: true,
+  empty_file: true,
+  unsupported_format: true,
+  unsupported_encoding: true,
+  bad_encoding: true,
+  too_many_columns: true,
+  empty_header: true,
+  duplicate_header: true,
+  unexpected_column: true,
+  ragged_row: true,
+  cell_too_long: true,
+  row_too_long: true,
+  bad_csv: true,
+  bad_json: true,
+  nested_value: true,
+  unsafe_number: true,
+  bad_xml: true,
+  xml_doctype: true,
+  bad_xlsx: true,
+  xlsx_too_large: true,
+  validation_failed: true,
+  interrupted: true,
+} as const;
+export type ReconcileFailureCode = keyof typeof RECONCILE_FAILURE_SET;
+export const isReconcileFailureCode = (code: string): code is ReconcileFailureCode => Object.hasOwn(RECONCILE_FAILURE_SET, code);
+
+/** Why a cell of a row made no record (core's `RowIssueCode`), each with a label. */
+const ROW_ISSUE_SET: Record<RowIssueCode, true> = {
+  required: true,
+  bad_date: true,
+  incomplete_date: true,
+  bad_sex: true,
+  bad_country: true,
+  bad_number: true,
+  bad_value: true,
+  not_latin: true,
+  unknown_script: true,
+  wrong_category: true,
+  too_long: true,
+  too_many: true,
+  bad_characters: true,
+  bad_format: true,
+  out_of_range: true,
+  duplicate_items: true,
+};
+export const isRowIssueCode = (code: string): code is RowIssueCode => Object.hasOwn(ROW_ISSUE_SET, code);

@@ -42,3 +42,6 @@ export const mayExport = (actor: Actor): boolean => can(actor, 'record.export');
 
 /** Supervisors decide whether two records are one subject. */
 export const mayDecideMatches = (actor: Actor): boolean => can(actor, 'match.decide');
+
+/** Operators and supervisors reconcile their agency's national arrays with the bank. */
+export const mayImport = (actor: Actor): boolean => can(actor, 'record.import');

@@ -250,8 +250,10 @@ export interface ReconciliationTable {
   file_sha256: string;
   format: string | null;
   encoding: string | null;
+  headers: Json<unknown> | null;
   mapping: Json<unknown> | null;
   status: ReconciliationStatus;
+  stage: string | null;
   rows_read: Generated<number>;
   summary: Json<unknown> | null;
   error: Json<unknown> | null;

@@ -58,7 +58,8 @@ const ReconciliationSchema = Type.Object({
     Type.Object({ created: Type.Integer(), updated: Type.Integer(), expired: Type.Integer(), skipped: Type.Integer() }),
     Type.Null(),
   ]),
-  headers: Type.Optional(Type.Array(Type.String())),
+  headers: Type.Union([Type.Array(Type.String()), Type.Null()], { description: "The file's columns in their order" }),
+  stage: Type.Union([Type.Enum(['reading', 'comparing', 'matching', 'storing'] as const), Type.Null()], { description: 'Where a run is' }),
 });
 
 /** Every field a column can be mapped to, whatever the category. */

@@ -1,6 +1,8 @@
 import type { ArrayMapping } from '@svod/core';
 import type { Db, ReconciliationStatus, Tx } from '../db/database.ts';
 
+export type ReconcileStage = 'reading' | 'comparing' | 'matching' | 'storing';
+
 /** Items of a group shown in the HTML report at most; the group's CSV or XLSX holds them all. */
 export const HTML_ITEMS = 1_000;
 
@@ -29,8 +31,13 @@ export interface ReconciliationView {
   fileBytes: number;
   format: string | null;
   encoding: string | null;
+  /** The file's columns in their order. */
+  headers: string[] | null;
+  /** Each column's field, in the file's order; `undefined` for a column left unused. */
   mapping: ArrayMapping | null;
   status: ReconciliationStatus;
+  /** Where a run is: reading the file, comparing, matching with other states' records, storing the report. */
+  stage: ReconcileStage | null;
   rowsRead: number;
   summary: ReconciliationSummary | null;
   error: { code: string; message: string; row?: number; column?: string } | null;

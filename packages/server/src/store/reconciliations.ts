@@ -19,7 +19,7 @@ import {
   type FieldIssue,
   type RecordInput,
 } from '@svod/core';
-import type { Db, ReconciliationStatus, Tx } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { openArray, ArrayReadError } from '../reconcile/readers/index.ts';
 import { uploadPath } from '../reconcile/uploads.ts';
 import type { RecordValidators } from '../validation/records.ts';
@@ -36,6 +36,7 @@ import {
   type ReconciliationItem,
   type ReconciliationSummary,
   type ReconciliationView,
+  type ReconcileStage,
   HTML_ITEMS,
 } from './reconciliation-items.ts';
 
@@ -45,8 +46,8 @@ import { recordSubject } from './record-content.ts';
 
 /** Items written per statement. */
 const WRITE_PAGE = 500;
-/** Rows between two progress notes (the count in the store, the caller's callback). */
-const PROGRESS_ROWS = 10_000;
+/** Rows between two progress notes (the count in the store, the caller's callback): a console polling each second sees it move. */
+const PROGRESS_ROWS = 2_000;
 /** Longest stretch of work before the server is let answer others (checks, /health). */
 const TURN_MS = 20;
 
@@ -84,7 +85,7 @@ const ACTION_ON_HIT: Record<Category, RecordInput['actionOnHit']> = {
 const stateOf = (participant: string) => (/^[A-Z]{2}-/.test(participant) ? participant.slice(0, 2) : undefined);
 
 export interface ReconcileProgress {
-  stage: 'reading' | 'comparing' | 'matching' | 'storing';
+  stage: ReconcileStage;
   done: number;
 }
 
@@ -156,7 +157,7 @@ export async function offeredMapping(db: Db, participant: string, category: Cate
  * Reads the headers of an uploaded array and records the format, the encoding and the mapping
  * offered for them, for a person to check before the run. A file that cannot be read fails here.
  */
-export async function previewReconciliation(ctx: StoreContext, id: string, path: string): Promise<ReconciliationView & { headers: string[] }> {
+export async function previewReconciliation(ctx: StoreContext, id: string, path: string): Promise<ReconciliationView> {
   const view = await ownReconciliation(ctx, id);
   try {
     const array = await openArray(path);
@@ -165,10 +166,16 @@ export async function previewReconciliation(ctx: StoreContext, id: string, path:
     const mapping = await offeredMapping(ctx.db, view.participant, view.category as Category, array.headers);
     await ctx.db
       .updateTable('reconciliations')
-      .set({ format: array.format, encoding: array.encoding, mapping: JSON.stringify(mapping), updated_at: new Date() })
+      .set({
+        format: array.format,
+        encoding: array.encoding,
+        headers: JSON.stringify(array.headers),
+        mapping: JSON.stringify(mapping),
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
-    return { ...(await viewOf(ctx.db, id)), headers: array.headers };
+    return viewOf(ctx.db, id);
   } catch (error) {
     if (!(error instanceof ArrayReadError)) throw error;
     await ctx.db
@@ -176,7 +183,7 @@ export async function previewReconciliation(ctx: StoreContext, id: string, path:
       .set({ status: 'failed', error: JSON.stringify(failureOf(error)), updated_at: new Date() })
       .where('id', '=', id)
       .execute();
-    return { ...(await viewOf(ctx.db, id)), headers: [] };
+    return viewOf(ctx.db, id);
   }
 }
 
@@ -243,9 +250,11 @@ async function run(
 ): Promise<ReconciliationSummary> {
   await ctx.db
     .updateTable('reconciliations')
-    .set({ status: 'reading', rows_read: 0, error: null, updated_at: new Date() })
+    .set({ status: 'reading', stage: 'reading', rows_read: 0, error: null, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+  const stage = (name: ReconcileProgress['stage']) =>
+    ctx.db.updateTable('reconciliations').set({ stage: name, updated_at: new Date() }).where('id', '=', id).execute();
   const array = await openArray(request.path);
   const mapping = request.mapping ?? (await offeredMapping(ctx.db, request.participant, request.category, array.headers));
   const mappingIssues = validateMapping(mapping, request.category, request.defaults);
@@ -258,7 +267,13 @@ async function run(
   }
   await ctx.db
     .updateTable('reconciliations')
-    .set({ format: array.format, encoding: array.encoding, mapping: JSON.stringify(mapping), updated_at: new Date() })
+    .set({
+      format: array.format,
+      encoding: array.encoding,
+      headers: JSON.stringify(array.headers),
+      mapping: JSON.stringify(mapping),
+      updated_at: new Date(),
+    })
     .where('id', '=', id)
     .execute();
   if (request.mapping) {
@@ -318,9 +333,11 @@ async function run(
   }
   onProgress?.({ stage: 'reading', done: rows });
 
+  await stage('comparing');
   const bank = await bankEntries(ctx.db, request.participant, request.category);
   const comparison = compareArray(entries, bank, { alsoPresent: invalidRefs, onProgress: (done) => onProgress?.({ stage: 'comparing', done }) });
   onProgress?.({ stage: 'matching', done: 0 });
+  await stage('matching');
   // Unchanged rows were matched when the bank took them; against one participant, every row is.
   const matched = request.against ? entries : [...comparison.new, ...comparison.changed, ...comparison.conflicts];
   if (request.against) await assertParticipant(ctx.db, request.against);
@@ -342,13 +359,14 @@ async function run(
     crossMatches: crossMatches.length,
     invalid: invalid.length,
   };
+  await stage('storing');
   // The report and its status together: a run killed while storing leaves none of it, and runs again whole.
   await ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('reconciliation_items').where('reconciliation_id', '=', id).execute();
     await storeItems(tx, id, comparison, bank, crossMatches, invalid, (done) => onProgress?.({ stage: 'storing', done }));
     await tx
       .updateTable('reconciliations')
-      .set({ status: 'compared', rows_read: rows, summary: JSON.stringify(summary), updated_at: new Date() })
+      .set({ status: 'compared', stage: null, rows_read: rows, summary: JSON.stringify(summary), updated_at: new Date() })
       .where('id', '=', id)
       .execute();
   });
@@ -446,6 +464,8 @@ async function viewOf(db: Db | Tx, id: string): Promise<ReconciliationView> {
   const row = await db.selectFrom('reconciliations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', { params: { id } });
   const json = <T>(value: unknown): T | null => (value === null ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T));
+  const headers = json<string[]>(row.headers);
+  const mapping = json<ArrayMapping>(row.mapping);
   return {
     id: row.id,
     participant: row.participant,
@@ -454,8 +474,11 @@ async function viewOf(db: Db | Tx, id: string): Promise<ReconciliationView> {
     fileBytes: Number(row.file_bytes),
     format: row.format,
     encoding: row.encoding,
-    mapping: json<ArrayMapping>(row.mapping),
+    headers,
+    // In the file's order, every column named (JSON keeps neither the order nor a column mapped to nothing).
+    mapping: mapping && headers ? Object.fromEntries(headers.map((h) => [h, mapping[h]])) : mapping,
     status: row.status,
+    stage: row.stage as ReconcileStage | null,
     rowsRead: row.rows_read,
     summary: json<ReconciliationSummary>(row.summary),
     error: json<ReconciliationView['error']>(row.error),

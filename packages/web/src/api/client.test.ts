@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient, ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE, queryString } from './client.ts';
+import { ApiClient, ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE, arrayMediaType, queryString } from './client.ts';
 
 interface Call {
   url: string;
@@ -99,5 +99,15 @@ describe('queryString', () => {
     expect(queryString({ a: undefined, b: '', c: 'x y', d: 5 })).toBe('?c=x+y&d=5');
     expect(queryString({})).toBe('');
     expect(queryString(undefined)).toBe('');
+  });
+});
+
+describe('arrayMediaType', () => {
+  it('names the media type of an array by its file name, and leaves the rest to the bytes', () => {
+    expect(arrayMediaType('МВД-ТС.CSV')).toBe('text/csv');
+    expect(arrayMediaType('export.jsonl')).toBe('application/x-ndjson');
+    expect(arrayMediaType('export.xml')).toBe('application/xml');
+    expect(arrayMediaType('export.xlsx')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(arrayMediaType('export')).toBe('application/octet-stream');
   });
 });

@@ -1,6 +1,8 @@
 import type {
   Actor,
   ApiKeyView,
+  ApplicableGroup,
+  ArrayField,
   Attachment,
   AuditEntryView,
   Category,
@@ -12,6 +14,8 @@ import type {
   MatchStatus,
   MatchView,
   ParticipantInfo,
+  ReconciliationGroup,
+  ReconciliationStatus,
   RecordHistory,
   RecordStatus,
   RecordView,
@@ -21,6 +25,8 @@ import type {
 import type { RecordFilters, RecordListState } from '../records/filters.ts';
 
 export const API_BASE = '/api/v1';
+/** Items of a report group read at a time. */
+export const RECONCILIATION_PAGE = 50;
 
 /** One field-level problem, as in the `errors` member of a problem document. */
 export interface ProblemIssue {
@@ -191,6 +197,67 @@ export interface AuditVerification {
   entries: number;
   problem?: { seq: number; kind: string; message: string };
   checkpoint: { seq: number; at: string } | null;
+}
+
+/** Which field each column of an array feeds: `null` for a column left unused. */
+export type ReconciliationMapping = Record<string, ArrayField | null>;
+
+/** A reconciliation of a national array with the bank, as it stands: uploaded, reading, compared, applied or failed. */
+export interface ReconciliationView {
+  id: string;
+  participant: string;
+  category: Category;
+  fileName: string;
+  fileBytes: number;
+  format: string | null;
+  encoding: string | null;
+  /** The file's columns in their order. */
+  headers: string[] | null;
+  /** The mapping offered after the upload, or the one the run used. */
+  mapping: ReconciliationMapping | null;
+  status: ReconciliationStatus;
+  /** Where a run is. */
+  stage: 'reading' | 'comparing' | 'matching' | 'storing' | null;
+  /** Rows read so far: the progress of a run, whose total is not known until it ends. */
+  rowsRead: number;
+  summary: (Record<ReconciliationGroup, number> & { rows: number }) | null;
+  error: { code: string; message: string; row?: number; column?: string } | null;
+  createdBy: string;
+  createdAt: string;
+  appliedAt: string | null;
+  applied: { created: number; updated: number; expired: number; skipped: number } | null;
+}
+
+/** The answer to an upload, with the file's headers. */
+export interface UploadedReconciliation extends ReconciliationView {
+  headers: string[];
+}
+
+/** One entry of a report group; what `payload` holds depends on the group. */
+export interface ReconciliationItem {
+  group: ReconciliationGroup;
+  /** The item's place in its group: the `after` of the next page. */
+  seq: number;
+  row: number | null;
+  recordId: string | null;
+  recordVersion: number | null;
+  payload: Record<string, unknown>;
+}
+
+/** The media type an array is sent as, by its name: the server tells the format from the bytes as well. */
+export function arrayMediaType(fileName: string): string {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const types: Record<string, string> = {
+    csv: 'text/csv',
+    tsv: 'text/csv',
+    txt: 'text/csv',
+    jsonl: 'application/x-ndjson',
+    ndjson: 'application/x-ndjson',
+    json: 'application/x-ndjson',
+    xml: 'application/xml',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
+  return types[extension] ?? 'application/octet-stream';
 }
 
 export interface ApiClientOptions {
@@ -402,6 +469,71 @@ export class ApiClient {
     return this.#request('GET', '/audit/verify');
   }
 
+  /**
+   * Sends a national array as it is, telling `onProgress` the share sent (0..1). Over
+   * XMLHttpRequest, as fetch reports no upload progress; 201 with the file's headers and the
+   * mapping offered, or with `status: 'failed'` and where the file cannot be read.
+   */
+  uploadArray(category: Category, file: File, onProgress?: (sent: number) => void, signal?: AbortSignal): Promise<UploadedReconciliation> {
+    const url = `${this.#base}/reconciliations${queryString({ category, fileName: file.name })}`;
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+      xhr.setRequestHeader('accept-language', this.#options.language());
+      xhr.setRequestHeader('content-type', arrayMediaType(file.name));
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        const contentType = xhr.getResponseHeader('content-type') ?? '';
+        const response = new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: { 'content-type': contentType } });
+        this.#answer<UploadedReconciliation>(response, {}).then(resolve, reject);
+      };
+      xhr.onerror = () => reject(new ApiError({ type: 'about:blank', title: NETWORK_ERROR, status: 0, code: NETWORK_ERROR }));
+      xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'));
+      signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(file);
+    });
+  }
+
+  /** The agency's reconciliations, newest first. */
+  reconciliations(signal?: AbortSignal): Promise<{ items: ReconciliationView[] }> {
+    return this.#request('GET', '/reconciliations', { query: { limit: 20 }, ...(signal ? { signal } : {}) });
+  }
+
+  getReconciliation(id: string, signal?: AbortSignal): Promise<ReconciliationView> {
+    return this.#request('GET', `/reconciliations/${encodeURIComponent(id)}`, { ...(signal ? { signal } : {}) });
+  }
+
+  /** Starts the comparison in the background (202) with the mapping checked; the server keeps it for the next array. */
+  runReconciliation(id: string, mapping: ReconciliationMapping): Promise<ReconciliationView> {
+    return this.#request('POST', `/reconciliations/${encodeURIComponent(id)}/run`, { body: { mapping } });
+  }
+
+  /** A page of one group of the report, after the item numbered `after`. */
+  reconciliationItems(id: string, group: ReconciliationGroup, after: number, signal?: AbortSignal): Promise<{ items: ReconciliationItem[] }> {
+    return this.#request('GET', `/reconciliations/${encodeURIComponent(id)}/items`, {
+      query: { group, limit: RECONCILIATION_PAGE, after },
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  /** The whole report as an HTML file in the interface language, or one group as a table. */
+  reconciliationReport(id: string, format: 'html' | 'csv' | 'xlsx', group?: ReconciliationGroup): Promise<Blob> {
+    return this.#request('GET', `/reconciliations/${encodeURIComponent(id)}/report`, { query: { format, group }, download: true });
+  }
+
+  /** What applying would write, as JSON Lines for the national system to load itself. */
+  reconciliationDelta(id: string): Promise<Blob> {
+    return this.#request('GET', `/reconciliations/${encodeURIComponent(id)}/delta`, { download: true });
+  }
+
+  /** Writes the chosen groups to the bank, once; 409 when a record changed since the comparison (run it again). */
+  applyReconciliation(id: string, groups: readonly ApplicableGroup[]): Promise<ReconciliationView> {
+    return this.#request('POST', `/reconciliations/${encodeURIComponent(id)}/apply`, { body: { groups } });
+  }
+
   /** Where the browser downloads the visible records matching the list's filters as a table (the cookie authenticates it). */
   /** A download of every record the filters select, as the list shows them (the bank checks the right to export). */
   exportUrl(format: 'csv' | 'xlsx', filters: RecordFilters): string {
@@ -435,6 +567,10 @@ export class ApiClient {
       if (isAbort(cause)) throw cause;
       throw new ApiError({ type: 'about:blank', title: NETWORK_ERROR, status: 0, code: NETWORK_ERROR }, { cause });
     }
+    return this.#answer<T>(response, options);
+  }
+
+  async #answer<T>(response: Response, options: Pick<RequestOptions, 'authenticated' | 'download'>): Promise<T> {
     if (!response.ok) {
       const error = await problemFrom(response);
       if (error.status === 401 && options.authenticated !== false) for (const listener of this.#unauthenticated) listener(error);

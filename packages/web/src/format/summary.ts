@@ -22,7 +22,11 @@ const joined = (parts: readonly (string | undefined | false)[], separator: strin
  * script and the Latin form; for vehicles VIN and plate with make and model; for firearms
  * the serial numbers with make and model.
  */
-export function summarizeRecord(record: RecordView, t: TFunction, lang: Language): RecordSummary {
+export function summarizeRecord(
+  record: Pick<RecordView, 'vehicle' | 'firearm' | 'person' | 'unidentifiedCorpse' | 'unidentifiedPerson'>,
+  t: TFunction,
+  lang: Language,
+): RecordSummary {
   if (record.vehicle) {
     const v = record.vehicle;
     const plate = v.plate ? `${v.plate.number} (${v.plate.state})` : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, recordPath } from './routes.ts';
+import { matchRoute, reconcilePath, recordPath } from './routes.ts';
 
 describe('matchRoute', () => {
   it('maps paths to pages', () => {
@@ -25,5 +25,11 @@ describe('matchRoute', () => {
 
   it('round-trips record paths', () => {
     expect(matchRoute(recordPath('x y'))).toEqual({ page: 'record', id: 'x y' });
+  });
+
+  it('maps reconciliation paths, with the id of one', () => {
+    expect(matchRoute('/reconcile')).toEqual({ page: 'reconcile' });
+    expect(matchRoute(reconcilePath('0d9c7a2e'))).toEqual({ page: 'reconcile', id: '0d9c7a2e' });
+    expect(matchRoute('/reconcile/a/b')).toEqual({ page: 'not-found' });
   });
 });

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'admin' }
   | { page: 'matches' }
   | { page: 'hits' }
+  | { page: 'reconcile'; id?: string }
   | { page: 'not-found' };
 
 export const homePath = (): string => '/';
@@ -19,6 +20,8 @@ export const adminPath = (): string => '/admin';
 export const matchesPath = (search = ''): string => `/matches${search}`;
 export const hitsPath = (box: 'inbox' | 'outbox' = 'inbox'): string => (box === 'inbox' ? '/hits' : '/hits?box=outbox');
 export const newRecordPath = (category?: string): string => `/records/new${category ? `?category=${encodeURIComponent(category)}` : ''}`;
+/** The reconciliations of national arrays, or one of them (so that a reload returns to it). */
+export const reconcilePath = (id?: string): string => (id ? `/reconcile/${encodeURIComponent(id)}` : '/reconcile');
 export const editRecordPath = (id: string): string => `/records/${encodeURIComponent(id)}/edit`;
 
 /**
@@ -35,6 +38,15 @@ export function matchRoute(pathname: string): Route {
   if (path === matchesPath()) return { page: 'matches' };
   if (path === '/hits') return { page: 'hits' };
   if (path === '/records/new') return { page: 'new-record' };
+  if (path === reconcilePath()) return { page: 'reconcile' };
+  const reconciliation = /^\/reconcile\/([^/]+)$/.exec(path);
+  if (reconciliation?.[1]) {
+    try {
+      return { page: 'reconcile', id: decodeURIComponent(reconciliation[1]) };
+    } catch {
+      return { page: 'not-found' };
+    }
+  }
   const match = /^\/records\/([^/]+)(\/edit)?$/.exec(path);
   if (match?.[1]) {
     try {

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/index.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
-import { adminPath, hitsPath, matchesPath, checkPath, homePath, matchRoute, recordsPath } from '../../router/routes.ts';
-import { mayAdminister, participantName, useSession } from '../../session.ts';
+import { adminPath, hitsPath, matchesPath, checkPath, homePath, matchRoute, reconcilePath, recordsPath } from '../../router/routes.ts';
+import { mayAdminister, mayImport, participantName, useSession } from '../../session.ts';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.tsx';
 
 export function Brand() {
@@ -25,7 +25,8 @@ export function Brand() {
 export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; loggingOut: boolean }) {
   const { t, i18n } = useTranslation();
   const { actor, participants } = useSession();
-  const current = matchRoute(useLocation().pathname).page;
+  const route = matchRoute(useLocation().pathname);
+  const current = route.page;
   const onList = current === 'records';
   const inRecords = onList || current === 'record';
   return (
@@ -61,6 +62,15 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
               aria-current={current === 'matches' ? 'page' : undefined}
             >
               {t('header.matches')}
+            </Link>
+          )}
+          {mayImport(actor) && (
+            <Link
+              to={reconcilePath()}
+              className={`app-header__nav-link${current === 'reconcile' ? ' is-active' : ''}`}
+              aria-current={route.page === 'reconcile' && !route.id ? 'page' : undefined}
+            >
+              {t('header.reconcile')}
             </Link>
           )}
           {mayAdminister(actor) && (
