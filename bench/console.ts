@@ -39,9 +39,10 @@ const address = app.server.address();
 if (!address || typeof address === 'string') throw new Error('no TCP address');
 const base = `http://127.0.0.1:${address.port}`;
 
-// The first screen loads index.html's entry script; the chart's chunk loads only on the home page.
+// The first screen loads index.html's entry script and the chunks it preloads (shared by the
+// lazy pages, split out by Vite); the chart's chunk loads only on the home page.
 const html = readFileSync(`${WEB_ROOT}/index.html`, 'utf8');
-const entries = [...html.matchAll(/src="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+const entries = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
 const assets = new Set(readdirSync(`${WEB_ROOT}/assets`));
 const firstScreen = entries
   .filter((name) => assets.has(name))
