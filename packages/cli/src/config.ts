@@ -88,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
       secureCookies: env.SVOD_SECURE_COOKIES === 'true',
       allowedOrigins: origins('SVOD_ALLOWED_ORIGINS', env),
       webRoot: env.SVOD_WEB_ROOT ? resolve(env.SVOD_WEB_ROOT) : WEB_DIST,
+      webhookLoopback: env.SVOD_WEBHOOK_ALLOW_LOOPBACK === 'true',
       uploadDir: resolve(env.SVOD_UPLOAD_DIR ?? join(env.SVOD_DATA_DIR ?? 'data', 'uploads')),
       hitDeadlines: {
         heldMinutes: integer('SVOD_HIT_HELD_MINUTES', DEFAULT_APP_CONFIG.hitDeadlines.heldMinutes, env),

@@ -44,6 +44,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   importLimitBytes: 64 * 1024 * 1024,
   allowedOrigins: [],
   hitDeadlines: DEFAULT_HIT_DEADLINES,
+  webhookLoopback: false,
   uploadDir: join(tmpdir(), 'svod-uploads'),
   reconcileLimitBytes: 2 ** 31 - 1,
 };

@@ -1,8 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvent } from './store/events.ts';
 import { deliverDue, MAX_ATTEMPTS, retryDelayMs, webhookSignature } from './store/webhooks.ts';
 import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
+
+const LOOPBACK = { allowLoopback: true };
 import { wantedPerson } from './test/fixtures/records.ts';
 
 interface Received {
@@ -19,7 +22,8 @@ describe.each(DIALECTS)('webhooks to a national system, on %s', (dialect) => {
   const answers: number[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    // The national system of this test listens on this machine.
+    t = await createTestApp(dialect, { webhookLoopback: true });
     endpoint = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => {
@@ -90,7 +94,7 @@ describe.each(DIALECTS)('webhooks to a national system, on %s', (dialect) => {
     answers.push(503);
     const hit = await hitOnRussia('WH0000001');
     const now = Date.now();
-    expect(await deliverDue(t.db, new Date(now))).toBe(1);
+    expect(await deliverDue(t.db, new Date(now), LOOPBACK)).toBe(1);
     expect(received).toHaveLength(1);
     const [first] = received;
     const timestamp = first!.headers['x-svod-timestamp'] as string;
@@ -100,8 +104,8 @@ describe.each(DIALECTS)('webhooks to a national system, on %s', (dialect) => {
     expect(await deliveries(hook.id)).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, lastError: 'HTTP 503' })]);
 
     // Not before its backoff has passed; then again, and this time accepted.
-    expect(await deliverDue(t.db, new Date(now + 1_000))).toBe(0);
-    expect(await deliverDue(t.db, new Date(now + retryDelayMs(1) + 1_000))).toBe(1);
+    expect(await deliverDue(t.db, new Date(now + 1_000), LOOPBACK)).toBe(0);
+    expect(await deliverDue(t.db, new Date(now + retryDelayMs(1) + 1_000), LOOPBACK)).toBe(1);
     expect(received).toHaveLength(2);
     expect(received[1]!.headers['x-svod-delivery']).toBe(first!.headers['x-svod-delivery']);
     expect(await deliveries(hook.id)).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2 })]);
@@ -115,12 +119,42 @@ describe.each(DIALECTS)('webhooks to a national system, on %s', (dialect) => {
     await hitOnRussia('WH0000002');
     let at = Date.now();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      expect(await deliverDue(t.db, new Date(at))).toBeGreaterThanOrEqual(1);
+      expect(await deliverDue(t.db, new Date(at), LOOPBACK)).toBeGreaterThanOrEqual(1);
       at += retryDelayMs(attempt) + 1_000;
     }
     const [delivery] = await deliveries(hook.id);
     expect(delivery).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
     expect(delivery!.lastError).toBeTruthy();
-    expect(await deliverDue(t.db, new Date(at + 86_400_000))).toBe(0);
+    expect(await deliverDue(t.db, new Date(at + 86_400_000), LOOPBACK)).toBe(0);
+  });
+
+  it("a bank that does not allow it refuses a webhook pointing at its own machine or at a cloud's metadata address, and never delivers to one", async () => {
+    const guarded = await createTestApp(dialect);
+    try {
+      const headers = await guarded.as('RU-MVD', 'administrator');
+      for (const target of [
+        'http://127.0.0.1:5432/',
+        'http://localhost/x',
+        'http://[::1]/',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://0.0.0.0/',
+      ]) {
+        const refused = await guarded.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers, payload: { url: target } });
+        expect(refused.statusCode, target).toBe(400);
+        expect(refused.json().errors[0]).toMatchObject({ path: '/url', code: 'not_allowed_value' });
+      }
+      // Registered where it was allowed, then the bank no longer allows it: the delivery is refused and shown.
+      const registered = await guarded.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers, payload: { url: 'http://10.20.30.40/svod' } });
+      expect(registered.statusCode).toBe(201);
+      await guarded.db.updateTable('webhooks').set({ url }).where('id', '=', registered.json().id).execute();
+      const before = received.length;
+      await recordEvent(guarded.db, ['RU-MVD'], 'hit.created', { hit: 'x' });
+      expect(await deliverDue(guarded.db, new Date(Date.now() + 60_000))).toBe(1);
+      const deliveries = await guarded.app.inject({ method: 'GET', url: `/api/v1/webhooks/${registered.json().id}/deliveries`, headers });
+      expect(deliveries.json()[0]).toMatchObject({ status: 'pending', lastError: expect.stringContaining('refused') });
+      expect(received.length).toBe(before);
+    } finally {
+      await guarded.close();
+    }
   });
 });

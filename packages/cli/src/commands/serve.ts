@@ -63,7 +63,9 @@ async function serve(ctx: CommandContext): Promise<undefined> {
     config.crossmatchHour === undefined
       ? () => undefined
       : scheduleNightlyCrossmatch(db, config.crossmatchHour, (err) => logger.error({ err }, 'nightly cross-match failed'));
-  const stopWebhooks = startWebhookDelivery(db, (err) => logger.error({ err }, 'webhook delivery failed'));
+  const stopWebhooks = startWebhookDelivery(db, (err) => logger.error({ err }, 'webhook delivery failed'), {
+    allowLoopback: config.app.webhookLoopback,
+  });
   const stopDeadlines = watchHitDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'hit deadlines failed'));
   const resumed = await resumeReconciliations(db, config.app.uploadDir, createRecordValidators(createAjv()), (err) =>
     logger.error({ err }, 'reconciliation failed'),

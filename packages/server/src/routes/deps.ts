@@ -26,6 +26,8 @@ export interface AppConfig {
   allowedOrigins: readonly string[];
   /** How long the owner of a record has to answer a hit on it. */
   hitDeadlines: HitDeadlines;
+  /** Whether a webhook may point at the server's own machine (development, tests); never in production. */
+  webhookLoopback: boolean;
   /** Where uploaded national arrays are kept until their reconciliation is applied. */
   uploadDir: string;
   /** Largest national array accepted for reconciliation, in bytes. */

@@ -7,7 +7,7 @@ import type { RouteDeps } from './deps.ts';
 import { IdParams, problems } from './schemas.ts';
 
 /** National systems' endpoints for the participant's events, signed, with their delivery state. */
-export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
+export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config }) => {
   app.get(
     '/webhooks',
     {
@@ -32,7 +32,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
         response: { 201: Type.Intersect([WebhookView, Type.Object({ secret: Type.String() })]), ...problems(400) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createWebhook(contextOf(db, request), request.body.url)),
+    async (request, reply) =>
+      reply.status(201).send(await createWebhook(contextOf(db, request), request.body.url, { allowLoopback: config.webhookLoopback })),
   );
 
   app.get(

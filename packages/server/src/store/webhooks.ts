@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { AppError, type WebhookDeliveryView, type WebhookView } from '@svod/core';
 import type { Db } from '../db/database.ts';
+import { namesInternalHost, resolvesInternally } from '../util/webhook-target.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
@@ -9,13 +10,18 @@ const WEBHOOK = 'webhook';
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** Registers a national system's endpoint for the participant's events; the signing secret is shown only here. */
-export async function createWebhook(ctx: StoreContext, url: string): Promise<WebhookView & { secret: string }> {
+export async function createWebhook(ctx: StoreContext, url: string, options: WebhookTargets = {}): Promise<WebhookView & { secret: string }> {
   return withFailureAudit(ctx, { action: 'webhook.create', resourceType: WEBHOOK }, async () => {
     requirePermission(ctx, 'apikey.manage');
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.username || parsed.password) {
       throw new AppError('validation_failed', {
         issues: [{ path: '/url', code: 'bad_format', params: { format: 'http(s) URL without credentials' } }],
+      });
+    }
+    if (!options.allowLoopback && namesInternalHost(parsed.hostname)) {
+      throw new AppError('validation_failed', {
+        issues: [{ path: '/url', code: 'not_allowed_value', params: { allowed: 'an address other than the server itself or a link-local one' } }],
       });
     }
     const id = randomUUID();
@@ -172,7 +178,12 @@ const ROUND = 20;
  * another server leaves it), posted with its signature, then marked delivered, or rescheduled
  * with backoff, or — after MAX_ATTEMPTS — failed. Returns how many were attempted.
  */
-export async function deliverDue(db: Db, now = new Date()): Promise<number> {
+/** Where webhooks may point: the server itself only when allowed (a development machine, tests). */
+export interface WebhookTargets {
+  allowLoopback?: boolean;
+}
+
+export async function deliverDue(db: Db, now = new Date(), targets: WebhookTargets = {}): Promise<number> {
   const due = await db
     .selectFrom('webhook_deliveries')
     .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
@@ -220,6 +231,9 @@ export async function deliverDue(db: Db, now = new Date()): Promise<number> {
     const attempts = delivery.attempts + 1;
     let outcome: { ok: boolean; status: number | null; error: string | null };
     try {
+      if (!targets.allowLoopback && (await resolvesInternally(new URL(delivery.url).hostname))) {
+        throw new Error('refused: the address is the server itself or link-local');
+      }
       const response = await fetch(delivery.url, {
         method: 'POST',
         headers: {
@@ -265,14 +279,14 @@ export async function deliverDue(db: Db, now = new Date()): Promise<number> {
 const IDLE_MS = 1_000;
 
 /** Sends webhook deliveries for as long as the server runs, apart from requests and checks. */
-export function startWebhookDelivery(db: Db, onError: (error: unknown) => void): () => void {
+export function startWebhookDelivery(db: Db, onError: (error: unknown) => void, targets: WebhookTargets = {}): () => void {
   let running = true;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     if (!running) return;
     let attempted = 0;
     try {
-      attempted = await deliverDue(db);
+      attempted = await deliverDue(db, new Date(), targets);
     } catch (error) {
       onError(error);
     }
