@@ -1,11 +1,13 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, RecordInput } from '@svod/core';
 import { reportHtml } from './reconcile/report.ts';
-import { allReportItems, applyReconciliation, reconcileFile } from './store/reconciliations.ts';
+import { uploadPath } from './reconcile/uploads.ts';
+import { allReportItems, applyReconciliation, createReconciliation, reconcileFile, resumeReconciliations } from './store/reconciliations.ts';
 import type { StoreContext } from './store/context.ts';
 import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
 import { createAjv } from './validation/ajv.ts';
@@ -32,7 +34,7 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
   let prefix: string;
   const ref = (name: string) => `${prefix}-${name}`;
   /** Each test reconciles another state's array: what is stale is counted over the state's whole bank. */
-  const states = ['KZ-MVD', 'UZ-MVD', 'KG-MVD', 'TJ-MVD', 'BY-MVD', 'AZ-MVD', 'AM-POLICE', 'MD-MAI', 'KZ-GP'];
+  const states = ['KZ-MVD', 'UZ-MVD', 'KG-MVD', 'TJ-MVD', 'BY-MVD', 'AZ-MVD', 'AM-POLICE', 'MD-MAI', 'KZ-GP', 'RU-GP'];
   let participant = '';
   let kz: StoreContext;
 
@@ -286,5 +288,32 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
       validators,
     );
     expect(unknown).toMatchObject({ status: 'failed', error: { code: 'unknown_participant' } });
+  });
+
+  it('a run a killed server left is run again at start from its kept file, and one whose file is gone is marked interrupted', async () => {
+    prefix = `R-${Math.random().toString(36).slice(2, 8)}`;
+    const uploads = join(dir, `resumed-${dialect}`);
+    mkdirSync(uploads, { recursive: true });
+    const left = async (withFile: boolean) => {
+      const id = randomUUID();
+      const path = uploadPath(uploads, id);
+      writeFileSync(path, iconv.encode(`${HEADER}\r\n${ref('1')};010 KKK 02;ВАЗ;2107;белый;\r\n`, 'win1251'));
+      await createReconciliation(kz, { id, participant, category: 'vehicle', path, fileName: 'x.csv' });
+      // As a killed server left it: reading, the file kept or lost.
+      await t.db.updateTable('reconciliations').set({ status: 'reading' }).where('id', '=', id).execute();
+      if (!withFile) rmSync(path);
+      return id;
+    };
+    const kept = await left(true);
+    const lost = await left(false);
+    const errors: unknown[] = [];
+    expect(await resumeReconciliations(t.db, uploads, validators, (error) => errors.push(error))).toBe(2);
+    const statusOf = async (id: string) =>
+      await t.db.selectFrom('reconciliations').select(['status', 'error']).where('id', '=', id).executeTakeFirstOrThrow();
+    for (let i = 0; i < 600 && (await statusOf(kept)).status === 'reading'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await statusOf(kept)).status).toBe('compared');
+    expect(await statusOf(lost)).toMatchObject({ status: 'failed' });
+    expect(JSON.stringify((await statusOf(lost)).error)).toContain('interrupted');
+    expect(errors).toEqual([]);
   });
 });

@@ -153,6 +153,29 @@ export async function offeredMapping(db: Db, participant: string, category: Cate
   return Object.fromEntries(headers.map((h) => [h, Object.hasOwn(saved, h) ? saved[h] : guessed[h]]));
 }
 
+/** What the file was found to be, and the mapping its columns are read by. */
+async function noteFile(db: Db, id: string, array: { format: string; encoding: string; headers: string[] }, mapping: ArrayMapping): Promise<void> {
+  await db
+    .updateTable('reconciliations')
+    .set({
+      format: array.format,
+      encoding: array.encoding,
+      headers: JSON.stringify(array.headers),
+      mapping: JSON.stringify(mapping),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+async function markFailed(db: Db, id: string, error: NonNullable<ReconciliationView['error']>): Promise<void> {
+  await db
+    .updateTable('reconciliations')
+    .set({ status: 'failed', error: JSON.stringify(error), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
 /**
  * Reads the headers of an uploaded array and records the format, the encoding and the mapping
  * offered for them, for a person to check before the run. A file that cannot be read fails here.
@@ -164,25 +187,11 @@ export async function previewReconciliation(ctx: StoreContext, id: string, path:
     // Leaving the rows unread closes the file.
     for await (const _ of array.rows) break;
     const mapping = await offeredMapping(ctx.db, view.participant, view.category as Category, array.headers);
-    await ctx.db
-      .updateTable('reconciliations')
-      .set({
-        format: array.format,
-        encoding: array.encoding,
-        headers: JSON.stringify(array.headers),
-        mapping: JSON.stringify(mapping),
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await noteFile(ctx.db, id, array, mapping);
     return viewOf(ctx.db, id);
   } catch (error) {
     if (!(error instanceof ArrayReadError)) throw error;
-    await ctx.db
-      .updateTable('reconciliations')
-      .set({ status: 'failed', error: JSON.stringify(failureOf(error)), updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await markFailed(ctx.db, id, failureOf(error));
     return viewOf(ctx.db, id);
   }
 }
@@ -212,11 +221,7 @@ export async function runReconciliation(
       await auditSuccess(ctx.db, ctx, { action: 'reconciliation.run', resourceType: 'reconciliation', resourceId: id, detail: { ...summary } });
     } catch (error) {
       if (!(error instanceof ArrayReadError) && !isAppError(error)) throw error;
-      await ctx.db
-        .updateTable('reconciliations')
-        .set({ status: 'failed', error: JSON.stringify(failureOf(error)), updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await markFailed(ctx.db, id, failureOf(error));
     }
     return viewOf(ctx.db, id);
   });
@@ -265,17 +270,7 @@ async function run(
       ),
     });
   }
-  await ctx.db
-    .updateTable('reconciliations')
-    .set({
-      format: array.format,
-      encoding: array.encoding,
-      headers: JSON.stringify(array.headers),
-      mapping: JSON.stringify(mapping),
-      updated_at: new Date(),
-    })
-    .where('id', '=', id)
-    .execute();
+  await noteFile(ctx.db, id, array, mapping);
   if (request.mapping) {
     const value = JSON.stringify(request.mapping);
     await ctx.db
@@ -518,12 +513,10 @@ export async function resumeReconciliations(
   for (const row of left) {
     const path = uploadPath(uploadDir, row.id);
     if (!existsSync(path)) {
-      const error = { code: 'interrupted', message: 'the server stopped during the run and the uploaded file is gone; upload it again' };
-      await db
-        .updateTable('reconciliations')
-        .set({ status: 'failed', error: JSON.stringify(error), updated_at: new Date() })
-        .where('id', '=', row.id)
-        .execute();
+      await markFailed(db, row.id, {
+        code: 'interrupted',
+        message: 'the server stopped during the run and the uploaded file is gone; upload it again',
+      });
       continue;
     }
     const ctx: StoreContext = {
