@@ -178,8 +178,18 @@ async function main() {
     peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
   }, 100);
   const started = performance.now();
-  const view = await reconcileFile(ctx, { participant: OWNER, category: 'vehicle', path, fileName: 'kz-vehicles.csv' }, validators);
+  // Where the time goes: each stage from its first progress note to the next stage's.
+  const stages: Record<string, number> = {};
+  let current: { stage: string; at: number } | undefined;
+  const view = await reconcileFile(ctx, { participant: OWNER, category: 'vehicle', path, fileName: 'kz-vehicles.csv' }, validators, ({ stage }) => {
+    if (current?.stage === stage) return;
+    const now = performance.now();
+    if (current) stages[current.stage] = (stages[current.stage] ?? 0) + (now - current.at) / 1000;
+    current = { stage, at: now };
+  });
+  if (current) stages[current.stage] = (stages[current.stage] ?? 0) + (performance.now() - current.at) / 1000;
   const seconds = (performance.now() - started) / 1000;
+  for (const [stage, spent] of Object.entries(stages)) emit(`reconcile stage ${stage}`, spent, 's');
   clearInterval(sampler);
   if (view.status !== 'compared') throw new Error(`the run ended ${view.status}: ${JSON.stringify(view.error)}`);
   emit('reconcile wall', seconds, 's');
