@@ -24,6 +24,7 @@ export {
 export { identifierKey, plateKey, vinKey } from './identifiers/fold.ts';
 export {
   profileOf,
+  linkableProfile,
   domainOfCategory,
   type MatchProfile,
   type PersonProfile,

@@ -164,6 +164,13 @@ function personEvent(record: RecordInput): PersonEvent | undefined {
 const folded = (value: string | undefined) => (value ? normalizeText(value.slice(0, 100)) || undefined : undefined);
 
 /**
+ * The profile as linking by name takes it: none for a person without a name (an unidentified
+ * body), who is ranked against missing persons by description instead (`nameless/`).
+ */
+export const linkableProfile = <P extends MatchProfile | undefined>(profile: P): P | undefined =>
+  profile?.domain === 'person' && profile.names.length === 0 ? undefined : profile;
+
+/**
  * What matching compares of a record, computed once: parsed names, the birth window, folded
  * identifiers. Records of categories that are not compared (none today) give undefined.
  */

@@ -1,7 +1,7 @@
 import { recordDifferences, type RecordDifference } from '../domain/record-diff.ts';
 import { DEFAULT_MODELS } from '../matching/default-models.ts';
 import { linkProfiles } from '../matching/link.ts';
-import { profileOf } from '../matching/profile.ts';
+import { linkableProfile, profileOf } from '../matching/profile.ts';
 import type { RecordInput } from '../schemas/record.ts';
 
 /** A row of a national array, made a record. */
@@ -184,11 +184,7 @@ export function compareArray(
 
 /** Rows under different references that the matching engine finds to be one subject. */
 function sameSubjects(entries: readonly ArrayEntry[]): DuplicateEntry[] {
-  // A person without a name (an unidentified body) is not linked by name.
-  const profiles = entries.map((entry) => {
-    const profile = profileOf(entry.record);
-    return profile?.domain === 'person' && profile.names.length === 0 ? undefined : profile;
-  });
+  const profiles = entries.map((entry) => linkableProfile(profileOf(entry.record)));
   const { links } = linkProfiles(profiles, { models: DEFAULT_MODELS, threshold: DUPLICATE_PROBABILITY });
   return links.map(({ a, b }) => {
     const [first, second] = entries[a]!.row < entries[b]!.row ? [entries[a]!, entries[b]!] : [entries[b]!, entries[a]!];

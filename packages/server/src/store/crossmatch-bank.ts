@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable } from 'kysely';
-import { candidateScorer, linkProfiles, type Domain, type LinkModel, type MatchProfile } from '@svod/core';
+import { candidateScorer, linkableProfile, linkProfiles, type Domain, type LinkModel, type MatchProfile } from '@svod/core';
 import type { Db, MatchTable } from '../db/database.ts';
 import { weightsFor } from './checks.ts';
 import { REVIEW_PROBABILITY } from './crossmatch.ts';
@@ -135,9 +135,7 @@ export async function crossmatchWholeBank(db: Db, onProgress?: (progress: WholeB
   const { subjects, profiles } = await activeProfiles(db, onProgress);
   const weights = await weightsFor(db);
   const models: Partial<Record<Domain, LinkModel>> = { person: weights.person.model, vehicle: weights.vehicle.model, firearm: weights.firearm.model };
-  // A nameless record (an unidentified body) is ranked by description, not linked by name.
-  const linkable = profiles.map((p) => (p.domain === 'person' && p.names.length === 0 ? undefined : p));
-  const { links } = linkProfiles(linkable, {
+  const { links } = linkProfiles(profiles.map(linkableProfile), {
     models,
     threshold: REVIEW_PROBABILITY,
     onProgress: (_stage, done, total) => onProgress?.({ stage: 'linking', done, total }),

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AppError,
   candidateScorer,
+  linkableProfile,
   matchKeys,
   NAMELESS_KEYS_VERSION,
   type FieldContribution,
@@ -10,7 +12,6 @@ import {
 } from '@svod/core';
 import type { Db, MatchRow, Tx } from '../db/database.ts';
 import { candidateProfiles, HIT_PROBABILITY, weightsFor } from './checks.ts';
-import { AppError } from '@svod/core';
 import { auditSuccess, withFailureAudit, type StoreContext } from './context.ts';
 import { announce } from './events.ts';
 import { DEFAULT_HIT_DEADLINES, insertHit, type HitDeadlines } from './hits.ts';
@@ -54,14 +55,14 @@ function orderedPair(subject: { id: string; version: number }, partner: { id: st
 async function namedMatches(db: Db, subject: { id: string; profile: MatchProfile }): Promise<Found[]> {
   const query = subject.profile;
   // A person without a name (an unidentified body) is matched by description, not here.
-  if (query.domain === 'person' && query.names.length === 0) return [];
+  if (!linkableProfile(query)) return [];
   const weights = (await weightsFor(db))[query.domain];
   const frequency = query.domain === 'person' ? await nameFrequencyFor(db, weights) : undefined;
   const scoreOf = candidateScorer(weights, query, frequency);
   const { candidates } = await candidateProfiles(db, matchKeys(query, 'query'), { activeOnly: true, except: subject.id });
   const found: Found[] = [];
   for (const { id, profile } of candidates) {
-    if (profile.domain !== query.domain || (profile.domain === 'person' && profile.names.length === 0)) continue;
+    if (profile.domain !== query.domain || !linkableProfile(profile)) continue;
     const score = scoreOf(profile);
     if (score.probability < REVIEW_PROBABILITY) continue;
     found.push({

@@ -7,6 +7,7 @@ import {
   namelessProfile,
   type NamelessProfile,
   domainOfCategory,
+  linkableProfile,
   linkProfiles,
   profileOf,
   type Domain,
@@ -49,9 +50,6 @@ const LINK_PROBABILITY = 0.01;
 /** Profiles read per statement. */
 const READ_PAGE = 10_000;
 
-/** A person without a name (an unidentified body) is ranked by description, not linked by name. */
-const linkable = (profile: MatchProfile | undefined) => (profile?.domain === 'person' && profile.names.length === 0 ? undefined : profile);
-
 /**
  * The records of other participants, in force and visible to this one, that rows of its array may
  * be the same subject as: the rows and those records linked together in memory as the full
@@ -84,7 +82,7 @@ async function namedMatches(db: Db, against: AgainstWhom, rows: readonly { row: 
   const domain = domainOfCategory(rows[0]!.record.category);
   const categories = CATEGORIES.filter((c) => domainOfCategory(c) === domain);
   const theirs: { id: string; owner: string; nationalRef: string }[] = [];
-  const profiles: (MatchProfile | undefined)[] = rows.map((r) => linkable(profileOf(r.record)));
+  const profiles: (MatchProfile | undefined)[] = rows.map((r) => linkableProfile(profileOf(r.record)));
   let after: string | undefined;
   for (;;) {
     let query = othersRecords(db, against, categories)
@@ -96,7 +94,7 @@ async function namedMatches(db: Db, against: AgainstWhom, rows: readonly { row: 
     const page = await query.execute();
     for (const r of page) {
       theirs.push({ id: r.id, owner: r.owner, nationalRef: r.national_ref });
-      profiles.push(linkable(JSON.parse(r.profile) as MatchProfile));
+      profiles.push(linkableProfile(JSON.parse(r.profile) as MatchProfile));
     }
     if (page.length < READ_PAGE) break;
     after = page.at(-1)!.id;
