@@ -3,7 +3,7 @@ import { sql, type Insertable } from 'kysely';
 import { candidateScorer, linkableProfile, linkProfiles, type Domain, type LinkModel, type MatchProfile } from '@svod/core';
 import type { Db, MatchTable } from '../db/database.ts';
 import { weightsFor } from './checks.ts';
-import { REVIEW_PROBABILITY } from './crossmatch.ts';
+import { enqueueWholeBank, REVIEW_PROBABILITY } from './crossmatch.ts';
 import { NAMELESS_SIDES } from './match-keys.ts';
 import { nameFrequencyFor } from './name-frequencies.ts';
 
@@ -106,18 +106,7 @@ async function leaveNamelessQueued(db: Db, started: Date): Promise<void> {
       ),
     )
     .execute();
-  await db
-    .insertInto('crossmatch_queue')
-    .columns(['record_id', 'version', 'queued_at'])
-    .expression((eb) =>
-      eb
-        .selectFrom('records')
-        .select(['id', 'version', eb.val(new Date()).as('queued_at')])
-        .where('status', '=', 'active')
-        .where('category', 'in', [...NAMELESS_SIDES]),
-    )
-    .onConflict((oc) => oc.column('record_id').doNothing())
-    .execute();
+  await enqueueWholeBank(db, [...NAMELESS_SIDES]);
 }
 
 /**

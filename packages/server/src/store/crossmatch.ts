@@ -329,17 +329,19 @@ export function startCrossmatching(db: Db, hitDeadlines: HitDeadlines, onError: 
  * Puts every active record of the bank on the queue, for a full cross-match (after a new model,
  * or on a bank loaded before cross-matching existed). Records already waiting keep their place,
  * so running it again, or after a crash half-way through the matching, redoes nothing twice.
+ * With `categories`, only the active records of those.
  */
-export async function enqueueWholeBank(db: Db): Promise<number> {
+export async function enqueueWholeBank(db: Db, categories?: readonly string[]): Promise<number> {
   const result = await db
     .insertInto('crossmatch_queue')
     .columns(['record_id', 'version', 'queued_at'])
-    .expression((eb) =>
-      eb
+    .expression((eb) => {
+      const active = eb
         .selectFrom('records')
         .select(['id', 'version', eb.val(new Date()).as('queued_at')])
-        .where('status', '=', 'active'),
-    )
+        .where('status', '=', 'active');
+      return categories ? active.where('category', 'in', categories) : active;
+    })
     .onConflict((oc) => oc.column('record_id').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);

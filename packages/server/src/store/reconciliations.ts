@@ -19,9 +19,11 @@ import {
   type FieldIssue,
   type RecordInput,
 } from '@svod/core';
-import type { Db, Tx } from '../db/database.ts';
+import type { Selectable } from 'kysely';
+import type { Db, ReconciliationTable, Tx } from '../db/database.ts';
 import { openArray, ArrayReadError } from '../reconcile/readers/index.ts';
 import { uploadPath } from '../reconcile/uploads.ts';
+import { UUID } from '../validation/ajv.ts';
 import type { RecordValidators } from '../validation/records.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
@@ -458,6 +460,10 @@ async function storeItems(
 async function viewOf(db: Db | Tx, id: string): Promise<ReconciliationView> {
   const row = await db.selectFrom('reconciliations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', { params: { id } });
+  return toView(row);
+}
+
+function toView(row: Selectable<ReconciliationTable>): ReconciliationView {
   const json = <T>(value: unknown): T | null => (value === null ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T));
   const headers = json<string[]>(row.headers);
   const mapping = json<ArrayMapping>(row.mapping);
@@ -486,11 +492,9 @@ async function viewOf(db: Db | Tx, id: string): Promise<ReconciliationView> {
 
 /** A reconciliation of the caller's participant: another participant's reads as absent. */
 async function ownReconciliation(ctx: StoreContext, id: string): Promise<ReconciliationView> {
-  const view = await viewOf(ctx.db, id).catch((error: unknown) => {
-    // A malformed id names none.
-    if (isAppError(error)) throw error;
-    throw new AppError('not_found', { params: { id } });
-  });
+  // A malformed id names none; the database would refuse it as a uuid instead.
+  if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
+  const view = await viewOf(ctx.db, id);
   if (view.participant !== ctx.actor.participant) throw new AppError('not_found', { params: { id } });
   return view;
 }
@@ -537,15 +541,15 @@ export async function resumeReconciliations(
 /** The caller's participant's reconciliations, newest first. */
 export async function listReconciliations(ctx: StoreContext, limit: number): Promise<ReconciliationView[]> {
   requirePermission(ctx, 'record.import');
-  const ids = await ctx.db
+  const rows = await ctx.db
     .selectFrom('reconciliations')
-    .select('id')
+    .selectAll()
     .where('participant', '=', ctx.actor.participant)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .limit(limit)
     .execute();
-  return Promise.all(ids.map((r) => viewOf(ctx.db, r.id)));
+  return rows.map(toView);
 }
 
 export async function getReconciliation(ctx: StoreContext, id: string): Promise<ReconciliationView> {
