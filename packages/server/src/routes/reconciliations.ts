@@ -14,6 +14,7 @@ import {
   applyReconciliation,
   createReconciliation,
   deltaLines,
+  claimReconciliationRun,
   getReconciliation,
   listReconciliations,
   previewReconciliation,
@@ -201,16 +202,9 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
       },
     },
     async (request, reply) => {
-      const ctx = contextOf(db, request);
-      const view = await getReconciliation(ctx, request.params.id);
-      if (view.status === 'applied' || view.status === 'reading') {
-        throw new AppError('version_conflict', {
-          issues: [{ path: '/status', code: 'reconciliation_not_compared' }],
-          params: { status: view.status },
-        });
-      }
+      const view = await claimReconciliationRun(contextOf(db, request), request.params.id);
       runInBackground(request, view.id, view, request.body);
-      return reply.status(202).send(shownView({ ...view, status: 'reading', rowsRead: 0 }));
+      return reply.status(202).send(shownView(view));
     },
   );
 

@@ -552,6 +552,31 @@ export async function listReconciliations(ctx: StoreContext, limit: number): Pro
   return rows.map(toView);
 }
 
+/**
+ * Marks the caller's reconciliation as reading before its run starts in the background, so the
+ * answer to the request, a poll right after it and a second request all see the run under way:
+ * of two requests at once, one claims the run and the other gets a conflict.
+ */
+export async function claimReconciliationRun(ctx: StoreContext, id: string): Promise<ReconciliationView> {
+  requirePermission(ctx, 'record.import');
+  await ownReconciliation(ctx, id);
+  const claimed = await ctx.db
+    .updateTable('reconciliations')
+    .set({ status: 'reading', stage: 'reading', rows_read: 0, error: null, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('status', 'not in', ['applied', 'reading'])
+    .returning('id')
+    .executeTakeFirst();
+  if (!claimed) {
+    const now = await viewOf(ctx.db, id);
+    throw new AppError('version_conflict', {
+      issues: [{ path: '/status', code: 'reconciliation_not_compared' }],
+      params: { status: now.status },
+    });
+  }
+  return viewOf(ctx.db, id);
+}
+
 export async function getReconciliation(ctx: StoreContext, id: string): Promise<ReconciliationView> {
   requirePermission(ctx, 'record.import');
   return ownReconciliation(ctx, id);
