@@ -6,12 +6,14 @@
  * writes it — CSV, semicolons, Russian headers, one row in ten with its VIN, plate or make
  * written another way — in which 5 % of the cars have another colour, 0.5 % another car's VIN,
  * 2 % are missing, 3 % are new and 0.5 % of the lines are repeated. The run's report is checked
- * against what was done to the array. One JSON line per figure.
+ * against what was done to the array, and the longest the server's thread was kept from
+ * answering anything else (event loop delay). One JSON line per figure.
  */
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { DEFAULT_PARTICIPANTS, generateRecords, type RecordInput } from '@svod/core';
 import {
@@ -173,6 +175,9 @@ async function main() {
   await once(out, 'finish');
   bank = [];
 
+  // What a check arriving during the run would wait for the server's thread.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const peak = { rss: 0 };
   const sampler = setInterval(() => {
     peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
@@ -181,7 +186,7 @@ async function main() {
   // Where the time goes: each stage from its first progress note to the next stage's.
   const stages: Record<string, number> = {};
   let current: { stage: string; at: number } | undefined;
-  const view = await reconcileFile(ctx, { participant: OWNER, category: 'vehicle', path, fileName: 'kz-vehicles.csv' }, validators, ({ stage }) => {
+  const view = await reconcileFile(ctx, { participant: OWNER, category: 'vehicle', path, fileName: 'kz-vehicles.csv' }, ({ stage }) => {
     if (current?.stage === stage) return;
     const now = performance.now();
     if (current) stages[current.stage] = (stages[current.stage] ?? 0) + (now - current.at) / 1000;
@@ -191,10 +196,13 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   for (const [stage, spent] of Object.entries(stages)) emit(`reconcile stage ${stage}`, spent, 's');
   clearInterval(sampler);
+  loopDelay.disable();
   if (view.status !== 'compared') throw new Error(`the run ended ${view.status}: ${JSON.stringify(view.error)}`);
   emit('reconcile wall', seconds, 's');
   emit('reconcile rows/s', view.summary!.rows / seconds, 'rows/s');
   emit('reconcile peak rss', peak.rss / 2 ** 20, 'MiB');
+  emit('reconcile event loop delay p99', loopDelay.percentile(99) / 1e6, 'ms');
+  emit('reconcile event loop delay max', loopDelay.max / 1e6, 'ms');
 
   // Decisions as the report makes them, by reference.
   const actual = new Map<string, string>();

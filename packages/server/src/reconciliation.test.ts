@@ -10,10 +10,6 @@ import { uploadPath } from './reconcile/uploads.ts';
 import { allReportItems, applyReconciliation, createReconciliation, reconcileFile, resumeReconciliations } from './store/reconciliations.ts';
 import type { StoreContext } from './store/context.ts';
 import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
-import { createAjv } from './validation/ajv.ts';
-import { createRecordValidators } from './validation/records.ts';
-
-const validators = createRecordValidators(createAjv());
 const dir = mkdtempSync(join(tmpdir(), 'svod-reconcile-'));
 let files = 0;
 
@@ -91,7 +87,7 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
     return { same, recoloured, gone, russian, file };
   };
 
-  const reconcile = (path: string) => reconcileFile(kz, { participant, category: 'vehicle', path, fileName: 'массив.csv' }, validators);
+  const reconcile = (path: string) => reconcileFile(kz, { participant, category: 'vehicle', path, fileName: 'массив.csv' });
 
   it('sorts a Windows-1251 array with Russian headers into new, changed, unchanged, stale and duplicates, and finds the Russian record of its VIN', async () => {
     const { recoloured, gone, russian, file } = await bankOfThree();
@@ -276,21 +272,13 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
       'Рег. номер;Фамилия;Имя;Пол;Дата рождения;Рост;Дата исчезновения;Место исчезновения',
       `${ref('1')};Бекмуратов;Нурлан;М;10.06.1981;181;01.03.2025;Омск`,
     ]);
-    const view = await reconcileFile(
-      kz,
-      { participant, category: 'missing_person', path: file, fileName: 'пропавшие.csv', against: 'RU-MVD' },
-      validators,
-    );
+    const view = await reconcileFile(kz, { participant, category: 'missing_person', path: file, fileName: 'пропавшие.csv', against: 'RU-MVD' });
     expect(view.status, JSON.stringify(view.error)).toBe('compared');
     const matches = (await allReportItems(t.db, view.id)).get('crossMatches')!;
     expect(matches.map((m) => m.recordId)).toEqual([russian.id]);
     expect(matches[0]!.payload).toMatchObject({ kind: 'nameless', owner: 'RU-MVD', row: 2 });
 
-    const unknown = await reconcileFile(
-      kz,
-      { participant, category: 'missing_person', path: file, fileName: 'x.csv', against: 'XX-NONE' },
-      validators,
-    );
+    const unknown = await reconcileFile(kz, { participant, category: 'missing_person', path: file, fileName: 'x.csv', against: 'XX-NONE' });
     expect(unknown).toMatchObject({ status: 'failed', error: { code: 'unknown_participant' } });
   });
 
@@ -311,7 +299,7 @@ describe.each(DIALECTS)('reconciling a national array with the bank on %s', (dia
     const kept = await left(true);
     const lost = await left(false);
     const errors: unknown[] = [];
-    expect(await resumeReconciliations(t.db, uploads, validators, (error) => errors.push(error))).toBe(2);
+    expect(await resumeReconciliations(t.db, uploads, (error) => errors.push(error))).toBe(2);
     const statusOf = async (id: string) =>
       await t.db.selectFrom('reconciliations').select(['status', 'error']).where('id', '=', id).executeTakeFirstOrThrow();
     for (let i = 0; i < 600 && (await statusOf(kept)).status === 'reading'; i++) await new Promise((resolve) => setTimeout(resolve, 50));

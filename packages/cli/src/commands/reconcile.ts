@@ -5,8 +5,6 @@ import { CATEGORIES, type ArrayField, type ArrayMapping, type Category } from '@
 import {
   allReportItems,
   applyReconciliation,
-  createAjv,
-  createRecordValidators,
   reconcileFile,
   refileMatchKeysIfStale,
   reportHtml,
@@ -109,7 +107,6 @@ async function reconcile(ctx: CommandContext, file: string, options: ReconcileOp
         ...mapping,
         ...(options.against ? { against: options.against } : {}),
       },
-      createRecordValidators(createAjv()),
       ({ done }) => progress.update(done),
     ).finally(() => progress.stop());
     if (view.status === 'failed') {

@@ -4,8 +4,6 @@ import type { Command } from 'commander';
 import pino from 'pino';
 import {
   buildApp,
-  createAjv,
-  createRecordValidators,
   resumeReconciliations,
   isStoreEmpty,
   loadSigningKey,
@@ -67,9 +65,7 @@ async function serve(ctx: CommandContext): Promise<undefined> {
     allowLoopback: config.app.webhookLoopback,
   });
   const stopDeadlines = watchHitDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'hit deadlines failed'));
-  const resumed = await resumeReconciliations(db, config.app.uploadDir, createRecordValidators(createAjv()), (err) =>
-    logger.error({ err }, 'reconciliation failed'),
-  );
+  const resumed = await resumeReconciliations(db, config.app.uploadDir, (err) => logger.error({ err }, 'reconciliation failed'));
   if (resumed > 0) logger.info({ reconciliations: resumed }, 'reconciliations left running are run again');
   const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });
   const close = async () => {

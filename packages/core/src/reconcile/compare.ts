@@ -1,7 +1,7 @@
 import { recordDifferences, type RecordDifference } from '../domain/record-diff.ts';
 import { DEFAULT_MODELS } from '../matching/default-models.ts';
 import { linkProfiles } from '../matching/link.ts';
-import { linkableProfile, profileOf } from '../matching/profile.ts';
+import { linkableProfile, profileOf, type MatchProfile } from '../matching/profile.ts';
 import type { RecordInput } from '../schemas/record.ts';
 
 /** A row of a national array, made a record. */
@@ -129,8 +129,87 @@ function conflictReasons(differences: readonly RecordDifference[], bankStatus: s
  * - `duplicates`: a reference given twice (the first row counts, the others are reported), or two
  *   references the matching engine finds to be one subject at `DUPLICATE_PROBABILITY`.
  *
- * Pure: the caller reads the file and the bank. `onProgress` hears how many rows are done.
+ * Rows are added as they are read, so that a large array need not be held whole: only what the
+ * report keeps of a row stays. Pure: the caller reads the file and the bank.
  */
+export class ArrayComparer {
+  private readonly held: Map<string, BankEntry>;
+  private readonly firstRowOf = new Map<string, number>();
+  private readonly repeated = new Map<string, number[]>();
+  private readonly result: ArrayComparison = { new: [], changed: [], unchanged: [], stale: [], duplicates: [], conflicts: [] };
+
+  constructor(private readonly bank: readonly BankEntry[]) {
+    this.held = new Map(bank.map((entry) => [entry.record.nationalRef, entry]));
+  }
+
+  /** Sets a row against the bank; false when its reference came earlier in the array (the row is then a duplicate). */
+  add(entry: ArrayEntry): boolean {
+    const ref = entry.record.nationalRef;
+    const first = this.firstRowOf.get(ref);
+    if (first !== undefined) {
+      const rows = this.repeated.get(ref) ?? [first];
+      rows.push(entry.row);
+      this.repeated.set(ref, rows);
+      return false;
+    }
+    this.firstRowOf.set(ref, entry.row);
+    const bankEntry = this.held.get(ref);
+    if (!bankEntry) {
+      this.result.new.push(entry);
+      return true;
+    }
+    const given = entry.carried ? Object.fromEntries(Object.entries(entry.record).filter(([key]) => entry.carried!.has(key))) : entry.record;
+    const record = overlay(bankEntry.record, given) as RecordInput;
+    const differences = recordDifferences(bankEntry.record, record);
+    const reasons = conflictReasons(differences, bankEntry.status);
+    const compared = { row: entry.row, id: bankEntry.id, version: bankEntry.version, record, differences };
+    if (reasons.length > 0) this.result.conflicts.push({ ...compared, reasons });
+    else if (differences.length > 0) this.result.changed.push(compared);
+    else this.result.unchanged.push({ row: entry.row, id: bankEntry.id });
+    return true;
+  }
+
+  /**
+   * The comparison once every row is added. `alsoPresent`: references of rows that made no valid
+   * record, still in the array, so their records are not stale; `sameSubjects`: what a
+   * `SubjectLinker` found among the rows.
+   */
+  finish(alsoPresent: ReadonlySet<string> = new Set(), sameSubjects: Iterable<DuplicateEntry> = []): ArrayComparison {
+    const result = this.result;
+    for (const entry of this.bank) {
+      const ref = entry.record.nationalRef;
+      if (entry.status === 'active' && !this.firstRowOf.has(ref) && !alsoPresent.has(ref)) result.stale.push({ id: entry.id, nationalRef: ref });
+    }
+    for (const [ref, rows] of this.repeated) result.duplicates.push({ rows, reason: 'same_reference', nationalRefs: [ref] });
+    // Not push(...all): a million rows' duplicates as arguments overflow the stack.
+    for (const duplicate of sameSubjects) result.duplicates.push(duplicate);
+    return result;
+  }
+}
+
+/**
+ * Rows under different references that the matching engine finds to be one subject. Add the
+ * first row of each reference; only its match profile is kept.
+ */
+export class SubjectLinker {
+  private readonly profiles: (MatchProfile | undefined)[] = [];
+  private readonly rows: { row: number; nationalRef: string }[] = [];
+
+  add(entry: ArrayEntry): void {
+    this.profiles.push(linkableProfile(profileOf(entry.record)));
+    this.rows.push({ row: entry.row, nationalRef: entry.record.nationalRef });
+  }
+
+  links(): DuplicateEntry[] {
+    const { links } = linkProfiles(this.profiles, { models: DEFAULT_MODELS, threshold: DUPLICATE_PROBABILITY });
+    return links.map(({ a, b }) => {
+      const [first, second] = this.rows[a]!.row < this.rows[b]!.row ? [this.rows[a]!, this.rows[b]!] : [this.rows[b]!, this.rows[a]!];
+      return { rows: [first.row, second.row], reason: 'same_subject' as const, nationalRefs: [first.nationalRef, second.nationalRef] };
+    });
+  }
+}
+
+/** `ArrayComparer` and `SubjectLinker` over an array held whole. `onProgress` hears how many rows are done. */
 export function compareArray(
   array: readonly ArrayEntry[],
   bank: readonly BankEntry[],
@@ -140,54 +219,13 @@ export function compareArray(
     alsoPresent?: ReadonlySet<string>;
   } = {},
 ): ArrayComparison {
-  const held = new Map(bank.map((entry) => [entry.record.nationalRef, entry]));
-  const result: ArrayComparison = { new: [], changed: [], unchanged: [], stale: [], duplicates: [], conflicts: [] };
-  const firstRowOf = new Map<string, number>();
-  const repeated = new Map<string, number[]>();
-  const reconciled: ArrayEntry[] = [];
+  const comparer = new ArrayComparer(bank);
+  const linker = new SubjectLinker();
   array.forEach((entry, index) => {
     if (index % 10_000 === 9_999) options.onProgress?.(index + 1);
-    const ref = entry.record.nationalRef;
-    const first = firstRowOf.get(ref);
-    if (first !== undefined) {
-      const rows = repeated.get(ref) ?? [first];
-      rows.push(entry.row);
-      repeated.set(ref, rows);
-      return;
-    }
-    firstRowOf.set(ref, entry.row);
-    reconciled.push(entry);
-    const bankEntry = held.get(ref);
-    if (!bankEntry) {
-      result.new.push(entry);
-      return;
-    }
-    const given = entry.carried ? Object.fromEntries(Object.entries(entry.record).filter(([key]) => entry.carried!.has(key))) : entry.record;
-    const record = overlay(bankEntry.record, given) as RecordInput;
-    const differences = recordDifferences(bankEntry.record, record);
-    const reasons = conflictReasons(differences, bankEntry.status);
-    const compared = { row: entry.row, id: bankEntry.id, version: bankEntry.version, record, differences };
-    if (reasons.length > 0) result.conflicts.push({ ...compared, reasons });
-    else if (differences.length > 0) result.changed.push(compared);
-    else result.unchanged.push({ row: entry.row, id: bankEntry.id });
+    if (comparer.add(entry)) linker.add(entry);
   });
-  for (const entry of bank) {
-    const ref = entry.record.nationalRef;
-    if (entry.status === 'active' && !firstRowOf.has(ref) && !options.alsoPresent?.has(ref)) result.stale.push({ id: entry.id, nationalRef: ref });
-  }
-  for (const [ref, rows] of repeated) result.duplicates.push({ rows, reason: 'same_reference', nationalRefs: [ref] });
-  // Not push(...all): a million rows' duplicates as arguments overflow the stack.
-  for (const duplicate of sameSubjects(reconciled)) result.duplicates.push(duplicate);
+  const comparison = comparer.finish(options.alsoPresent, linker.links());
   options.onProgress?.(array.length);
-  return result;
-}
-
-/** Rows under different references that the matching engine finds to be one subject. */
-function sameSubjects(entries: readonly ArrayEntry[]): DuplicateEntry[] {
-  const profiles = entries.map((entry) => linkableProfile(profileOf(entry.record)));
-  const { links } = linkProfiles(profiles, { models: DEFAULT_MODELS, threshold: DUPLICATE_PROBABILITY });
-  return links.map(({ a, b }) => {
-    const [first, second] = entries[a]!.row < entries[b]!.row ? [entries[a]!, entries[b]!] : [entries[b]!, entries[a]!];
-    return { rows: [first.row, second.row], reason: 'same_subject' as const, nationalRefs: [first.record.nationalRef, second.record.nationalRef] };
-  });
+  return comparison;
 }

@@ -92,7 +92,7 @@ const shownView = (view: ReconciliationView) => ({
  * Reconciliation of a participant's national array with the bank: upload the file, check the
  * column mapping, run (in the background, with progress), read the report, apply the delta.
  */
-export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config, validators }) => {
+export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config }) => {
   // The body is streamed to a file as it comes: an array may be gigabytes.
   for (const type of ARRAY_TYPES) app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
 
@@ -105,21 +105,16 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
     const mapping: ArrayMapping | undefined = body.mapping
       ? Object.fromEntries(Object.entries(body.mapping).map(([k, v]) => [k, v ?? undefined]))
       : undefined;
-    void runReconciliation(
-      contextOf(db, request),
-      id,
-      {
-        participant: view.participant,
-        category: view.category as Category,
-        path: uploadPath(config.uploadDir, id),
-        fileName: view.fileName,
-        ...(mapping ? { mapping } : {}),
-        ...(body.defaults ? { defaults: body.defaults } : {}),
-        ...(body.legalBasis ? { legalBasis: body.legalBasis } : {}),
-        ...(body.against ? { against: body.against } : {}),
-      },
-      validators,
-    ).catch((err: unknown) => app.log.error({ err, reconciliation: id }, 'reconciliation failed'));
+    void runReconciliation(contextOf(db, request), id, {
+      participant: view.participant,
+      category: view.category as Category,
+      path: uploadPath(config.uploadDir, id),
+      fileName: view.fileName,
+      ...(mapping ? { mapping } : {}),
+      ...(body.defaults ? { defaults: body.defaults } : {}),
+      ...(body.legalBasis ? { legalBasis: body.legalBasis } : {}),
+      ...(body.against ? { against: body.against } : {}),
+    }).catch((err: unknown) => app.log.error({ err, reconciliation: id }, 'reconciliation failed'));
   };
 
   app.post(

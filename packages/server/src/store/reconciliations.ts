@@ -4,15 +4,14 @@ import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   AppError,
-  compareArray,
+  ArrayComparer,
   guessMapping,
   isAppError,
-  rowToRecord,
   validateMapping,
+  type DuplicateEntry,
   type ArrayComparison,
   type ArrayField,
   type RowContext,
-  type ArrayEntry,
   type ArrayMapping,
   type BankEntry,
   type Category,
@@ -21,11 +20,11 @@ import {
 } from '@svod/core';
 import type { Selectable } from 'kysely';
 import type { Db, ReconciliationTable, Tx } from '../db/database.ts';
+import { openArrayInWorker } from '../reconcile/entries/read-entries.ts';
+import type { InvalidRow } from '../reconcile/entries/messages.ts';
 import { openArray, ArrayReadError } from '../reconcile/readers/index.ts';
 import { uploadPath } from '../reconcile/uploads.ts';
 import { UUID } from '../validation/ajv.ts';
-import type { RecordValidators } from '../validation/records.ts';
-import { assertRecordRules } from '../validation/records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { applyItems } from './reconciliation-apply.ts';
 import {
@@ -103,11 +102,10 @@ export interface ReconcileProgress {
 export async function reconcileFile(
   ctx: StoreContext,
   request: ReconcileRequest,
-  validators: RecordValidators,
   onProgress?: (progress: ReconcileProgress) => void,
 ): Promise<ReconciliationView> {
   const view = await createReconciliation(ctx, request);
-  return runReconciliation(ctx, view.id, request, validators, onProgress);
+  return runReconciliation(ctx, view.id, request, onProgress);
 }
 
 /**
@@ -207,7 +205,6 @@ export async function runReconciliation(
   ctx: StoreContext,
   id: string,
   request: ReconcileRequest,
-  validators: RecordValidators,
   onProgress?: (progress: ReconcileProgress) => void,
 ): Promise<ReconciliationView> {
   return withFailureAudit(ctx, { action: 'reconciliation.run', resourceType: 'reconciliation', resourceId: id }, async () => {
@@ -219,7 +216,7 @@ export async function runReconciliation(
       });
     }
     try {
-      const summary = await run(ctx, id, request, validators, onProgress);
+      const summary = await run(ctx, id, request, onProgress);
       await auditSuccess(ctx.db, ctx, { action: 'reconciliation.run', resourceType: 'reconciliation', resourceId: id, detail: { ...summary } });
     } catch (error) {
       if (!(error instanceof ArrayReadError) && !isAppError(error)) throw error;
@@ -252,9 +249,9 @@ async function run(
   ctx: StoreContext,
   id: string,
   request: ReconcileRequest,
-  validators: RecordValidators,
   onProgress?: (progress: ReconcileProgress) => void,
 ): Promise<ReconciliationSummary> {
+  if (request.against) await assertParticipant(ctx.db, request.against);
   await ctx.db
     .updateTable('reconciliations')
     .set({ status: 'reading', stage: 'reading', rows_read: 0, error: null, updated_at: new Date() })
@@ -262,86 +259,103 @@ async function run(
     .execute();
   const stage = (name: ReconcileProgress['stage']) =>
     ctx.db.updateTable('reconciliations').set({ stage: name, updated_at: new Date() }).where('id', '=', id).execute();
-  const array = await openArray(request.path);
-  const mapping = request.mapping ?? (await offeredMapping(ctx.db, request.participant, request.category, array.headers));
-  const mappingIssues = validateMapping(mapping, request.category, request.defaults);
-  if (mappingIssues.length > 0) {
-    throw new AppError('validation_failed', {
-      issues: mappingIssues.map(
-        (issue): FieldIssue => ({ path: '/mapping', code: issue.code, params: { field: issue.anyOf?.join(' | ') ?? issue.field } }),
-      ),
-    });
+  const array = await openArrayInWorker(request.path);
+  try {
+    const mapping = request.mapping ?? (await offeredMapping(ctx.db, request.participant, request.category, array.headers));
+    const mappingIssues = validateMapping(mapping, request.category, request.defaults);
+    if (mappingIssues.length > 0) {
+      throw new AppError('validation_failed', {
+        issues: mappingIssues.map(
+          (issue): FieldIssue => ({ path: '/mapping', code: issue.code, params: { field: issue.anyOf?.join(' | ') ?? issue.field } }),
+        ),
+      });
+    }
+    await noteFile(ctx.db, id, array, mapping);
+    if (request.mapping) {
+      const value = JSON.stringify(request.mapping);
+      await ctx.db
+        .insertInto('settings')
+        .values({ name: mappingSetting(request.participant, request.category), value })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ value, updated_at: new Date() }))
+        .execute();
+    }
+    const country = stateOf(request.participant);
+    const context: RowContext = {
+      category: request.category,
+      legalBasis: request.legalBasis ?? `Национальный массив ${request.participant}, сверка ${new Date().toISOString().slice(0, 10)}`,
+      actionOnHit: ACTION_ON_HIT[request.category],
+      distribution: { kind: 'all' },
+      ...(country ? { country } : {}),
+      ...(request.defaults ? { defaults: request.defaults } : {}),
+    };
+    // The reading thread starts on the first rows while the bank is read here.
+    const batches = array.read(mapping, context);
+    const first = batches.next();
+    const bank = await bankEntries(ctx.db, request.participant, request.category);
+    const comparer = new ArrayComparer(bank);
+    const invalid: InvalidRow[] = [];
+    // A row that makes no valid record still names its reference: the bank's record is not stale.
+    const alsoPresent = new Set<string>();
+    let rows = 0;
+    let noted = 0;
+    let sameSubjects: DuplicateEntry[] = [];
+    let turn = performance.now();
+    for (let next = await first; !next.done; next = await batches.next()) {
+      const batch = next.value;
+      if (batch.kind === 'end') {
+        rows = batch.rows;
+        sameSubjects = batch.sameSubjects;
+        continue;
+      }
+      for (const entry of batch.entries) {
+        comparer.add(entry);
+        if (performance.now() - turn > TURN_MS) {
+          await nextTurn();
+          turn = performance.now();
+        }
+      }
+      for (const row of batch.invalid) {
+        invalid.push(row);
+        if (row.nationalRef) alsoPresent.add(row.nationalRef);
+      }
+      rows = batch.rowsRead;
+      if (rows - noted >= PROGRESS_ROWS) {
+        noted = rows;
+        onProgress?.({ stage: 'reading', done: rows });
+        await ctx.db.updateTable('reconciliations').set({ rows_read: rows, updated_at: new Date() }).where('id', '=', id).execute();
+      }
+    }
+    onProgress?.({ stage: 'reading', done: rows });
+    await stage('comparing');
+    const comparison = comparer.finish(alsoPresent, sameSubjects);
+    return await matchAndStore(ctx, id, request, { rows, bank, comparison, invalid }, onProgress);
+  } finally {
+    await array.close();
   }
-  await noteFile(ctx.db, id, array, mapping);
-  if (request.mapping) {
-    const value = JSON.stringify(request.mapping);
-    await ctx.db
-      .insertInto('settings')
-      .values({ name: mappingSetting(request.participant, request.category), value })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ value, updated_at: new Date() }))
-      .execute();
-  }
+}
 
-  const entries: ArrayEntry[] = [];
-  const invalid: { row: number; issues: unknown[] }[] = [];
-  const country = stateOf(request.participant);
-  const context: RowContext = {
-    category: request.category,
-    legalBasis: request.legalBasis ?? `Национальный массив ${request.participant}, сверка ${new Date().toISOString().slice(0, 10)}`,
-    actionOnHit: ACTION_ON_HIT[request.category],
-    distribution: { kind: 'all' },
-    ...(country ? { country } : {}),
-    ...(request.defaults ? { defaults: request.defaults } : {}),
-  };
-  // A row that makes no valid record still names its reference: the bank's record is not stale.
-  const refColumn = Object.entries(mapping).find(([, field]) => field === 'nationalRef')?.[0];
-  const invalidRefs = new Set<string>();
-  const noteReference = (cells: Record<string, string>) => {
-    const ref = refColumn ? cells[refColumn]?.trim() : undefined;
-    if (ref) invalidRefs.add(ref);
-  };
-  let rows = 0;
-  let turn = performance.now();
-  for await (const { row, cells } of array.rows) {
-    rows++;
-    if (rows % PROGRESS_ROWS === 0) {
-      onProgress?.({ stage: 'reading', done: rows });
-      await ctx.db.updateTable('reconciliations').set({ rows_read: rows, updated_at: new Date() }).where('id', '=', id).execute();
-    }
-    if (performance.now() - turn > TURN_MS) {
-      await nextTurn();
-      turn = performance.now();
-    }
-    const made = rowToRecord(cells, mapping, context);
-    if ('issues' in made) {
-      invalid.push({ row, issues: made.issues });
-      noteReference(cells);
-      continue;
-    }
-    try {
-      const record = validators.input(made.record);
-      assertRecordRules(record.category, record);
-      entries.push({ row, record, carried: made.carried });
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      invalid.push({ row, issues: error.issues });
-      noteReference(cells);
-    }
-  }
-  onProgress?.({ stage: 'reading', done: rows });
-
-  await stage('comparing');
-  const bank = await bankEntries(ctx.db, request.participant, request.category);
-  const comparison = compareArray(entries, bank, { alsoPresent: invalidRefs, onProgress: (done) => onProgress?.({ stage: 'comparing', done }) });
+/** The rows compared: set the new and changed against other participants' records, and keep the report. */
+async function matchAndStore(
+  ctx: StoreContext,
+  id: string,
+  request: ReconcileRequest,
+  { rows, bank, comparison, invalid }: { rows: number; bank: BankEntry[]; comparison: ArrayComparison; invalid: InvalidRow[] },
+  onProgress?: (progress: ReconcileProgress) => void,
+): Promise<ReconciliationSummary> {
+  const stage = (name: ReconcileProgress['stage']) =>
+    ctx.db.updateTable('reconciliations').set({ stage: name, updated_at: new Date() }).where('id', '=', id).execute();
   onProgress?.({ stage: 'matching', done: 0 });
   await stage('matching');
   // Unchanged rows were matched when the bank took them; against one participant, every row is.
-  const matched = request.against ? entries : [...comparison.new, ...comparison.changed, ...comparison.conflicts];
-  if (request.against) await assertParticipant(ctx.db, request.against);
+  const matched: { row: number; record: RecordInput }[] = [...comparison.new, ...comparison.changed, ...comparison.conflicts];
+  if (request.against) {
+    const held = new Map(bank.map((entry) => [entry.id, entry.record]));
+    for (const { row, id } of comparison.unchanged) matched.push({ row, record: held.get(id)! });
+  }
   const crossMatches = await crossStateMatches(
     ctx.db,
     { participant: request.participant, ...(request.against ? { only: request.against } : {}) },
-    matched.map((e) => ({ row: e.row, record: e.record })),
+    matched,
   );
   onProgress?.({ stage: 'matching', done: matched.length });
 
@@ -503,12 +517,7 @@ async function ownReconciliation(ctx: StoreContext, id: string): Promise<Reconci
  * Runs again, in the background, what a killed server left reading (as its owner's system
  * actor); a run whose uploaded file is gone is marked failed (`interrupted`) instead.
  */
-export async function resumeReconciliations(
-  db: Db,
-  uploadDir: string,
-  validators: RecordValidators,
-  onError: (error: unknown) => void,
-): Promise<number> {
+export async function resumeReconciliations(db: Db, uploadDir: string, onError: (error: unknown) => void): Promise<number> {
   const left = await db
     .selectFrom('reconciliations')
     .select(['id', 'participant', 'category', 'file_name'])
@@ -528,12 +537,9 @@ export async function resumeReconciliations(
       actor: { kind: 'system', id: 'svod-reconcile', name: 'svod reconciliation', participant: row.participant, role: 'supervisor' },
       purpose: 'reconciliation',
     };
-    void runReconciliation(
-      ctx,
-      row.id,
-      { participant: row.participant, category: row.category as Category, path, fileName: row.file_name },
-      validators,
-    ).catch(onError);
+    void runReconciliation(ctx, row.id, { participant: row.participant, category: row.category as Category, path, fileName: row.file_name }).catch(
+      onError,
+    );
   }
   return left.length;
 }
