@@ -1,7 +1,7 @@
 /**
  * `npm run bench:reconcile`: how fast a national array is reconciled with the bank, in how much
  * memory, and how many of its decisions are right. A bank of BENCH_SIZE vehicles of Kazakhstan
- * (default 100,000, taken from generated records; PostgreSQL database `svod_bench_reconcile` when
+ * (default 100,000, taken from generated records; PostgreSQL database `svod_bench_reconcile_<size>` when
  * DATABASE_URL is set, else PGlite in memory), then an array of the same size written as a state
  * writes it — CSV, semicolons, Russian headers, one row in ten with its VIN, plate or make
  * written another way — in which 5 % of the cars have another colour, 0.5 % another car's VIN,
@@ -31,6 +31,8 @@ import {
 const size = Number(process.env.BENCH_SIZE ?? 100_000);
 const store = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 const OWNER = 'KZ-MVD';
+/** One database per size: a kept bank of another size would be reconciled against the wrong array. */
+const DB_NAME = `svod_bench_reconcile_${size}`;
 
 function emit(name: string, value: number, unit: string) {
   process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, size, store })}\n`);
@@ -42,14 +44,14 @@ const reuse = process.env.BENCH_REUSE === '1';
 async function open(): Promise<Db> {
   if (!process.env.DATABASE_URL) return openDatabase({ dataDir: 'memory://', longRunning: true });
   const admin = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '' });
-  const exists = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_database WHERE datname = 'svod_bench_reconcile'`.execute(admin);
+  const exists = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_database WHERE datname = ${DB_NAME}`.execute(admin);
   if (!reuse || exists.rows[0]!.n === 0) {
-    await sql.raw('DROP DATABASE IF EXISTS svod_bench_reconcile').execute(admin);
-    await sql.raw('CREATE DATABASE svod_bench_reconcile').execute(admin);
+    await sql.raw(`DROP DATABASE IF EXISTS ${DB_NAME}`).execute(admin);
+    await sql.raw(`CREATE DATABASE ${DB_NAME}`).execute(admin);
   }
   await admin.destroy();
   const url = new URL(process.env.DATABASE_URL);
-  url.pathname = '/svod_bench_reconcile';
+  url.pathname = `/${DB_NAME}`;
   return openDatabase({ databaseUrl: url.toString(), dataDir: '' });
 }
 

@@ -7,6 +7,7 @@ export * from './schemas/check.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/match.ts';
 export * from './schemas/hit.ts';
+export * from './schemas/reconciliation.ts';
 export * from './validation/dates.ts';
 export * from './validation/vin.ts';
 export * from './validation/record-rules.ts';

@@ -30,13 +30,6 @@ export {
   getReconciliation,
   reconcileFile,
   resumeReconciliations,
-  type ReconciliationView,
 } from './store/reconciliations.ts';
-export {
-  allItems as allReconciliationItems,
-  APPLICABLE_GROUPS,
-  RECONCILIATION_GROUPS,
-  type ApplicableGroup,
-  type ReconciliationGroup,
-} from './store/reconciliation-items.ts';
+export { allItems as allReconciliationItems } from './store/reconciliation-items.ts';
 export { reportHtml, reportRow, REPORT_COLUMNS } from './reconcile/report.ts';

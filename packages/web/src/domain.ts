@@ -4,6 +4,8 @@
  */
 import type {
   ACTIONS,
+  APPLICABLE_GROUPS as CORE_APPLICABLE_GROUPS,
+  RECONCILIATION_GROUPS as CORE_RECONCILIATION_GROUPS,
   BUILDS,
   Category,
   DOCUMENT_TYPES,
@@ -24,6 +26,11 @@ import type {
 
 export type {
   Actor,
+  ApplicableGroup,
+  ReconciliationGroup,
+  ReconciliationItem,
+  ReconciliationStatus,
+  ReconciliationView,
   ApiKeyView,
   ArrayField,
   ConflictReason,
@@ -176,13 +183,20 @@ export const isCheckLevel = (value: string): value is CheckLevel => Object.hasOw
 
 /**
  * The groups of a reconciliation's report, in the order a reader meets them, and those applying
- * can write (the server's RECONCILIATION_GROUPS and APPLICABLE_GROUPS, which live in its store).
+ * can write: core's lists, written out here so that no schema code reaches the bundle, and
+ * checked against them.
  */
-export const RECONCILIATION_GROUPS = ['new', 'changed', 'unchanged', 'stale', 'duplicates', 'conflicts', 'crossMatches', 'invalid'] as const;
-export type ReconciliationGroup = (typeof RECONCILIATION_GROUPS)[number];
-export const APPLICABLE_GROUPS = ['new', 'changed', 'conflicts', 'stale'] as const;
-export type ApplicableGroup = (typeof APPLICABLE_GROUPS)[number];
-export type ReconciliationStatus = 'uploaded' | 'reading' | 'compared' | 'applied' | 'failed';
+export const RECONCILIATION_GROUPS = [
+  'new',
+  'changed',
+  'unchanged',
+  'stale',
+  'duplicates',
+  'conflicts',
+  'crossMatches',
+  'invalid',
+] as const satisfies typeof CORE_RECONCILIATION_GROUPS;
+export const APPLICABLE_GROUPS = ['new', 'changed', 'conflicts', 'stale'] as const satisfies typeof CORE_APPLICABLE_GROUPS;
 export type DuplicateReason = DuplicateEntry['reason'];
 
 /** Why a run failed: the server's file-reading codes, a mapping it refused, a run a restart cut off. */

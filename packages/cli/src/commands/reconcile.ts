@@ -1,16 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { basename } from 'node:path';
-import { CATEGORIES, type ArrayField, type ArrayMapping, type Category } from '@svod/core';
-import {
-  allReportItems,
-  applyReconciliation,
-  reconcileFile,
-  refileMatchKeysIfStale,
-  reportHtml,
-  type ApplicableGroup,
-  APPLICABLE_GROUPS,
-} from '@svod/server';
+import { APPLICABLE_GROUPS, CATEGORIES, type ApplicableGroup, type ArrayField, type ArrayMapping, type Category } from '@svod/core';
+import { allReportItems, applyReconciliation, reconcileFile, refileMatchKeysIfStale, reportHtml } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import { purposeOption } from '../options.ts';

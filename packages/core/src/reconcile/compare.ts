@@ -1,7 +1,8 @@
 import { recordDifferences, type RecordDifference } from '../domain/record-diff.ts';
 import { DEFAULT_MODELS } from '../matching/default-models.ts';
 import { linkProfiles } from '../matching/link.ts';
-import { linkableProfile, profileOf, type MatchProfile } from '../matching/profile.ts';
+import type { LinkModel } from '../matching/model.ts';
+import { linkableProfile, profileOf, type Domain, type MatchProfile } from '../matching/profile.ts';
 import type { RecordInput } from '../schemas/record.ts';
 
 /** A row of a national array, made a record. */
@@ -16,12 +17,16 @@ export interface ArrayEntry {
   carried?: ReadonlySet<string>;
 }
 
-/** A record the bank holds for the participant and category reconciled. */
+/**
+ * A record the bank holds for the participant and category reconciled. `record` is read once for
+ * each row of its reference (and may be parsed then: a bank of a million need not be held parsed).
+ */
 export interface BankEntry {
   id: string;
   version: number;
   status: string;
-  record: RecordInput;
+  nationalRef: string;
+  readonly record: RecordInput;
 }
 
 /** Why a row and the bank's record of the same reference cannot simply be updated one into the other. */
@@ -139,7 +144,7 @@ export class ArrayComparer {
   private readonly result: ArrayComparison = { new: [], changed: [], unchanged: [], stale: [], duplicates: [], conflicts: [] };
 
   constructor(private readonly bank: readonly BankEntry[]) {
-    this.held = new Map(bank.map((entry) => [entry.record.nationalRef, entry]));
+    this.held = new Map(bank.map((entry) => [entry.nationalRef, entry]));
   }
 
   /** Sets a row against the bank; false when its reference came earlier in the array (the row is then a duplicate). */
@@ -159,8 +164,9 @@ export class ArrayComparer {
       return true;
     }
     const given = entry.carried ? Object.fromEntries(Object.entries(entry.record).filter(([key]) => entry.carried!.has(key))) : entry.record;
-    const record = overlay(bankEntry.record, given) as RecordInput;
-    const differences = recordDifferences(bankEntry.record, record);
+    const held = bankEntry.record;
+    const record = overlay(held, given) as RecordInput;
+    const differences = recordDifferences(held, record);
     const reasons = conflictReasons(differences, bankEntry.status);
     const compared = { row: entry.row, id: bankEntry.id, version: bankEntry.version, record, differences };
     if (reasons.length > 0) this.result.conflicts.push({ ...compared, reasons });
@@ -176,9 +182,8 @@ export class ArrayComparer {
    */
   finish(alsoPresent: ReadonlySet<string> = new Set(), sameSubjects: Iterable<DuplicateEntry> = []): ArrayComparison {
     const result = this.result;
-    for (const entry of this.bank) {
-      const ref = entry.record.nationalRef;
-      if (entry.status === 'active' && !this.firstRowOf.has(ref) && !alsoPresent.has(ref)) result.stale.push({ id: entry.id, nationalRef: ref });
+    for (const { id, status, nationalRef } of this.bank) {
+      if (status === 'active' && !this.firstRowOf.has(nationalRef) && !alsoPresent.has(nationalRef)) result.stale.push({ id, nationalRef });
     }
     for (const [ref, rows] of this.repeated) result.duplicates.push({ rows, reason: 'same_reference', nationalRefs: [ref] });
     // Not push(...all): a million rows' duplicates as arguments overflow the stack.
@@ -188,12 +193,15 @@ export class ArrayComparer {
 }
 
 /**
- * Rows under different references that the matching engine finds to be one subject. Add the
- * first row of each reference; only its match profile is kept.
+ * Rows under different references that the matching engine finds to be one subject, scored with
+ * the bank's models (`svod train --activate`) where it has them. Add the first row of each
+ * reference; only its match profile is kept.
  */
 export class SubjectLinker {
   private readonly profiles: (MatchProfile | undefined)[] = [];
   private readonly rows: { row: number; nationalRef: string }[] = [];
+
+  constructor(private readonly models: Partial<Record<Domain, LinkModel>> = DEFAULT_MODELS) {}
 
   add(entry: ArrayEntry): void {
     this.profiles.push(linkableProfile(profileOf(entry.record)));
@@ -201,7 +209,7 @@ export class SubjectLinker {
   }
 
   links(): DuplicateEntry[] {
-    const { links } = linkProfiles(this.profiles, { models: DEFAULT_MODELS, threshold: DUPLICATE_PROBABILITY });
+    const { links } = linkProfiles(this.profiles, { models: { ...DEFAULT_MODELS, ...this.models }, threshold: DUPLICATE_PROBABILITY });
     return links.map(({ a, b }) => {
       const [first, second] = this.rows[a]!.row < this.rows[b]!.row ? [this.rows[a]!, this.rows[b]!] : [this.rows[b]!, this.rows[a]!];
       return { rows: [first.row, second.row], reason: 'same_subject' as const, nationalRefs: [first.nationalRef, second.nationalRef] };

@@ -6,6 +6,7 @@
 export {
   ARRAY_FIELDS,
   FIELD_HEADERS,
+  MAPPABLE_FIELDS,
   REQUIRED_FIELDS,
   guessMapping,
   headerKey,

@@ -101,6 +101,9 @@ export type ArrayMapping = Record<string, ArrayField | undefined>;
  * do not matter. A header listed under two fields of one category would be ambiguous: the
  * tests check none is.
  */
+/** Every field a column can be mapped to, whatever the category. */
+export const MAPPABLE_FIELDS: readonly ArrayField[] = [...new Set(Object.values(ARRAY_FIELDS).flat())];
+
 export const FIELD_HEADERS: Readonly<Record<ArrayField, readonly string[]>> = {
   nationalRef: [
     'Номер дела',

@@ -1,3 +1,4 @@
+import type { ReconciliationStatus } from '@svod/core';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -238,8 +239,6 @@ export interface TrustedDeviceTable {
   expires_at: Timestamp;
   created_at: Generated<Timestamp>;
 }
-
-export type ReconciliationStatus = 'uploaded' | 'reading' | 'compared' | 'applied' | 'failed';
 
 export interface ReconciliationTable {
   id: string;

@@ -1,5 +1,13 @@
-import { recordTableRow, type Language, type RecordDifference, type RecordInput } from '@svod/core';
-import { HTML_ITEMS, type ReconciliationGroup, type ReconciliationItem, type ReconciliationView } from '../store/reconciliation-items.ts';
+import {
+  recordTableRow,
+  type Language,
+  type RecordDifference,
+  type RecordInput,
+  type ReconciliationGroup,
+  type ReconciliationItem,
+  type ReconciliationView,
+} from '@svod/core';
+import { HTML_ITEMS } from '../store/reconciliation-items.ts';
 
 /** The columns of a group's table (CSV, XLSX): the same for every group, empty where a group has nothing. */
 export const REPORT_COLUMNS = ['group', 'row', 'nationalRef', 'recordId', 'subject', 'birthDate', 'detail'] as const;

@@ -2,13 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError, ARRAY_FIELDS, CATEGORIES, pickLanguage, type ArrayField, type ArrayMapping, type Category } from '@svod/core';
+import {
+  AppError,
+  APPLICABLE_GROUPS,
+  MAPPABLE_FIELDS,
+  CATEGORIES,
+  pickLanguage,
+  RECONCILIATION_GROUPS,
+  ReconciliationItem,
+  ReconciliationView,
+  type ArrayField,
+  type ArrayMapping,
+} from '@svod/core';
 import { csvTable, TABLE_FORMATS, xlsxTable } from '../export/spreadsheets.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { requirePermission } from '../store/context.ts';
 import { REPORT_COLUMNS, reportHtml, reportRow } from '../reconcile/report.ts';
 import { removeUpload, saveUpload, uploadPath } from '../reconcile/uploads.ts';
-import { allItems, APPLICABLE_GROUPS, RECONCILIATION_GROUPS } from '../store/reconciliation-items.ts';
+import { allItems } from '../store/reconciliation-items.ts';
 import {
   allReportItems,
   applyReconciliation,
@@ -20,7 +31,6 @@ import {
   previewReconciliation,
   reconciliationItems,
   runReconciliation,
-  type ReconciliationView,
 } from '../store/reconciliations.ts';
 import type { RouteDeps } from './deps.ts';
 import { IdParams, problems } from './schemas.ts';
@@ -35,41 +45,12 @@ const ARRAY_TYPES = [
   'application/octet-stream',
 ];
 
-const Counts = Type.Object(Object.fromEntries([...RECONCILIATION_GROUPS, 'rows'].map((g) => [g, Type.Integer()])));
-const ReconciliationSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  participant: Type.String(),
-  category: Type.String(),
-  fileName: Type.String(),
-  fileBytes: Type.Integer(),
-  format: Type.Union([Type.String(), Type.Null()]),
-  encoding: Type.Union([Type.String(), Type.Null()]),
-  mapping: Type.Union([Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])), Type.Null()]),
-  status: Type.Enum(['uploaded', 'reading', 'compared', 'applied', 'failed'] as const),
-  rowsRead: Type.Integer({ description: 'Rows read so far: the progress of a run' }),
-  summary: Type.Union([Counts, Type.Null()]),
-  error: Type.Union([
-    Type.Object({ code: Type.String(), message: Type.String(), row: Type.Optional(Type.Integer()), column: Type.Optional(Type.String()) }),
-    Type.Null(),
-  ]),
-  createdBy: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  appliedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  applied: Type.Union([
-    Type.Object({ created: Type.Integer(), updated: Type.Integer(), expired: Type.Integer(), skipped: Type.Integer() }),
-    Type.Null(),
-  ]),
-  headers: Type.Union([Type.Array(Type.String()), Type.Null()], { description: "The file's columns in their order" }),
-  stage: Type.Union([Type.Enum(['reading', 'comparing', 'matching', 'storing'] as const), Type.Null()], { description: 'Where a run is' }),
-});
-
-/** Every field a column can be mapped to, whatever the category. */
-const FIELDS = [...new Set(Object.values(ARRAY_FIELDS).flat())];
-
 const RunBody = Type.Object(
   {
-    mapping: Type.Optional(Type.Record(Type.String({ maxLength: 200 }), Type.Union([Type.Enum(FIELDS), Type.Null()]), { maxProperties: 200 })),
-    defaults: Type.Optional(Type.Partial(Type.Record(Type.Enum(FIELDS), Type.String({ maxLength: 1000 })))),
+    mapping: Type.Optional(
+      Type.Record(Type.String({ maxLength: 200 }), Type.Union([Type.Enum(MAPPABLE_FIELDS), Type.Null()]), { maxProperties: 200 }),
+    ),
+    defaults: Type.Optional(Type.Partial(Type.Record(Type.Enum(MAPPABLE_FIELDS), Type.String({ maxLength: 1000 })))),
     legalBasis: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     against: Type.Optional(
       Type.String({
@@ -81,12 +62,6 @@ const RunBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** The mapping as the API shows it: a column left unmapped is `null`. */
-const shownView = (view: ReconciliationView) => ({
-  ...view,
-  mapping: view.mapping ? Object.fromEntries(Object.entries(view.mapping).map(([k, v]) => [k, v ?? null])) : null,
-});
 
 /**
  * Reconciliation of a participant's national array with the bank: upload the file, check the
@@ -107,7 +82,7 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
       : undefined;
     void runReconciliation(contextOf(db, request), id, {
       participant: view.participant,
-      category: view.category as Category,
+      category: view.category,
       path: uploadPath(config.uploadDir, id),
       fileName: view.fileName,
       ...(mapping ? { mapping } : {}),
@@ -130,7 +105,7 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
           { additionalProperties: false },
         ),
         body: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }),
-        response: { 201: ReconciliationSchema, ...problems(400, 413, 415) },
+        response: { 201: ReconciliationView, ...problems(400, 413, 415) },
       },
       onRequest: async (request) => {
         const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
@@ -151,7 +126,7 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
           path,
           fileName: request.query.fileName,
         });
-        return reply.status(201).send(shownView(await previewReconciliation(ctx, id, path)));
+        return reply.status(201).send(await previewReconciliation(ctx, id, path));
       } catch (error) {
         await removeUpload(config.uploadDir, id);
         throw error;
@@ -166,10 +141,10 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         tags: ['reconciliations'],
         summary: "The caller's participant's reconciliations, newest first",
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(ReconciliationSchema) }), ...problems() },
+        response: { 200: Type.Object({ items: Type.Array(ReconciliationView) }), ...problems() },
       },
     },
-    async (request) => ({ items: (await listReconciliations(contextOf(db, request), request.query.limit)).map(shownView) }),
+    async (request) => ({ items: await listReconciliations(contextOf(db, request), request.query.limit) }),
   );
 
   app.get(
@@ -179,10 +154,10 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         tags: ['reconciliations'],
         summary: 'A reconciliation: its status, rows read so far (progress), and the count of each group once compared',
         params: IdParams,
-        response: { 200: ReconciliationSchema, ...problems(404) },
+        response: { 200: ReconciliationView, ...problems(404) },
       },
     },
-    async (request) => shownView(await getReconciliation(contextOf(db, request), request.params.id)),
+    async (request) => await getReconciliation(contextOf(db, request), request.params.id),
   );
 
   app.post(
@@ -193,13 +168,13 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         summary: 'Compare the array with the bank, with the mapping given (kept for the next array) or the one offered; runs in the background',
         params: IdParams,
         body: RunBody,
-        response: { 202: ReconciliationSchema, ...problems(400, 404, 409) },
+        response: { 202: ReconciliationView, ...problems(400, 404, 409) },
       },
     },
     async (request, reply) => {
       const view = await claimReconciliationRun(contextOf(db, request), request.params.id);
       runInBackground(request, view.id, view, request.body);
-      return reply.status(202).send(shownView(view));
+      return reply.status(202).send(view);
     },
   );
 
@@ -220,16 +195,7 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
         ),
         response: {
           200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                group: Type.String(),
-                seq: Type.Integer(),
-                row: Type.Union([Type.Integer(), Type.Null()]),
-                recordId: Type.Union([Type.String(), Type.Null()]),
-                recordVersion: Type.Union([Type.Integer(), Type.Null()]),
-                payload: Type.Record(Type.String(), Type.Unknown()),
-              }),
-            ),
+            items: Type.Array(ReconciliationItem),
           }),
           ...problems(404),
         },
@@ -313,13 +279,13 @@ export const reconciliationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async 
           { groups: Type.Array(Type.Enum(APPLICABLE_GROUPS), { minItems: 1, maxItems: 4, uniqueItems: true }) },
           { additionalProperties: false },
         ),
-        response: { 200: ReconciliationSchema, ...problems(400, 404, 409) },
+        response: { 200: ReconciliationView, ...problems(400, 404, 409) },
       },
     },
     async (request) => {
       const view = await applyReconciliation(contextOf(db, request), request.params.id, request.body.groups);
       await removeUpload(config.uploadDir, view.id);
-      return shownView(view);
+      return view;
     },
   );
 };

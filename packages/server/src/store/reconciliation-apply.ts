@@ -1,10 +1,10 @@
-import { AppError, type RecordInput } from '@svod/core';
+import { AppError, type AppliedChange, type ApplicableGroup, type RecordInput, type ReconciliationItem } from '@svod/core';
 import type { Tx } from '../db/database.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import type { StoreContext } from './context.ts';
 import { fileMatchKeys } from './match-keys.ts';
 import { insertRecords, newRecordRow, replaceContent, splitContent } from './records.ts';
-import { allItems, type AppliedChange, type ApplicableGroup, type ReconciliationItem } from './reconciliation-items.ts';
+import { allItems } from './reconciliation-items.ts';
 
 /** Records written per statement when creating. */
 const INSERT_PAGE = 500;

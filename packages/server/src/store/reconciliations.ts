@@ -5,6 +5,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   AppError,
   ArrayComparer,
+  RECONCILIATION_GROUPS,
+  type AppliedChange,
+  type ApplicableGroup,
+  type ReconciliationGroup,
+  type ReconciliationItem,
+  type ReconciliationSummary,
+  type ReconciliationView,
+  type ReconcileStage,
   guessMapping,
   isAppError,
   validateMapping,
@@ -18,7 +26,7 @@ import {
   type FieldIssue,
   type RecordInput,
 } from '@svod/core';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, ReconciliationTable, Tx } from '../db/database.ts';
 import { openArrayInWorker } from '../reconcile/entries/read-entries.ts';
 import type { InvalidRow } from '../reconcile/entries/messages.ts';
@@ -27,22 +35,9 @@ import { uploadPath } from '../reconcile/uploads.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { applyItems } from './reconciliation-apply.ts';
-import {
-  allItems,
-  RECONCILIATION_GROUPS,
-  readItems,
-  type AppliedChange,
-  type ApplicableGroup,
-  type ReconciliationGroup,
-  type ReconciliationItem,
-  type ReconciliationSummary,
-  type ReconciliationView,
-  type ReconcileStage,
-  HTML_ITEMS,
-} from './reconciliation-items.ts';
-
-export type { ReconciliationSummary, ReconciliationView } from './reconciliation-items.ts';
+import { allItems, HTML_ITEMS, readItems } from './reconciliation-items.ts';
 import { crossStateMatches, type CrossStateMatch } from './reconciliation-matches.ts';
+import { activeModels } from './models.ts';
 import { recordSubject } from './record-content.ts';
 
 /** Items written per statement. */
@@ -186,7 +181,7 @@ export async function previewReconciliation(ctx: StoreContext, id: string, path:
     const array = await openArray(path);
     // Leaving the rows unread closes the file.
     for await (const _ of array.rows) break;
-    const mapping = await offeredMapping(ctx.db, view.participant, view.category as Category, array.headers);
+    const mapping = await offeredMapping(ctx.db, view.participant, view.category, array.headers);
     await noteFile(ctx.db, id, array, mapping);
     return viewOf(ctx.db, id);
   } catch (error) {
@@ -289,7 +284,7 @@ async function run(
       ...(request.defaults ? { defaults: request.defaults } : {}),
     };
     // The reading thread starts on the first rows while the bank is read here.
-    const batches = array.read(mapping, context);
+    const batches = array.read(mapping, context, await activeModels(ctx.db));
     const first = batches.next();
     const bank = await bankEntries(ctx.db, request.participant, request.category);
     const comparer = new ArrayComparer(bank);
@@ -349,8 +344,8 @@ async function matchAndStore(
   // Unchanged rows were matched when the bank took them; against one participant, every row is.
   const matched: { row: number; record: RecordInput }[] = [...comparison.new, ...comparison.changed, ...comparison.conflicts];
   if (request.against) {
-    const held = new Map(bank.map((entry) => [entry.id, entry.record]));
-    for (const { row, id } of comparison.unchanged) matched.push({ row, record: held.get(id)! });
+    const held = new Map(bank.map((entry) => [entry.id, entry]));
+    for (const { row, id } of comparison.unchanged) matched.push({ row, record: held.get(id)!.record });
   }
   const crossMatches = await crossStateMatches(
     ctx.db,
@@ -389,15 +384,34 @@ async function assertParticipant(db: Db, code: string): Promise<void> {
   if (!known) throw new AppError('unknown_participant', { issues: [{ path: '/against', code: 'unknown_participant', params: { value: code } }] });
 }
 
+/**
+ * A record of the bank as a reconciliation holds it: its content as text, parsed when a row of its
+ * reference asks. A million records held parsed cost the server's thread seconds-long collections.
+ */
+class StoredBankEntry implements BankEntry {
+  constructor(
+    readonly id: string,
+    readonly version: number,
+    readonly status: string,
+    readonly nationalRef: string,
+    private readonly category: string,
+    private readonly content: string,
+  ) {}
+
+  get record(): RecordInput {
+    return recordSubject({ content: this.content, category: this.category, national_ref: this.nationalRef });
+  }
+}
+
 /** Every record the participant holds of the category, whatever its status: a cancelled one is a conflict if the array still has it. */
 async function bankEntries(db: Db, participant: string, category: string): Promise<BankEntry[]> {
   const rows = await db
     .selectFrom('records')
-    .select(['id', 'version', 'status', 'content', 'category', 'national_ref'])
+    .select(['id', 'version', 'status', 'national_ref', sql<string>`content::text`.as('content')])
     .where('owner', '=', participant)
     .where('category', '=', category)
     .execute();
-  return rows.map((row) => ({ id: row.id, version: row.version, status: row.status, record: recordSubject(row) }));
+  return rows.map((row) => new StoredBankEntry(row.id, row.version, row.status, row.national_ref, category, row.content));
 }
 
 interface ItemRow {
@@ -484,14 +498,14 @@ function toView(row: Selectable<ReconciliationTable>): ReconciliationView {
   return {
     id: row.id,
     participant: row.participant,
-    category: row.category,
+    category: row.category as Category,
     fileName: row.file_name,
     fileBytes: Number(row.file_bytes),
     format: row.format,
     encoding: row.encoding,
     headers,
     // In the file's order, every column named (JSON keeps neither the order nor a column mapped to nothing).
-    mapping: mapping && headers ? Object.fromEntries(headers.map((h) => [h, mapping[h]])) : mapping,
+    mapping: mapping ? Object.fromEntries((headers ?? Object.keys(mapping)).map((h) => [h, mapping[h] ?? null])) : null,
     status: row.status,
     stage: row.stage as ReconcileStage | null,
     rowsRead: row.rows_read,

@@ -15,7 +15,8 @@ import type {
   MatchView,
   ParticipantInfo,
   ReconciliationGroup,
-  ReconciliationStatus,
+  ReconciliationItem,
+  ReconciliationView,
   RecordHistory,
   RecordStatus,
   RecordView,
@@ -202,46 +203,9 @@ export interface AuditVerification {
 /** Which field each column of an array feeds: `null` for a column left unused. */
 export type ReconciliationMapping = Record<string, ArrayField | null>;
 
-/** A reconciliation of a national array with the bank, as it stands: uploaded, reading, compared, applied or failed. */
-export interface ReconciliationView {
-  id: string;
-  participant: string;
-  category: Category;
-  fileName: string;
-  fileBytes: number;
-  format: string | null;
-  encoding: string | null;
-  /** The file's columns in their order. */
-  headers: string[] | null;
-  /** The mapping offered after the upload, or the one the run used. */
-  mapping: ReconciliationMapping | null;
-  status: ReconciliationStatus;
-  /** Where a run is. */
-  stage: 'reading' | 'comparing' | 'matching' | 'storing' | null;
-  /** Rows read so far: the progress of a run, whose total is not known until it ends. */
-  rowsRead: number;
-  summary: (Record<ReconciliationGroup, number> & { rows: number }) | null;
-  error: { code: string; message: string; row?: number; column?: string } | null;
-  createdBy: string;
-  createdAt: string;
-  appliedAt: string | null;
-  applied: { created: number; updated: number; expired: number; skipped: number } | null;
-}
-
 /** The answer to an upload, with the file's headers. */
 export interface UploadedReconciliation extends ReconciliationView {
   headers: string[];
-}
-
-/** One entry of a report group; what `payload` holds depends on the group. */
-export interface ReconciliationItem {
-  group: ReconciliationGroup;
-  /** The item's place in its group: the `after` of the next page. */
-  seq: number;
-  row: number | null;
-  recordId: string | null;
-  recordVersion: number | null;
-  payload: Record<string, unknown>;
 }
 
 /** The media type an array is sent as, by its name: the server tells the format from the bytes as well. */

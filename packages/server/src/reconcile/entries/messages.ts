@@ -1,4 +1,4 @@
-import type { ArrayEntry, ArrayMapping, DuplicateEntry, RowContext } from '@svod/core';
+import type { ArrayEntry, ArrayMapping, Domain, DuplicateEntry, LinkModel, RowContext } from '@svod/core';
 import type { ArrayFormat } from '../readers/index.ts';
 import type { ArrayReadErrorCode } from '../readers/errors.ts';
 
@@ -20,4 +20,7 @@ export type FromReader =
  * What the reading thread is told: open a file, read its rows with this mapping, or that a batch
  * was taken (room for another). A thread reads one file at a time, and the next once told.
  */
-export type ToReader = { kind: 'open'; path: string } | { kind: 'read'; mapping: ArrayMapping; context: RowContext } | { kind: 'taken' };
+export type ToReader =
+  | { kind: 'open'; path: string }
+  | { kind: 'read'; mapping: ArrayMapping; context: RowContext; models: Partial<Record<Domain, LinkModel>> }
+  | { kind: 'taken' };

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ArrayMapping, RowContext } from '@svod/core';
+import type { ArrayMapping, Domain, LinkModel, RowContext } from '@svod/core';
 import { ArrayReadError, type ArrayFormat } from '../readers/index.ts';
 import type { FromReader, ToReader } from './messages.ts';
 
@@ -13,7 +13,8 @@ export interface ArrayInWorker {
    * The rows as records, a batch at a time, then the end with the subjects filed twice. The next
    * batch is read while this one is compared; the reading waits when a few are not yet taken.
    */
-  read(mapping: ArrayMapping, context: RowContext): AsyncGenerator<Batch>;
+  /** `models`: what rows filed twice are linked by (the bank's active ones). */
+  read(mapping: ArrayMapping, context: RowContext, models: Partial<Record<Domain, LinkModel>>): AsyncGenerator<Batch>;
   /** Lets the thread go: back to wait for the next file once the array is read to its end, else stopped. */
   close(): Promise<void>;
 }
@@ -87,9 +88,9 @@ export async function openArrayInWorker(path: string): Promise<ArrayInWorker> {
       encoding: opened.encoding,
       headers: opened.headers,
       close,
-      async *read(mapping, context) {
+      async *read(mapping, context, models) {
         try {
-          tell({ kind: 'read', mapping, context });
+          tell({ kind: 'read', mapping, context, models });
           for (;;) {
             const message = await next();
             if (message.kind === 'opened') throw new Error('the reading thread opened the array twice');

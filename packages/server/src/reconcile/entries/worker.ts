@@ -50,8 +50,8 @@ async function readFile(path: string): Promise<void> {
 async function read(path: string): Promise<void> {
   const array = await openArray(path);
   send({ kind: 'opened', format: array.format, encoding: array.encoding, headers: array.headers });
-  const { mapping, context } = await new Promise<Extract<ToReader, { kind: 'read' }>>((resolve) => (start = resolve));
-  const linker = new SubjectLinker();
+  const { mapping, context, models } = await new Promise<Extract<ToReader, { kind: 'read' }>>((resolve) => (start = resolve));
+  const linker = new SubjectLinker(models);
   const seen = new Set<string>();
   let entries: ArrayEntry[] = [];
   let invalid: InvalidRow[] = [];

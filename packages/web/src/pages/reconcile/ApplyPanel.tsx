@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, type ReconciliationView } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
+import type { ReconciliationView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { APPLICABLE_GROUPS, type ApplicableGroup } from '../../domain.ts';

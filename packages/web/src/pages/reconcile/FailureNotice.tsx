@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReconciliationView } from '../../api/client.ts';
+import type { ReconciliationView } from '../../domain.ts';
 import { isReconcileFailureCode } from '../../domain.ts';
 import { Link } from '../../router/Link.tsx';
 import { reconcilePath } from '../../router/routes.ts';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort, type ReconciliationItem, type ReconciliationView } from '../../api/client.ts';
+import { isAbort } from '../../api/client.ts';
+import type { ReconciliationItem, ReconciliationView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import type { ReconciliationGroup } from '../../domain.ts';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARRAY_FIELDS, ISSUE_CODES, issueMessage, type IssueCode } from '@svod/core';
-import type { ReconciliationItem } from '../../api/client.ts';
+import type { ReconciliationItem } from '../../domain.ts';
 import { isRowIssueCode, type ArrayField, type ConflictReason, type DuplicateReason, type RecordDifference, type RecordInput } from '../../domain.ts';
 import { useFieldPathLabel } from '../../format/field-path.ts';
 import { summarizeRecord } from '../../format/summary.ts';

@@ -1,7 +1,8 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARRAY_FIELDS, validateMapping, type MappingIssue } from '@svod/core';
-import type { ReconciliationMapping, ReconciliationView } from '../../api/client.ts';
+import type { ReconciliationMapping } from '../../api/client.ts';
+import type { ReconciliationView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import type { ArrayField } from '../../domain.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReconciliationView } from '../../api/client.ts';
+import type { ReconciliationView } from '../../domain.ts';
 import { Field, Fields } from '../../components/Section/Section.tsx';
 import { useFormat } from '../../format/use-format.ts';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReconciliationView } from '../../api/client.ts';
+import type { ReconciliationView } from '../../domain.ts';
 import { RECONCILIATION_GROUPS, type ReconciliationGroup } from '../../domain.ts';
 import { useFormat } from '../../format/use-format.ts';
 import { GroupItems } from './GroupItems.tsx';

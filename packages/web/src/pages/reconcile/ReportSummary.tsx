@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReconciliationView } from '../../api/client.ts';
+import type { ReconciliationView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { RECONCILIATION_GROUPS } from '../../domain.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { isAbort, type ReconciliationView } from '../../api/client.ts';
+import { isAbort } from '../../api/client.ts';
+import type { ReconciliationView } from '../../domain.ts';
 import { useApi } from '../../api/context.ts';
 
 /** How often a running comparison is asked how far it has come. */
