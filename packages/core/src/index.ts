@@ -21,3 +21,4 @@ export * from './i18n/messages.ts';
 export * from './matching/index.ts';
 export * from './generator/index.ts';
 export * from './reconcile/index.ts';
+export * from './requests/index.ts';
