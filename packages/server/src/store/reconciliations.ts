@@ -26,8 +26,8 @@ import {
   type FieldIssue,
   type RecordInput,
 } from '@svod/core';
-import { sql, type Selectable } from 'kysely';
-import type { Db, ReconciliationTable, Tx } from '../db/database.ts';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Db, ReconciliationItemTable, ReconciliationTable, Tx } from '../db/database.ts';
 import { openArrayInWorker } from '../reconcile/entries/read-entries.ts';
 import type { InvalidRow } from '../reconcile/entries/messages.ts';
 import { openArray, ArrayReadError } from '../reconcile/readers/index.ts';
@@ -433,56 +433,44 @@ async function storeItems(
 ): Promise<void> {
   const byId = new Map(bank.map((entry) => [entry.id, entry]));
   const before = (id: string) => byId.get(id)?.record;
-  const items: ItemRow[] = [
-    ...comparison.new.map((e): ItemRow => ({ grp: 'new', row_number: e.row, record_id: null, record_version: null, payload: { record: e.record } })),
-    ...comparison.changed.map(
-      (e): ItemRow => ({
-        grp: 'changed',
-        row_number: e.row,
-        record_id: e.id,
-        record_version: e.version,
-        payload: { record: e.record, before: before(e.id), differences: e.differences },
-      }),
-    ),
-    ...comparison.conflicts.map(
-      (e): ItemRow => ({
-        grp: 'conflicts',
-        row_number: e.row,
-        record_id: e.id,
-        record_version: e.version,
-        payload: { record: e.record, before: before(e.id), differences: e.differences, reasons: e.reasons },
-      }),
-    ),
-    ...comparison.stale.map((e): ItemRow => {
+  // Made a page at a time, between the writes: the bank's records are parsed here, and at a
+  // million rows the report's items made at once held up the server's thread for seconds.
+  function* items(): Generator<ItemRow> {
+    for (const e of comparison.new) yield { grp: 'new', row_number: e.row, record_id: null, record_version: null, payload: { record: e.record } };
+    for (const e of comparison.changed) {
+      const payload = { record: e.record, before: before(e.id), differences: e.differences };
+      yield { grp: 'changed', row_number: e.row, record_id: e.id, record_version: e.version, payload };
+    }
+    for (const e of comparison.conflicts) {
+      const payload = { record: e.record, before: before(e.id), differences: e.differences, reasons: e.reasons };
+      yield { grp: 'conflicts', row_number: e.row, record_id: e.id, record_version: e.version, payload };
+    }
+    for (const e of comparison.stale) {
       const entry = byId.get(e.id);
-      return {
-        grp: 'stale',
-        row_number: null,
-        record_id: e.id,
-        record_version: entry?.version ?? null,
-        payload: { nationalRef: e.nationalRef, record: entry?.record },
-      };
-    }),
-    ...comparison.duplicates.map(
-      (e): ItemRow => ({ grp: 'duplicates', row_number: e.rows[0] ?? null, record_id: null, record_version: null, payload: e }),
-    ),
-    ...crossMatches.map((m): ItemRow => ({ grp: 'crossMatches', row_number: m.row, record_id: m.recordId, record_version: null, payload: m })),
-    ...invalid.map((e): ItemRow => ({ grp: 'invalid', row_number: e.row, record_id: null, record_version: null, payload: { issues: e.issues } })),
-  ];
-  const seq = new Map<string, number>();
-  for (let i = 0; i < items.length; i += WRITE_PAGE) {
-    await db
-      .insertInto('reconciliation_items')
-      .values(
-        items.slice(i, i + WRITE_PAGE).map((item) => {
-          const n = (seq.get(item.grp) ?? 0) + 1;
-          seq.set(item.grp, n);
-          return { reconciliation_id: id, seq: n, ...item, payload: JSON.stringify(item.payload) };
-        }),
-      )
-      .execute();
-    onProgress(Math.min(i + WRITE_PAGE, items.length));
+      const payload = { nationalRef: e.nationalRef, record: entry?.record };
+      yield { grp: 'stale', row_number: null, record_id: e.id, record_version: entry?.version ?? null, payload };
+    }
+    for (const e of comparison.duplicates)
+      yield { grp: 'duplicates', row_number: e.rows[0] ?? null, record_id: null, record_version: null, payload: e };
+    for (const m of crossMatches) yield { grp: 'crossMatches', row_number: m.row, record_id: m.recordId, record_version: null, payload: m };
+    for (const e of invalid) yield { grp: 'invalid', row_number: e.row, record_id: null, record_version: null, payload: { issues: e.issues } };
   }
+  const seq = new Map<string, number>();
+  let page: Insertable<ReconciliationItemTable>[] = [];
+  let written = 0;
+  const write = async () => {
+    await db.insertInto('reconciliation_items').values(page).execute();
+    written += page.length;
+    page = [];
+    onProgress(written);
+  };
+  for (const item of items()) {
+    const n = (seq.get(item.grp) ?? 0) + 1;
+    seq.set(item.grp, n);
+    page.push({ reconciliation_id: id, seq: n, ...item, payload: JSON.stringify(item.payload) });
+    if (page.length === WRITE_PAGE) await write();
+  }
+  if (page.length > 0) await write();
 }
 
 async function viewOf(db: Db | Tx, id: string): Promise<ReconciliationView> {
