@@ -252,8 +252,6 @@ async function run(
     .set({ status: 'reading', stage: 'reading', rows_read: 0, error: null, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
-  const stage = (name: ReconcileProgress['stage']) =>
-    ctx.db.updateTable('reconciliations').set({ stage: name, updated_at: new Date() }).where('id', '=', id).execute();
   const array = await openArrayInWorker(request.path);
   try {
     const mapping = request.mapping ?? (await offeredMapping(ctx.db, request.participant, request.category, array.headers));
@@ -286,6 +284,8 @@ async function run(
     // The reading thread starts on the first rows while the bank is read here.
     const batches = array.read(mapping, context, await activeModels(ctx.db));
     const first = batches.next();
+    // Awaited below; should reading the bank fail first, the reading thread's end is not a rejection left unhandled.
+    first.catch(() => undefined);
     const bank = await bankEntries(ctx.db, request.participant, request.category);
     const comparer = new ArrayComparer(bank);
     const invalid: InvalidRow[] = [];
@@ -321,13 +321,16 @@ async function run(
       }
     }
     onProgress?.({ stage: 'reading', done: rows });
-    await stage('comparing');
+    await markStage(ctx.db, id, 'comparing');
     const comparison = comparer.finish(alsoPresent, sameSubjects);
     return await matchAndStore(ctx, id, request, { rows, bank, comparison, invalid }, onProgress);
   } finally {
     await array.close();
   }
 }
+
+const markStage = (db: Db, id: string, stage: ReconcileStage) =>
+  db.updateTable('reconciliations').set({ stage, updated_at: new Date() }).where('id', '=', id).execute();
 
 /** The rows compared: set the new and changed against other participants' records, and keep the report. */
 async function matchAndStore(
@@ -337,10 +340,8 @@ async function matchAndStore(
   { rows, bank, comparison, invalid }: { rows: number; bank: BankEntry[]; comparison: ArrayComparison; invalid: InvalidRow[] },
   onProgress?: (progress: ReconcileProgress) => void,
 ): Promise<ReconciliationSummary> {
-  const stage = (name: ReconcileProgress['stage']) =>
-    ctx.db.updateTable('reconciliations').set({ stage: name, updated_at: new Date() }).where('id', '=', id).execute();
   onProgress?.({ stage: 'matching', done: 0 });
-  await stage('matching');
+  await markStage(ctx.db, id, 'matching');
   // Unchanged rows were matched when the bank took them; against one participant, every row is.
   const matched: { row: number; record: RecordInput }[] = [...comparison.new, ...comparison.changed, ...comparison.conflicts];
   if (request.against) {
@@ -365,7 +366,7 @@ async function matchAndStore(
     crossMatches: crossMatches.length,
     invalid: invalid.length,
   };
-  await stage('storing');
+  await markStage(ctx.db, id, 'storing');
   // The report and its status together: a run killed while storing leaves none of it, and runs again whole.
   await ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('reconciliation_items').where('reconciliation_id', '=', id).execute();
