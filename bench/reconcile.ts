@@ -180,6 +180,8 @@ async function main() {
   // What a check arriving during the run would wait for the server's thread.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  // What the bench holds itself (the truth to check the report against, the generator's leavings), for the run's share of the peak to be told apart.
+  const before = process.memoryUsage().rss;
   const peak = { rss: 0 };
   const sampler = setInterval(() => {
     peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
@@ -202,6 +204,7 @@ async function main() {
   if (view.status !== 'compared') throw new Error(`the run ended ${view.status}: ${JSON.stringify(view.error)}`);
   emit('reconcile wall', seconds, 's');
   emit('reconcile rows/s', view.summary!.rows / seconds, 'rows/s');
+  emit('reconcile rss before the run', before / 2 ** 20, 'MiB');
   emit('reconcile peak rss', peak.rss / 2 ** 20, 'MiB');
   emit('reconcile event loop delay p99', loopDelay.percentile(99) / 1e6, 'ms');
   emit('reconcile event loop delay max', loopDelay.max / 1e6, 'ms');
