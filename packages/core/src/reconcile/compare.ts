@@ -147,21 +147,21 @@ export class ArrayComparer {
     this.held = new Map(bank.map((entry) => [entry.nationalRef, entry]));
   }
 
-  /** Sets a row against the bank; false when its reference came earlier in the array (the row is then a duplicate). */
-  add(entry: ArrayEntry): boolean {
+  /** Sets a row against the bank; a row whose reference came earlier in the array is a duplicate. */
+  add(entry: ArrayEntry): void {
     const ref = entry.record.nationalRef;
     const first = this.firstRowOf.get(ref);
     if (first !== undefined) {
       const rows = this.repeated.get(ref) ?? [first];
       rows.push(entry.row);
       this.repeated.set(ref, rows);
-      return false;
+      return;
     }
     this.firstRowOf.set(ref, entry.row);
     const bankEntry = this.held.get(ref);
     if (!bankEntry) {
       this.result.new.push(entry);
-      return true;
+      return;
     }
     const given = entry.carried ? Object.fromEntries(Object.entries(entry.record).filter(([key]) => entry.carried!.has(key))) : entry.record;
     const held = bankEntry.record;
@@ -172,7 +172,6 @@ export class ArrayComparer {
     if (reasons.length > 0) this.result.conflicts.push({ ...compared, reasons });
     else if (differences.length > 0) this.result.changed.push(compared);
     else this.result.unchanged.push({ row: entry.row, id: bankEntry.id });
-    return true;
   }
 
   /**
@@ -194,16 +193,19 @@ export class ArrayComparer {
 
 /**
  * Rows under different references that the matching engine finds to be one subject, scored with
- * the bank's models (`svod train --activate`) where it has them. Add the first row of each
- * reference; only its match profile is kept.
+ * the bank's models (`svod train --activate`) where it has them. Add every row: the first of a
+ * reference is the one linked (as it is the one reconciled), and only its match profile is kept.
  */
 export class SubjectLinker {
   private readonly profiles: (MatchProfile | undefined)[] = [];
   private readonly rows: { row: number; nationalRef: string }[] = [];
+  private readonly seen = new Set<string>();
 
   constructor(private readonly models: Partial<Record<Domain, LinkModel>> = DEFAULT_MODELS) {}
 
   add(entry: ArrayEntry): void {
+    if (this.seen.has(entry.record.nationalRef)) return;
+    this.seen.add(entry.record.nationalRef);
     this.profiles.push(linkableProfile(profileOf(entry.record)));
     this.rows.push({ row: entry.row, nationalRef: entry.record.nationalRef });
   }
@@ -231,7 +233,8 @@ export function compareArray(
   const linker = new SubjectLinker();
   array.forEach((entry, index) => {
     if (index % 10_000 === 9_999) options.onProgress?.(index + 1);
-    if (comparer.add(entry)) linker.add(entry);
+    comparer.add(entry);
+    linker.add(entry);
   });
   const comparison = comparer.finish(options.alsoPresent, linker.links());
   options.onProgress?.(array.length);

@@ -89,7 +89,7 @@ export interface ReconcileProgress {
  * Sets a participant's national array of one category against the bank: reads the file (CSV,
  * JSON Lines, XML or XLSX), makes each row a record by the column mapping (given, or guessed from
  * the headers), validates it as the API would, compares the whole with what the bank holds for
- * the participant and category (`compareArray`), finds other participants' records the new and
+ * the participant and category (`ArrayComparer`, row by row as a reading thread reads them), finds other participants' records the new and
  * changed rows may be (`crossStateMatches`), and stores the report. Nothing in the bank changes:
  * `applyReconciliation` does that. A file that cannot be read at all fails the run with the row
  * and column at fault; a row that does not make a valid record is reported in `invalid`.

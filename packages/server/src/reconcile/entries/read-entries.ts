@@ -12,8 +12,8 @@ export interface ArrayInWorker {
   /**
    * The rows as records, a batch at a time, then the end with the subjects filed twice. The next
    * batch is read while this one is compared; the reading waits when a few are not yet taken.
+   * `models`: what rows filed twice are linked by (the bank's active ones).
    */
-  /** `models`: what rows filed twice are linked by (the bank's active ones). */
   read(mapping: ArrayMapping, context: RowContext, models: Partial<Record<Domain, LinkModel>>): AsyncGenerator<Batch>;
   /** Lets the thread go: back to wait for the next file once the array is read to its end, else stopped. */
   close(): Promise<void>;

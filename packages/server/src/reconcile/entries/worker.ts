@@ -52,7 +52,6 @@ async function read(path: string): Promise<void> {
   send({ kind: 'opened', format: array.format, encoding: array.encoding, headers: array.headers });
   const { mapping, context, models } = await new Promise<Extract<ToReader, { kind: 'read' }>>((resolve) => (start = resolve));
   const linker = new SubjectLinker(models);
-  const seen = new Set<string>();
   let entries: ArrayEntry[] = [];
   let invalid: InvalidRow[] = [];
   let rows = 0;
@@ -69,12 +68,7 @@ async function read(path: string): Promise<void> {
     if ('invalid' in made) invalid.push(made.invalid);
     else {
       entries.push(made.entry);
-      // The first row of a reference is the one reconciled, and the one linked.
-      const ref = made.entry.record.nationalRef;
-      if (!seen.has(ref)) {
-        seen.add(ref);
-        linker.add(made.entry);
-      }
+      linker.add(made.entry);
     }
     if (entries.length + invalid.length >= BATCH_ROWS) await flush();
   }
