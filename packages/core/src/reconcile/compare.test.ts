@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordInput } from '../schemas/record.ts';
-import { compareArray, overlay, type BankEntry } from './compare.ts';
+import { compareArray, overlay, type HeldRecord } from './compare.ts';
 
 type Person = NonNullable<RecordInput['person']>;
 
@@ -18,7 +18,7 @@ const wanted = (ref: string, person: Partial<Person> = {}): RecordInput => ({
   },
 });
 
-const held = (id: string, record: RecordInput, status = 'active'): BankEntry => ({ id, version: 1, status, nationalRef: record.nationalRef, record });
+const held = (id: string, record: RecordInput, status = 'active'): HeldRecord => ({ id, version: 1, status, nationalRef: record.nationalRef, record });
 
 describe('a national array set against what the bank holds', () => {
   it('sorts rows into new, unchanged, changed and stale by national reference', () => {
@@ -46,7 +46,7 @@ describe('a national array set against what the bank holds', () => {
     expect(result.unchanged).toEqual([{ row: 2, id: 'a' }]);
     expect(result.changed.map((c) => c.id)).toEqual(['b']);
     expect(result.new.map((n) => n.row)).toEqual([4]);
-    expect(result.stale).toEqual([{ id: 'c', nationalRef: 'KZ-3' }]);
+    expect(result.stale).toEqual([{ id: 'c', version: 1, nationalRef: 'KZ-3' }]);
     expect(result.conflicts).toEqual([]);
   });
 

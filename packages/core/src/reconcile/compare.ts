@@ -18,15 +18,20 @@ export interface ArrayEntry {
 }
 
 /**
- * A record the bank holds for the participant and category reconciled. `record` is read once for
- * each row of its reference (and may be parsed then: a bank of a million need not be held parsed).
+ * A record the bank holds for the participant and category reconciled, without its content: a
+ * bank of a million is held this way, and a record's content is asked for only when a row of its
+ * reference comes (`ArrayComparer.add`).
  */
 export interface BankEntry {
   id: string;
   version: number;
   status: string;
   nationalRef: string;
-  readonly record: RecordInput;
+}
+
+/** A bank entry with its record, for a bank held whole. */
+export interface HeldRecord extends BankEntry {
+  record: RecordInput;
 }
 
 /** Why a row and the bank's record of the same reference cannot simply be updated one into the other. */
@@ -38,6 +43,8 @@ export interface ChangedEntry {
   version: number;
   /** The bank's record with what the row holds laid over it: what applying the row writes. */
   record: RecordInput;
+  /** The bank's record as it was. */
+  before: RecordInput;
   differences: RecordDifference[];
 }
 
@@ -57,7 +64,7 @@ export interface ArrayComparison {
   changed: ChangedEntry[];
   unchanged: { row: number; id: string }[];
   /** Records in force in the bank that the array no longer holds: closed nationally? */
-  stale: { id: string; nationalRef: string }[];
+  stale: { id: string; version: number; nationalRef: string }[];
   duplicates: DuplicateEntry[];
   conflicts: ConflictEntry[];
 }
@@ -135,20 +142,31 @@ function conflictReasons(differences: readonly RecordDifference[], bankStatus: s
  *   references the matching engine finds to be one subject at `DUPLICATE_PROBABILITY`.
  *
  * Rows are added as they are read, so that a large array need not be held whole: only what the
- * report keeps of a row stays. Pure: the caller reads the file and the bank.
+ * report keeps of a row stays. Nor need the bank's records: the comparer holds each one's id,
+ * version, status and reference, and asks the caller for the content of those the rows name
+ * (`heldUnder` tells which, so a caller can fetch a batch's at once). Pure: the caller reads the
+ * file and the bank.
  */
-export class ArrayComparer {
-  private readonly held: Map<string, BankEntry>;
+export class ArrayComparer<Entry extends BankEntry = BankEntry> {
+  private readonly held: Map<string, Entry>;
   private readonly firstRowOf = new Map<string, number>();
   private readonly repeated = new Map<string, number[]>();
   private readonly result: ArrayComparison = { new: [], changed: [], unchanged: [], stale: [], duplicates: [], conflicts: [] };
 
-  constructor(private readonly bank: readonly BankEntry[]) {
+  constructor(private readonly bank: readonly Entry[]) {
     this.held = new Map(bank.map((entry) => [entry.nationalRef, entry]));
   }
 
-  /** Sets a row against the bank; a row whose reference came earlier in the array is a duplicate. */
-  add(entry: ArrayEntry): void {
+  /** The bank's entry under a reference, whose record `add` will ask for. */
+  heldUnder(nationalRef: string): Entry | undefined {
+    return this.held.get(nationalRef);
+  }
+
+  /**
+   * Sets a row against the bank; a row whose reference came earlier in the array is a duplicate.
+   * `recordOf` gives the bank's record of an entry: asked once, for the first row of a held reference.
+   */
+  add(entry: ArrayEntry, recordOf: (held: Entry) => RecordInput): void {
     const ref = entry.record.nationalRef;
     const first = this.firstRowOf.get(ref);
     if (first !== undefined) {
@@ -164,11 +182,11 @@ export class ArrayComparer {
       return;
     }
     const given = entry.carried ? Object.fromEntries(Object.entries(entry.record).filter(([key]) => entry.carried!.has(key))) : entry.record;
-    const held = bankEntry.record;
-    const record = overlay(held, given) as RecordInput;
-    const differences = recordDifferences(held, record);
+    const before = recordOf(bankEntry);
+    const record = overlay(before, given) as RecordInput;
+    const differences = recordDifferences(before, record);
     const reasons = conflictReasons(differences, bankEntry.status);
-    const compared = { row: entry.row, id: bankEntry.id, version: bankEntry.version, record, differences };
+    const compared = { row: entry.row, id: bankEntry.id, version: bankEntry.version, record, before, differences };
     if (reasons.length > 0) this.result.conflicts.push({ ...compared, reasons });
     else if (differences.length > 0) this.result.changed.push(compared);
     else this.result.unchanged.push({ row: entry.row, id: bankEntry.id });
@@ -181,8 +199,8 @@ export class ArrayComparer {
    */
   finish(alsoPresent: ReadonlySet<string> = new Set(), sameSubjects: Iterable<DuplicateEntry> = []): ArrayComparison {
     const result = this.result;
-    for (const { id, status, nationalRef } of this.bank) {
-      if (status === 'active' && !this.firstRowOf.has(nationalRef) && !alsoPresent.has(nationalRef)) result.stale.push({ id, nationalRef });
+    for (const { id, version, status, nationalRef } of this.bank) {
+      if (status === 'active' && !this.firstRowOf.has(nationalRef) && !alsoPresent.has(nationalRef)) result.stale.push({ id, version, nationalRef });
     }
     for (const [ref, rows] of this.repeated) result.duplicates.push({ rows, reason: 'same_reference', nationalRefs: [ref] });
     // Not push(...all): a million rows' duplicates as arguments overflow the stack.
@@ -222,7 +240,7 @@ export class SubjectLinker {
 /** `ArrayComparer` and `SubjectLinker` over an array held whole. `onProgress` hears how many rows are done. */
 export function compareArray(
   array: readonly ArrayEntry[],
-  bank: readonly BankEntry[],
+  bank: readonly HeldRecord[],
   options: {
     onProgress?: (done: number) => void;
     /** References of rows that made no valid record: still in the array, so their records are not stale. */
@@ -233,7 +251,7 @@ export function compareArray(
   const linker = new SubjectLinker();
   array.forEach((entry, index) => {
     if (index % 10_000 === 9_999) options.onProgress?.(index + 1);
-    comparer.add(entry);
+    comparer.add(entry, (held) => held.record);
     linker.add(entry);
   });
   const comparison = comparer.finish(options.alsoPresent, linker.links());

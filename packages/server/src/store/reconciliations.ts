@@ -18,6 +18,7 @@ import {
   validateMapping,
   type DuplicateEntry,
   type ArrayComparison,
+  type ArrayEntry,
   type ArrayField,
   type RowContext,
   type ArrayMapping,
@@ -28,7 +29,7 @@ import {
 } from '@svod/core';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, ReconciliationItemTable, ReconciliationTable, Tx } from '../db/database.ts';
-import { openArrayInWorker } from '../reconcile/entries/read-entries.ts';
+import { openArrayInWorker, type Batch } from '../reconcile/entries/read-entries.ts';
 import type { InvalidRow } from '../reconcile/entries/messages.ts';
 import { openArray, ArrayReadError } from '../reconcile/readers/index.ts';
 import { uploadPath } from '../reconcile/uploads.ts';
@@ -281,52 +282,77 @@ async function run(
       ...(country ? { country } : {}),
       ...(request.defaults ? { defaults: request.defaults } : {}),
     };
-    // The reading thread starts on the first rows while the bank is read here.
-    const batches = array.read(mapping, context, await activeModels(ctx.db));
-    const first = batches.next();
-    // Awaited below; should reading the bank fail first, the reading thread's end is not a rejection left unhandled.
-    first.catch(() => undefined);
-    const bank = await bankEntries(ctx.db, request.participant, request.category);
-    const comparer = new ArrayComparer(bank);
-    const invalid: InvalidRow[] = [];
-    // A row that makes no valid record still names its reference: the bank's record is not stale.
-    const alsoPresent = new Set<string>();
-    let rows = 0;
-    let noted = 0;
-    let sameSubjects: DuplicateEntry[] = [];
-    let turn = performance.now();
-    for (let next = await first; !next.done; next = await batches.next()) {
-      const batch = next.value;
-      if (batch.kind === 'end') {
-        rows = batch.rows;
-        sameSubjects = batch.sameSubjects;
-        continue;
-      }
-      for (const entry of batch.entries) {
-        comparer.add(entry);
-        if (performance.now() - turn > TURN_MS) {
-          await nextTurn();
-          turn = performance.now();
-        }
-      }
-      for (const row of batch.invalid) {
-        invalid.push(row);
-        if (row.nationalRef) alsoPresent.add(row.nationalRef);
-      }
-      rows = batch.rowsRead;
-      if (rows - noted >= PROGRESS_ROWS) {
-        noted = rows;
-        onProgress?.({ stage: 'reading', done: rows });
-        await ctx.db.updateTable('reconciliations').set({ rows_read: rows, updated_at: new Date() }).where('id', '=', id).execute();
-      }
-    }
-    onProgress?.({ stage: 'reading', done: rows });
-    await markStage(ctx.db, id, 'comparing');
-    const comparison = comparer.finish(alsoPresent, sameSubjects);
-    return await matchAndStore(ctx, id, request, { rows, bank, comparison, invalid }, onProgress);
+    const compared = await compareWithBank(ctx, id, request, array.read(mapping, context, await activeModels(ctx.db)), onProgress);
+    return await matchAndStore(ctx, id, request, compared, onProgress);
   } finally {
     await array.close();
   }
+}
+
+interface Compared {
+  rows: number;
+  comparison: ArrayComparison;
+  invalid: InvalidRow[];
+}
+
+/**
+ * The reading thread's rows set against the bank as they come. Its own function so that the
+ * bank's index is let go once the comparison is made, before the report is matched and stored.
+ */
+async function compareWithBank(
+  ctx: StoreContext,
+  id: string,
+  request: ReconcileRequest,
+  batches: AsyncGenerator<Batch>,
+  onProgress?: (progress: ReconcileProgress) => void,
+): Promise<Compared> {
+  // The reading thread starts on the first rows while the bank is read here.
+  const first = batches.next();
+  // Awaited below; should reading the bank fail first, the reading thread's end is not a rejection left unhandled.
+  first.catch(() => undefined);
+  const bank = await bankEntries(ctx.db, request.participant, request.category);
+  const comparer = new ArrayComparer(bank);
+  const recordsNamed = (entries: readonly ArrayEntry[]) =>
+    bankRecords(
+      ctx.db,
+      request.category,
+      entries.flatMap((entry) => comparer.heldUnder(entry.record.nationalRef)?.id ?? []),
+    );
+  const invalid: InvalidRow[] = [];
+  // A row that makes no valid record still names its reference: the bank's record is not stale.
+  const alsoPresent = new Set<string>();
+  let rows = 0;
+  let noted = 0;
+  let sameSubjects: DuplicateEntry[] = [];
+  let turn = performance.now();
+  for await (const { batch, held } of withBankRecords(first, batches, recordsNamed)) {
+    if (batch.kind === 'end') {
+      rows = batch.rows;
+      sameSubjects = batch.sameSubjects;
+      continue;
+    }
+    for (const entry of batch.entries) {
+      // Records are cancelled, never deleted: one indexed a moment ago is there.
+      comparer.add(entry, (bankEntry) => held.get(bankEntry.id)!);
+      if (performance.now() - turn > TURN_MS) {
+        await nextTurn();
+        turn = performance.now();
+      }
+    }
+    for (const row of batch.invalid) {
+      invalid.push(row);
+      if (row.nationalRef) alsoPresent.add(row.nationalRef);
+    }
+    rows = batch.rowsRead;
+    if (rows - noted >= PROGRESS_ROWS) {
+      noted = rows;
+      onProgress?.({ stage: 'reading', done: rows });
+      await ctx.db.updateTable('reconciliations').set({ rows_read: rows, updated_at: new Date() }).where('id', '=', id).execute();
+    }
+  }
+  onProgress?.({ stage: 'reading', done: rows });
+  await markStage(ctx.db, id, 'comparing');
+  return { rows, comparison: comparer.finish(alsoPresent, sameSubjects), invalid };
 }
 
 const markStage = (db: Db, id: string, stage: ReconcileStage) =>
@@ -337,7 +363,7 @@ async function matchAndStore(
   ctx: StoreContext,
   id: string,
   request: ReconcileRequest,
-  { rows, bank, comparison, invalid }: { rows: number; bank: BankEntry[]; comparison: ArrayComparison; invalid: InvalidRow[] },
+  { rows, comparison, invalid }: Compared,
   onProgress?: (progress: ReconcileProgress) => void,
 ): Promise<ReconciliationSummary> {
   onProgress?.({ stage: 'matching', done: 0 });
@@ -345,8 +371,14 @@ async function matchAndStore(
   // Unchanged rows were matched when the bank took them; against one participant, every row is.
   const matched: { row: number; record: RecordInput }[] = [...comparison.new, ...comparison.changed, ...comparison.conflicts];
   if (request.against) {
-    const held = new Map(bank.map((entry) => [entry.id, entry]));
-    for (const { row, id } of comparison.unchanged) matched.push({ row, record: held.get(id)!.record });
+    for (const page of pagesOf(comparison.unchanged)) {
+      const held = await bankRecords(
+        ctx.db,
+        request.category,
+        page.map(({ id }) => id),
+      );
+      for (const { row, id } of page) matched.push({ row, record: held.get(id)! });
+    }
   }
   const crossMatches = await crossStateMatches(
     ctx.db,
@@ -370,7 +402,7 @@ async function matchAndStore(
   // The report and its status together: a run killed while storing leaves none of it, and runs again whole.
   await ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('reconciliation_items').where('reconciliation_id', '=', id).execute();
-    await storeItems(tx, id, comparison, bank, crossMatches, invalid, (done) => onProgress?.({ stage: 'storing', done }));
+    await storeItems(tx, id, request.category, comparison, crossMatches, invalid, (done) => onProgress?.({ stage: 'storing', done }));
     await tx
       .updateTable('reconciliations')
       .set({ status: 'compared', stage: null, rows_read: rows, summary: JSON.stringify(summary), updated_at: new Date() })
@@ -386,33 +418,48 @@ async function assertParticipant(db: Db, code: string): Promise<void> {
 }
 
 /**
- * A record of the bank as a reconciliation holds it: its content as text, parsed when a row of its
- * reference asks. A million records held parsed cost the server's thread seconds-long collections.
+ * Every record the participant holds of the category, whatever its status (a cancelled one is a
+ * conflict if the array still has it), without its content: at a million records, the contents
+ * held at once were most of a run's memory. `bankRecords` fetches those the rows name.
  */
-class StoredBankEntry implements BankEntry {
-  constructor(
-    readonly id: string,
-    readonly version: number,
-    readonly status: string,
-    readonly nationalRef: string,
-    private readonly category: string,
-    private readonly content: string,
-  ) {}
-
-  get record(): RecordInput {
-    return recordSubject({ content: this.content, category: this.category, national_ref: this.nationalRef });
-  }
-}
-
-/** Every record the participant holds of the category, whatever its status: a cancelled one is a conflict if the array still has it. */
 async function bankEntries(db: Db, participant: string, category: string): Promise<BankEntry[]> {
   const rows = await db
     .selectFrom('records')
-    .select(['id', 'version', 'status', 'national_ref', sql<string>`content::text`.as('content')])
+    .select(['id', 'version', 'status', 'national_ref'])
     .where('owner', '=', participant)
     .where('category', '=', category)
     .execute();
-  return rows.map((row) => new StoredBankEntry(row.id, row.version, row.status, row.national_ref, category, row.content));
+  return rows.map((row) => ({ id: row.id, version: row.version, status: row.status, nationalRef: row.national_ref }));
+}
+
+/** The bank's records of these ids, by id. */
+async function bankRecords(db: Db | Tx, category: string, ids: readonly string[]): Promise<Map<string, RecordInput>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('records').select(['id', 'national_ref', 'content']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, recordSubject({ ...row, category })]));
+}
+
+/**
+ * The reading thread's batches, each with the bank's records its rows name. A batch's records are
+ * fetched while the batch before it is compared: a million rows cost a thousand indexed queries,
+ * hidden behind the comparing, and no more than two batches' records are held.
+ */
+async function* withBankRecords(
+  first: Promise<IteratorResult<Batch>>,
+  batches: AsyncGenerator<Batch>,
+  recordsNamed: (entries: readonly ArrayEntry[]) => Promise<Map<string, RecordInput>>,
+): AsyncGenerator<{ batch: Batch; held: Map<string, RecordInput> }> {
+  const withRecords = async (next: IteratorResult<Batch>) =>
+    next.done ? undefined : { batch: next.value, held: next.value.kind === 'rows' ? await recordsNamed(next.value.entries) : new Map() };
+  let pending = first.then(withRecords);
+  for (;;) {
+    const current = await pending;
+    if (!current) return;
+    pending = batches.next().then(withRecords);
+    // Awaited at the next turn; should the run stop first, its failure is not a rejection left unhandled.
+    pending.catch(() => undefined);
+    yield current;
+  }
 }
 
 interface ItemRow {
@@ -426,30 +473,39 @@ interface ItemRow {
 async function storeItems(
   db: Tx,
   id: string,
+  category: Category,
   comparison: ArrayComparison,
-  bank: readonly BankEntry[],
   crossMatches: readonly CrossStateMatch[],
   invalid: readonly { row: number; issues: unknown[] }[],
   onProgress: (done: number) => void,
 ): Promise<void> {
-  const byId = new Map(bank.map((entry) => [entry.id, entry]));
-  const before = (id: string) => byId.get(id)?.record;
-  // Made a page at a time, between the writes: the bank's records are parsed here, and at a
-  // million rows the report's items made at once held up the server's thread for seconds.
-  function* items(): Generator<ItemRow> {
+  // Made a page at a time, between the writes: at a million rows the report's items made at
+  // once held up the server's thread for seconds.
+  async function* items(): AsyncGenerator<ItemRow> {
     for (const e of comparison.new) yield { grp: 'new', row_number: e.row, record_id: null, record_version: null, payload: { record: e.record } };
     for (const e of comparison.changed) {
-      const payload = { record: e.record, before: before(e.id), differences: e.differences };
+      const payload = { record: e.record, before: e.before, differences: e.differences };
       yield { grp: 'changed', row_number: e.row, record_id: e.id, record_version: e.version, payload };
     }
     for (const e of comparison.conflicts) {
-      const payload = { record: e.record, before: before(e.id), differences: e.differences, reasons: e.reasons };
+      const payload = { record: e.record, before: e.before, differences: e.differences, reasons: e.reasons };
       yield { grp: 'conflicts', row_number: e.row, record_id: e.id, record_version: e.version, payload };
     }
-    for (const e of comparison.stale) {
-      const entry = byId.get(e.id);
-      const payload = { nationalRef: e.nationalRef, record: entry?.record };
-      yield { grp: 'stale', row_number: null, record_id: e.id, record_version: entry?.version ?? null, payload };
+    for (const stale of pagesOf(comparison.stale)) {
+      const held = await bankRecords(
+        db,
+        category,
+        stale.map((e) => e.id),
+      );
+      for (const e of stale) {
+        yield {
+          grp: 'stale',
+          row_number: null,
+          record_id: e.id,
+          record_version: e.version,
+          payload: { nationalRef: e.nationalRef, record: held.get(e.id) },
+        };
+      }
     }
     for (const e of comparison.duplicates)
       yield { grp: 'duplicates', row_number: e.rows[0] ?? null, record_id: null, record_version: null, payload: e };
@@ -465,13 +521,17 @@ async function storeItems(
     page = [];
     onProgress(written);
   };
-  for (const item of items()) {
+  for await (const item of items()) {
     const n = (seq.get(item.grp) ?? 0) + 1;
     seq.set(item.grp, n);
     page.push({ reconciliation_id: id, seq: n, ...item, payload: JSON.stringify(item.payload) });
     if (page.length === WRITE_PAGE) await write();
   }
   if (page.length > 0) await write();
+}
+
+function* pagesOf<T>(items: readonly T[], size = WRITE_PAGE): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
 async function viewOf(db: Db | Tx, id: string): Promise<ReconciliationView> {

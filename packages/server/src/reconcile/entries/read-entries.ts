@@ -3,7 +3,8 @@ import type { ArrayMapping, Domain, LinkModel, RowContext } from '@svod/core';
 import { ArrayReadError, type ArrayFormat } from '../readers/index.ts';
 import type { FromReader, ToReader } from './messages.ts';
 
-type Batch = Extract<FromReader, { kind: 'rows' | 'end' }>;
+/** What a read yields: a batch of rows, or the end. */
+export type Batch = Extract<FromReader, { kind: 'rows' | 'end' }>;
 
 export interface ArrayInWorker {
   format: ArrayFormat;
@@ -49,8 +50,11 @@ export async function openArrayInWorker(path: string): Promise<ArrayInWorker> {
     wake?.();
   };
   worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  let closed = false;
   const next = async (): Promise<Exclude<FromReader, { kind: 'failed' }>> => {
     while (queue.length === 0) {
+      // A batch asked for ahead (while the one before is compared) when the run stops.
+      if (closed) throw new Error('the array was closed before the end of its rows');
       if (failure) throw failure;
       if (exited) throw new Error('the reading thread stopped before the end of the array');
       await new Promise<void>((resolve) => (wake = resolve));
@@ -64,10 +68,10 @@ export async function openArrayInWorker(path: string): Promise<ArrayInWorker> {
     return message;
   };
   const tell = (message: ToReader) => worker.postMessage(message);
-  let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
+    wake?.();
     worker.off('message', onMessage).off('error', onError).off('exit', onExit);
     // A thread left mid-file is in a state no next run should inherit.
     if (!finished || exited || failure || idle) {
