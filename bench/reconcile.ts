@@ -9,13 +9,15 @@
  * against what was done to the array, and the longest the server's thread was kept from
  * answering anything else (event loop delay). One JSON line per figure.
  */
+import { fork } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { DEFAULT_PARTICIPANTS, generateRecords, type RecordInput } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, generateRecords, type RecordInput, type ReconciliationView } from '@svod/core';
 import {
   allReconciliationItems,
   createAjv,
@@ -26,6 +28,7 @@ import {
   openDatabase,
   reconcileFile,
   type Db,
+  type StoreContext,
 } from '@svod/server';
 
 const size = Number(process.env.BENCH_SIZE ?? 100_000);
@@ -103,6 +106,87 @@ const line = (r: RecordInput, i: number, colour?: string) =>
     .map(cell)
     .join(';');
 
+/**
+ * The run itself, with its figures: wall time by stage, peak memory, the server's thread held up.
+ * On PostgreSQL it runs in a process of its own, as in a server: the bench's truth for a million
+ * references and the generator's leavings are not the run's memory.
+ */
+async function measuredRun(ctx: StoreContext, path: string): Promise<ReconciliationView> {
+  // What a check arriving during the run would wait for the server's thread.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  // The process's memory before the run: in-process (PGlite) it holds the bench's truth and the generator's leavings too.
+  const before = process.memoryUsage().rss;
+  const peak = { rss: 0 };
+  // The peak of each stage, and what the main thread's heap held then: where the memory goes.
+  const peakOfStage: Record<string, { rss: number; heap: number }> = {};
+  let current: { stage: string; at: number } | undefined;
+  const sampler = setInterval(() => {
+    const { rss, heapUsed } = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, rss);
+    const stage = current?.stage ?? 'opening';
+    if (rss > (peakOfStage[stage]?.rss ?? 0)) peakOfStage[stage] = { rss, heap: heapUsed };
+  }, 100);
+  const started = performance.now();
+  // Where the time goes: each stage from its first progress note to the next stage's.
+  const stages: Record<string, number> = {};
+  const view = await reconcileFile(ctx, { participant: OWNER, category: 'vehicle', path, fileName: 'kz-vehicles.csv' }, ({ stage }) => {
+    if (current?.stage === stage) return;
+    const now = performance.now();
+    if (current) stages[current.stage] = (stages[current.stage] ?? 0) + (now - current.at) / 1000;
+    current = { stage, at: now };
+  });
+  if (current) stages[current.stage] = (stages[current.stage] ?? 0) + (performance.now() - current.at) / 1000;
+  const seconds = (performance.now() - started) / 1000;
+  for (const [stage, spent] of Object.entries(stages)) emit(`reconcile stage ${stage}`, spent, 's');
+  clearInterval(sampler);
+  loopDelay.disable();
+  if (view.status !== 'compared') throw new Error(`the run ended ${view.status}: ${JSON.stringify(view.error)}`);
+  emit('reconcile wall', seconds, 's');
+  emit('reconcile rows/s', view.summary!.rows / seconds, 'rows/s');
+  emit('reconcile rss before the run', before / 2 ** 20, 'MiB');
+  emit('reconcile peak rss', peak.rss / 2 ** 20, 'MiB');
+  for (const [stage, { rss, heap }] of Object.entries(peakOfStage)) {
+    emit(`reconcile peak rss while ${stage}`, rss / 2 ** 20, 'MiB');
+    emit(`reconcile main heap at that peak, ${stage}`, heap / 2 ** 20, 'MiB');
+  }
+  emit('reconcile event loop delay p99', loopDelay.percentile(99) / 1e6, 'ms');
+  emit('reconcile event loop delay max', loopDelay.max / 1e6, 'ms');
+
+  return view;
+}
+
+/** The child process of a PostgreSQL run: reconciles the file it is given and hands back the view. */
+async function runAlone(path: string): Promise<void> {
+  const db = await open();
+  try {
+    const view = await measuredRun(contextOf(db), path);
+    await new Promise<void>((resolve, reject) => process.send!(view, (error: Error | null) => (error ? reject(error) : resolve())));
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function runInChild(path: string): Promise<ReconciliationView> {
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    env: { ...process.env, BENCH_RUN_FILE: path, BENCH_REUSE: '1' },
+    execArgv: ['--import', 'tsx'],
+  });
+  let view: ReconciliationView | undefined;
+  child.on('message', (message) => {
+    view = message as ReconciliationView;
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0 || !view) throw new Error(`the run's process ended with ${code}`);
+  return view;
+}
+
+const contextOf = (db: Db): StoreContext => ({
+  db,
+  actor: { kind: 'system', id: 'bench', name: 'bench', participant: OWNER, role: 'supervisor' },
+  purpose: 'bench',
+});
+
 async function main() {
   const db = await open();
   await migrateToLatest(db);
@@ -110,8 +194,7 @@ async function main() {
   const validators = createRecordValidators(createAjv());
   // Dropped once the array is written: the run's memory is measured, not the bench's.
   let bank: RecordInput[] = vehicles(size, 7, 'KZ-V');
-  const actor = { kind: 'system' as const, id: 'bench', name: 'bench', participant: OWNER, role: 'supervisor' as const };
-  const ctx = { db, actor, purpose: 'bench' };
+  const ctx = contextOf(db);
   const loadStarted = performance.now();
   const held = await db
     .selectFrom('records')
@@ -177,37 +260,7 @@ async function main() {
   await once(out, 'finish');
   bank = [];
 
-  // What a check arriving during the run would wait for the server's thread.
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
-  // What the bench holds itself (the truth to check the report against, the generator's leavings), for the run's share of the peak to be told apart.
-  const before = process.memoryUsage().rss;
-  const peak = { rss: 0 };
-  const sampler = setInterval(() => {
-    peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
-  }, 100);
-  const started = performance.now();
-  // Where the time goes: each stage from its first progress note to the next stage's.
-  const stages: Record<string, number> = {};
-  let current: { stage: string; at: number } | undefined;
-  const view = await reconcileFile(ctx, { participant: OWNER, category: 'vehicle', path, fileName: 'kz-vehicles.csv' }, ({ stage }) => {
-    if (current?.stage === stage) return;
-    const now = performance.now();
-    if (current) stages[current.stage] = (stages[current.stage] ?? 0) + (now - current.at) / 1000;
-    current = { stage, at: now };
-  });
-  if (current) stages[current.stage] = (stages[current.stage] ?? 0) + (performance.now() - current.at) / 1000;
-  const seconds = (performance.now() - started) / 1000;
-  for (const [stage, spent] of Object.entries(stages)) emit(`reconcile stage ${stage}`, spent, 's');
-  clearInterval(sampler);
-  loopDelay.disable();
-  if (view.status !== 'compared') throw new Error(`the run ended ${view.status}: ${JSON.stringify(view.error)}`);
-  emit('reconcile wall', seconds, 's');
-  emit('reconcile rows/s', view.summary!.rows / seconds, 'rows/s');
-  emit('reconcile rss before the run', before / 2 ** 20, 'MiB');
-  emit('reconcile peak rss', peak.rss / 2 ** 20, 'MiB');
-  emit('reconcile event loop delay p99', loopDelay.percentile(99) / 1e6, 'ms');
-  emit('reconcile event loop delay max', loopDelay.max / 1e6, 'ms');
+  const view = store === 'postgres' ? await runInChild(path) : await measuredRun(ctx, path);
 
   // Decisions as the report makes them, by reference.
   const actual = new Map<string, string>();
@@ -271,4 +324,5 @@ async function main() {
   await db.destroy();
 }
 
-await main();
+if (process.env.BENCH_RUN_FILE) await runAlone(process.env.BENCH_RUN_FILE);
+else await main();

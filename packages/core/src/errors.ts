@@ -19,6 +19,8 @@ export const ERROR_KINDS = {
   status_not_allowed: 'conflict',
   match_decided: 'conflict',
   hit_answered: 'conflict',
+  transition_not_allowed: 'conflict',
+  idempotency_key_reused: 'unprocessable',
   duplicate_reference: 'conflict',
   duplicate_username: 'conflict',
   payload_too_large: 'too_large',
@@ -78,6 +80,10 @@ export const ISSUE_CODES = [
   'changed_since_compared',
   /** Reconciliation: applied already, failed, or still reading. */
   'reconciliation_not_compared',
+  /** Requests: forwarding goes only to another agency of the same member state. */
+  'forward_outside_state',
+  /** Requests: a request to its own sender, or forwarded to where it already is. */
+  'same_participant',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

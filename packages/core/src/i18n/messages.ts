@@ -35,6 +35,14 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
     ru: 'На это совпадение уже дан ответ',
     en: 'This hit has already been answered',
   },
+  transition_not_allowed: {
+    ru: 'Это действие недоступно в нынешнем состоянии запроса',
+    en: 'This action is not allowed in the present state of the request',
+  },
+  idempotency_key_reused: {
+    ru: 'Этот ключ идемпотентности уже использован для другого запроса',
+    en: 'This idempotency key was already used for a different request',
+  },
   duplicate_reference: {
     ru: 'Карточка с таким национальным номером уже есть',
     en: 'A record with this national reference already exists',
@@ -136,6 +144,14 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
     ru: (p) => `сверку нельзя применить: она ${p.status === 'applied' ? 'уже применена' : p.status === 'failed' ? 'не удалась' : 'ещё не завершена'}`,
     en: (p) =>
       `the reconciliation cannot be applied: it is ${p.status === 'applied' ? 'applied already' : p.status === 'failed' ? 'failed' : 'not finished yet'}`,
+  },
+  forward_outside_state: {
+    ru: 'переадресовать можно только другому ведомству того же государства',
+    en: 'can be forwarded only to another agency of the same member state',
+  },
+  same_participant: {
+    ru: 'отправитель и получатель должны быть разными ведомствами',
+    en: 'sender and recipient must be different agencies',
   },
 };
 

@@ -18,7 +18,13 @@ const wanted = (ref: string, person: Partial<Person> = {}): RecordInput => ({
   },
 });
 
-const held = (id: string, record: RecordInput, status = 'active'): HeldRecord => ({ id, version: 1, status, nationalRef: record.nationalRef, record });
+const held = (id: string, record: RecordInput, status = 'active'): HeldRecord => ({
+  id,
+  version: 1,
+  status,
+  nationalRef: record.nationalRef,
+  record,
+});
 
 describe('a national array set against what the bank holds', () => {
   it('sorts rows into new, unchanged, changed and stale by national reference', () => {

@@ -187,8 +187,7 @@ const content = {
 const createVariant = <T extends RequestType, F extends TSchema>(type: T, form: F) =>
   Type.Object({ type: Type.Literal(type), ...content, form }, { additionalProperties: false });
 
-/** What a client sends to create (or replace) a draft. */
-export const RequestCreate = Type.Union([
+const CREATE_VARIANTS = [
   createVariant('person_information', PersonInformationForm),
   createVariant('vehicle_information', VehicleInformationForm),
   createVariant('firearm_information', FirearmInformationForm),
@@ -197,8 +196,22 @@ export const RequestCreate = Type.Union([
   createVariant('identity_confirmation', IdentityConfirmationForm),
   createVariant('case_documents', CaseDocumentsForm),
   createVariant('hit_answer', HitAnswerForm),
-]);
+] as const;
+
+/** What a client sends to create (or replace) a draft. */
+export const RequestCreate = Type.Union([...CREATE_VARIANTS]);
 export type RequestCreate = Static<typeof RequestCreate>;
+
+/**
+ * `RequestCreate` as a validator should read it: the kinds told apart by `type` (OpenAPI's
+ * discriminator), so a wrong field is reported against its own kind's form, not against all eight.
+ */
+export const RequestCreateBody = Type.Unsafe<RequestCreate>({
+  type: 'object',
+  oneOf: CREATE_VARIANTS,
+  discriminator: { propertyName: 'type' },
+  required: ['type'],
+});
 
 /** One transition as a client asks for it; which fields it needs depends on the action. */
 export const RequestTransition = Type.Object(
@@ -207,7 +220,7 @@ export const RequestTransition = Type.Object(
     text: Type.Optional(Text(20_000, { description: 'Question, clarification, answer or reason; required by some actions' })),
     assignee: Type.Optional(Line(100, { description: 'User id of the officer who will work on it (assign)' })),
     forwardTo: Type.Optional(ParticipantCode),
-    content: Type.Optional(RequestCreate),
+    content: Type.Optional(RequestCreateBody),
   },
   { additionalProperties: false },
 );
@@ -234,16 +247,27 @@ export const HistoryEntry = Type.Object({
 });
 export type HistoryEntry = Static<typeof HistoryEntry>;
 
-const view = {
+/** A file sent with a request or its answer: always served as a download, never shown inline. */
+export const RequestAttachmentView = Type.Object({
   id: Uuid,
+  filename: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer({ minimum: 1 }),
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  /** The participant whose officer attached it: the sender's side or the recipient's. */
+  addedBy: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type RequestAttachmentView = Static<typeof RequestAttachmentView>;
+
+const summary = {
+  id: Uuid,
+  type: Type.Enum(REQUEST_TYPES),
   registrationNumber: Type.Union([Type.String(), Type.Null()], { description: 'Given when the request is sent' }),
   sender: Type.String(),
   recipient: Type.String(),
-  legalBasis: LegalBasis,
   priority: Type.Enum(PRIORITIES),
   subject: Type.String(),
-  body: Type.String(),
-  links: RequestLinks,
   state: Type.Enum(REQUEST_STATES),
   version: Type.Integer({ minimum: 1 }),
   createdAt: Type.String({ format: 'date-time' }),
@@ -255,11 +279,30 @@ const view = {
   }),
   overdue: Type.Boolean(),
   answeredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+};
+
+/** A request as an inbox or outbox lists it: no body, form or history. */
+export const RequestSummary = Type.Object(summary);
+export type RequestSummary = Static<typeof RequestSummary>;
+
+/** One page of an inbox or outbox, newest first; `next` asks for the page after it. */
+export const RequestPage = Type.Object({
+  items: Type.Array(RequestSummary),
+  next: Type.Union([Type.String(), Type.Null()], { description: 'Cursor of the next page; null on the last' }),
+});
+export type RequestPage = Static<typeof RequestPage>;
+
+const view = {
+  ...summary,
+  legalBasis: LegalBasis,
+  body: Type.String(),
+  links: RequestLinks,
+  attachments: Type.Array(RequestAttachmentView),
   history: Type.Array(HistoryEntry),
   allowedActions: Type.Array(Type.Enum(REQUEST_ACTIONS), { description: 'What the caller may do now' }),
 };
 
-const viewVariant = <T extends RequestType, F extends TSchema>(type: T, form: F) => Type.Object({ type: Type.Literal(type), ...view, form });
+const viewVariant = <T extends RequestType, F extends TSchema>(type: T, form: F) => Type.Object({ ...view, type: Type.Literal(type), form });
 
 /** A request as the bank returns it. */
 export const RequestView = Type.Union([
@@ -273,3 +316,25 @@ export const RequestView = Type.Union([
   viewVariant('hit_answer', HitAnswerForm),
 ]);
 export type RequestView = Static<typeof RequestView>;
+
+const Hours = Type.Union([Type.Number(), Type.Null()]);
+
+/** One group's figures (see `requestStatistics`). */
+export const RequestFiguresView = Type.Object({
+  key: Type.String(),
+  sent: Type.Integer(),
+  answered: Type.Integer(),
+  partlyAnswered: Type.Integer(),
+  refused: Type.Integer(),
+  withdrawn: Type.Integer(),
+  open: Type.Integer(),
+  overdue: Type.Integer(),
+  answerHours: Type.Object({ count: Type.Integer(), median: Hours, p90: Hours }),
+});
+
+export const RequestStatisticsView = Type.Object({
+  bySender: Type.Array(RequestFiguresView),
+  byRecipient: Type.Array(RequestFiguresView),
+  byType: Type.Array(RequestFiguresView),
+  byMonth: Type.Array(RequestFiguresView, { description: 'By the UTC month sent, YYYY-MM' }),
+});

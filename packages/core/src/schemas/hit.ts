@@ -44,6 +44,21 @@ export const HitAnswer = Type.Object(
 );
 export type HitAnswer = Static<typeof HitAnswer>;
 
-/** What the event stream carries: a hit that concerns the participant, and what happened to it. */
-export const EVENT_TYPES = ['hit.created', 'hit.answered', 'hit.reminder', 'hit.escalated'] as const;
+/**
+ * What the event stream carries: a hit or an interstate request that concerns the participant,
+ * and what happened to it. `request.received`: a request arrived in the participant's inbox;
+ * `request.changed`: one of its requests moved (answered, assigned, clarified …);
+ * `request.reminder`: the deadline of one it must answer is near; `request.overdue`: it has passed
+ * (told to the recipient, the sender and BKBOP).
+ */
+export const EVENT_TYPES = [
+  'hit.created',
+  'hit.answered',
+  'hit.reminder',
+  'hit.escalated',
+  'request.received',
+  'request.changed',
+  'request.reminder',
+  'request.overdue',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
