@@ -13,6 +13,7 @@ import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerCrossmatch } from './commands/crossmatch.ts';
 import { registerReconcile } from './commands/reconcile.ts';
+import { registerRequests } from './commands/requests.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
@@ -45,6 +46,7 @@ export function buildProgram(config: CliConfig): Command {
     registerCheck,
     registerCrossmatch,
     registerReconcile,
+    registerRequests,
     registerAudit,
   ]) {
     register(program, ctx);

@@ -26,6 +26,7 @@ import { hitRoutes } from './routes/hits.ts';
 import { matchRoutes } from './routes/matches.ts';
 import { participantRoutes } from './routes/participants.ts';
 import { reconciliationRoutes } from './routes/reconciliations.ts';
+import { requestRoutes } from './routes/requests.ts';
 import { recordRoutes } from './routes/records.ts';
 import { Problem } from './routes/schemas.ts';
 import { transferRoutes } from './routes/transfer.ts';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await protectedScope.register(checkRoutes, routeDeps);
         await protectedScope.register(matchRoutes, routeDeps);
         await protectedScope.register(hitRoutes, routeDeps);
+        await protectedScope.register(requestRoutes, routeDeps);
         await protectedScope.register(webhookRoutes, routeDeps);
         await protectedScope.register(adminRoutes, routeDeps);
         await protectedScope.register(reconciliationRoutes, routeDeps);

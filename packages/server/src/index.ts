@@ -20,7 +20,9 @@ export { refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-ke
 export { activateModels, activeModels } from './store/models.ts';
 export { crossmatchQueued, crossmatchBacklog, enqueueWholeBank, scheduleNightlyCrossmatch, startCrossmatching } from './store/crossmatch.ts';
 export { listMatches, getMatch, decideMatch } from './store/matches.ts';
-export { listHits, processHitDeadlines, watchHitDeadlines, DEFAULT_HIT_DEADLINES, type HitDeadlines } from './store/hits.ts';
+export { listHits, processHitDeadlines, DEFAULT_HIT_DEADLINES, type HitDeadlines } from './store/hits.ts';
+export { watchDeadlines } from './store/deadline-watch.ts';
+export { processRequestDeadlines } from './store/request-deadlines.ts';
 export { startWebhookDelivery, deliverDue } from './store/webhooks.ts';
 export { crossmatchWholeBank } from './store/crossmatch-bank.ts';
 export {
@@ -33,3 +35,5 @@ export {
 } from './store/reconciliations.ts';
 export { allItems as allReconciliationItems } from './store/reconciliation-items.ts';
 export { reportHtml, reportRow, REPORT_COLUMNS } from './reconcile/report.ts';
+export { getRequest, listRequests, type RequestFilter } from './store/requests.ts';
+export { requestPdf } from './requests/pdf.ts';

@@ -16,6 +16,10 @@ import { EventsProvider } from './events/events.tsx';
 import { RecordFormPage } from './pages/RecordFormPage.tsx';
 import { RecordPage } from './pages/RecordPage.tsx';
 import { RecordsPage } from './pages/RecordsPage.tsx';
+import { RequestAlerts } from './pages/requests/RequestAlerts.tsx';
+import { RequestFormPage } from './pages/requests/RequestFormPage.tsx';
+import { RequestPage } from './pages/requests/RequestPage.tsx';
+import { RequestsPage } from './pages/requests/RequestsPage.tsx';
 import { useLocation } from './router/history.ts';
 import { Link } from './router/Link.tsx';
 import { matchRoute, recordsPath, type Route } from './router/routes.ts';
@@ -110,6 +114,7 @@ export function App() {
       <EventsProvider>
         <AppHeader onLogout={() => void logout()} loggingOut={loggingOut} />
         <HitAlerts />
+        <RequestAlerts />
         {route.page === 'home' && <HomePage />}
         {route.page === 'records' && <RecordsPage />}
         {route.page === 'record' && <RecordPage key={route.id} id={route.id} />}
@@ -119,6 +124,10 @@ export function App() {
         {route.page === 'admin' && <AdminPage />}
         {route.page === 'matches' && <MatchesPage />}
         {route.page === 'hits' && <HitsPage />}
+        {route.page === 'requests' && <RequestsPage />}
+        {route.page === 'new-request' && <RequestFormPage key={location.search} search={location.search} />}
+        {route.page === 'request' && <RequestPage key={route.id} id={route.id} />}
+        {route.page === 'edit-request' && <RequestFormPage key={route.id} id={route.id} />}
         {route.page === 'reconcile' && (
           <Suspense
             fallback={
@@ -152,5 +161,8 @@ function pageTitle(route: Route, auth: Auth, t: TFunction): string {
   if (route.page === 'matches') return `${t('matches.title')} — `;
   if (route.page === 'hits') return `${t('hits.title')} — `;
   if (route.page === 'reconcile') return `${t('reconcile.title')} — `;
+  if (route.page === 'requests' || route.page === 'request') return `${t('requests.title')} — `;
+  if (route.page === 'new-request') return `${t('requests.form.newTitle')} — `;
+  if (route.page === 'edit-request') return `${t('requests.form.editTitle')} — `;
   return '';
 }

@@ -22,6 +22,12 @@ import type {
   SCRIPTS,
   SEXES,
   VULNERABILITIES,
+  BIOMETRIC_REFERENCES as CORE_BIOMETRIC_REFERENCES,
+  HISTORY_ACTIONS as CORE_HISTORY_ACTIONS,
+  PRIORITIES as CORE_PRIORITIES,
+  REQUEST_ACTIONS as CORE_REQUEST_ACTIONS,
+  REQUEST_STATES as CORE_REQUEST_STATES,
+  REQUEST_TYPES as CORE_REQUEST_TYPES,
 } from '@svod/core';
 
 export type {
@@ -247,3 +253,73 @@ const ROW_ISSUE_SET: Record<RowIssueCode, true> = {
   duplicate_items: true,
 };
 export const isRowIssueCode = (code: string): code is RowIssueCode => Object.hasOwn(ROW_ISSUE_SET, code);
+
+export type {
+  HistoryEntry,
+  Priority,
+  RequestAction,
+  RequestAttachmentView,
+  RequestCreate,
+  RequestState,
+  RequestSummary,
+  RequestTransition,
+  RequestType,
+  RequestView,
+  BiometricReference,
+} from '@svod/core';
+
+/**
+ * The value lists of interstate requests: core's, written out here so that no schema code
+ * reaches the bundle, and checked against them in the same order (a new core value fails the
+ * type check until it is added here and labelled).
+ */
+export const REQUEST_TYPES = [
+  'person_information',
+  'vehicle_information',
+  'firearm_information',
+  'search_whereabouts',
+  'search_detention_extradition',
+  'identity_confirmation',
+  'case_documents',
+  'hit_answer',
+] as const satisfies typeof CORE_REQUEST_TYPES;
+export const REQUEST_STATES = [
+  'draft',
+  'signed',
+  'sent',
+  'received',
+  'assigned',
+  'in_work',
+  'clarification_requested',
+  'answered',
+  'partly_answered',
+  'refused',
+  'withdrawn',
+] as const satisfies typeof CORE_REQUEST_STATES;
+export const PRIORITIES = ['urgent', 'routine'] as const satisfies typeof CORE_PRIORITIES;
+export const REQUEST_ACTIONS = [
+  'edit',
+  'sign',
+  'send',
+  'acknowledge',
+  'assign',
+  'start',
+  'ask_clarification',
+  'clarify',
+  'answer',
+  'answer_partly',
+  'refuse',
+  'forward',
+  'withdraw',
+] as const satisfies typeof CORE_REQUEST_ACTIONS;
+export const BIOMETRIC_REFERENCES = ['dna', 'fingerprints', 'dental', 'photo'] as const satisfies typeof CORE_BIOMETRIC_REFERENCES;
+/** After these nothing more happens to a request: core's FINAL_STATES. */
+export const FINAL_REQUEST_STATES: readonly (typeof REQUEST_STATES)[number][] = ['answered', 'partly_answered', 'refused', 'withdrawn'];
+export type HistoryAction = (typeof CORE_HISTORY_ACTIONS)[number];
+
+export const isRequestType = (value: unknown): value is (typeof REQUEST_TYPES)[number] =>
+  typeof value === 'string' && (REQUEST_TYPES as readonly string[]).includes(value);
+export const isRequestState = (value: unknown): value is (typeof REQUEST_STATES)[number] =>
+  typeof value === 'string' && (REQUEST_STATES as readonly string[]).includes(value);
+export const isPriority = (value: unknown): value is (typeof PRIORITIES)[number] =>
+  typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);

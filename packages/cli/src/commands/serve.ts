@@ -14,7 +14,7 @@ import {
   scheduleNightlyCrossmatch,
   startCrossmatching,
   startWebhookDelivery,
-  watchHitDeadlines,
+  watchDeadlines,
 } from '@svod/server';
 import { describeStorage } from '../config.ts';
 import type { CommandContext } from '../context.ts';
@@ -64,7 +64,7 @@ async function serve(ctx: CommandContext): Promise<undefined> {
   const stopWebhooks = startWebhookDelivery(db, (err) => logger.error({ err }, 'webhook delivery failed'), {
     allowLoopback: config.app.webhookLoopback,
   });
-  const stopDeadlines = watchHitDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'hit deadlines failed'));
+  const stopDeadlines = watchDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'deadlines failed'));
   const resumed = await resumeReconciliations(db, config.app.uploadDir, (err) => logger.error({ err }, 'reconciliation failed'));
   if (resumed > 0) logger.info({ reconciliations: resumed }, 'reconciliations left running are run again');
   const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });

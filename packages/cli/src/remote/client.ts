@@ -15,9 +15,10 @@ export interface RemoteTarget {
 
 export interface RequestOptions {
   query?: Record<string, string | undefined>;
-  body?: string;
+  body?: string | Blob;
   contentType?: string;
   accept?: string;
+  headers?: Record<string, string>;
 }
 
 /** Who the credential stands for, as `GET /auth/me` answers. */
@@ -49,6 +50,7 @@ export class ApiClient {
       // The server takes `svod_…` as an API key and anything else as a person's session token.
       ...(credential.startsWith('svod_') ? { 'x-api-key': credential } : { authorization: `Bearer ${credential}` }),
       ...(options.contentType ? { 'content-type': options.contentType } : {}),
+      ...options.headers,
     };
     let response: Response;
     try {

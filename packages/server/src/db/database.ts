@@ -275,6 +275,75 @@ export interface ReconciliationItemTable {
   payload: string;
 }
 
+export interface RequestTable {
+  id: string;
+  type: string;
+  sender: string;
+  recipient: string;
+  priority: 'urgent' | 'routine';
+  subject: string;
+  /** The RequestCreate as the sender last wrote it. */
+  content: Json<unknown>;
+  state: string;
+  version: number;
+  registration_number: string | null;
+  assignee: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: Timestamp | null;
+  received_at: Timestamp | null;
+  deadline_at: Timestamp | null;
+  /** When the recipient is reminded: set with the deadline (see `reminderAt`). */
+  remind_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+}
+
+export interface RequestHistoryTable {
+  request_id: string;
+  seq: number;
+  at: Timestamp;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_name: string;
+  actor_participant: string;
+  actor_role: string;
+  /** The whole HistoryEntry, as the API returns it. */
+  entry: Json<unknown>;
+}
+
+export interface RequestAttachmentTable {
+  id: string;
+  request_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  added_by: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface RequestSequenceTable {
+  participant: string;
+  year: number;
+  last: number;
+}
+
+export interface IdempotencyKeyTable {
+  actor_id: string;
+  key: string;
+  scope: string;
+  fingerprint: string;
+  response: Json<unknown>;
+  created_at: Timestamp;
+}
+
 export interface Database {
   participants: ParticipantTable;
   users: UserTable;
@@ -302,6 +371,11 @@ export interface Database {
   name_stem_counts: NameStemCountTable;
   reconciliations: ReconciliationTable;
   reconciliation_items: ReconciliationItemTable;
+  requests: RequestTable;
+  request_history: RequestHistoryTable;
+  request_attachments: RequestAttachmentTable;
+  request_sequences: RequestSequenceTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 export type Db = Kysely<Database>;

@@ -15,8 +15,11 @@ const STATUS: Record<ErrorKind, number> = {
   internal: 500,
 };
 
-/** Fastify's own failures (body parsing, limits, URLs it cannot decode) in the bank's terms. */
-export function fromFastify(error: FastifyError): AppError {
+/**
+ * Fastify's own failures (body parsing, limits, URLs it cannot decode) in the bank's terms.
+ * `bodyLimit`: the route's, named in a 413 so the client knows what would fit.
+ */
+export function fromFastify(error: FastifyError, bodyLimit?: number): AppError {
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_MAX_PARAM_LENGTH':
@@ -25,7 +28,7 @@ export function fromFastify(error: FastifyError): AppError {
         cause: error,
       });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload_too_large', { cause: error });
+      return new AppError('payload_too_large', { cause: error, ...(bodyLimit ? { params: { limit: bodyLimit } } : {}) });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('unsupported_media_type', { cause: error });
@@ -75,7 +78,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 /** The single place where errors become HTTP responses. */
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = isAppError(error) ? error : fromFastify(error);
+    const appError = isAppError(error) ? error : fromFastify(error, request.routeOptions.bodyLimit);
     if (appError.kind === 'internal') request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, appError);
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@svod/core';
+import { bytesAre, safeFilename } from '../security/file-signatures.ts';
 import { sha256 } from '../security/tokens.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { visibleTo } from './records.ts';
@@ -8,14 +9,6 @@ import { visibleTo } from './records.ts';
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 const MAX_ATTACHMENTS_PER_RECORD = 20;
-
-/** Magic numbers: the declared type must match what the bytes are. */
-const SIGNATURES: Record<(typeof ATTACHMENT_TYPES)[number], (b: Uint8Array) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
-  'image/webp': (b) => Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' && Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP',
-  'application/pdf': (b) => Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-',
-};
 
 export interface AttachmentInput {
   filename: string;
@@ -28,7 +21,7 @@ export async function addAttachment(ctx: StoreContext, recordId: string, input: 
     requirePermission(ctx, 'record.write');
     const type = input.contentType as (typeof ATTACHMENT_TYPES)[number];
     if (!ATTACHMENT_TYPES.includes(type)) throw new AppError('unsupported_media_type', { params: { allowed: ATTACHMENT_TYPES.join(', ') } });
-    if (input.data.length === 0 || !SIGNATURES[type](input.data)) {
+    if (!bytesAre(type, input.data)) {
       throw new AppError('validation_failed', { issues: [{ path: '/body', code: 'bad_format', params: { format: type } }] });
     }
     if (input.data.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large');
@@ -53,7 +46,7 @@ export async function addAttachment(ctx: StoreContext, recordId: string, input: 
         });
       }
       const id = randomUUID();
-      const filename = input.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'attachment';
+      const filename = safeFilename(input.filename);
       await tx
         .insertInto('attachments')
         .values({

@@ -284,15 +284,3 @@ export async function processHitDeadlines(db: Db, now: Date, deadlines: HitDeadl
   if (result.reminded + result.escalated > 0) announce(db);
   return result;
 }
-
-/** How often the server looks for due reminders and escalations. */
-const DEADLINE_POLL_MS = 5_000;
-
-/** Watches the deadlines for as long as the server runs; they live in the database, so a restart misses none. */
-export function watchHitDeadlines(db: Db, deadlines: HitDeadlines, onError: (error: unknown) => void): () => void {
-  const timer = setInterval(() => {
-    processHitDeadlines(db, new Date(), deadlines).catch(onError);
-  }, DEADLINE_POLL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -21,6 +21,7 @@ export function createAjv(): Ajv {
     allErrors: true,
     verbose: true,
     strict: false,
+    discriminator: true,
     removeAdditional: false,
     useDefaults: false,
     coerceTypes: false,
@@ -32,13 +33,20 @@ export function createAjv(): Ajv {
 
 /** Querystrings arrive as text; only they get type coercion. */
 export function createQueryAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, coerceTypes: 'array', useDefaults: true });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, discriminator: true, coerceTypes: 'array', useDefaults: true });
   addFormats(ajv);
   ajv.addFormat('uuid', UUID);
   return ajv;
 }
 
-type Schema = { description?: string; minimum?: number; maximum?: number; enum?: unknown[] };
+type Schema = {
+  description?: string;
+  minimum?: number;
+  maximum?: number;
+  enum?: unknown[];
+  oneOf?: Schema[];
+  properties?: Record<string, { const?: unknown }>;
+};
 
 /** Translates Ajv's errors into the bank's field issues, one per offending field. */
 export function toFieldIssues(errors: ErrorObject[], location: FieldIssue['path'] = ''): FieldIssue[] {
@@ -89,6 +97,13 @@ function translate(error: ErrorObject, prefix: string): FieldIssue | undefined {
       return { path, code: 'out_of_range', params: { range: `${parent.minimum ?? ''}..${parent.maximum ?? ''}` } };
     case 'uniqueItems':
       return { path, code: 'duplicate_items' };
+    case 'discriminator': {
+      // A body of several kinds told apart by one field (a request's `type`): that field is wrong.
+      const tagPath = `${path}/${pointerToken(params.tag)}`;
+      if (params.error === 'tag' && params.tagValue === undefined) return { path: tagPath, code: 'required' };
+      const kinds = (parent.oneOf ?? []).map((branch) => branch.properties?.[String(params.tag)]?.const);
+      return { path: tagPath, code: 'not_allowed_value', params: { allowed: kinds.join(', ') } };
+    }
     default:
       return { path, code: 'bad_format', params: { format: error.keyword } };
   }

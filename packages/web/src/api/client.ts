@@ -241,7 +241,12 @@ interface RequestOptions {
   authenticated?: boolean;
   /** The answer is a file (a spreadsheet), not JSON. */
   download?: boolean;
+  /** The change's `Idempotency-Key`: a retry with it is answered as the first attempt was. */
+  idempotencyKey?: string;
 }
+
+/** What a page's own module of calls may ask of `ApiClient.call`. */
+export type ApiCallOptions = Omit<RequestOptions, 'authenticated'>;
 
 /**
  * Typed access to the bank's API from the browser: same origin, the session travels in
@@ -509,6 +514,14 @@ export class ApiClient {
     return `${this.#base}/records/${encodeURIComponent(recordId)}/attachments/${encodeURIComponent(attachmentId)}`;
   }
 
+  /**
+   * Any route of the API, for a page's own module of calls (the interstate requests'): the same
+   * headers, errors and handling of an ended session as every call here.
+   */
+  call<T>(method: string, path: string, options: ApiCallOptions = {}): Promise<T> {
+    return this.#request<T>(method, path, options);
+  }
+
   async #request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = {
       accept: 'application/json, application/problem+json',
@@ -516,6 +529,7 @@ export class ApiClient {
     };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.file !== undefined) headers['content-type'] = options.file.type;
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     const fetchImpl = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
     let response: Response;
     try {

@@ -1,8 +1,25 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { EventType } from '@svod/core';
 import { useApi } from '../api/context.ts';
+import type { RequestState } from '../domain.ts';
 
-export const EVENT_TYPES = ['hit.created', 'hit.answered', 'hit.reminder', 'hit.escalated'] as const;
-export type BankEventType = (typeof EVENT_TYPES)[number];
+/**
+ * Every event type of the stream (core's EVENT_TYPES) by what it is about; a complete Record
+ * keyed by core's type, so that a new event type fails the type check until it is listened to.
+ */
+const EVENT_SUBJECTS: Record<EventType, 'hit' | 'request'> = {
+  'hit.created': 'hit',
+  'hit.answered': 'hit',
+  'hit.reminder': 'hit',
+  'hit.escalated': 'hit',
+  'request.received': 'request',
+  'request.changed': 'request',
+  'request.reminder': 'request',
+  'request.overdue': 'request',
+};
+export const EVENT_TYPES = Object.keys(EVENT_SUBJECTS) as EventType[];
+export type BankEventType = Extract<EventType, `hit.${string}`>;
+export type RequestEventType = Extract<EventType, `request.${string}`>;
 
 /** What an event names: the hit and where it stands; the page reads the rest when it needs it. */
 export interface BankEvent {
@@ -18,12 +35,40 @@ export interface BankEvent {
   answer?: 'confirm' | 'deny' | 'more_time';
 }
 
+/** What a request event names: the request, its two ends and where it stands now. */
+export interface RequestEvent {
+  id: string;
+  type: RequestEventType;
+  request: string;
+  registrationNumber: string | null;
+  sender: string;
+  recipient: string;
+  state: RequestState;
+  deadline: string | null;
+}
+
 type Listener = (event: BankEvent) => void;
+type RequestListener = (event: RequestEvent) => void;
+
+interface Subscriptions {
+  hits: (listener: Listener) => () => void;
+  requests: (listener: RequestListener) => () => void;
+}
 
 /** How long after the console starts its event stream opens. */
 const STREAM_DELAY_MS = 500;
 
-const EventsContext = createContext<((listener: Listener) => () => void) | null>(null);
+const EventsContext = createContext<Subscriptions | null>(null);
+
+/** Adds a listener to a set, returning what removes it. */
+function adder<T>(set: Set<T>) {
+  return (listener: T) => {
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  };
+}
 
 /**
  * One stream of the agency's events per signed-in console (server-sent events; the browser
@@ -31,7 +76,8 @@ const EventsContext = createContext<((listener: Listener) => () => void) | null>
  */
 export function EventsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
-  const listeners = useRef(new Set<Listener>());
+  const hitListeners = useRef(new Set<Listener>());
+  const requestListeners = useRef(new Set<RequestListener>());
   useEffect(() => {
     let source: EventSource | undefined;
     // Opened once the page has asked for what it shows: the stream holds one of the browser's
@@ -40,8 +86,14 @@ export function EventsProvider({ children }: { children: ReactNode }) {
       source = new EventSource(api.eventsUrl());
       for (const type of EVENT_TYPES) {
         source.addEventListener(type, (message) => {
-          const event = { ...(JSON.parse(message.data) as Omit<BankEvent, 'id' | 'type'>), id: message.lastEventId, type };
-          for (const listener of listeners.current) listener(event);
+          const data: unknown = JSON.parse(message.data);
+          if (EVENT_SUBJECTS[type] === 'hit') {
+            const event = { ...(data as Omit<BankEvent, 'id' | 'type'>), id: message.lastEventId, type: type as BankEventType };
+            for (const listener of hitListeners.current) listener(event);
+          } else {
+            const event = { ...(data as Omit<RequestEvent, 'id' | 'type'>), id: message.lastEventId, type: type as RequestEventType };
+            for (const listener of requestListeners.current) listener(event);
+          }
         });
       }
     }, STREAM_DELAY_MS);
@@ -50,20 +102,27 @@ export function EventsProvider({ children }: { children: ReactNode }) {
       source?.close();
     };
   }, [api]);
-  const subscribe = useCallback((listener: Listener) => {
-    listeners.current.add(listener);
-    return () => {
-      listeners.current.delete(listener);
-    };
-  }, []);
-  return <EventsContext.Provider value={subscribe}>{children}</EventsContext.Provider>;
+  const subscriptions = useMemo<Subscriptions>(() => ({ hits: adder(hitListeners.current), requests: adder(requestListeners.current) }), []);
+  return <EventsContext.Provider value={subscriptions}>{children}</EventsContext.Provider>;
 }
 
-/** Calls `listener` for every event of the agency while the component is shown. */
-export function useBankEvents(listener: Listener): void {
-  const subscribe = useContext(EventsContext);
+/** A listener that keeps one identity while the component is shown, calling the latest `listener`. */
+function useStableListener<E>(listener: (event: E) => void): (event: E) => void {
   const latest = useRef(listener);
   latest.current = listener;
-  const stable = useMemo(() => (event: BankEvent) => latest.current(event), []);
-  useEffect(() => subscribe?.(stable), [subscribe, stable]);
+  return useCallback((event: E) => latest.current(event), []);
+}
+
+/** Calls `listener` for every hit event of the agency while the component is shown. */
+export function useBankEvents(listener: Listener): void {
+  const subscriptions = useContext(EventsContext);
+  const stable = useStableListener(listener);
+  useEffect(() => subscriptions?.hits(stable), [subscriptions, stable]);
+}
+
+/** Calls `listener` for every event about the agency's interstate requests while the component is shown. */
+export function useRequestEvents(listener: RequestListener): void {
+  const subscriptions = useContext(EventsContext);
+  const stable = useStableListener(listener);
+  useEffect(() => subscriptions?.requests(stable), [subscriptions, stable]);
 }

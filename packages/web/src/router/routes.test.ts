@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, reconcilePath, recordPath } from './routes.ts';
+import { editRequestPath, matchRoute, newRequestPath, reconcilePath, recordPath, requestPath, requestsPath } from './routes.ts';
 
 describe('matchRoute', () => {
   it('maps paths to pages', () => {
@@ -31,5 +31,17 @@ describe('matchRoute', () => {
     expect(matchRoute('/reconcile')).toEqual({ page: 'reconcile' });
     expect(matchRoute(reconcilePath('0d9c7a2e'))).toEqual({ page: 'reconcile', id: '0d9c7a2e' });
     expect(matchRoute('/reconcile/a/b')).toEqual({ page: 'not-found' });
+  });
+
+  it('maps request paths: the boxes, a new one prefilled, one request and its edit', () => {
+    expect(matchRoute('/requests')).toEqual({ page: 'requests' });
+    expect(requestsPath('?box=outbox')).toBe('/requests?box=outbox');
+    expect(matchRoute('/requests/new')).toEqual({ page: 'new-request' });
+    expect(newRequestPath({ type: 'hit_answer', hitId: 'h 1' })).toBe('/requests/new?type=hit_answer&hitId=h+1');
+    expect(newRequestPath()).toBe('/requests/new');
+    expect(matchRoute(requestPath('0d9c7a2e'))).toEqual({ page: 'request', id: '0d9c7a2e' });
+    expect(matchRoute(editRequestPath('0d9c7a2e'))).toEqual({ page: 'edit-request', id: '0d9c7a2e' });
+    expect(matchRoute('/requests/a/b')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/requests/%E0%A4%A')).toEqual({ page: 'not-found' });
   });
 });

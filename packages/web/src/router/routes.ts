@@ -10,6 +10,10 @@ export type Route =
   | { page: 'matches' }
   | { page: 'hits' }
   | { page: 'reconcile'; id?: string }
+  | { page: 'requests' }
+  | { page: 'new-request' }
+  | { page: 'request'; id: string }
+  | { page: 'edit-request'; id: string }
   | { page: 'not-found' };
 
 export const homePath = (): string => '/';
@@ -23,6 +27,15 @@ export const newRecordPath = (category?: string): string => `/records/new${categ
 /** The reconciliations of national arrays, or one of them (so that a reload returns to it). */
 export const reconcilePath = (id?: string): string => (id ? `/reconcile/${encodeURIComponent(id)}` : '/reconcile');
 export const editRecordPath = (id: string): string => `/records/${encodeURIComponent(id)}/edit`;
+/** The inbox and outbox of interstate requests; `search` carries the box and the filters. */
+export const requestsPath = (search = ''): string => `/requests${search}`;
+/** A new request, prefilled from `prefill` (e.g. `{ type: 'hit_answer', hitId, recipient }`). */
+export const newRequestPath = (prefill: Record<string, string> = {}): string => {
+  const search = new URLSearchParams(prefill).toString();
+  return `/requests/new${search ? `?${search}` : ''}`;
+};
+export const requestPath = (id: string): string => `/requests/${encodeURIComponent(id)}`;
+export const editRequestPath = (id: string): string => `/requests/${encodeURIComponent(id)}/edit`;
 
 /**
  * Which page a path shows.
@@ -43,6 +56,17 @@ export function matchRoute(pathname: string): Route {
   if (reconciliation?.[1]) {
     try {
       return { page: 'reconcile', id: decodeURIComponent(reconciliation[1]) };
+    } catch {
+      return { page: 'not-found' };
+    }
+  }
+  if (path === requestsPath()) return { page: 'requests' };
+  if (path === '/requests/new') return { page: 'new-request' };
+  const request = /^\/requests\/([^/]+)(\/edit)?$/.exec(path);
+  if (request?.[1]) {
+    try {
+      const id = decodeURIComponent(request[1]);
+      return request[2] ? { page: 'edit-request', id } : { page: 'request', id };
     } catch {
       return { page: 'not-found' };
     }

@@ -15,6 +15,7 @@ import * as hits from './2026-12-07T03-00-00_hits.ts';
 import * as webhooks from './2026-12-07T04-00-00_webhooks.ts';
 import * as namelessProfiles from './2026-12-07T05-00-00_nameless-profiles.ts';
 import * as reconciliations from './2026-12-07T06-00-00_reconciliations.ts';
+import * as requests from './2026-12-08T00-00-00_requests.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T04-00-00_webhooks': webhooks,
   '2026-12-07T05-00-00_nameless-profiles': namelessProfiles,
   '2026-12-07T06-00-00_reconciliations': reconciliations,
+  '2026-12-08T00-00-00_requests': requests,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/index.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
-import { adminPath, hitsPath, matchesPath, checkPath, homePath, matchRoute, reconcilePath, recordsPath } from '../../router/routes.ts';
+import { adminPath, hitsPath, matchesPath, checkPath, homePath, matchRoute, reconcilePath, recordsPath, requestsPath } from '../../router/routes.ts';
 import { mayAdminister, mayImport, participantName, useSession } from '../../session.ts';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.tsx';
 
@@ -29,6 +29,7 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
   const current = route.page;
   const onList = current === 'records';
   const inRecords = onList || current === 'record';
+  const inRequests = current === 'requests' || current === 'request' || current === 'new-request' || current === 'edit-request';
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -53,6 +54,15 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
               aria-current={current === 'hits' ? 'page' : undefined}
             >
               {t('header.hits')}
+            </Link>
+          )}
+          {actor.role !== 'administrator' && (
+            <Link
+              to={requestsPath()}
+              className={`app-header__nav-link${inRequests ? ' is-active' : ''}`}
+              aria-current={current === 'requests' ? 'page' : undefined}
+            >
+              {t('header.requests')}
             </Link>
           )}
           {actor.role !== 'administrator' && (
