@@ -39,15 +39,19 @@ const STATES = ['draft', 'received', 'assigned', 'in_work', 'answered', 'refused
 async function load(db: Db): Promise<void> {
   const now = Date.now();
   const year = 365 * 86_400_000;
-  for (let start = 0; start < size; start += 5_000) {
+  // The highest registration number given in each sender's year, for the register to go on from.
+  const registered = new Map<string, { participant: string; year: number; last: number }>();
+  // 2,000 rows of 16 columns a statement: a statement takes at most 65,535 parameters.
+  for (let start = 0; start < size; start += 2_000) {
     const rows = [];
-    for (let i = start; i < Math.min(size, start + 5_000); i += 1) {
+    for (let i = start; i < Math.min(size, start + 2_000); i += 1) {
       const sender = AGENCIES[i % AGENCIES.length]!;
       const recipient =
         AGENCIES[(i * 7 + 3) % AGENCIES.length] === sender ? AGENCIES[(i + 1) % AGENCIES.length]! : AGENCIES[(i * 7 + 3) % AGENCIES.length]!;
       const state = STATES[i % STATES.length]!;
       const created = new Date(now - year + (i / size) * year);
       const sent = state === 'draft' ? null : created;
+      if (sent) registered.set(`${sender}/${created.getUTCFullYear()}`, { participant: sender, year: created.getUTCFullYear(), last: i + 1 });
       const content = {
         type: REQUEST_TYPES[i % REQUEST_TYPES.length],
         recipient,
@@ -78,6 +82,7 @@ async function load(db: Db): Promise<void> {
     }
     await db.insertInto('requests').values(rows).execute();
   }
+  await db.insertInto('request_sequences').values([...registered.values()]).execute();
 }
 
 async function benchStore(store: string): Promise<void> {
