@@ -82,7 +82,10 @@ async function load(db: Db): Promise<void> {
     }
     await db.insertInto('requests').values(rows).execute();
   }
-  await db.insertInto('request_sequences').values([...registered.values()]).execute();
+  await db
+    .insertInto('request_sequences')
+    .values([...registered.values()])
+    .execute();
 }
 
 async function benchStore(store: string): Promise<void> {

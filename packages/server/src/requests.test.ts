@@ -294,6 +294,10 @@ describe.each(DIALECTS)('interstate requests, on %s', (dialect) => {
     const prosecutor = await t.as('RU-GP', 'operator');
     expect((await inbox(prosecutor)).items.map((r) => r.id)).toContain(id);
     expect(forwarded.history.at(-1)).toMatchObject({ action: 'forward', forwardedFrom: 'RU-MVD', forwardedTo: 'RU-GP' });
+    // The ministry that forwarded it still reads it, and can do nothing more to it.
+    const handedOn = (await read(ruSupervisor, id)).json() as RequestView;
+    expect(handedOn).toMatchObject({ recipient: 'RU-GP', allowedActions: [] });
+    expect((await step(ruSupervisor, id, { action: 'assign', assignee: ruOperatorId })).statusCode).toBe(403);
   });
 
   it('an inbox is read a page at a time, newest first, without a request twice or one left out', async () => {

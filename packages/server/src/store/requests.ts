@@ -116,7 +116,7 @@ async function viewOf(db: Db | Tx, actor: Actor, row: RequestRow): Promise<Reque
   } as RequestView;
 }
 
-/** A request the caller's participant is a party to, as far as it may see it; anything else is absent. */
+/** A request the caller's participant is a party to (or forwarded), as far as it may see it; anything else is absent. */
 async function partyRequest(db: Db | Tx, actor: Actor, id: string, lock = false): Promise<RequestRow> {
   if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
   let query = db
@@ -124,7 +124,19 @@ async function partyRequest(db: Db | Tx, actor: Actor, id: string, lock = false)
     .selectAll()
     .where('id', '=', id)
     .where((eb) =>
-      eb.or([eb('sender', '=', actor.participant), eb.and([eb('recipient', '=', actor.participant), eb('received_at', 'is not', null)])]),
+      eb.or([
+        eb('sender', '=', actor.participant),
+        eb.and([eb('recipient', '=', actor.participant), eb('received_at', 'is not', null)]),
+        // An agency that forwarded it still reads what it handed on (its allowed actions are none).
+        eb.exists(
+          eb
+            .selectFrom('request_history')
+            .select('seq')
+            .whereRef('request_history.request_id', '=', 'requests.id')
+            .where('request_history.action', '=', 'forward')
+            .where('request_history.actor_participant', '=', actor.participant),
+        ),
+      ]),
     );
   if (lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
