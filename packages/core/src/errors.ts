@@ -84,6 +84,8 @@ export const ISSUE_CODES = [
   'forward_outside_state',
   /** Requests: a request to its own sender, or forwarded to where it already is. */
   'same_participant',
+  /** Agreements: the same parties already have one covering the same array or request at that time. */
+  'overlapping_agreement',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

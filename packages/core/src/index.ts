@@ -22,3 +22,4 @@ export * from './matching/index.ts';
 export * from './generator/index.ts';
 export * from './reconcile/index.ts';
 export * from './requests/index.ts';
+export * from './agreements/index.ts';

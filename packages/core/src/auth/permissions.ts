@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'user.manage',
   'apikey.manage',
   'audit.read',
+  'agreement.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,7 +26,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: ['record.read', 'record.write', 'record.cancel', 'record.import'],
   supervisor: ['record.read', 'record.write', 'record.cancel', 'record.import', 'record.export', 'match.decide'],
   analyst: ['record.read', 'record.export'],
-  administrator: ['record.read', 'user.manage', 'apikey.manage', 'audit.read'],
+  administrator: ['record.read', 'user.manage', 'apikey.manage', 'audit.read', 'agreement.manage'],
 };
 
 /** Who is acting: a person logged in, or a national system holding an API key. */

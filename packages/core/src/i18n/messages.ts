@@ -149,6 +149,10 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
     ru: 'переадресовать можно только другому ведомству того же государства',
     en: 'can be forwarded only to another agency of the same member state',
   },
+  overlapping_agreement: {
+    ru: (p) => `у этих сторон уже есть соглашение на то же время и о том же: «${p.value}»`,
+    en: (p) => `these parties already have an agreement covering the same at the same time: "${p.value}"`,
+  },
   same_participant: {
     ru: 'отправитель и получатель должны быть разными ведомствами',
     en: 'sender and recipient must be different agencies',

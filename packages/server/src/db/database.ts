@@ -344,6 +344,24 @@ export interface IdempotencyKeyTable {
   created_at: Timestamp;
 }
 
+export interface AgreementTable {
+  id: string;
+  title: string;
+  document_ref: string;
+  /** Participant codes, as JSON. */
+  parties: Json<unknown>;
+  coordinator: string | null;
+  categories: Json<unknown>;
+  request_types: Json<unknown>;
+  /** YYYY-MM-DD. */
+  in_force_from: ColumnType<string, string, string>;
+  in_force_to: ColumnType<string | null, string | null, string | null>;
+  version: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   participants: ParticipantTable;
   users: UserTable;
@@ -376,6 +394,7 @@ export interface Database {
   request_attachments: RequestAttachmentTable;
   request_sequences: RequestSequenceTable;
   idempotency_keys: IdempotencyKeyTable;
+  agreements: AgreementTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_PARTICIPANTS, ROLES, type Actor, type Role } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, ROLES, type Actor, type Role } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { importRecords, type ImportReport } from '../store/import-records.ts';
+import { ensureAgreements } from '../store/agreements.ts';
 import { ensureParticipants } from '../store/participants.ts';
 import { hashPassword, type PasswordPolicy } from '../security/passwords.ts';
 import { insertHashedUser } from '../store/users.ts';
@@ -45,6 +46,7 @@ export interface DemoSeedOptions {
 export async function seedDemo(db: Db, records: Iterable<string> | AsyncIterable<string>, options: DemoSeedOptions): Promise<DemoSeedResult> {
   const password = options.password ?? randomBytes(9).toString('base64url');
   await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+  await ensureAgreements(db, DEMO_AGREEMENTS);
   const accounts: DemoAccount[] = DEFAULT_PARTICIPANTS.flatMap((participant) =>
     ROLES.map((role) => ({ username: `${participant.code.toLowerCase()}.${role}`, participant: participant.code, role })),
   );

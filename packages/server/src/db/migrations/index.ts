@@ -16,6 +16,7 @@ import * as webhooks from './2026-12-07T04-00-00_webhooks.ts';
 import * as namelessProfiles from './2026-12-07T05-00-00_nameless-profiles.ts';
 import * as reconciliations from './2026-12-07T06-00-00_reconciliations.ts';
 import * as requests from './2026-12-08T00-00-00_requests.ts';
+import * as agreements from './2026-12-08T01-00-00_agreements.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T05-00-00_nameless-profiles': namelessProfiles,
   '2026-12-07T06-00-00_reconciliations': reconciliations,
   '2026-12-08T00-00-00_requests': requests,
+  '2026-12-08T01-00-00_agreements': agreements,
 };
 
 export const migrationProvider: MigrationProvider = {

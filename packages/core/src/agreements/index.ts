@@ -1,0 +1,3 @@
+export * from './types.ts';
+export * from './rules.ts';
+export * from './demo.ts';

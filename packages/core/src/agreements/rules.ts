@@ -1,0 +1,70 @@
+import type { FieldIssue } from '../errors.ts';
+import type { RequestType } from '../requests/types.ts';
+import type { Category } from '../schemas/record.ts';
+import type { AgreementInput } from './types.ts';
+
+type Period = Pick<AgreementInput, 'inForceFrom' | 'inForceTo'>;
+type Scope = Pick<AgreementInput, 'parties' | 'categories' | 'requestTypes' | 'coordinator'> & Period;
+
+/** What the schema cannot say of one agreement: an end after its start, and something covered. */
+export function agreementIssues(agreement: AgreementInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (agreement.inForceTo !== undefined && agreement.inForceTo < agreement.inForceFrom) {
+    issues.push({ path: '/inForceTo', code: 'date_order', params: { before: agreement.inForceFrom } });
+  }
+  if (agreement.coordinator !== undefined && !agreement.parties.includes(agreement.coordinator)) {
+    issues.push({ path: '/coordinator', code: 'not_allowed_value', params: { allowed: agreement.parties.join(', ') } });
+  }
+  if (agreement.categories.length === 0 && agreement.requestTypes.length === 0) {
+    issues.push({ path: '/categories', code: 'too_few', params: { limit: 1 } });
+  }
+  return issues;
+}
+
+/** Whether the agreement is in force on `day` (YYYY-MM-DD): from its first day to its last, both inclusive. */
+export const inForceOn = (agreement: Period, day: string): boolean =>
+  agreement.inForceFrom <= day && (agreement.inForceTo === undefined || day <= agreement.inForceTo);
+
+const periodsMeet = (a: Period, b: Period) => a.inForceFrom <= (b.inForceTo ?? '9999-12-31') && b.inForceFrom <= (a.inForceTo ?? '9999-12-31');
+
+const sameParties = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((party) => b.includes(party));
+const meet = <T>(a: readonly T[], b: readonly T[]) => a.some((item) => b.includes(item));
+
+/** Whether the agreement binds these two: both parties, and one of them the coordinator where there is one. */
+const binds = (agreement: Scope, x: string, y: string): boolean =>
+  agreement.parties.includes(x) &&
+  agreement.parties.includes(y) &&
+  (agreement.coordinator === undefined || agreement.coordinator === x || agreement.coordinator === y);
+
+/**
+ * Whether two agreements of the same parties cover something twice at the same time: the same
+ * array or the same request type in periods that meet. Such a pair would leave it unclear which
+ * one a refusal or a share rests on, so the second is refused.
+ */
+export const agreementsOverlap = (a: Scope, b: Scope): boolean =>
+  sameParties(a.parties, b.parties) &&
+  a.coordinator === b.coordinator &&
+  periodsMeet(a, b) &&
+  (meet(a.categories, b.categories) || meet(a.requestTypes, b.requestTypes));
+
+/** The agreement in force on `day` under which `from` may send `to` a request of this type, if any. */
+export function agreementForRequest<A extends Scope>(
+  agreements: readonly A[],
+  from: string,
+  to: string,
+  type: RequestType,
+  day: string,
+): A | undefined {
+  return agreements.find((a) => inForceOn(a, day) && binds(a, from, to) && a.requestTypes.includes(type));
+}
+
+/** The agreement in force on `day` under which `reader` shares `owner`'s array of this category, if any. */
+export function agreementForShare<A extends Scope>(
+  agreements: readonly A[],
+  reader: string,
+  owner: string,
+  category: Category,
+  day: string,
+): A | undefined {
+  return agreements.find((a) => inForceOn(a, day) && binds(a, reader, owner) && a.categories.includes(category));
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AGREEMENTS, type AgreementInput, type AgreementView } from '@svod/core';
+import { ensureAgreements } from './store/agreements.ts';
+import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
+
+type Headers = Record<string, string>;
+
+const kzUz: AgreementInput = {
+  title: 'Соглашение МВД Казахстана и МВД Узбекистана об обмене сведениями об оружии',
+  documentRef: 'Ташкент, 12.05.2021',
+  parties: ['KZ-MVD', 'UZ-MVD'],
+  categories: ['firearm'],
+  requestTypes: ['firearm_information'],
+  inForceFrom: '2021-05-12',
+  inForceTo: '2031-05-11',
+};
+
+describe.each(DIALECTS)('the register of agreements, on %s', (dialect) => {
+  let t: TestApp;
+  let registrar: Headers;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    registrar = await t.as('BKBOP', 'administrator');
+  });
+  afterAll(async () => t?.close());
+
+  const enter = (headers: Headers, body: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/agreements', headers, payload: body as object });
+  const listed = async (headers: Headers) =>
+    ((await t.app.inject({ method: 'GET', url: '/api/v1/agreements', headers })).json() as { items: AgreementView[] }).items;
+
+  it("BKBOP's administrator enters an agreement; its parties see it, a third state does not, and the entry is audited", async () => {
+    const created = await enter(registrar, kzUz);
+    expect(created.statusCode, created.body).toBe(201);
+    const agreement = created.json() as AgreementView;
+    expect(agreement).toMatchObject({
+      parties: ['KZ-MVD', 'UZ-MVD'],
+      inForceFrom: '2021-05-12',
+      inForceTo: '2031-05-11',
+      coordinator: null,
+      version: 1,
+    });
+    expect((await listed(await t.as('UZ-MVD', 'operator'))).map((a) => a.id)).toContain(agreement.id);
+    expect((await listed(await t.as('RU-MVD', 'operator'))).map((a) => a.id)).not.toContain(agreement.id);
+    const audit = await t.db.selectFrom('audit_log').select('action').where('resource_id', '=', agreement.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['agreement.create']);
+  });
+
+  it('an end before the start, an unknown party, or the same parties covering the same array at the same time is refused naming the field', async () => {
+    const backwards = await enter(registrar, { ...kzUz, parties: ['KZ-MVD', 'KG-MVD'], inForceTo: '2020-01-01' });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors).toContainEqual(expect.objectContaining({ path: '/inForceTo', code: 'date_order' }));
+    const stranger = await enter(registrar, { ...kzUz, parties: ['KZ-MVD', 'XX-NONE'] });
+    expect(stranger.json().errors).toContainEqual(expect.objectContaining({ path: '/parties/1', code: 'unknown_participant' }));
+    const twin = await enter(registrar, { ...kzUz, parties: ['UZ-MVD', 'KZ-MVD'], inForceFrom: '2025-01-01', inForceTo: undefined });
+    expect(twin.statusCode).toBe(400);
+    expect(twin.json().errors).toContainEqual(expect.objectContaining({ path: '/parties', code: 'overlapping_agreement' }));
+    const unknownCategory = await enter(registrar, { ...kzUz, categories: ['spaceships'] });
+    expect(unknownCategory.json().errors[0].path).toBe('/categories/0');
+  });
+
+  it("only BKBOP's administrator keeps the register; a change needs the version read, and the audit keeps what it was", async () => {
+    expect((await enter(await t.as('KZ-MVD', 'administrator'), { ...kzUz, parties: ['KZ-MVD', 'TJ-MVD'] })).statusCode).toBe(403);
+    expect((await enter(await t.as('BKBOP', 'supervisor'), { ...kzUz, parties: ['KZ-MVD', 'TJ-MVD'] })).statusCode).toBe(403);
+    const agreement = (await enter(registrar, { ...kzUz, parties: ['KZ-MVD', 'TJ-MVD'] })).json() as AgreementView;
+    const ended = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/agreements/${agreement.id}`,
+      headers: registrar,
+      payload: { ...kzUz, parties: ['KZ-MVD', 'TJ-MVD'], inForceTo: '2026-12-31', version: 1 },
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json()).toMatchObject({ inForceTo: '2026-12-31', version: 2 });
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/agreements/${agreement.id}`,
+      headers: registrar,
+      payload: { ...kzUz, parties: ['KZ-MVD', 'TJ-MVD'], version: 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    const entry = await t.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('resource_id', '=', agreement.id)
+      .where('action', '=', 'agreement.update')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(entry.detail)).toContain('2031-05-11');
+  });
+
+  it("the demo's agreements enter an empty register once", async () => {
+    const fresh = await createTestApp(dialect);
+    try {
+      expect(await ensureAgreements(fresh.db, DEMO_AGREEMENTS)).toBe(DEMO_AGREEMENTS.length);
+      expect(await ensureAgreements(fresh.db, DEMO_AGREEMENTS)).toBe(0);
+      const seen = await fresh.app.inject({ method: 'GET', url: '/api/v1/agreements', headers: await fresh.as('BKBOP', 'analyst') });
+      expect(seen.json().items).toHaveLength(DEMO_AGREEMENTS.length);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

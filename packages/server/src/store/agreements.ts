@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  agreementIssues,
+  agreementsOverlap,
+  type AgreementInput,
+  type AgreementUpdate,
+  type AgreementView,
+  type Category,
+  type FieldIssue,
+  type RequestType,
+} from '@svod/core';
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.ts';
+import { UUID } from '../validation/ajv.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+
+const AGREEMENT = 'agreement';
+
+/**
+ * The participant that keeps the register of agreements. Which agreements exist is the states'
+ * decision; BKBOP's administrator enters them, as it keeps the participants' register.
+ */
+const REGISTRAR = 'BKBOP';
+
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+async function rows(db: Db | Tx) {
+  const found = await db
+    .selectFrom('agreements')
+    .select([
+      'id',
+      'title',
+      'document_ref',
+      'parties',
+      'coordinator',
+      'categories',
+      'request_types',
+      'version',
+      'updated_at',
+      // Dates as the calendar day they are, not as a midnight in this server's time zone.
+      sql<string>`in_force_from::text`.as('from'),
+      sql<string | null>`in_force_to::text`.as('to'),
+    ])
+    .orderBy('in_force_from')
+    .orderBy('id')
+    .execute();
+  return found.map(
+    (row): AgreementView => ({
+      id: row.id,
+      title: row.title,
+      documentRef: row.document_ref,
+      parties: json<string[]>(row.parties),
+      coordinator: row.coordinator,
+      categories: json<Category[]>(row.categories),
+      requestTypes: json<RequestType[]>(row.request_types),
+      inForceFrom: row.from,
+      inForceTo: row.to,
+      version: row.version,
+      updatedAt: new Date(row.updated_at).toISOString(),
+    }),
+  );
+}
+
+const scopeOf = (view: AgreementView) => ({ ...view, coordinator: view.coordinator ?? undefined, inForceTo: view.inForceTo ?? undefined });
+
+/** Every agreement in the register. */
+export const allAgreements = (db: Db | Tx): Promise<AgreementView[]> => rows(db);
+
+/** The agreements the caller's participant is a party to; the registrar and the coordinator see all of them. */
+export async function listAgreements(ctx: StoreContext): Promise<AgreementView[]> {
+  return withFailureAudit(ctx, { action: 'agreement.list', resourceType: AGREEMENT }, async () => {
+    requirePermission(ctx, 'record.read');
+    const all = await rows(ctx.db);
+    const seen = ctx.actor.participant === REGISTRAR ? all : all.filter((a) => a.parties.includes(ctx.actor.participant));
+    await auditSuccess(ctx.db, ctx, { action: 'agreement.list', resourceType: AGREEMENT, resultCount: seen.length });
+    return seen;
+  });
+}
+
+/** What a new or changed agreement must be besides its schema: known parties, a sound period, no twin. */
+async function agreementProblems(db: Db | Tx, agreement: AgreementInput, except?: string): Promise<FieldIssue[]> {
+  const issues = agreementIssues(agreement);
+  const known = new Set(
+    (
+      await db
+        .selectFrom('participants')
+        .select('code')
+        .where('code', 'in', [...agreement.parties, ...(agreement.coordinator ? [agreement.coordinator] : [])])
+        .execute()
+    ).map((p) => p.code),
+  );
+  agreement.parties.forEach((code, i) => {
+    if (!known.has(code)) issues.push({ path: `/parties/${i}`, code: 'unknown_participant', params: { value: code } });
+  });
+  const twin = (await rows(db)).find((other) => other.id !== except && agreementsOverlap(agreement, scopeOf(other)));
+  if (twin) issues.push({ path: '/parties', code: 'overlapping_agreement', params: { agreement: twin.id, value: twin.title } });
+  return issues;
+}
+
+function requireRegistrar(ctx: StoreContext): void {
+  requirePermission(ctx, 'agreement.manage');
+  if (ctx.actor.participant !== REGISTRAR) throw new AppError('forbidden', { params: { permission: 'agreement.manage' } });
+}
+
+const columns = (agreement: AgreementInput) => ({
+  title: agreement.title,
+  document_ref: agreement.documentRef,
+  parties: JSON.stringify(agreement.parties),
+  coordinator: agreement.coordinator ?? null,
+  categories: JSON.stringify(agreement.categories),
+  request_types: JSON.stringify(agreement.requestTypes),
+  in_force_from: agreement.inForceFrom,
+  in_force_to: agreement.inForceTo ?? null,
+});
+
+/** Enters an agreement in the register; in force from its first day, for every store decision after the commit. */
+export async function createAgreement(ctx: StoreContext, agreement: AgreementInput): Promise<AgreementView> {
+  return withFailureAudit(ctx, { action: 'agreement.create', resourceType: AGREEMENT }, async () => {
+    requireRegistrar(ctx);
+    return ctx.db.transaction().execute(async (tx) => {
+      // One writer of the register at a time: two overlapping agreements entered at once would each miss the other.
+      await sql`LOCK TABLE agreements IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
+      const issues = await agreementProblems(tx, agreement);
+      if (issues.length > 0) throw new AppError('validation_failed', { issues });
+      const id = randomUUID();
+      const now = new Date();
+      await tx
+        .insertInto('agreements')
+        .values({ id, ...columns(agreement), version: 1, created_by: ctx.actor.id, created_at: now, updated_at: now })
+        .execute();
+      await auditSuccess(tx, ctx, { action: 'agreement.create', resourceType: AGREEMENT, resourceId: id, detail: { ...agreement } });
+      return (await rows(tx)).find((a) => a.id === id)!;
+    });
+  });
+}
+
+/** Changes an agreement (the whole of it, at the version read); the audit entry keeps what it was. */
+export async function updateAgreement(ctx: StoreContext, id: string, update: AgreementUpdate): Promise<AgreementView> {
+  return withFailureAudit(ctx, { action: 'agreement.update', resourceType: AGREEMENT, resourceId: id }, async () => {
+    requireRegistrar(ctx);
+    if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
+    const { version, ...agreement } = update;
+    return ctx.db.transaction().execute(async (tx) => {
+      await sql`LOCK TABLE agreements IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
+      const before = (await rows(tx)).find((a) => a.id === id);
+      if (!before) throw new AppError('not_found', { params: { id } });
+      if (before.version !== version) throw new AppError('version_conflict', { params: { expected: version, actual: before.version } });
+      const issues = await agreementProblems(tx, agreement, id);
+      if (issues.length > 0) throw new AppError('validation_failed', { issues });
+      await tx
+        .updateTable('agreements')
+        .set({ ...columns(agreement), version: version + 1, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await auditSuccess(tx, ctx, { action: 'agreement.update', resourceType: AGREEMENT, resourceId: id, detail: { before, after: agreement } });
+      return (await rows(tx)).find((a) => a.id === id)!;
+    });
+  });
+}
+
+/** Enters the given agreements where the register is empty: the demo's, at first start. */
+export async function ensureAgreements(db: Db, agreements: readonly AgreementInput[]): Promise<number> {
+  const held = await db
+    .selectFrom('agreements')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(held.n) > 0 || agreements.length === 0) return 0;
+  const now = new Date();
+  await db
+    .insertInto('agreements')
+    .values(agreements.map((a) => ({ id: randomUUID(), ...columns(a), version: 1, created_by: 'svod-demo', created_at: now, updated_at: now })))
+    .execute();
+  return agreements.length;
+}
