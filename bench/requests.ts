@@ -11,8 +11,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { DEFAULT_PARTICIPANTS, REQUEST_TYPES, type RequestCreate } from '@svod/core';
-import { DEFAULT_APP_CONFIG, buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, REQUEST_TYPES, type RequestCreate } from '@svod/core';
+import { DEFAULT_APP_CONFIG, buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 
 const size = Number(process.env.BENCH_SIZE ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 100);
@@ -99,6 +99,7 @@ async function benchStore(store: string): Promise<void> {
   const db = await open(store);
   await migrateToLatest(db);
   await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+  await ensureAgreements(db, DEMO_AGREEMENTS);
   const loadStarted = performance.now();
   await load(db);
   if (store === 'postgres') await sql`ANALYZE requests`.execute(db);

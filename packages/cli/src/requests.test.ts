@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARTICIPANTS } from '@svod/core';
-import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS } from '@svod/core';
+import { buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 import { runCli } from './test/run-cli.ts';
 
 const PASSWORD = `requests-${process.pid}-${Date.now()}`;
@@ -30,6 +30,7 @@ describe('svod requests', () => {
     db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+    await ensureAgreements(db, DEMO_AGREEMENTS);
     app = await buildApp({ db, config: { passwordPolicy: CHEAP_HASHING } });
     await app.listen({ host: '127.0.0.1', port: 0 });
     server = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -21,6 +21,7 @@ export const ERROR_KINDS = {
   hit_answered: 'conflict',
   transition_not_allowed: 'conflict',
   idempotency_key_reused: 'unprocessable',
+  no_agreement: 'forbidden',
   duplicate_reference: 'conflict',
   duplicate_username: 'conflict',
   payload_too_large: 'too_large',

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGREEMENTS, type AgreementInput, type AgreementView } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type AgreementInput, type AgreementView } from '@svod/core';
+import { migrateToLatest } from './db/connect.ts';
 import { ensureAgreements } from './store/agreements.ts';
-import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
+import { ensureParticipants } from './store/participants.ts';
+import { DIALECTS, createTestApp, createTestDb, type TestApp } from './test/helpers.ts';
 
 type Headers = Record<string, string>;
 
@@ -88,14 +90,60 @@ describe.each(DIALECTS)('the register of agreements, on %s', (dialect) => {
   });
 
   it("the demo's agreements enter an empty register once", async () => {
-    const fresh = await createTestApp(dialect);
+    const fresh = await createTestDb(dialect);
     try {
+      await migrateToLatest(fresh.db);
+      await ensureParticipants(fresh.db, DEFAULT_PARTICIPANTS);
       expect(await ensureAgreements(fresh.db, DEMO_AGREEMENTS)).toBe(DEMO_AGREEMENTS.length);
       expect(await ensureAgreements(fresh.db, DEMO_AGREEMENTS)).toBe(0);
-      const seen = await fresh.app.inject({ method: 'GET', url: '/api/v1/agreements', headers: await fresh.as('BKBOP', 'analyst') });
-      expect(seen.json().items).toHaveLength(DEMO_AGREEMENTS.length);
+      expect(await fresh.db.selectFrom('agreements').select('id').execute()).toHaveLength(DEMO_AGREEMENTS.length);
     } finally {
       await fresh.close();
     }
+  });
+
+  it('a request no agreement in force covers is refused naming the parties and the type; once an agreement covers it, it goes, and once that ends, it cannot be sent', async () => {
+    const mdOfficer = await t.as('MD-MAI', 'operator');
+    const request = {
+      type: 'firearm_information',
+      recipient: 'AZ-MVD',
+      legalBasis: { agreement: 'Соглашение МВД Молдовы и Азербайджана' },
+      priority: 'routine',
+      subject: 'Сведения об оружии',
+      body: 'Прошу сообщить сведения о пистолете.',
+      form: { serialNumber: 'AB1234' },
+    };
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: mdOfficer, payload: request });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'no_agreement', params: { sender: 'MD-MAI', recipient: 'AZ-MVD', type: 'firearm_information' } });
+
+    const agreement = (
+      await enter(registrar, { ...kzUz, title: 'MD–AZ', parties: ['MD-MAI', 'AZ-MVD'], inForceFrom: '2020-01-01', inForceTo: undefined })
+    ).json() as AgreementView;
+    const draft = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: mdOfficer, payload: request });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const id = draft.json().id as string;
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/requests/${id}/transitions`,
+          headers: await t.as('MD-MAI', 'supervisor'),
+          payload: { action: 'sign' },
+        })
+      ).statusCode,
+    ).toBe(200);
+
+    // The agreement ends the day before yesterday: the signed request can no longer be sent.
+    const ended = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/agreements/${agreement.id}`,
+      headers: registrar,
+      payload: { ...kzUz, title: 'MD–AZ', parties: ['MD-MAI', 'AZ-MVD'], inForceFrom: '2020-01-01', inForceTo: ended, version: 1 },
+    });
+    const send = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/transitions`, headers: mdOfficer, payload: { action: 'send' } });
+    expect(send.statusCode).toBe(403);
+    expect(send.json().code).toBe('no_agreement');
   });
 });

@@ -9,6 +9,7 @@ export { loadSigningKey, loadVerifyingKey, type SigningKey } from './security/si
 export { importRecords, type ImportReport } from './store/import-records.ts';
 export { exportRecords } from './store/export-records.ts';
 export { ensureParticipants, listParticipants } from './store/participants.ts';
+export { ensureAgreements } from './store/agreements.ts';
 export { insertUser } from './store/users.ts';
 export { OWASP_SCRYPT, type PasswordPolicy } from './security/passwords.ts';
 export { createAjv, compileAsserter } from './validation/ajv.ts';

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARTICIPANTS, type RequestCreate } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type RequestCreate } from '@svod/core';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
+import { ensureAgreements } from './store/agreements.ts';
 import { verifyAuditChain } from './store/audit.ts';
 import { ensureParticipants } from './store/participants.ts';
 import { insertUser } from './store/users.ts';
@@ -58,6 +59,7 @@ describe('a server killed mid-step', () => {
     const setup = await openDatabase({ dataDir });
     await migrateToLatest(setup);
     await ensureParticipants(setup, DEFAULT_PARTICIPANTS);
+    await ensureAgreements(setup, DEMO_AGREEMENTS);
     for (const role of ['operator', 'supervisor'] as const) {
       await insertUser(
         setup,

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEFAULT_PARTICIPANTS, type RecordView, type RequestCreate, type RequestView } from '@svod/core';
-import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type RecordView, type RequestCreate, type RequestView } from '@svod/core';
+import { buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 import { wantedPerson } from '../../server/src/test/fixtures/records.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -111,6 +111,7 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
     db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+    await ensureAgreements(db, DEMO_AGREEMENTS);
     const people = [
       ['RU-MVD', 'ru.operator', 'Иванов Сергей Петрович', 'operator'],
       ['RU-MVD', 'ru.supervisor', 'Козлов Андрей Игоревич', 'supervisor'],

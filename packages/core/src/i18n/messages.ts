@@ -39,6 +39,10 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
     ru: 'Это действие недоступно в нынешнем состоянии запроса',
     en: 'This action is not allowed in the present state of the request',
   },
+  no_agreement: {
+    ru: 'Нет действующего соглашения, по которому эти стороны могут обмениваться такими запросами',
+    en: 'No agreement in force lets these parties exchange requests of this kind',
+  },
   idempotency_key_reused: {
     ru: 'Этот ключ идемпотентности уже использован для другого запроса',
     en: 'This idempotency key was already used for a different request',

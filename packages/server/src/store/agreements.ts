@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
+  agreementForRequest,
   agreementIssues,
   agreementsOverlap,
   type AgreementInput,
@@ -157,6 +158,17 @@ export async function updateAgreement(ctx: StoreContext, id: string, update: Agr
       return (await rows(tx)).find((a) => a.id === id)!;
     });
   });
+}
+
+/**
+ * Refuses a request no agreement in force covers: the sender and recipient are not both parties
+ * to one that covers its type today. Read from the register each time, so a change to an
+ * agreement holds from the next request on.
+ */
+export async function assertRequestCovered(db: Db | Tx, sender: string, recipient: string, type: RequestType, at: Date): Promise<void> {
+  const day = at.toISOString().slice(0, 10);
+  const covering = agreementForRequest((await rows(db)).map(scopeOf), sender, recipient, type, day);
+  if (!covering) throw new AppError('no_agreement', { params: { sender, recipient, type, day } });
 }
 
 /** Enters the given agreements where the register is empty: the demo's, at first start. */

@@ -37,6 +37,7 @@ import { decodeCursor, encodeCursor } from '../util/keyset-cursor.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { announce, recordEvent } from './events.ts';
+import { assertRequestCovered } from './agreements.ts';
 import { once, type IdempotencyKey } from './idempotency.ts';
 import { visibleTo } from './records.ts';
 
@@ -218,6 +219,7 @@ export async function createRequest(ctx: StoreContext, content: RequestCreate, k
     }
     const issues = await contentIssues(ctx.db, content, ctx.actor.participant);
     if (issues.length > 0) throw new AppError('validation_failed', { issues });
+    await assertRequestCovered(ctx.db, ctx.actor.participant, content.recipient, content.type, now);
     return once(ctx, key ? { key, scope: 'POST /requests', body: content } : undefined, async (tx) => {
       const row = await tx
         .insertInto('requests')
@@ -430,6 +432,8 @@ export async function transitionRequest(
       if (!step.ok) throw refusal(step);
       if (input.action === 'assign') await assertAssignee(tx, before.recipient, step.next.assignee!);
       if (input.action === 'forward') await assertParticipant(tx, step.next.recipient!);
+      // The agreement may have ended, or the draft been changed, since it was written.
+      if (input.action === 'send') await assertRequestCovered(tx, before.sender, before.recipient, before.type as RequestType, now);
       const entries = [step.entry];
       let columns = columnsOf(before, step);
       if (input.action === 'send') {

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { DEFAULT_PARTICIPANTS, type Role } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type Role } from '@svod/core';
 import { buildApp } from '../app.ts';
 import type { AppConfig } from '../routes/deps.ts';
 import type { PasswordPolicy } from '../security/passwords.ts';
 import { migrateToLatest, openDatabase } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
+import { ensureAgreements } from '../store/agreements.ts';
 import { ensureParticipants } from '../store/participants.ts';
 import { insertUser } from '../store/users.ts';
 
@@ -75,6 +76,8 @@ export const TEST_PASSWORD_POLICY: PasswordPolicy = { N: 1024, r: 8, p: 1, keyLe
 export async function createTestApp(dialect: Dialect, config: Partial<AppConfig> = {}): Promise<TestApp> {
   const testDb = await createTestDb(dialect);
   await ensureParticipants(testDb.db, DEFAULT_PARTICIPANTS);
+  // The demo's agreements: requests between the states' ministries are covered, as in the demo.
+  await ensureAgreements(testDb.db, DEMO_AGREEMENTS);
   const appConfig: Partial<AppConfig> = { passwordPolicy: TEST_PASSWORD_POLICY, ...config };
   const app = await buildApp({ db: testDb.db, config: appConfig });
   const tokens = new Map<string, string>();
