@@ -423,6 +423,7 @@ export async function transitionRequest(
     if (input.action === 'edit' && input.content) {
       const issues = await contentIssues(ctx.db, input.content, ctx.actor.participant, '/content');
       if (issues.length > 0) throw new AppError('validation_failed', { issues });
+      await assertRequestCovered(ctx.db, ctx.actor.participant, input.content.recipient, input.content.type, new Date());
     }
     const idempotency: IdempotencyKey | undefined = key ? { key, scope: `POST /requests/${id}/transitions`, body: input } : undefined;
     const view = await once(ctx, idempotency, async (tx) => {
