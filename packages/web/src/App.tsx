@@ -6,6 +6,7 @@ import { AppHeader } from './components/AppHeader/AppHeader.tsx';
 import { ErrorMessage } from './components/ErrorMessage/ErrorMessage.tsx';
 import type { Actor } from './domain.ts';
 import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
 import { CheckPage } from './pages/CheckPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -128,6 +129,7 @@ export function App() {
         {route.page === 'new-request' && <RequestFormPage key={location.search} search={location.search} />}
         {route.page === 'request' && <RequestPage key={route.id} id={route.id} />}
         {route.page === 'edit-request' && <RequestFormPage key={route.id} id={route.id} />}
+        {route.page === 'agreements' && <AgreementsPage />}
         {route.page === 'reconcile' && (
           <Suspense
             fallback={
@@ -164,5 +166,6 @@ function pageTitle(route: Route, auth: Auth, t: TFunction): string {
   if (route.page === 'requests' || route.page === 'request') return `${t('requests.title')} — `;
   if (route.page === 'new-request') return `${t('requests.form.newTitle')} — `;
   if (route.page === 'edit-request') return `${t('requests.form.editTitle')} — `;
+  if (route.page === 'agreements') return `${t('agreements.title')} — `;
   return '';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editRequestPath, matchRoute, newRequestPath, reconcilePath, recordPath, requestPath, requestsPath } from './routes.ts';
+import { agreementsPath, editRequestPath, matchRoute, newRequestPath, reconcilePath, recordPath, requestPath, requestsPath } from './routes.ts';
 
 describe('matchRoute', () => {
   it('maps paths to pages', () => {
@@ -43,5 +43,12 @@ describe('matchRoute', () => {
     expect(matchRoute(editRequestPath('0d9c7a2e'))).toEqual({ page: 'edit-request', id: '0d9c7a2e' });
     expect(matchRoute('/requests/a/b')).toEqual({ page: 'not-found' });
     expect(matchRoute('/requests/%E0%A4%A')).toEqual({ page: 'not-found' });
+  });
+
+  it('maps the register of agreements', () => {
+    expect(agreementsPath()).toBe('/agreements');
+    expect(matchRoute('/agreements')).toEqual({ page: 'agreements' });
+    expect(matchRoute('/agreements/')).toEqual({ page: 'agreements' });
+    expect(matchRoute('/agreements/x')).toEqual({ page: 'not-found' });
   });
 });

@@ -14,6 +14,7 @@ export type Route =
   | { page: 'new-request' }
   | { page: 'request'; id: string }
   | { page: 'edit-request'; id: string }
+  | { page: 'agreements' }
   | { page: 'not-found' };
 
 export const homePath = (): string => '/';
@@ -36,6 +37,8 @@ export const newRequestPath = (prefill: Record<string, string> = {}): string => 
 };
 export const requestPath = (id: string): string => `/requests/${encodeURIComponent(id)}`;
 export const editRequestPath = (id: string): string => `/requests/${encodeURIComponent(id)}/edit`;
+/** The register of agreements on information interaction and who shares what under them. */
+export const agreementsPath = (): string => '/agreements';
 
 /**
  * Which page a path shows.
@@ -60,6 +63,7 @@ export function matchRoute(pathname: string): Route {
       return { page: 'not-found' };
     }
   }
+  if (path === agreementsPath()) return { page: 'agreements' };
   if (path === requestsPath()) return { page: 'requests' };
   if (path === '/requests/new') return { page: 'new-request' };
   const request = /^\/requests\/([^/]+)(\/edit)?$/.exec(path);

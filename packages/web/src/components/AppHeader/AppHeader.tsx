@@ -2,7 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/index.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
-import { adminPath, hitsPath, matchesPath, checkPath, homePath, matchRoute, reconcilePath, recordsPath, requestsPath } from '../../router/routes.ts';
+import {
+  adminPath,
+  agreementsPath,
+  hitsPath,
+  matchesPath,
+  checkPath,
+  homePath,
+  matchRoute,
+  reconcilePath,
+  recordsPath,
+  requestsPath,
+} from '../../router/routes.ts';
 import { mayAdminister, mayImport, participantName, useSession } from '../../session.ts';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.tsx';
 
@@ -74,6 +85,13 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
               {t('header.matches')}
             </Link>
           )}
+          <Link
+            to={agreementsPath()}
+            className={`app-header__nav-link${current === 'agreements' ? ' is-active' : ''}`}
+            aria-current={current === 'agreements' ? 'page' : undefined}
+          >
+            {t('header.agreements')}
+          </Link>
           {mayImport(actor) && (
             <Link
               to={reconcilePath()}

@@ -1,0 +1,266 @@
+/**
+ * The console's register of agreements in a real Chromium against the real server on PGlite,
+ * seeded with the demo agreements: each agency reads the agreements it is a party to, BKBOP all
+ * of them, and the matrix says who shares an array with whom today, in words as well as marks.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS } from '@svod/core';
+import { buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_ROOT = fileURLToPath(new URL('../dist', import.meta.url));
+const INDEX_HTML = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const MISSING_BUILD = 'packages/web/dist/index.html is missing: run `npm run build:web` first (npm test does it before vitest)';
+/** Every test leaves a picture of the screen it ended on here, kept by CI when a run fails. */
+const SCREENS = fileURLToPath(new URL('../../../test-results/screens-agreements', import.meta.url));
+/** Passwords hashed at a token cost: the scenario logs in often, and the production cost has its own tests. */
+const PASSWORD_POLICY = { N: 1024, r: 8, p: 1, keyLength: 32 };
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The demo's agreements by what the scenario needs of them. */
+const title = (documentRef: string): string => {
+  const found = DEMO_AGREEMENTS.find((a) => a.documentRef === documentRef);
+  if (!found) throw new Error(`no demo agreement ${documentRef}`);
+  return found.title;
+};
+const BILATERAL_KZ_UZ = title('ДЕМО-2018-KZ-UZ');
+const MINISTRIES = title('ДЕМО-1992-МВД');
+const VEHICLES = title('ДЕМО-2004-ТС');
+const MINSK = title('ДЕМО-1993-МИНСК');
+const BKBOP = title('ДЕМО-1993-БКБОП');
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`[svod web tests] ${CHROMIUM} not found: the agreements UI test in real Chromium is SKIPPED.`);
+
+describe.skipIf(!hasChromium)('the register of agreements in the console', () => {
+  const password = `pw-${randomBytes(12).toString('hex')}`;
+  let db: Db;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let browser: Browser;
+  let baseUrl: string;
+  /** One page per user, each in its own browser context. */
+  const pages = new Map<string, Page>();
+  const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
+  let screenNumber = 1;
+
+  /** The user's page, signed in through the login form (in Russian). */
+  const pageOf = async (username: string): Promise<Page> => {
+    const existing = pages.get(username);
+    if (existing) return existing;
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(`${username}: ${message.text()}`);
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.getByLabel('Имя пользователя').fill(username);
+    await page.getByLabel('Пароль').fill(password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Соглашения' }).waitFor();
+    pages.set(username, page);
+    return page;
+  };
+
+  /** The register opened from the header, once its table is on the screen. */
+  const openAgreements = async (page: Page) => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Соглашения' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Соглашения' }).waitFor();
+    await page.getByRole('table', { name: 'Реестр соглашений' }).waitFor();
+  };
+
+  /** The titles of the agreements in the register, as the table lists them. */
+  const registerTitles = async (page: Page): Promise<string[]> =>
+    (await page.getByRole('table', { name: 'Реестр соглашений' }).locator('tbody th[scope="row"]').allTextContents()).sort();
+
+  /** The matrix cell of `row` (the agency) and `column` (the agency it shares with). */
+  const cell = async (matrix: Locator, row: string, column: string): Promise<Locator> => {
+    const columns = await matrix.locator('thead th').allTextContents();
+    const index = columns.indexOf(column);
+    expect(index, `${column} is a column of the matrix: ${columns.join(', ')}`).toBeGreaterThanOrEqual(0);
+    return matrix
+      .locator('tbody tr')
+      .filter({ has: matrix.page().locator('th[scope="row"]', { hasText: new RegExp(`^${row}$`) }) })
+      .locator('td')
+      .nth(index);
+  };
+
+  /** What the cell shows at a glance (its words for screen readers aside). */
+  const mark = async (cell: Locator): Promise<string | null> => cell.locator('[aria-hidden="true"]').textContent();
+
+  beforeAll(async () => {
+    if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
+    mkdirSync(SCREENS, { recursive: true });
+    db = await openDatabase({ dataDir: 'memory://' });
+    await migrateToLatest(db);
+    await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+    await ensureAgreements(db, DEMO_AGREEMENTS);
+    const people = [
+      ['KZ-MVD', 'kz.operator', 'Ахметов Ерлан Болатович', 'operator'],
+      ['MD-MAI', 'md.analyst', 'Русу Ион Васильевич', 'analyst'],
+      ['RU-GP', 'rugp.administrator', 'Орлова Марина Сергеевна', 'administrator'],
+      ['BKBOP', 'bkbop.analyst', 'Петров Олег Николаевич', 'analyst'],
+    ] as const;
+    for (const [participant, username, displayName, role] of people) {
+      await insertUser(db, { participant, username, displayName, role, password }, PASSWORD_POLICY);
+    }
+    app = await buildApp({ db, config: { webRoot: WEB_ROOT, passwordPolicy: PASSWORD_POLICY } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('the server did not report a TCP address');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+
+  afterEach(async ({ task }) => {
+    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+    for (const [username, page] of pages) {
+      if (!page.isClosed())
+        await page.screenshot({ path: join(SCREENS, `${String(screenNumber).padStart(2, '0')}-${name}-${username}.png`), fullPage: true });
+    }
+    screenNumber++;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.destroy();
+  });
+
+  it('a Kazakh officer sees the agreements Kazakhstan is party to and, in the matrix, that Kazakhstan shares vehicles with Uzbekistan but Moldova does not with Russia', async () => {
+    const officer = await pageOf('kz.operator');
+    await openAgreements(officer);
+    expect(officer.url()).toBe(`${baseUrl}/agreements`);
+    expect(await registerTitles(officer)).toEqual([BILATERAL_KZ_UZ, BKBOP, MINISTRIES, MINSK, VEHICLES].sort());
+
+    // The bilateral agreement in words: its reference, its parties, what it covers, in force today.
+    const register = officer.getByRole('table', { name: 'Реестр соглашений' });
+    const bilateral = register.getByRole('row').filter({ hasText: BILATERAL_KZ_UZ });
+    const text = (await bilateral.textContent()) ?? '';
+    for (const words of [
+      'ДЕМО-2018-KZ-UZ',
+      'KZ-MVD',
+      'UZ-MVD',
+      'Транспортное средство',
+      'Сведения о транспортном средстве',
+      'с 15.03.2018',
+      'бессрочно',
+      'действует',
+    ]) {
+      expect(text, words).toContain(words);
+    }
+    expect(text).not.toContain('не действует');
+    // BKBOP's coordinating access names its coordinator.
+    const coordinating = register.getByRole('row').filter({ hasText: BKBOP });
+    await coordinating.getByText('координатор', { exact: true }).waitFor();
+    expect(await coordinating.getByRole('cell').nth(1).textContent()).toMatch(/^BKBOP координатор, /);
+
+    // The matrix opens on wanted persons: the ministries share them, Moldova with Russia too.
+    const matrix = officer.getByRole('table', { name: /^Обмен сведениями массива «Розыск лица»/ });
+    expect(await officer.getByLabel('Массив', { exact: true }).inputValue()).toBe('wanted_person');
+    const mdRuWanted = await cell(matrix, 'MD-MAI', 'RU-MVD');
+    expect(await mdRuWanted.getAttribute('title')).toBe(MINISTRIES);
+    expect(await mark(mdRuWanted)).toBe('✓');
+    expect(await (await cell(matrix, 'KZ-MVD', 'KZ-MVD')).textContent()).toBe('своё');
+
+    // Vehicles: Kazakhstan and Uzbekistan under their bilateral, Moldova and Russia under none.
+    await officer.getByLabel('Массив', { exact: true }).selectOption('vehicle');
+    const vehicles = officer.getByRole('table', { name: /^Обмен сведениями массива «Транспортное средство»/ });
+    await vehicles.waitFor();
+    const kzUz = await cell(vehicles, 'KZ-MVD', 'UZ-MVD');
+    expect(await mark(kzUz)).toBe('✓');
+    expect(await kzUz.getAttribute('title')).toBe(BILATERAL_KZ_UZ);
+    await vehicles.getByRole('cell', { name: `KZ-MVD и UZ-MVD: обмен по соглашению «${BILATERAL_KZ_UZ}»` }).waitFor();
+    expect(await (await cell(vehicles, 'UZ-MVD', 'KZ-MVD')).getAttribute('title')).toBe(BILATERAL_KZ_UZ);
+    const mdRu = await cell(vehicles, 'MD-MAI', 'RU-MVD');
+    expect(await mark(mdRu)).toBe('—');
+    expect(await mdRu.getAttribute('title')).toBeNull();
+    await vehicles.getByRole('cell', { name: 'MD-MAI и RU-MVD: обмена нет' }).waitFor();
+    // Uzbekistan and Russia have no vehicle agreement; BKBOP coordinates with each.
+    expect(await mark(await cell(vehicles, 'UZ-MVD', 'RU-MVD'))).toBe('—');
+    expect(await (await cell(vehicles, 'BKBOP', 'UZ-MVD')).getAttribute('title')).toBe(BKBOP);
+    expect(await (await cell(vehicles, 'KZ-MVD', 'RU-MVD')).getAttribute('title')).toBe(VEHICLES);
+  });
+
+  it('each agency sees only the agreements it is a party to, BKBOP all five, and every role has the link', async () => {
+    const moldovan = await pageOf('md.analyst');
+    await openAgreements(moldovan);
+    expect(await registerTitles(moldovan)).toEqual([BKBOP, MINISTRIES, MINSK].sort());
+
+    const prosecutor = await pageOf('rugp.administrator');
+    await openAgreements(prosecutor);
+    expect(await registerTitles(prosecutor)).toEqual([BKBOP, MINSK].sort());
+    // The prosecutor's office shares wanted persons with the ministries under the Minsk convention.
+    const matrix = prosecutor.getByRole('table', { name: /^Обмен сведениями массива «Розыск лица»/ });
+    expect(await (await cell(matrix, 'RU-GP', 'KZ-MVD')).getAttribute('title')).toBe(MINSK);
+
+    const coordinator = await pageOf('bkbop.analyst');
+    await openAgreements(coordinator);
+    expect(await registerTitles(coordinator)).toEqual([BILATERAL_KZ_UZ, BKBOP, MINISTRIES, MINSK, VEHICLES].sort());
+  });
+
+  it('the page works in English', async () => {
+    const officer = await pageOf('kz.operator');
+    await officer.goto(`${baseUrl}/agreements`);
+    await officer.getByRole('button', { name: 'EN', exact: true }).click();
+    await officer.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
+    expect(await officer.title()).toMatch(/^Agreements — /);
+    await officer.getByRole('navigation').getByRole('link', { name: 'Agreements' }).waitFor();
+    const register = officer.getByRole('table', { name: 'Register of agreements' });
+    for (const header of ['Agreement', 'Document', 'Parties', 'Arrays', 'Requests', 'In force', 'Today']) {
+      await register.getByRole('columnheader', { name: header, exact: true }).waitFor();
+    }
+    const bilateral = (await register.getByRole('row').filter({ hasText: BILATERAL_KZ_UZ }).textContent()) ?? '';
+    for (const words of ['Vehicle', 'Information on a vehicle', 'from 15 Mar 2018', 'indefinitely', 'in force'])
+      expect(bilateral, words).toContain(words);
+    await register.getByRole('row').filter({ hasText: BKBOP }).getByText('coordinator', { exact: true }).waitFor();
+
+    await officer.getByLabel('Array', { exact: true }).selectOption('vehicle');
+    const matrix = officer.getByRole('table', { name: /^Sharing of the «Vehicle» array on / });
+    await matrix.getByRole('cell', { name: `KZ-MVD and UZ-MVD: shared under «${BILATERAL_KZ_UZ}»` }).waitFor();
+    await matrix.getByRole('cell', { name: 'MD-MAI and RU-MVD: not shared' }).waitFor();
+    expect(await (await cell(matrix, 'KZ-MVD', 'KZ-MVD')).textContent()).toBe('own');
+
+    await officer.getByRole('button', { name: 'RU', exact: true }).click();
+    await officer.getByRole('heading', { level: 1, name: 'Соглашения' }).waitFor();
+  });
+
+  it('the register and its matrix pass the accessibility checks (axe-core, WCAG 2 A/AA)', async () => {
+    // axe is injected into the page: this context lets scripts past the Content-Security-Policy.
+    const context = await browser.newContext({ bypassCSP: true, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByLabel('Имя пользователя').fill('kz.operator');
+    await page.getByLabel('Пароль').fill(password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.goto(`${baseUrl}/agreements`);
+    await page.getByRole('table', { name: /^Обмен сведениями массива/ }).waitFor();
+    await page.addScriptTag({ content: AXE });
+    const found = (await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
+    })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    const serious = found
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    await context.close();
+  });
+
+  it('raised no script errors and nothing the Content-Security-Policy refused on the way', () => {
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});
