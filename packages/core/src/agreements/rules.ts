@@ -3,8 +3,19 @@ import type { RequestType } from '../requests/types.ts';
 import type { Category } from '../schemas/record.ts';
 import type { AgreementInput } from './types.ts';
 
-type Period = Pick<AgreementInput, 'inForceFrom' | 'inForceTo'>;
-type Scope = Pick<AgreementInput, 'parties' | 'categories' | 'requestTypes' | 'coordinator'> & Period;
+/** When an agreement is in force: an open end is absent (as entered) or null (as the register returns it). */
+interface Period {
+  inForceFrom: string;
+  inForceTo?: string | null | undefined;
+}
+
+/** What the rules read of an agreement, as entered (`AgreementInput`) or as the register returns it (`AgreementView`). */
+interface Scope extends Period {
+  parties: readonly string[];
+  coordinator?: string | null | undefined;
+  categories: readonly Category[];
+  requestTypes: readonly RequestType[];
+}
 
 /** What the schema cannot say of one agreement: an end after its start, and something covered. */
 export function agreementIssues(agreement: AgreementInput): FieldIssue[] {
@@ -22,8 +33,7 @@ export function agreementIssues(agreement: AgreementInput): FieldIssue[] {
 }
 
 /** Whether the agreement is in force on `day` (YYYY-MM-DD): from its first day to its last, both inclusive. */
-export const inForceOn = (agreement: Period, day: string): boolean =>
-  agreement.inForceFrom <= day && (agreement.inForceTo === undefined || day <= agreement.inForceTo);
+export const inForceOn = (agreement: Period, day: string): boolean => agreement.inForceFrom <= day && day <= (agreement.inForceTo ?? '9999-12-31');
 
 const periodsMeet = (a: Period, b: Period) => a.inForceFrom <= (b.inForceTo ?? '9999-12-31') && b.inForceFrom <= (a.inForceTo ?? '9999-12-31');
 
@@ -34,7 +44,7 @@ const meet = <T>(a: readonly T[], b: readonly T[]) => a.some((item) => b.include
 const binds = (agreement: Scope, x: string, y: string): boolean =>
   agreement.parties.includes(x) &&
   agreement.parties.includes(y) &&
-  (agreement.coordinator === undefined || agreement.coordinator === x || agreement.coordinator === y);
+  (!agreement.coordinator || agreement.coordinator === x || agreement.coordinator === y);
 
 /**
  * Whether two agreements of the same parties cover something twice at the same time: the same
@@ -43,7 +53,7 @@ const binds = (agreement: Scope, x: string, y: string): boolean =>
  */
 export const agreementsOverlap = (a: Scope, b: Scope): boolean =>
   sameParties(a.parties, b.parties) &&
-  a.coordinator === b.coordinator &&
+  (a.coordinator ?? null) === (b.coordinator ?? null) &&
   periodsMeet(a, b) &&
   (meet(a.categories, b.categories) || meet(a.requestTypes, b.requestTypes));
 

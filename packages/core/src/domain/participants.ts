@@ -20,6 +20,12 @@ export interface ParticipantInfo {
 }
 
 /** The agencies that take part in the bank by default: each state's police, some prosecutors, and BKBOP. */
+/**
+ * The Bureau for the Coordination of the Fight against Organized Crime: told of every escalation,
+ * keeper of the register of agreements, and reader of every agency's figures.
+ */
+export const COORDINATING_BODY = 'BKBOP';
+
 export const DEFAULT_PARTICIPANTS: readonly ParticipantInfo[] = [
   { code: 'AM-POLICE', state: 'AM', nameRu: 'Полиция Республики Армения', nameEn: 'Police of the Republic of Armenia' },
   { code: 'AZ-MVD', state: 'AZ', nameRu: 'МВД Азербайджанской Республики', nameEn: 'Ministry of Internal Affairs of Azerbaijan' },

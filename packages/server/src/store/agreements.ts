@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  COORDINATING_BODY,
   AppError,
   agreementForRequest,
   agreementIssues,
@@ -15,16 +16,9 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { jsonColumn as json } from '../db/columns.ts';
 
 const AGREEMENT = 'agreement';
-
-/**
- * The participant that keeps the register of agreements. Which agreements exist is the states'
- * decision; BKBOP's administrator enters them, as it keeps the participants' register.
- */
-const REGISTRAR = 'BKBOP';
-
-const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 async function rows(db: Db | Tx) {
   const found = await db
@@ -63,17 +57,12 @@ async function rows(db: Db | Tx) {
   );
 }
 
-const scopeOf = (view: AgreementView) => ({ ...view, coordinator: view.coordinator ?? undefined, inForceTo: view.inForceTo ?? undefined });
-
-/** Every agreement in the register. */
-export const allAgreements = (db: Db | Tx): Promise<AgreementView[]> => rows(db);
-
-/** The agreements the caller's participant is a party to; the registrar and the coordinator see all of them. */
+/** The agreements the caller's participant is a party to; BKBOP, which keeps the register, sees all of them. */
 export async function listAgreements(ctx: StoreContext): Promise<AgreementView[]> {
   return withFailureAudit(ctx, { action: 'agreement.list', resourceType: AGREEMENT }, async () => {
     requirePermission(ctx, 'record.read');
     const all = await rows(ctx.db);
-    const seen = ctx.actor.participant === REGISTRAR ? all : all.filter((a) => a.parties.includes(ctx.actor.participant));
+    const seen = ctx.actor.participant === COORDINATING_BODY ? all : all.filter((a) => a.parties.includes(ctx.actor.participant));
     await auditSuccess(ctx.db, ctx, { action: 'agreement.list', resourceType: AGREEMENT, resultCount: seen.length });
     return seen;
   });
@@ -94,14 +83,15 @@ async function agreementProblems(db: Db | Tx, agreement: AgreementInput, except?
   agreement.parties.forEach((code, i) => {
     if (!known.has(code)) issues.push({ path: `/parties/${i}`, code: 'unknown_participant', params: { value: code } });
   });
-  const twin = (await rows(db)).find((other) => other.id !== except && agreementsOverlap(agreement, scopeOf(other)));
+  const twin = (await rows(db)).find((other) => other.id !== except && agreementsOverlap(agreement, other));
   if (twin) issues.push({ path: '/parties', code: 'overlapping_agreement', params: { agreement: twin.id, value: twin.title } });
   return issues;
 }
 
+/** Which agreements exist is the states' decision; BKBOP's administrator enters them, as it keeps the participants' register. */
 function requireRegistrar(ctx: StoreContext): void {
   requirePermission(ctx, 'agreement.manage');
-  if (ctx.actor.participant !== REGISTRAR) throw new AppError('forbidden', { params: { permission: 'agreement.manage' } });
+  if (ctx.actor.participant !== COORDINATING_BODY) throw new AppError('forbidden', { params: { permission: 'agreement.manage' } });
 }
 
 const columns = (agreement: AgreementInput) => ({
@@ -167,7 +157,7 @@ export async function updateAgreement(ctx: StoreContext, id: string, update: Agr
  */
 export async function assertRequestCovered(db: Db | Tx, sender: string, recipient: string, type: RequestType, at: Date): Promise<void> {
   const day = at.toISOString().slice(0, 10);
-  const covering = agreementForRequest((await rows(db)).map(scopeOf), sender, recipient, type, day);
+  const covering = agreementForRequest(await rows(db), sender, recipient, type, day);
   if (!covering) throw new AppError('no_agreement', { params: { sender, recipient, type, day } });
 }
 

@@ -6,6 +6,7 @@ import { canonicalJson } from '../util/canonical-json.ts';
 import { isSingleWriter } from '../db/connect.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { GroupCommit } from './group-commit.ts';
+import { jsonColumn } from '../db/columns.ts';
 
 export const AUDIT_ACTIONS = [
   'login',
@@ -306,7 +307,7 @@ export async function verifyAuditChain(
         resource_id: row.resource_id,
         purpose: row.purpose,
         result_count: row.result_count,
-        detail: typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail,
+        detail: jsonColumn(row.detail),
       });
       if (recomputed !== row.hash) {
         return fail(seq - 1, { seq, kind: 'altered', message: `entry ${seq} was altered after it was written` });
@@ -367,7 +368,7 @@ export async function listAudit(db: Db, query: AuditQuery) {
     resourceId: row.resource_id,
     purpose: row.purpose,
     resultCount: row.result_count,
-    detail: (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown>,
+    detail: jsonColumn<Record<string, unknown>>(row.detail),
     hash: row.hash,
   }));
 }

@@ -44,3 +44,13 @@ export async function withFailureAudit<T>(ctx: StoreContext, target: AuditTarget
 export function auditSuccess(db: Db | Tx, ctx: StoreContext, entry: AuditTarget & Pick<AuditEvent, 'resultCount' | 'detail'>): Promise<number> {
   return appendAudit(db, { actor: ctx.actor, outcome: 'success', purpose: ctx.purpose, ...entry });
 }
+
+/**
+ * The bank's clock acting for a participant when it reminds and escalates (hits, requests): so
+ * the audit trail says, with `purpose` naming what is due (`hit.deadline`, `request.deadline`).
+ */
+export const deadlineContext = (db: Db, participant: string, purpose: string): StoreContext => ({
+  db,
+  actor: { kind: 'system', id: 'svod-deadlines', name: 'svod deadlines', participant, role: 'supervisor' },
+  purpose,
+});

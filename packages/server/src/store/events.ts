@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
 import type { EventType } from '@svod/core';
 import type { Db, Tx } from '../db/database.ts';
+import { jsonColumn } from '../db/columns.ts';
 
 export interface BankEvent {
   id: number;
@@ -83,7 +84,7 @@ export async function eventsSince(db: Db, participant: string, after: number, li
   return rows.map((row) => ({
     id: Number(row.id),
     type: row.type as EventType,
-    payload: (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+    payload: jsonColumn<Record<string, unknown>>(row.payload),
     at: new Date(row.created_at).toISOString(),
   }));
 }

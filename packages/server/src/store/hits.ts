@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, can, type CheckInput, type FieldIssue, type HitAnswer, type HitStatus, type HitView } from '@svod/core';
+import { COORDINATING_BODY, AppError, can, type CheckInput, type FieldIssue, type HitAnswer, type HitStatus, type HitView } from '@svod/core';
 import type { Db, HitRow, RecordRow, Tx } from '../db/database.ts';
 import { UUID } from '../validation/ajv.ts';
-import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { auditSuccess, deadlineContext, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { announce, recordEvent } from './events.ts';
 import { toRecordView } from './records.ts';
+import { isoOrNull as iso } from '../db/columns.ts';
 
 /** How long the owner has to answer a hit; both are the bank's settings. */
 export interface HitDeadlines {
@@ -18,12 +19,7 @@ export const DEFAULT_HIT_DEADLINES: HitDeadlines = { heldMinutes: 10, routineMin
 /** The reminder goes out when this share of the time to answer is left. */
 const REMIND_AT_SHARE_LEFT = 0.2;
 
-/** The participant that coordinates the states' cooperation is told of every escalation. */
-const COORDINATOR = 'BKBOP';
-
 const HIT = 'hit';
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 function toHitView(ctx: StoreContext, row: HitRow, record: RecordRow): HitView {
   return {
@@ -232,13 +228,6 @@ export async function answerHit(ctx: StoreContext, id: string, answer: HitAnswer
   });
 }
 
-/** The bank's clock acts for the owner when it reminds and escalates: so the audit trail says. */
-const deadlineContext = (db: Db, participant: string): StoreContext => ({
-  db,
-  actor: { kind: 'system', id: 'svod-deadlines', name: 'svod deadlines', participant, role: 'supervisor' },
-  purpose: 'hit.deadline',
-});
-
 /**
  * Sends the reminders and escalations that are due at `now`: a reminder to the owner when a
  * fifth of the time to answer is left, and at the deadline an escalation to the owner (whose
@@ -256,8 +245,8 @@ export async function processHitDeadlines(db: Db, now: Date, deadlines: HitDeadl
       .returningAll()
       .execute();
     for (const hit of escalated) {
-      await recordEvent(tx, [hit.owner, hit.requester, COORDINATOR], 'hit.escalated', eventPayload(hit));
-      await auditSuccess(tx, deadlineContext(db, hit.owner), { action: 'hit.escalate', resourceType: HIT, resourceId: hit.id });
+      await recordEvent(tx, [hit.owner, hit.requester, COORDINATING_BODY], 'hit.escalated', eventPayload(hit));
+      await auditSuccess(tx, deadlineContext(db, hit.owner, 'hit.deadline'), { action: 'hit.escalate', resourceType: HIT, resourceId: hit.id });
     }
     const heldLead = deadlines.heldMinutes * REMIND_AT_SHARE_LEFT * 60_000;
     const routineLead = deadlines.routineMinutes * REMIND_AT_SHARE_LEFT * 60_000;
@@ -277,7 +266,7 @@ export async function processHitDeadlines(db: Db, now: Date, deadlines: HitDeadl
       .execute();
     for (const hit of reminded) {
       await recordEvent(tx, [hit.owner], 'hit.reminder', eventPayload(hit));
-      await auditSuccess(tx, deadlineContext(db, hit.owner), { action: 'hit.remind', resourceType: HIT, resourceId: hit.id });
+      await auditSuccess(tx, deadlineContext(db, hit.owner, 'hit.deadline'), { action: 'hit.remind', resourceType: HIT, resourceId: hit.id });
     }
     return { reminded: reminded.length, escalated: escalated.length };
   });

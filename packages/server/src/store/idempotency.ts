@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import type { StoreContext } from './context.ts';
+import { jsonColumn } from '../db/columns.ts';
 
 /** What a client's `Idempotency-Key` names: this caller's one attempt at this change. */
 export interface IdempotencyKey {
@@ -28,7 +29,7 @@ async function earlierAnswer<T>(db: Db, ctx: StoreContext, key: IdempotencyKey):
     .executeTakeFirst();
   if (!row || Date.now() - new Date(row.created_at).getTime() > KEPT_MS) return undefined;
   if (row.fingerprint !== fingerprintOf(key)) throw new AppError('idempotency_key_reused', { params: { key: key.key } });
-  return (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as T;
+  return jsonColumn<T>(row.response);
 }
 
 /** Forgets the answers kept longer than a retry can come: the table stays the size of a day's changes. */

@@ -15,6 +15,7 @@ import { decodeCursor, encodeCursor } from '../util/keyset-cursor.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { attachmentsOf, hideUnseenLinks, toRecordView, visibleTo } from './records.ts';
+import { jsonColumn } from '../db/columns.ts';
 
 const MATCH = 'match';
 
@@ -81,7 +82,7 @@ async function viewsOf(ctx: StoreContext, rows: readonly MatchRow[], withAttachm
       kind: m.kind,
       probability: m.probability,
       weight: m.weight,
-      explanation: (typeof m.explanation === 'string' ? JSON.parse(m.explanation) : m.explanation) as MatchView['explanation'],
+      explanation: jsonColumn<MatchView['explanation']>(m.explanation),
       modelVersion: m.model_version,
       status: m.status,
       decidedBy: m.decided_by,

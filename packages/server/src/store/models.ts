@@ -1,6 +1,7 @@
 import { AppError, modelFitsMatcher, type Domain, type LinkModel } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { auditSuccess, type StoreContext } from './context.ts';
+import { jsonColumn } from '../db/columns.ts';
 
 /**
  * Stores models (from `svod train`, usually on the bank's own records) and makes them the ones
@@ -41,7 +42,7 @@ export async function activeModels(db: Db): Promise<Partial<Record<Domain, LinkM
   const rows = await db.selectFrom('match_models').select(['domain', 'model']).where('active', '=', true).execute();
   const models: Partial<Record<Domain, LinkModel>> = {};
   for (const row of rows) {
-    const model = (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as LinkModel;
+    const model = jsonColumn<LinkModel>(row.model);
     if (modelFitsMatcher(model)) models[model.domain] = model;
   }
   return models;

@@ -40,6 +40,7 @@ import { allItems, HTML_ITEMS, readItems } from './reconciliation-items.ts';
 import { crossStateMatches, type CrossStateMatch } from './reconciliation-matches.ts';
 import { activeModels } from './models.ts';
 import { recordSubject } from './record-content.ts';
+import { jsonColumn } from '../db/columns.ts';
 
 /** Items written per statement. */
 const WRITE_PAGE = 500;
@@ -546,7 +547,7 @@ async function viewOf(db: Db | Tx, id: string): Promise<ReconciliationView> {
 }
 
 function toView(row: Selectable<ReconciliationTable>): ReconciliationView {
-  const json = <T>(value: unknown): T | null => (value === null ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as T));
+  const json = <T>(value: unknown): T | null => (value === null ? null : jsonColumn<T>(value));
   const headers = json<string[]>(row.headers);
   const mapping = json<ArrayMapping>(row.mapping);
   return {

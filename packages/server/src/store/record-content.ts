@@ -1,9 +1,9 @@
 import type { RecordContent, RecordInput } from '@svod/core';
 import type { RecordRow } from '../db/database.ts';
+import { jsonColumn } from '../db/columns.ts';
 
 /** A record row's editable content; pg hands jsonb over parsed, some drivers as text. */
-export const recordContent = (row: Pick<RecordRow, 'content'>): RecordContent =>
-  (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as RecordContent;
+export const recordContent = (row: Pick<RecordRow, 'content'>): RecordContent => jsonColumn<RecordContent>(row.content);
 
 /** The record as matching sees it: its category, reference and content. */
 export const recordSubject = (row: Pick<RecordRow, 'content' | 'category' | 'national_ref'>): RecordInput => ({

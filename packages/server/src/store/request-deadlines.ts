@@ -1,19 +1,8 @@
-import { FINAL_STATES } from '@svod/core';
+import { COORDINATING_BODY, FINAL_STATES } from '@svod/core';
 import type { Db } from '../db/database.ts';
-import type { StoreContext } from './context.ts';
-import { auditSuccess } from './context.ts';
+import { auditSuccess, deadlineContext } from './context.ts';
 import { announce, recordEvent } from './events.ts';
 import { requestEventPayload } from './requests.ts';
-
-/** The participant that coordinates the states' cooperation is told of every overdue request. */
-const COORDINATOR = 'BKBOP';
-
-/** The bank's clock acts for the recipient when it reminds and escalates: so the audit trail says. */
-const deadlineContext = (db: Db, participant: string): StoreContext => ({
-  db,
-  actor: { kind: 'system', id: 'svod-deadlines', name: 'svod deadlines', participant, role: 'supervisor' },
-  purpose: 'request.deadline',
-});
 
 /** States in which the recipient owes the answer: not closed, not waiting on the sender's clarification. */
 const NOT_OWED = [...FINAL_STATES, 'clarification_requested'];
@@ -35,9 +24,13 @@ export async function processRequestDeadlines(db: Db, now: Date): Promise<{ remi
       .returningAll()
       .execute();
     for (const request of escalated) {
-      const told = request.sender === COORDINATOR || request.recipient === COORDINATOR ? [] : [COORDINATOR];
+      const told = request.sender === COORDINATING_BODY || request.recipient === COORDINATING_BODY ? [] : [COORDINATING_BODY];
       await recordEvent(tx, [request.recipient, request.sender, ...told], 'request.overdue', requestEventPayload(request));
-      await auditSuccess(tx, deadlineContext(db, request.recipient), { action: 'request.escalate', resourceType: 'request', resourceId: request.id });
+      await auditSuccess(tx, deadlineContext(db, request.recipient, 'request.deadline'), {
+        action: 'request.escalate',
+        resourceType: 'request',
+        resourceId: request.id,
+      });
     }
     const reminded = await tx
       .updateTable('requests')
@@ -50,7 +43,11 @@ export async function processRequestDeadlines(db: Db, now: Date): Promise<{ remi
       .execute();
     for (const request of reminded) {
       await recordEvent(tx, [request.recipient], 'request.reminder', requestEventPayload(request));
-      await auditSuccess(tx, deadlineContext(db, request.recipient), { action: 'request.remind', resourceType: 'request', resourceId: request.id });
+      await auditSuccess(tx, deadlineContext(db, request.recipient, 'request.deadline'), {
+        action: 'request.remind',
+        resourceType: 'request',
+        resourceId: request.id,
+      });
     }
     return { reminded: reminded.length, escalated: escalated.length };
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  COORDINATING_BODY,
   AppError,
   FINAL_STATES,
   allowedActions,
@@ -14,7 +15,6 @@ import {
   type EventType,
   type FieldIssue,
   type HistoryEntry,
-  type HolidayCalendars,
   type Priority,
   type RequestAttachmentView,
   type RequestCreate,
@@ -40,13 +40,11 @@ import { announce, recordEvent } from './events.ts';
 import { assertRequestCovered } from './agreements.ts';
 import { once, type IdempotencyKey } from './idempotency.ts';
 import { visibleTo } from './records.ts';
+import { isoOrNull as iso, jsonColumn as json } from '../db/columns.ts';
 
 export type RequestRow = Selectable<RequestTable>;
 
 const REQUEST = 'request';
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** The recipient sees a request once it is sent; before that it is the sender's draft. */
 const reachedRecipient = (row: Pick<RequestRow, 'received_at'>) => row.received_at !== null;
@@ -118,7 +116,7 @@ async function viewOf(db: Db | Tx, actor: Actor, row: RequestRow): Promise<Reque
 }
 
 /** A request the caller's participant is a party to (or forwarded), as far as it may see it; anything else is absent. */
-async function partyRequest(db: Db | Tx, actor: Actor, id: string, lock = false): Promise<RequestRow> {
+export async function partyRequest(db: Db | Tx, actor: Actor, id: string, lock = false): Promise<RequestRow> {
   if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
   let query = db
     .selectFrom('requests')
@@ -411,13 +409,7 @@ async function nextRegistrationNumber(tx: Tx, participant: string, at: Date): Pr
  * delivers it (received, its deadline set in the recipient's working days). Two steps at once
  * are taken one after the other (the row is locked), each checked against the state the other left.
  */
-export async function transitionRequest(
-  ctx: StoreContext,
-  id: string,
-  input: RequestTransition,
-  key?: string,
-  calendars?: HolidayCalendars,
-): Promise<RequestView> {
+export async function transitionRequest(ctx: StoreContext, id: string, input: RequestTransition, key?: string): Promise<RequestView> {
   return withFailureAudit(ctx, { action: 'request.transition', resourceType: REQUEST, resourceId: id }, async () => {
     requirePermission(ctx, 'record.read');
     if (input.action === 'edit' && input.content) {
@@ -429,7 +421,7 @@ export async function transitionRequest(
     const view = await once(ctx, idempotency, async (tx) => {
       const before = await partyRequest(tx, ctx.actor, id, true);
       const now = new Date();
-      const step = transition(workflowOf(before), input.action, ctx.actor, input, now, calendars);
+      const step = transition(workflowOf(before), input.action, ctx.actor, input, now);
       if (!step.ok) throw refusal(step);
       if (input.action === 'assign') await assertAssignee(tx, before.recipient, step.next.assignee!);
       if (input.action === 'forward') await assertParticipant(tx, step.next.recipient!);
@@ -440,7 +432,7 @@ export async function transitionRequest(
       if (input.action === 'send') {
         columns.registration_number = await nextRegistrationNumber(tx, before.sender, now);
         const sent: RequestRow = { ...before, state: step.next.state };
-        const delivered = transition(workflowOf(sent), 'acknowledge', deliveryActor(before.recipient), {}, now, calendars);
+        const delivered = transition(workflowOf(sent), 'acknowledge', deliveryActor(before.recipient), {}, now);
         if (!delivered.ok) throw refusal(delivered);
         entries.push(delivered.entry);
         columns = { ...columns, ...columnsOf(sent, delivered) };
@@ -524,7 +516,7 @@ export async function requestFigures(ctx: StoreContext, from: Date, to: Date): P
       .select(['id', 'sender', 'recipient', 'type', 'deadline_at'])
       .where('sent_at', '>=', from)
       .where('sent_at', '<', to);
-    if (ctx.actor.participant !== COORDINATOR) {
+    if (ctx.actor.participant !== COORDINATING_BODY) {
       query = query.where((eb) => eb.or([eb('sender', '=', ctx.actor.participant), eb('recipient', '=', ctx.actor.participant)]));
     }
     const requests = await query.execute();
@@ -563,8 +555,3 @@ export async function requestFigures(ctx: StoreContext, from: Date, to: Date): P
     return requestStatistics(facts, new Date());
   });
 }
-
-/** The participant that coordinates the states' cooperation sees the figures of all of them. */
-const COORDINATOR = 'BKBOP';
-
-export { partyRequest, viewOf as requestViewOf };

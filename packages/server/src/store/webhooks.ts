@@ -5,9 +5,9 @@ import type { Db } from '../db/database.ts';
 import { namesInternalHost, resolvesInternally } from '../util/webhook-target.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
+import { isoOrNull as iso, jsonColumn } from '../db/columns.ts';
 
 const WEBHOOK = 'webhook';
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** Registers a national system's endpoint for the participant's events; the signing secret is shown only here. */
 export async function createWebhook(ctx: StoreContext, url: string, options: WebhookTargets = {}): Promise<WebhookView & { secret: string }> {
@@ -225,7 +225,7 @@ export async function deliverDue(db: Db, now = new Date(), targets: WebhookTarge
       id: Number(delivery.event_id),
       type: delivery.type,
       at: iso(delivery.created_at),
-      data: typeof delivery.payload === 'string' ? JSON.parse(delivery.payload) : delivery.payload,
+      data: jsonColumn(delivery.payload),
     });
     const timestamp = String(Math.floor(now.getTime() / 1000));
     const attempts = delivery.attempts + 1;

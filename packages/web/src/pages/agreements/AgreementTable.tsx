@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgreementView } from '@svod/core';
 import { useFormat } from '../../format/use-format.ts';
 import { participantName, useSession } from '../../session.ts';
-import { inForce } from './share.ts';
+import { inForceOn } from '@svod/core';
 
 /** The agreements, one row each: what they cover, between whom, and whether they are in force today. */
 export function AgreementTable({ items, day, labelledBy }: { items: readonly AgreementView[]; day: string; labelledBy: string }) {
@@ -32,7 +32,7 @@ export function AgreementTable({ items, day, labelledBy }: { items: readonly Agr
         </thead>
         <tbody>
           {items.map((agreement) => {
-            const active = inForce(agreement, day);
+            const active = inForceOn(agreement, day);
             return (
               <tr key={agreement.id}>
                 <th scope="row">{agreement.title}</th>

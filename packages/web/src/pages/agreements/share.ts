@@ -1,24 +1,9 @@
-import { agreementForShare, inForceOn } from '@svod/core';
+import { agreementForShare } from '@svod/core';
 import type { AgreementView } from '@svod/core';
 import type { Category, ParticipantInfo } from '../../domain.ts';
 
 /** Today as the rules count days: YYYY-MM-DD, in UTC like the bank's own checks. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
-
-/** The rules' reading of an agreement: no coordinator and an open end are absent, not null. */
-function scopeOf(agreement: AgreementView) {
-  const { coordinator, inForceTo, ...rest } = agreement;
-  return {
-    ...rest,
-    ...(coordinator !== null ? { coordinator } : {}),
-    ...(inForceTo !== null ? { inForceTo } : {}),
-    agreement,
-  };
-}
-
-/** Whether the agreement is in force on `day` (YYYY-MM-DD), both ends inclusive: core's rule. */
-export const inForce = (agreement: Pick<AgreementView, 'inForceFrom' | 'inForceTo'>, day: string): boolean =>
-  inForceOn({ inForceFrom: agreement.inForceFrom, ...(agreement.inForceTo !== null ? { inForceTo: agreement.inForceTo } : {}) }, day);
 
 /**
  * Every party to the agreements, in the order of the bank's list of participants (those it does
@@ -37,6 +22,5 @@ export function participantsOf(agreements: readonly AgreementView[], known: read
 export type ShareMatrix = (row: string, column: string) => AgreementView | undefined;
 
 export function shareMatrix(agreements: readonly AgreementView[], category: Category, day: string): ShareMatrix {
-  const scopes = agreements.map(scopeOf);
-  return (row, column) => agreementForShare(scopes, row, column, category, day)?.agreement;
+  return (row, column) => agreementForShare(agreements, row, column, category, day);
 }
