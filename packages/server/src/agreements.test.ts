@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type AgreementInput, type AgreementView } from '@svod/core';
 import { migrateToLatest } from './db/connect.ts';
-import { ensureAgreements } from './store/agreements.ts';
+import { REGISTER_MAX_AGE_MS, ensureAgreements } from './store/agreements.ts';
 import { ensureParticipants } from './store/participants.ts';
 import { DIALECTS, createTestApp, createTestDb, type TestApp } from './test/helpers.ts';
+import { stolenVehicle } from './test/fixtures/records.ts';
 
 type Headers = Record<string, string>;
 
@@ -145,5 +146,35 @@ describe.each(DIALECTS)('the register of agreements, on %s', (dialect) => {
     const send = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/transitions`, headers: mdOfficer, payload: { action: 'send' } });
     expect(send.statusCode).toBe(403);
     expect(send.json().code).toBe('no_agreement');
+  });
+
+  it('an agreement entered here opens an array to the reader at its next call (an Azerbaijani officer reads a Tajik stolen car), and one changed by another server on the same database holds within the bound', async () => {
+    const reader = await t.as('AZ-MVD', 'operator');
+    const filed = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: await t.as('TJ-MVD', 'operator'), payload: stolenVehicle() });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const url = `/api/v1/records/${filed.json().id}`;
+    const readable = async () => (await t.app.inject({ method: 'GET', url, headers: reader })).statusCode === 200;
+    expect(await readable()).toBe(false);
+
+    const agreement = (
+      await enter(registrar, {
+        ...kzUz,
+        title: 'TJ–AZ',
+        parties: ['TJ-MVD', 'AZ-MVD'],
+        categories: ['vehicle'],
+        inForceFrom: '2020-01-01',
+        inForceTo: undefined,
+      })
+    ).json() as AgreementView;
+    expect(await readable(), 'through this server: at once').toBe(true);
+
+    // Another server ends it: the row changes under this one, which hears nothing of it.
+    const changedAt = Date.now();
+    await t.db.updateTable('agreements').set({ in_force_to: '2021-01-01', version: 2 }).where('id', '=', agreement.id).execute();
+    while ((await readable()) && Date.now() - changedAt < 10_000) await new Promise((resolve) => setTimeout(resolve, 25));
+    const tookMs = Date.now() - changedAt;
+    console.log(`[agreements, ${dialect}] a change made elsewhere held after ${tookMs} ms (bound ${REGISTER_MAX_AGE_MS} ms)`);
+    expect(await readable()).toBe(false);
+    expect(tookMs).toBeLessThanOrEqual(REGISTER_MAX_AGE_MS + 250);
   });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARTICIPANTS, type Actor } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type Actor } from '@svod/core';
 import { DIALECTS, createTestDb, type TestDb } from './test/helpers.ts';
 import { stolenVehicle, wantedPerson } from './test/fixtures/records.ts';
 import { importRecords } from './store/import-records.ts';
 import { FILED_KEYS_VERSION, refileMatchKeysIfStale, storedMatchKeysVersion } from './store/match-keys.ts';
+import { ensureAgreements } from './store/agreements.ts';
 import { ensureParticipants } from './store/participants.ts';
 import { runCheck } from './store/checks.ts';
 import { createAjv } from './validation/ajv.ts';
@@ -16,6 +17,7 @@ describe.each(DIALECTS)('match keys at start-up on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     await ensureParticipants(t.db, DEFAULT_PARTICIPANTS);
+    await ensureAgreements(t.db, DEMO_AGREEMENTS);
   });
   afterAll(async () => t?.close());
 

@@ -3,29 +3,11 @@ import type { RecordInput } from '@svod/core';
 import { crossmatchWholeBank } from './store/crossmatch-bank.ts';
 import { crossmatchBacklog, crossmatchQueued } from './store/crossmatch.ts';
 import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
-import { stolenVehicle } from './test/fixtures/records.ts';
+import { missingPerson, stolenVehicle } from './test/fixtures/records.ts';
 
 const ref = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 
-const missingMan: () => RecordInput = () => ({
-  category: 'missing_person',
-  nationalRef: ref('KZ-M'),
-  legalBasis: 'Заявление жены от 02.03.2025',
-  actionOnHit: 'locate_and_inform',
-  distribution: { kind: 'all' },
-  person: {
-    names: [{ kind: 'primary', script: 'Cyrl', lang: 'ru', surname: 'Бекмуратов', given: 'Нурлан' }],
-    sex: 'male',
-    birthDate: '1981-06-10',
-    description: { heightCm: 181, marks: [{ kind: 'tattoo', location: 'левое предплечье', description: 'якорь' }] },
-  },
-  missing: {
-    lastSeenOn: '2025-03-01',
-    lastSeenPlace: { country: 'RU', region: 'Омская область', locality: 'Омск' },
-    clothing: 'чёрная куртка, синие джинсы',
-    biometrics: { dna: true, dental: false, fingerprints: false },
-  },
-});
+const missingMan = () => missingPerson({ nationalRef: ref('KZ-M') });
 
 const body = (sex: 'male' | 'female', age: { min: number; max: number }, heightCm: number, mark?: string): RecordInput => ({
   category: 'unidentified_corpse',

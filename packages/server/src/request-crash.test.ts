@@ -29,6 +29,7 @@ function serverProcess(dataDir: string): { child: ChildProcess; address: Promise
       `const db = await openDatabase({ dataDir: ${JSON.stringify(dataDir)} });`,
       'const app = await buildApp({ db });',
       "await app.listen({ port: 0, host: '127.0.0.1' });",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is the child process's source, a template there
       'process.stdout.write(`listening ${app.server.address().port}\\n`);',
     ].join('\n'),
   );

@@ -40,8 +40,8 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
     en: 'This action is not allowed in the present state of the request',
   },
   no_agreement: {
-    ru: 'Нет действующего соглашения, по которому эти стороны могут обмениваться такими запросами',
-    en: 'No agreement in force lets these parties exchange requests of this kind',
+    ru: 'Нет действующего соглашения, по которому стороны могут обмениваться такими сведениями или запросами',
+    en: 'No agreement in force lets these parties exchange information or requests of this kind',
   },
   idempotency_key_reused: {
     ru: 'Этот ключ идемпотентности уже использован для другого запроса',

@@ -57,6 +57,25 @@ async function rows(db: Db | Tx) {
   );
 }
 
+/**
+ * How long a process acts on the register as it last read it. A change made through this process
+ * holds from the next call; one made by another process (another server on the same database)
+ * holds within this bound. Reading the register is one small query, but checks run a thousand
+ * times a second.
+ */
+export const REGISTER_MAX_AGE_MS = 1000;
+const registers = new WeakMap<Db | Tx, { readAt: number; agreements: Promise<AgreementView[]> }>();
+
+/** The whole register, as the store's access decisions read it. */
+export function registerOf(db: Db | Tx): Promise<AgreementView[]> {
+  const held = registers.get(db);
+  if (held && Date.now() - held.readAt < REGISTER_MAX_AGE_MS) return held.agreements;
+  const agreements = rows(db);
+  registers.set(db, { readAt: Date.now(), agreements });
+  agreements.catch(() => registers.delete(db));
+  return agreements;
+}
+
 /** The agreements the caller's participant is a party to; BKBOP, which keeps the register, sees all of them. */
 export async function listAgreements(ctx: StoreContext): Promise<AgreementView[]> {
   return withFailureAudit(ctx, { action: 'agreement.list', resourceType: AGREEMENT }, async () => {
@@ -109,7 +128,7 @@ const columns = (agreement: AgreementInput) => ({
 export async function createAgreement(ctx: StoreContext, agreement: AgreementInput): Promise<AgreementView> {
   return withFailureAudit(ctx, { action: 'agreement.create', resourceType: AGREEMENT }, async () => {
     requireRegistrar(ctx);
-    return ctx.db.transaction().execute(async (tx) => {
+    const created = await ctx.db.transaction().execute(async (tx) => {
       // One writer of the register at a time: two overlapping agreements entered at once would each miss the other.
       await sql`LOCK TABLE agreements IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
       const issues = await agreementProblems(tx, agreement);
@@ -123,6 +142,8 @@ export async function createAgreement(ctx: StoreContext, agreement: AgreementInp
       await auditSuccess(tx, ctx, { action: 'agreement.create', resourceType: AGREEMENT, resourceId: id, detail: { ...agreement } });
       return (await rows(tx)).find((a) => a.id === id)!;
     });
+    registers.delete(ctx.db);
+    return created;
   });
 }
 
@@ -132,7 +153,7 @@ export async function updateAgreement(ctx: StoreContext, id: string, update: Agr
     requireRegistrar(ctx);
     if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
     const { version, ...agreement } = update;
-    return ctx.db.transaction().execute(async (tx) => {
+    const updated = await ctx.db.transaction().execute(async (tx) => {
       await sql`LOCK TABLE agreements IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
       const before = (await rows(tx)).find((a) => a.id === id);
       if (!before) throw new AppError('not_found', { params: { id } });
@@ -147,17 +168,19 @@ export async function updateAgreement(ctx: StoreContext, id: string, update: Agr
       await auditSuccess(tx, ctx, { action: 'agreement.update', resourceType: AGREEMENT, resourceId: id, detail: { before, after: agreement } });
       return (await rows(tx)).find((a) => a.id === id)!;
     });
+    registers.delete(ctx.db);
+    return updated;
   });
 }
 
 /**
  * Refuses a request no agreement in force covers: the sender and recipient are not both parties
- * to one that covers its type today. Read from the register each time, so a change to an
- * agreement holds from the next request on.
+ * to one that covers its type today. Read from the register as `registerOf` holds it, so a
+ * change to an agreement holds from the next request on.
  */
 export async function assertRequestCovered(db: Db | Tx, sender: string, recipient: string, type: RequestType, at: Date): Promise<void> {
   const day = at.toISOString().slice(0, 10);
-  const covering = agreementForRequest(await rows(db), sender, recipient, type, day);
+  const covering = agreementForRequest(await registerOf(db), sender, recipient, type, day);
   if (!covering) throw new AppError('no_agreement', { params: { sender, recipient, type, day } });
 }
 
@@ -173,5 +196,6 @@ export async function ensureAgreements(db: Db, agreements: readonly AgreementInp
     .insertInto('agreements')
     .values(agreements.map((a) => ({ id: randomUUID(), ...columns(a), version: 1, created_by: 'svod-demo', created_at: now, updated_at: now })))
     .execute();
+  registers.delete(db);
   return agreements.length;
 }

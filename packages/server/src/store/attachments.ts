@@ -3,7 +3,8 @@ import { AppError } from '@svod/core';
 import { bytesAre, safeFilename } from '../security/file-signatures.ts';
 import { sha256 } from '../security/tokens.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
-import { visibleTo } from './records.ts';
+import { readAccess, visibleTo } from './access.ts';
+import { loadVisible } from './records.ts';
 
 /** Photos and scanned documents; anything else is refused so attachments cannot carry active content. */
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
@@ -26,14 +27,7 @@ export async function addAttachment(ctx: StoreContext, recordId: string, input: 
     }
     if (input.data.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large');
     return ctx.db.transaction().execute(async (tx) => {
-      const record = await tx
-        .selectFrom('records')
-        .select(['id', 'owner'])
-        .where('id', '=', recordId)
-        .where(visibleTo(ctx.actor.participant))
-        .forUpdate()
-        .executeTakeFirst();
-      if (!record) throw new AppError('not_found', { params: { id: recordId } });
+      const record = await loadVisible(tx, ctx.actor.participant, recordId, true);
       if (record.owner !== ctx.actor.participant) throw new AppError('forbidden');
       const { count } = await tx
         .selectFrom('attachments')
@@ -80,7 +74,7 @@ export async function getAttachment(ctx: StoreContext, recordId: string, attachm
       .select(['attachments.id', 'attachments.filename', 'attachments.content_type', 'attachments.data'])
       .where('attachments.id', '=', attachmentId)
       .where('attachments.record_id', '=', recordId)
-      .where(visibleTo(ctx.actor.participant))
+      .where(visibleTo(await readAccess(ctx.db, ctx.actor.participant)))
       .executeTakeFirst();
     if (!row) throw new AppError('not_found', { params: { id: attachmentId } });
     await auditSuccess(ctx.db, ctx, {

@@ -22,7 +22,8 @@ import { DEFAULT_HIT_DEADLINES, openHit, type HitDeadlines } from './hits.ts';
 import { activeModels, lastActivation } from './models.ts';
 import { recordsByDomain } from './bank-size.ts';
 import { nameFrequencyFor, prepareNameFrequencies } from './name-frequencies.ts';
-import { toRecordView, visibleTo } from './records.ts';
+import { readAccess, visibleTo, type ReadAccess } from './access.ts';
+import { toRecordView } from './records.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 /** At or above this probability a candidate is a hit; the owner must confirm it. */
@@ -110,9 +111,10 @@ export async function runCheck(
     const scored: { id: string; probability: number; weight: number; explanation: FieldContribution[] }[] = [];
     const frequency = query.domain === 'person' ? await nameFrequencyFor(ctx.db, weights) : undefined;
     const score = candidateScorer(weights, query, frequency);
+    const access = await readAccess(ctx.db, ctx.actor.participant);
     const { candidates: found, rows } = await candidateProfiles(ctx.db, matchKeys(query, 'query'), {
       activeOnly: purpose.activeOnly,
-      visibleTo: ctx.actor.participant,
+      visibleTo: access,
     });
     for (const { id, profile } of found) {
       if (profile.domain !== query.domain) continue;
@@ -123,7 +125,7 @@ export async function runCheck(
     scored.sort((a, b) => b.weight - a.weight);
     const best = scored.slice(0, input.limit ?? 10);
     const unread = best.filter((c) => !rows.has(c.id)).map((c) => c.id);
-    if (unread.length > 0) for (const row of await checkable(ctx, unread, purpose)) rows.set(row.id, row);
+    if (unread.length > 0) for (const row of await checkable(ctx, access, unread, purpose)) rows.set(row.id, row);
     const candidates: CheckCandidate[] = best.flatMap(({ id, ...score }) => {
       const row = rows.get(id);
       return row ? [{ ...score, record: toRecordView(row) }] : [];
@@ -157,7 +159,7 @@ export async function runCheck(
 export async function candidateProfiles(
   db: Db,
   keys: string[],
-  scope: { activeOnly: boolean; visibleTo?: string; except?: string },
+  scope: { activeOnly: boolean; visibleTo?: ReadAccess; except?: string },
 ): Promise<{ candidates: Candidate[]; rows: Map<string, RecordRow> }> {
   const rows = new Map<string, RecordRow>();
   if (keys.length === 0) return { candidates: [], rows };
@@ -203,13 +205,13 @@ export interface Candidate {
 }
 
 /** Rows by id, filtered again: a record may have been cancelled or withdrawn since it was ranked. */
-const checkable = (ctx: StoreContext, ids: string[], purpose: CheckPurpose) =>
+const checkable = (ctx: StoreContext, access: ReadAccess, ids: string[], purpose: CheckPurpose) =>
   ctx.db
     .selectFrom('records')
     .selectAll()
     .where('id', 'in', ids)
     .$if(purpose.activeOnly, (q) => q.where('status', '=', 'active'))
-    .where(visibleTo(ctx.actor.participant))
+    .where(visibleTo(access))
     .execute();
 
 /** A candidate's stored profile, parsed once per version of the record. */

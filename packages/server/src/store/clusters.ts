@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { RecordView } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
-import { hideUnseenLinks, loadVisible, toRecordView, visibleTo } from './records.ts';
+import { readAccess, visibleTo } from './access.ts';
+import { hideUnseenLinks, loadVisible, toRecordView } from './records.ts';
 
 /** Records of one subject at most: a cluster larger than this is a matching fault to look into, not a subject. */
 const MAX_CLUSTER = 500;
@@ -40,7 +41,7 @@ export async function recordCluster(ctx: StoreContext, id: string): Promise<Reco
             .selectFrom('records')
             .selectAll()
             .where('id', 'in', others)
-            .where(visibleTo(ctx.actor.participant))
+            .where(visibleTo(await readAccess(ctx.db, ctx.actor.participant)))
             .orderBy('created_at')
             .orderBy('id')
             .execute();

@@ -10,7 +10,8 @@ import {
   type MatchProfile,
   type NamelessEvidence,
 } from '@svod/core';
-import type { Db, MatchRow, Tx } from '../db/database.ts';
+import type { Db, MatchRow, RecordRow, Tx } from '../db/database.ts';
+import { readAccess, reads, type ReadAccess } from './access.ts';
 import { candidateProfiles, HIT_PROBABILITY, weightsFor } from './checks.ts';
 import { auditSuccess, withFailureAudit, type StoreContext } from './context.ts';
 import { announce } from './events.ts';
@@ -88,14 +89,19 @@ const namelessFound = ({ partner, probability, evidence }: { partner: string; pr
   modelVersion: NAMELESS_MODEL_VERSION,
 });
 
+type PartnerRow = Pick<RecordRow, 'id' | 'version' | 'owner' | 'status' | 'category' | 'shared_with_all' | 'shared_with'>;
+
 /**
  * The hit a new or changed record makes: its best newly found partner, when that is another
- * participant's record in force at hit probability. Its owner is asked, as for a field check.
+ * participant's record in force at hit probability, shared with the record's owner under an
+ * agreement. Its owner is asked, as for a field check.
  */
-function hitOf(fresh: readonly Found[], owner: string, partners: Map<string, { owner: string; status: string }>) {
+function hitOf(fresh: readonly Found[], access: ReadAccess, partners: Map<string, PartnerRow>) {
   const best = fresh[0];
   const partner = best && partners.get(best.partner);
-  if (!best || !partner || best.probability < HIT_PROBABILITY || partner.owner === owner || partner.status !== 'active') return undefined;
+  if (!best || !partner || best.probability < HIT_PROBABILITY || partner.owner === access.participant || partner.status !== 'active')
+    return undefined;
+  if (!reads(access, partner)) return undefined;
   return { recordId: best.partner, owner: partner.owner, probability: best.probability };
 }
 
@@ -218,17 +224,24 @@ export async function crossmatchQueued(
     const partnerRows = new Map(
       partners.length === 0
         ? []
-        : (await db.selectFrom('records').select(['id', 'version', 'owner', 'status']).where('id', 'in', partners).execute()).map(
-            (r) => [r.id, r] as const,
-          ),
+        : (
+            await db
+              .selectFrom('records')
+              .select(['id', 'version', 'owner', 'status', 'category', 'shared_with_all', 'shared_with'])
+              .where('id', 'in', partners)
+              .execute()
+          ).map((r) => [r.id, r] as const),
     );
+    // Read before the transaction: on PGlite the transaction holds the one connection.
+    const owners = [...new Set(results.flatMap((r) => (r.subject.owner ? [r.subject.owner] : [])))];
+    const accessOf = new Map(await Promise.all(owners.map(async (owner) => [owner, await readAccess(db, owner)] as const)));
     let hits = 0;
     // One transaction per round: its records leave the queue together with what was found for them.
     await db.transaction().execute(async (tx) => {
       for (const { entry, subject, found, nameless } of results) {
         const fresh = await saveFound(tx, 'same_subject', subject, found, partnerRows);
         await saveFound(tx, 'nameless', subject, nameless, partnerRows);
-        const hit = subject.owner ? hitOf(fresh, subject.owner, partnerRows) : undefined;
+        const hit = subject.owner ? hitOf(fresh, accessOf.get(subject.owner)!, partnerRows) : undefined;
         if (hit && subject.owner) {
           await insertHit(
             tx,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { COORDINATING_BODY, AppError, can, type CheckInput, type FieldIssue, type HitAnswer, type HitStatus, type HitView } from '@svod/core';
-import type { Db, HitRow, RecordRow, Tx } from '../db/database.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Db, HitRow, RecordRow, Tx } from '../db/database.ts';
+import { readAccess, visibleTo } from './access.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, deadlineContext, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { announce, recordEvent } from './events.ts';
@@ -133,6 +135,7 @@ export async function listHits(ctx: StoreContext, filter: HitFilter, limit: numb
       .selectFrom('hits')
       .selectAll()
       .where(filter.box === 'inbox' ? 'owner' : 'requester', '=', ctx.actor.participant)
+      .where(await whileCovered(ctx))
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit);
@@ -159,6 +162,19 @@ async function recordsOf(db: Db | Tx, rows: readonly HitRow[]): Promise<Map<stri
   return new Map(records.map((r) => [r.id, r]));
 }
 
+/**
+ * The requester sees its hit, and the record in it, only while the record is shared with it: an
+ * agreement that ended or a distribution narrowed since takes the hit out of its outbox too.
+ */
+async function whileCovered(ctx: StoreContext, db: Db | Tx = ctx.db) {
+  const access = await readAccess(db, ctx.actor.participant);
+  return (eb: ExpressionBuilder<Database, 'hits'>) =>
+    eb.or([
+      eb('hits.owner', '=', ctx.actor.participant),
+      eb.exists(eb.selectFrom('records').select('records.id').whereRef('records.id', '=', 'hits.record_id').where(visibleTo(access))),
+    ]);
+}
+
 /** A hit is seen by its two parties only: the record's owner and the participant who checked. */
 async function partyHit(db: Db | Tx, ctx: StoreContext, id: string): Promise<HitRow> {
   if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
@@ -167,6 +183,7 @@ async function partyHit(db: Db | Tx, ctx: StoreContext, id: string): Promise<Hit
     .selectAll()
     .where('id', '=', id)
     .where((eb) => eb.or([eb('owner', '=', ctx.actor.participant), eb('requester', '=', ctx.actor.participant)]))
+    .where(await whileCovered(ctx, db))
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', { params: { id } });
   return row;

@@ -14,7 +14,8 @@ import { recordSubject } from './record-content.ts';
 import { decodeCursor, encodeCursor } from '../util/keyset-cursor.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
-import { attachmentsOf, hideUnseenLinks, toRecordView, visibleTo } from './records.ts';
+import { readAccess, visibleTo, type ReadAccess } from './access.ts';
+import { attachmentsOf, hideUnseenLinks, toRecordView } from './records.ts';
 import { jsonColumn } from '../db/columns.ts';
 
 const MATCH = 'match';
@@ -35,14 +36,14 @@ export interface MatchPage {
  * The pairs the participant may see: both records visible to it. A pair with a record it may not
  * see would tell it that such a record exists, so it is not shown at all.
  */
-function visibleMatches(db: Db, participant: string) {
+function visibleMatches(db: Db, access: ReadAccess) {
   return db
     .selectFrom('matches')
     .selectAll('matches')
     .where((eb) =>
       eb.and(
         (['matches.record_a', 'matches.record_b'] as const).map((column) =>
-          eb.exists(eb.selectFrom('records').select('records.id').whereRef('records.id', '=', column).where(visibleTo(participant))),
+          eb.exists(eb.selectFrom('records').select('records.id').whereRef('records.id', '=', column).where(visibleTo(access))),
         ),
       ),
     );
@@ -100,7 +101,7 @@ async function viewsOf(ctx: StoreContext, rows: readonly MatchRow[], withAttachm
 export async function listMatches(ctx: StoreContext, filter: MatchFilter, page: { limit: number; cursor?: string | undefined }): Promise<MatchPage> {
   return withFailureAudit(ctx, { action: 'match.list', resourceType: MATCH }, async () => {
     requirePermission(ctx, 'record.read');
-    let query = visibleMatches(ctx.db, ctx.actor.participant)
+    let query = visibleMatches(ctx.db, await readAccess(ctx.db, ctx.actor.participant))
       .orderBy('matches.found_at', 'desc')
       .orderBy('matches.id', 'desc')
       .limit(page.limit + 1);
@@ -132,7 +133,9 @@ export async function listMatches(ctx: StoreContext, filter: MatchFilter, page: 
 
 async function visibleMatch(ctx: StoreContext, id: string): Promise<MatchRow> {
   if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
-  const row = await visibleMatches(ctx.db, ctx.actor.participant).where('matches.id', '=', id).executeTakeFirst();
+  const row = await visibleMatches(ctx.db, await readAccess(ctx.db, ctx.actor.participant))
+    .where('matches.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', { params: { id } });
   return row;
 }

@@ -13,7 +13,8 @@ import type { Db, RecordRow } from '../db/database.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { NAMELESS_SIDES } from './match-keys.ts';
 import { recordSubject } from './record-content.ts';
-import { loadVisible, toRecordView, visibleTo } from './records.ts';
+import { readAccess, visibleTo } from './access.ts';
+import { loadVisible, toRecordView } from './records.ts';
 
 export interface NamelessCandidate {
   record: RecordView;
@@ -104,6 +105,6 @@ async function candidateProfiles(
     .orderBy('shared.n', 'desc')
     .orderBy('records.id')
     .limit(NAMELESS_POOL);
-  if (participant !== undefined) query = query.where(visibleTo(participant));
+  if (participant !== undefined) query = query.where(visibleTo(await readAccess(db, participant)));
   return (await query.execute()).map((r) => ({ id: r.id, profile: JSON.parse(r.profile) as NamelessProfile }));
 }

@@ -1,7 +1,8 @@
 import type { Category, RecordStatus } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
-import { reviewDue, visibleTo } from './records.ts';
+import { readAccess, visibleTo, type ReadAccess } from './access.ts';
+import { reviewDue } from './records.ts';
 
 /** What a home page shows at a glance: counts of what the caller may see, and its own records due for review. */
 export interface RecordOverview {
@@ -15,11 +16,11 @@ export interface RecordOverview {
 const TTL_MS = 60_000;
 const cache = new WeakMap<Db, Map<string, { at: number; overview: Promise<Pick<RecordOverview, 'counts' | 'countedAt'>> }>>();
 
-async function countVisible(db: Db, participant: string): Promise<Pick<RecordOverview, 'counts' | 'countedAt'>> {
+async function countVisible(db: Db, access: ReadAccess): Promise<Pick<RecordOverview, 'counts' | 'countedAt'>> {
   const groups = await db
     .selectFrom('records')
     .select((eb) => ['category', 'owner', 'status', eb.fn.countAll<string>().as('count')])
-    .where(visibleTo(participant))
+    .where(visibleTo(access))
     .groupBy(['category', 'owner', 'status'])
     .orderBy('category')
     .orderBy('owner')
@@ -52,11 +53,14 @@ export async function recordOverview(ctx: StoreContext): Promise<RecordOverview>
       cache.set(ctx.db, byParticipant);
     }
     const now = Date.now();
-    let entry = byParticipant.get(ctx.actor.participant);
+    const access = await readAccess(ctx.db, ctx.actor.participant);
+    // Counts are kept per access, not per agency alone: a changed agreement is counted anew at once.
+    const key = JSON.stringify([access.participant, [...access.sharedBy]]);
+    let entry = byParticipant.get(key);
     if (!entry || now - entry.at > TTL_MS) {
-      entry = { at: now, overview: countVisible(ctx.db, ctx.actor.participant) };
-      byParticipant.set(ctx.actor.participant, entry);
-      entry.overview.catch(() => byParticipant.delete(ctx.actor.participant));
+      entry = { at: now, overview: countVisible(ctx.db, access) };
+      byParticipant.set(key, entry);
+      entry.overview.catch(() => byParticipant.delete(key));
     }
     const [visible, due] = await Promise.all([entry.overview, countReviewDue(ctx.db, ctx.actor.participant)]);
     const overview: RecordOverview = { ...visible, reviewDue: due };

@@ -19,7 +19,7 @@ import type { Db } from '../db/database.ts';
 import { weightsFor } from './checks.ts';
 import { REVIEW_PROBABILITY } from './crossmatch.ts';
 import { nameFrequencyFor } from './name-frequencies.ts';
-import { visibleTo } from './records.ts';
+import { readAccess, visibleTo, type ReadAccess } from './access.ts';
 
 /** A row of an array that may be the same subject as another participant's record. */
 export interface CrossStateMatch {
@@ -62,30 +62,36 @@ export async function crossStateMatches(
   rows: readonly { row: number; record: RecordInput }[],
 ): Promise<CrossStateMatch[]> {
   if (rows.length === 0) return [];
-  const named = await namedMatches(db, against, rows);
-  return [...named, ...(await namelessMatches(db, against, rows))];
+  const access = await readAccess(db, against.participant);
+  const named = await namedMatches(db, against, access, rows);
+  return [...named, ...(await namelessMatches(db, against, access, rows))];
 }
 
 /** Other participants' records in force and visible to this one, of these categories; one participant's when asked. */
-function othersRecords(db: Db, against: AgainstWhom, categories: readonly string[]) {
+function othersRecords(db: Db, against: AgainstWhom, access: ReadAccess, categories: readonly string[]) {
   let query = db
     .selectFrom('records')
     .where('records.owner', '<>', against.participant)
     .where('records.status', '=', 'active')
     .where('records.category', 'in', categories)
-    .where(visibleTo(against.participant));
+    .where(visibleTo(access));
   if (against.only) query = query.where('records.owner', '=', against.only);
   return query;
 }
 
-async function namedMatches(db: Db, against: AgainstWhom, rows: readonly { row: number; record: RecordInput }[]): Promise<CrossStateMatch[]> {
+async function namedMatches(
+  db: Db,
+  against: AgainstWhom,
+  access: ReadAccess,
+  rows: readonly { row: number; record: RecordInput }[],
+): Promise<CrossStateMatch[]> {
   const domain = domainOfCategory(rows[0]!.record.category);
   const categories = CATEGORIES.filter((c) => domainOfCategory(c) === domain);
   const theirs: { id: string; owner: string; nationalRef: string }[] = [];
   const profiles: (MatchProfile | undefined)[] = rows.map((r) => linkableProfile(profileOf(r.record)));
   let after: string | undefined;
   for (;;) {
-    let query = othersRecords(db, against, categories)
+    let query = othersRecords(db, against, access, categories)
       .innerJoin('match_profiles', 'match_profiles.record_id', 'records.id')
       .select(['records.id', 'records.owner', 'records.national_ref', 'match_profiles.profile'])
       .orderBy('records.id')
@@ -140,14 +146,19 @@ const OTHER_SIDE: Partial<Record<string, readonly string[]>> = {
  * description as the bank ranks a record (`namelessForReview`: the first three, likely enough)
  * against the other side's stored descriptions sharing a blocking key, at most `NAMELESS_POOL`.
  */
-async function namelessMatches(db: Db, against: AgainstWhom, rows: readonly { row: number; record: RecordInput }[]): Promise<CrossStateMatch[]> {
+async function namelessMatches(
+  db: Db,
+  against: AgainstWhom,
+  access: ReadAccess,
+  rows: readonly { row: number; record: RecordInput }[],
+): Promise<CrossStateMatch[]> {
   const otherSide = OTHER_SIDE[rows[0]!.record.category];
   if (!otherSide) return [];
   const theirs: { id: string; owner: string; nationalRef: string; profile: NamelessProfile }[] = [];
   const byKey = new Map<string, number[]>();
   let after: string | undefined;
   for (;;) {
-    let query = othersRecords(db, against, otherSide)
+    let query = othersRecords(db, against, access, otherSide)
       .innerJoin('nameless_profiles', 'nameless_profiles.record_id', 'records.id')
       .select(['records.id', 'records.owner', 'records.national_ref', 'nameless_profiles.profile'])
       .orderBy('records.id')

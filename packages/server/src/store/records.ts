@@ -20,18 +20,13 @@ import { UUID } from '../validation/ajv.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { fileMatchKeys } from './match-keys.ts';
 import { recordContent } from './record-content.ts';
+import { noShareAgreement, readAccess, reads, visibleTo, type ReadAccess } from './access.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 const RECORD = 'record';
 
 /** An active record whose review date (`reviewBy`, kept in its content) has passed, today in UTC as the bank's dates are. */
 export const reviewDue = () => sql<boolean>`status = 'active' AND content->>'reviewBy' < ${new Date().toISOString().slice(0, 10)}`;
-
-/** Rows the actor's participant may read: its own, and those distributed to it. */
-export function visibleTo(participant: string) {
-  return (eb: ExpressionBuilder<Database, 'records'>) =>
-    eb.or([eb('records.owner', '=', participant), eb('records.shared_with_all', '=', true), sql<boolean>`${participant} = ANY(records.shared_with)`]);
-}
 
 export function splitContent(input: RecordInput): { category: Category; nationalRef: string; content: RecordContent } {
   const { category, nationalRef, ...content } = input;
@@ -84,7 +79,7 @@ export async function visibleIds(db: Db | Tx, participant: string, ids: readonly
     .selectFrom('records')
     .select('id')
     .where('id', 'in', [...new Set(ids)])
-    .where(visibleTo(participant))
+    .where(visibleTo(await readAccess(db, participant)))
     .execute();
   return new Set(rows.map((r) => r.id));
 }
@@ -221,15 +216,21 @@ export async function createRecord(ctx: StoreContext, input: RecordInput): Promi
   });
 }
 
-/** Loads a record the actor may see; another participant's undistributed record reads as absent. */
+/**
+ * Loads a record the actor may see. Another participant's record not distributed to it reads as
+ * absent; one distributed to it that no agreement in force lets it read is refused, naming the rule.
+ */
 export async function loadVisible(db: Db | Tx, participant: string, id: string, forUpdate = false): Promise<RecordRow> {
   // A malformed id names no record; the database would refuse it as a uuid instead.
   if (!UUID.test(id)) throw new AppError('not_found', { params: { id } });
-  let query = db.selectFrom('records').selectAll().where('id', '=', id).where(visibleTo(participant));
+  let query = db.selectFrom('records').selectAll().where('id', '=', id);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  if (!row) throw new AppError('not_found', { params: { id } });
-  return row;
+  const access = await readAccess(db, participant);
+  if (row && reads(access, row)) return row;
+  const distributed = row && (row.shared_with_all || row.shared_with.includes(participant));
+  if (distributed) throw noShareAgreement(access, row);
+  throw new AppError('not_found', { params: { id } });
 }
 
 /** Loads a record for a change by its owner: 404 when not visible, 403 when visible but not owned. */
@@ -394,10 +395,10 @@ const COUNT_LIMIT = 10_000;
  * How many records match, honestly and in bounded time: counted exactly up to COUNT_LIMIT, and
  * "more than that" beyond, where an exact count of a million visible rows would cost seconds.
  */
-async function countMatching(db: Db, participant: string, filter: RecordFilter): Promise<{ count: number; exact: boolean }> {
+async function countMatching(db: Db, access: ReadAccess, filter: RecordFilter): Promise<{ count: number; exact: boolean }> {
   const { count } = await db
     .selectFrom(
-      filteredRecords(db, participant, filter)
+      filteredRecords(db, access, filter)
         .clearSelect()
         .select('id')
         .limit(COUNT_LIMIT + 1)
@@ -442,8 +443,8 @@ function bornWithin(bounds: { low: string; high: string; coarser: string[] }) {
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
 
 /** Builds the query for records the actor may see that match the filter, in no order. */
-export function filteredRecords(db: Db, participant: string, filter: RecordFilter) {
-  let query = db.selectFrom('records').selectAll().where(visibleTo(participant));
+export function filteredRecords(db: Db, access: ReadAccess, filter: RecordFilter) {
+  let query = db.selectFrom('records').selectAll().where(visibleTo(access));
   if (filter.category) query = query.where('category', '=', filter.category);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.owner) query = query.where('owner', '=', filter.owner);
@@ -457,9 +458,9 @@ export function filteredRecords(db: Db, participant: string, filter: RecordFilte
 }
 
 /** The filtered records in the chosen order, with the ties broken by id as keyset paging needs. */
-function orderedRecords(db: Db, participant: string, filter: RecordFilter, sort: RecordSort, cursor: string | undefined) {
+function orderedRecords(db: Db, access: ReadAccess, filter: RecordFilter, sort: RecordSort, cursor: string | undefined) {
   const { column, direction } = SORT_KEYS[sort];
-  let query = filteredRecords(db, participant, filter).orderBy(column, direction).orderBy('id', direction);
+  let query = filteredRecords(db, access, filter).orderBy(column, direction).orderBy('id', direction);
   if (cursor) {
     const { at, id } = decodeCursor(cursor);
     const beyond = direction === 'desc' ? '<' : '>';
@@ -477,8 +478,9 @@ export async function listRecords(
   return withFailureAudit(ctx, { action: 'record.search', resourceType: RECORD }, async () => {
     requirePermission(ctx, 'record.read');
     const sort = page.sort ?? 'newest';
-    const query = orderedRecords(ctx.db, ctx.actor.participant, filter, sort, page.cursor).limit(page.limit + 1);
-    const [rows, total] = await Promise.all([query.execute(), page.cursor ? undefined : countMatching(ctx.db, ctx.actor.participant, filter)]);
+    const access = await readAccess(ctx.db, ctx.actor.participant);
+    const query = orderedRecords(ctx.db, access, filter, sort, page.cursor).limit(page.limit + 1);
+    const [rows, total] = await Promise.all([query.execute(), page.cursor ? undefined : countMatching(ctx.db, access, filter)]);
     const pageRows = rows.slice(0, page.limit);
     const attachments = await attachmentsOf(
       ctx.db,

@@ -39,7 +39,7 @@ import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } 
 import { announce, recordEvent } from './events.ts';
 import { assertRequestCovered } from './agreements.ts';
 import { once, type IdempotencyKey } from './idempotency.ts';
-import { visibleTo } from './records.ts';
+import { readAccess, visibleTo } from './access.ts';
 import { isoOrNull as iso, jsonColumn as json } from '../db/columns.ts';
 
 export type RequestRow = Selectable<RequestTable>;
@@ -167,7 +167,14 @@ async function contentIssues(db: Db | Tx, content: RequestCreate, sender: string
   ];
   const hits = [...named(content.links?.hitIds, `${at}/links/hitIds`), ...(form.hitId ? ([[`${at}/form/hitId`, form.hitId]] as NamedIds) : [])];
   issues.push(
-    ...(await unknownIds(records, (ids) => db.selectFrom('records').select('id').where('id', 'in', ids).where(visibleTo(sender)).execute())),
+    ...(await unknownIds(records, async (ids) =>
+      db
+        .selectFrom('records')
+        .select('id')
+        .where('id', 'in', ids)
+        .where(visibleTo(await readAccess(db, sender)))
+        .execute(),
+    )),
     ...(await unknownIds(hits, (ids) =>
       db
         .selectFrom('hits')

@@ -5,8 +5,21 @@ import { useFormat } from '../../format/use-format.ts';
 import { participantName, useSession } from '../../session.ts';
 import { inForceOn } from '@svod/core';
 
-/** The agreements, one row each: what they cover, between whom, and whether they are in force today. */
-export function AgreementTable({ items, day, labelledBy }: { items: readonly AgreementView[]; day: string; labelledBy: string }) {
+/**
+ * The agreements, one row each: what they cover, between whom, and whether they are in force today;
+ * with `onEdit` (the register's keeper), a button to change each.
+ */
+export function AgreementTable({
+  items,
+  day,
+  labelledBy,
+  onEdit,
+}: {
+  items: readonly AgreementView[];
+  day: string;
+  labelledBy: string;
+  onEdit?: (agreement: AgreementView) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { participants } = useSession();
@@ -28,6 +41,11 @@ export function AgreementTable({ items, day, labelledBy }: { items: readonly Agr
             <th scope="col">{t('agreements.columns.requestTypes')}</th>
             <th scope="col">{t('agreements.columns.period')}</th>
             <th scope="col">{t('agreements.columns.status')}</th>
+            {onEdit && (
+              <th scope="col">
+                <span className="visually-hidden">{t('agreements.columns.actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -66,6 +84,14 @@ export function AgreementTable({ items, day, labelledBy }: { items: readonly Agr
                     {active ? t('agreements.inForce') : t('agreements.notInForce')}
                   </span>
                 </td>
+                {onEdit && (
+                  <td>
+                    <button type="button" className="button button--link" onClick={() => onEdit(agreement)}>
+                      {t('agreements.edit')}
+                      <span className="visually-hidden"> «{agreement.title}»</span>
+                    </button>
+                  </td>
+                )}
               </tr>
             );
           })}

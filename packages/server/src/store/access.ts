@@ -1,0 +1,73 @@
+import { AppError, CATEGORIES, inForceOn, type AgreementView, type Category } from '@svod/core';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database, Db, Tx } from '../db/database.ts';
+import { registerOf } from './agreements.ts';
+
+/**
+ * What one participant may read of the others' arrays today: for each array, the owners whose
+ * records it reads under an agreement in force. A record is read where this and the record's own
+ * distribution both allow it; its owner always reads it.
+ */
+export interface ReadAccess {
+  participant: string;
+  sharedBy: ReadonlyMap<Category, readonly string[]>;
+}
+
+/** The bank's dates are UTC days, as an agreement's first and last day are. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Whom the agreement lets `reader` read: every other party, or with a coordinator only across it. */
+function ownersUnder(agreement: AgreementView, reader: string): string[] {
+  if (!agreement.parties.includes(reader)) return [];
+  if (agreement.coordinator && agreement.coordinator !== reader) return [agreement.coordinator];
+  return agreement.parties.filter((party) => party !== reader);
+}
+
+/** Pure: the access the register gives `participant` on `day`. */
+export function accessUnder(agreements: readonly AgreementView[], participant: string, day: string): ReadAccess {
+  const sharedBy = new Map<Category, string[]>();
+  for (const agreement of agreements) {
+    if (!inForceOn(agreement, day)) continue;
+    const owners = ownersUnder(agreement, participant);
+    if (owners.length === 0) continue;
+    for (const category of agreement.categories) sharedBy.set(category, [...new Set([...(sharedBy.get(category) ?? []), ...owners])]);
+  }
+  return { participant, sharedBy };
+}
+
+/** The participant's access now, from the register (at most a second old; a change made here holds at once). */
+export async function readAccess(db: Db | Tx, participant: string): Promise<ReadAccess> {
+  return accessUnder(await registerOf(db), participant, today());
+}
+
+/** Rows the access reads: the participant's own, and others' distributed to it under an agreement in force. */
+export function visibleTo(access: ReadAccess) {
+  return (eb: ExpressionBuilder<Database, 'records'>) => {
+    const own = eb('records.owner', '=', access.participant);
+    const covered = CATEGORIES.filter((c) => access.sharedBy.has(c)).map((category) =>
+      eb.and([eb('records.category', '=', category), eb('records.owner', 'in', access.sharedBy.get(category)!)]),
+    );
+    if (covered.length === 0) return own;
+    const distributed = eb.or([eb('records.shared_with_all', '=', true), sql<boolean>`${access.participant} = ANY(records.shared_with)`]);
+    return eb.or([own, eb.and([distributed, eb.or(covered)])]);
+  };
+}
+
+/** Whether the access reads a record (as `visibleTo` decides in SQL), for rows already in hand. */
+export function reads(
+  access: ReadAccess,
+  row: { owner: string; category: string; shared_with_all: boolean; shared_with: readonly string[] },
+): boolean {
+  if (row.owner === access.participant) return true;
+  const distributed = row.shared_with_all || row.shared_with.includes(access.participant);
+  return distributed && (access.sharedBy.get(row.category as Category)?.includes(row.owner) ?? false);
+}
+
+/**
+ * The refusal for a record distributed to the reader that no agreement lets it read: it names
+ * the rule that is missing (whose array, which one, on what day), where a record not distributed
+ * to the reader at all stays absent.
+ */
+export function noShareAgreement(access: ReadAccess, row: { owner: string; category: string }): AppError {
+  return new AppError('no_agreement', { params: { reader: access.participant, owner: row.owner, category: row.category, day: today() } });
+}
