@@ -9,9 +9,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
 import { generateRecords } from '@svod/core';
-import { DEFAULT_APP_CONFIG, buildApp, insertUser, migrateToLatest, openDatabase, seedDemo, startCrossmatching, type Db } from '@svod/server';
+import { DEFAULT_APP_CONFIG, buildApp, insertUser, migrateToLatest, seedDemo, startCrossmatching } from '@svod/server';
+import { openBenchStore } from './stores.ts';
 
 const size = Number(process.env.BENCH_SIZE ?? 20_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 100);
@@ -28,18 +28,7 @@ function report(name: string, times: number[]) {
   emit(`${name} max`, times.at(-1)!, 'ms');
 }
 
-async function open(): Promise<Db> {
-  if (!process.env.DATABASE_URL) return openDatabase({ dataDir: 'memory://', longRunning: true });
-  const admin = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '' });
-  await sql.raw('DROP DATABASE IF EXISTS svod_bench_hits').execute(admin);
-  await sql.raw('CREATE DATABASE svod_bench_hits').execute(admin);
-  await admin.destroy();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = '/svod_bench_hits';
-  return openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-}
-
-const db = await open();
+const db = await openBenchStore(process.env.DATABASE_URL ? 'postgres' : 'pglite', 'svod_bench_hits');
 await migrateToLatest(db);
 const loadStarted = performance.now();
 await seedDemo(

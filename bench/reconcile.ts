@@ -17,11 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { DEFAULT_PARTICIPANTS, generateRecords, type RecordInput, type ReconciliationView } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, generateRecords, type RecordInput, type ReconciliationView } from '@svod/core';
 import {
   allReconciliationItems,
   createAjv,
   createRecordValidators,
+  ensureAgreements,
   ensureParticipants,
   importRecords,
   migrateToLatest,
@@ -191,6 +192,7 @@ async function main() {
   const db = await open();
   await migrateToLatest(db);
   await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+  await ensureAgreements(db, DEMO_AGREEMENTS);
   const validators = createRecordValidators(createAjv());
   // Dropped once the array is written: the run's memory is measured, not the bench's.
   let bank: RecordInput[] = vehicles(size, 7, 'KZ-V');

@@ -12,25 +12,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, REQUEST_TYPES, type RequestCreate } from '@svod/core';
-import { DEFAULT_APP_CONFIG, buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { DEFAULT_APP_CONFIG, buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, type Db } from '@svod/server';
+import { benchStores, openBenchStore, percentile } from './stores.ts';
 
 const size = Number(process.env.BENCH_SIZE ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 100);
 const queries = Number(process.env.BENCH_QUERIES ?? 200);
-const stores = (process.env.BENCH_STORES ?? (process.env.DATABASE_URL ? 'pglite,postgres' : 'pglite')).split(',');
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function open(store: string): Promise<Db> {
-  if (store === 'pglite') return openDatabase({ dataDir: 'memory://', longRunning: true });
-  const admin = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, dataDir: '' });
-  await sql.raw('DROP DATABASE IF EXISTS svod_bench_requests').execute(admin);
-  await sql.raw('CREATE DATABASE svod_bench_requests').execute(admin);
-  await admin.destroy();
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = '/svod_bench_requests';
-  return openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-}
+const stores = benchStores();
 
 const AGENCIES = DEFAULT_PARTICIPANTS.map((p) => p.code);
 const STATES = ['draft', 'received', 'assigned', 'in_work', 'answered', 'refused', 'clarification_requested'] as const;
@@ -96,7 +84,7 @@ async function benchStore(store: string): Promise<void> {
     emit(`${name} p50`, percentile(times, 50), 'ms');
     emit(`${name} p95`, percentile(times, 95), 'ms');
   };
-  const db = await open(store);
+  const db = await openBenchStore(store, 'svod_bench_requests');
   await migrateToLatest(db);
   await ensureParticipants(db, DEFAULT_PARTICIPANTS);
   await ensureAgreements(db, DEMO_AGREEMENTS);

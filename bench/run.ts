@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { DEFAULT_PARTICIPANTS, generateRecords, type CheckInput, type GeneratedRecord } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, generateRecords, type CheckInput, type GeneratedRecord } from '@svod/core';
 import {
   SYSTEM_ACTOR,
   appendAudit,
@@ -23,6 +23,7 @@ import {
   type buildApp,
   createAjv,
   createRecordValidators,
+  ensureAgreements,
   ensureParticipants,
   importRecords,
   migrateToLatest,
@@ -49,6 +50,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function benchStore(store: string, db: Db, baselineDb: () => Promise<Db>) {
   await migrateToLatest(db);
   await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+  await ensureAgreements(db, DEMO_AGREEMENTS);
   // A new store records the keys' version; a kept one filed by another version is filed again.
   const refiled = await refileMatchKeysIfStale(db);
   if (refiled > 0) process.stderr.write(`bench: ${store}: re-filed the match keys of ${refiled} records\n`);

@@ -77,4 +77,12 @@ describe('svod crossmatch killed half-way', () => {
     expect(hits.code).not.toBe(0);
     expect(hits.stderr).toContain('sideways');
   }, 180_000);
+
+  it('generate --activity writes months of hits and requests into the store and says how many', async () => {
+    const written = await runCli(env, ['generate', '--activity', '--months', '2', '--per-month', '40']);
+    expect(written.code, written.stderr).toBe(0);
+    const [, hits, requests] = /Wrote (\d+) hits and (\d+) requests/.exec(written.stderr) ?? [];
+    expect(Number(hits)).toBeGreaterThan(0);
+    expect(Number(requests)).toBeGreaterThan(0);
+  });
 });

@@ -88,6 +88,12 @@ const MESSAGES = {
   },
   'generate.duplicateRate': { ru: 'доля лиц и предметов, учтённых более одного раза', en: 'share of subjects recorded more than once' },
   'generate.today': { ru: 'ни одна созданная дата не будет позже этой (ГГГГ-ММ-ДД)', en: 'no generated date is later than this (YYYY-MM-DD)' },
+  'generate.activity': {
+    ru: 'вместо карточек записать в хранилище месяцы взаимодействия: совпадения и ответы на них, запросы между ведомствами по соглашениям',
+    en: 'instead of records, write months of cooperation into the store: hits and their answers, requests between agencies under agreements',
+  },
+  'generate.months': { ru: 'сколько месяцев взаимодействия (с --activity)', en: 'how many months of cooperation (with --activity)' },
+  'generate.perMonth': { ru: 'совпадений и запросов в месяц (с --activity)', en: 'hits and requests a month (with --activity)' },
   'eval.description': {
     ru: 'связать карточки размеченного файла (svod generate) средствами сопоставления и вывести точность, полноту и F1 в формате JSON',
     en: 'link a labelled file (svod generate) with the matcher and print precision, recall and F1 as JSON',
@@ -379,6 +385,10 @@ const MESSAGES = {
   'seed.loaded': {
     ru: (p) => `Загружено карточек: ${ru(p.records)}, учётных записей: ${ru(p.accounts)} (<участник>.<роль>).`,
     en: (p) => `Loaded ${en(p.records)} records, ${en(p.accounts)} accounts (<participant>.<role>).`,
+  },
+  'generate.activityWritten': {
+    ru: (p) => `Записано совпадений: ${ru(p.hits)}, запросов: ${ru(p.requests)}.`,
+    en: (p) => `Wrote ${en(p.hits)} hits and ${en(p.requests)} requests.`,
   },
   'demo.password': {
     ru: (p) => `Пароль всех демонстрационных учётных записей: ${p.password}`,

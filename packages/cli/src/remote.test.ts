@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARTICIPANTS } from '@svod/core';
-import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS } from '@svod/core';
+import { buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 import { runCli, type CliResult } from './test/run-cli.ts';
 
 const PASSWORD = `remote-${process.pid}-${Date.now()}`;
@@ -70,6 +70,7 @@ describe('svod CLI against a running server (--server)', () => {
     db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+    await ensureAgreements(db, DEMO_AGREEMENTS);
     await insertUser(
       db,
       {

@@ -23,3 +23,4 @@ export * from './generator/index.ts';
 export * from './reconcile/index.ts';
 export * from './requests/index.ts';
 export * from './agreements/index.ts';
+export * from './statistics/index.ts';

@@ -78,6 +78,8 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/reconciliations/{id}/report': (w, s) => ({ method: 'GET', url: `/api/v1/reconciliations/${w.reconciliation[s]}/report?format=html` }),
   'GET /api/v1/webhooks/{id}/deliveries': (w, s) => ({ method: 'GET', url: `/api/v1/webhooks/${w.webhook[s]}/deliveries` }),
   'GET /api/v1/agreements': () => ({ method: 'GET', url: '/api/v1/agreements' }),
+  'GET /api/v1/statistics': () => ({ method: 'GET', url: '/api/v1/statistics?from=2025-01-01&to=2027-12-31' }),
+  'GET /api/v1/statistics/export': () => ({ method: 'GET', url: '/api/v1/statistics/export?from=2025-01-01&to=2027-12-31&table=hits' }),
   'GET /api/v1/audit': {
     exempt: "the agency's own audit trail: it names what its users read or tried to read, which is what it is for (audit tests)",
   },

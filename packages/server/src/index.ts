@@ -10,6 +10,8 @@ export { importRecords, type ImportReport } from './store/import-records.ts';
 export { exportRecords } from './store/export-records.ts';
 export { ensureParticipants, listParticipants } from './store/participants.ts';
 export { ensureAgreements } from './store/agreements.ts';
+export { STATISTICS_REFRESH_MS, cooperationStatistics, refreshStatistics, scheduleStatisticsRefresh } from './store/statistics.ts';
+export { generateActivity, type ActivityOptions, type ActivityReport } from './seed/activity.ts';
 export { insertUser } from './store/users.ts';
 export { OWASP_SCRYPT, type PasswordPolicy } from './security/passwords.ts';
 export { createAjv, compileAsserter } from './validation/ajv.ts';

@@ -28,6 +28,8 @@ import { SessionContext, type Session } from './session.ts';
 
 // Reconciling arrays is a few people's work: its screens load when first opened, not with the console.
 const ReconcilePage = lazy(() => import('./pages/reconcile/ReconcilePage.tsx').then((m) => ({ default: m.ReconcilePage })));
+// The statistics draw with the charting library, most of the console's weight: loaded when opened.
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })));
 
 type Auth =
   | { status: 'checking' }
@@ -141,6 +143,17 @@ export function App() {
             <ReconcilePage id={route.id} />
           </Suspense>
         )}
+        {route.page === 'statistics' && (
+          <Suspense
+            fallback={
+              <p className="boot muted" role="status">
+                {t('common.loading')}
+              </p>
+            }
+          >
+            <StatisticsPage search={location.search} />
+          </Suspense>
+        )}
         {route.page === 'not-found' && (
           <main className="page" id="main">
             <div className="alert alert--info" role="alert">
@@ -167,5 +180,6 @@ function pageTitle(route: Route, auth: Auth, t: TFunction): string {
   if (route.page === 'new-request') return `${t('requests.form.newTitle')} — `;
   if (route.page === 'edit-request') return `${t('requests.form.editTitle')} — `;
   if (route.page === 'agreements') return `${t('agreements.title')} — `;
+  if (route.page === 'statistics') return `${t('statistics.title')} — `;
   return '';
 }

@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEFAULT_PARTICIPANTS, type RecordView } from '@svod/core';
-import { buildApp, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type RecordView } from '@svod/core';
+import { buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 import { stolenVehicle, wantedPerson } from '../../server/src/test/fixtures/records.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -44,6 +44,7 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
     db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+    await ensureAgreements(db, DEMO_AGREEMENTS);
     for (const [username, role] of [
       ['ru.operator', 'operator'],
       ['ru.admin', 'administrator'],

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEFAULT_PARTICIPANTS, type RecordInput, type RecordView } from '@svod/core';
-import { buildApp, crossmatchQueued, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type RecordInput, type RecordView } from '@svod/core';
+import { buildApp, crossmatchQueued, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
 import { stolenVehicle, wantedPerson } from '../../server/src/test/fixtures/records.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -92,6 +92,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+    await ensureAgreements(db, DEMO_AGREEMENTS);
     const people = [
       ['RU-MVD', 'ru.operator', 'Иванов Сергей Петрович', 'operator'],
       ['RU-MVD', 'ru.supervisor', 'Козлов Андрей Игоревич', 'supervisor'],

@@ -1,11 +1,12 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { CORRUPTION_KINDS, generateRecords, type CorruptionKind, type CorruptionRates } from '@svod/core';
+import { generateActivity } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import type { Translate } from '../i18n.ts';
 import { outOption, positiveInt } from '../options.ts';
 import { startProgress } from '../progress.ts';
-import { closeOutput, openOutput, writeLine } from './shared.ts';
+import { closeOutput, openOutput, withStorage, writeLine } from './shared.ts';
 
 /** Writes synthetic records with ground truth as JSON Lines; memory stays flat at any size. */
 export interface GenerateOptions {
@@ -15,6 +16,9 @@ export interface GenerateOptions {
   corruption?: Partial<CorruptionRates>;
   duplicateRate?: number;
   today?: string;
+  activity?: boolean;
+  months: number;
+  perMonth: number;
 }
 
 export function registerGenerate(program: Command, ctx: CommandContext): void {
@@ -38,7 +42,19 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
       return p;
     })
     .option('--today <date>', t('generate.today'))
-    .action(ctx.run((options: GenerateOptions) => generate(t, options)));
+    .option('--activity', t('generate.activity'))
+    .option('--months <n>', t('generate.months'), positiveInt(t), 12)
+    .option('--per-month <n>', t('generate.perMonth'), positiveInt(t), 80)
+    .action(ctx.run((options: GenerateOptions) => (options.activity ? activity(ctx, options) : generate(t, options))));
+}
+
+/** Months of hits and requests written into the store, for the statistics and the demo. */
+async function activity({ config, t }: CommandContext, options: GenerateOptions): Promise<number> {
+  return withStorage(config, async (db) => {
+    const report = await generateActivity(db, { months: options.months, perMonth: options.perMonth, seed: options.seed });
+    process.stderr.write(`${t('generate.activityWritten', { ...report })}\n`);
+    return 0;
+  });
 }
 
 async function generate(t: Translate, options: GenerateOptions): Promise<number> {

@@ -15,6 +15,9 @@ import {
   startCrossmatching,
   startWebhookDelivery,
   watchDeadlines,
+  refreshStatistics,
+  scheduleStatisticsRefresh,
+  STATISTICS_REFRESH_MS,
 } from '@svod/server';
 import { describeStorage } from '../config.ts';
 import type { CommandContext } from '../context.ts';
@@ -65,6 +68,9 @@ async function serve(ctx: CommandContext): Promise<undefined> {
     allowLoopback: config.app.webhookLoopback,
   });
   const stopDeadlines = watchDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'deadlines failed'));
+  // The dashboard's counts of records and checks: counted now, then every minute.
+  await refreshStatistics(db);
+  const stopStatistics = scheduleStatisticsRefresh(db, STATISTICS_REFRESH_MS, (err) => logger.error({ err }, 'statistics count failed'));
   const resumed = await resumeReconciliations(db, config.app.uploadDir, (err) => logger.error({ err }, 'reconciliation failed'));
   if (resumed > 0) logger.info({ reconciliations: resumed }, 'reconciliations left running are run again');
   const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });
@@ -72,6 +78,7 @@ async function serve(ctx: CommandContext): Promise<undefined> {
     await app.close();
     await stopCrossmatching();
     stopDeadlines();
+    stopStatistics();
     stopWebhooks();
     stopNightly();
     await stopCheckpoints();

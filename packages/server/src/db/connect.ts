@@ -57,7 +57,10 @@ class HeldStore extends Kysely<Database> {
  */
 export async function openDatabase(config: StorageConfig): Promise<Db> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // No JIT: compiling a plan takes about 100 ms before it runs, more than the bank's queries
+    // (short lookups, aggregates of some 100,000 rows) gain from it. Measured on the statistics of
+    // 100,000 requests by month: 236 ms with it, 86 ms without.
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, options: '-c jit=off' });
     // An idle connection the server ends (restart, administrator, a dropped test database) is
     // discarded by the pool and the next query opens a new one; without a listener pg would
     // raise it as an uncaught error and bring the process down.

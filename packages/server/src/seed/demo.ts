@@ -3,6 +3,7 @@ import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, ROLES, type Actor, type Role } f
 import type { Db } from '../db/database.ts';
 import { importRecords, type ImportReport } from '../store/import-records.ts';
 import { ensureAgreements } from '../store/agreements.ts';
+import { generateActivity, type ActivityReport } from './activity.ts';
 import { ensureParticipants } from '../store/participants.ts';
 import { hashPassword, type PasswordPolicy } from '../security/passwords.ts';
 import { insertHashedUser } from '../store/users.ts';
@@ -20,7 +21,11 @@ export interface DemoSeedResult {
   /** One password for every demo account, made up at seeding time: none is kept in the repository. */
   password: string;
   report: ImportReport;
+  activity: ActivityReport;
 }
+
+/** The demo's year of cooperation: the same for every demo bank. */
+export const DEMO_ACTIVITY = { months: 12, seed: 20261207, perMonth: 80 } as const;
 
 /** The acting identity of seeding: the bank itself, loading each line for the owner it names. */
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'svod-seed', name: 'svod seed', participant: 'BKBOP', role: 'supervisor' };
@@ -80,5 +85,7 @@ export async function seedDemo(db: Db, records: Iterable<string> | AsyncIterable
     ownersFromLines: true,
     onProgress: options.onProgress,
   });
-  return { accounts, password, report };
+  // A year of hits and requests between the agencies, so that the statistics show a year.
+  const activity = await generateActivity(db, DEMO_ACTIVITY);
+  return { accounts, password, report, activity };
 }

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'agreement.create',
   'agreement.update',
   'agreement.list',
+  'statistics.read',
   'request.create',
   'request.list',
   'request.read',

@@ -399,7 +399,7 @@ function columnsOf(row: RequestRow, step: Extract<ReturnType<typeof transition>,
 }
 
 /** The next number of the sender's register for the year: one statement, so two sends at once never share one. */
-async function nextRegistrationNumber(tx: Tx, participant: string, at: Date): Promise<string> {
+export async function nextRegistrationNumber(tx: Tx, participant: string, at: Date): Promise<string> {
   const year = at.getUTCFullYear();
   const row = await tx
     .insertInto('request_sequences')

@@ -15,6 +15,7 @@ export type Route =
   | { page: 'request'; id: string }
   | { page: 'edit-request'; id: string }
   | { page: 'agreements' }
+  | { page: 'statistics' }
   | { page: 'not-found' };
 
 export const homePath = (): string => '/';
@@ -39,6 +40,9 @@ export const requestPath = (id: string): string => `/requests/${encodeURICompone
 export const editRequestPath = (id: string): string => `/requests/${encodeURIComponent(id)}/edit`;
 /** The register of agreements on information interaction and who shares what under them. */
 export const agreementsPath = (): string => '/agreements';
+/** The statistics of cooperation, over the given days (inclusive) or the default period. */
+export const statisticsPath = (period?: { from: string; to: string }): string =>
+  period ? `/statistics?${new URLSearchParams({ from: period.from, to: period.to }).toString()}` : '/statistics';
 
 /**
  * Which page a path shows.
@@ -64,6 +68,7 @@ export function matchRoute(pathname: string): Route {
     }
   }
   if (path === agreementsPath()) return { page: 'agreements' };
+  if (path === statisticsPath()) return { page: 'statistics' };
   if (path === requestsPath()) return { page: 'requests' };
   if (path === '/requests/new') return { page: 'new-request' };
   const request = /^\/requests\/([^/]+)(\/edit)?$/.exec(path);

@@ -13,6 +13,7 @@ import {
   reconcilePath,
   recordsPath,
   requestsPath,
+  statisticsPath,
 } from '../../router/routes.ts';
 import { mayAdminister, mayImport, participantName, useSession } from '../../session.ts';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.tsx';
@@ -91,6 +92,13 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
             aria-current={current === 'agreements' ? 'page' : undefined}
           >
             {t('header.agreements')}
+          </Link>
+          <Link
+            to={statisticsPath()}
+            className={`app-header__nav-link${current === 'statistics' ? ' is-active' : ''}`}
+            aria-current={current === 'statistics' ? 'page' : undefined}
+          >
+            {t('header.statistics')}
           </Link>
           {mayImport(actor) && (
             <Link

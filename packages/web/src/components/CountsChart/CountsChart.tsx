@@ -37,7 +37,8 @@ export function CountsChart({ columns, series, label }: { columns: string[]; ser
       {
         aria: { enabled: true },
         animation: false,
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        // Drawn on the canvas: ECharts' HTML tooltip sets inline styles, which the console's CSP refuses.
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
         legend: { top: 0 },
         grid: { left: 40, right: 16, top: 56, bottom: 40 },
         xAxis: { type: 'category', data: columns, axisLabel: { interval: 0, rotate: columns.length > 8 ? 30 : 0 } },
