@@ -29,7 +29,7 @@ module.exports = {
       name: 'web-calls-the-api-only',
       comment: 'the console reaches the bank through the public API; it may share types, not server code',
       severity: 'error',
-      from: { path: '^packages/web/src', pathNot: '\\.test\\.tsx?$' },
+      from: { path: '^packages/web/src', pathNot: ['\\.test\\.tsx?$', '^packages/web/src/test/'] },
       to: { path: ['^packages/(server|cli)/', 'node_modules/(kysely|pg|@electric-sql|fastify)'], dependencyTypesNot: ['type-only'] },
     },
     {

@@ -3,59 +3,33 @@
  * contrast (WCAG 2 A and AA). axe is injected into the page, so this page's context lets
  * scripts past the Content-Security-Policy; the console test checks the policy itself.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type RecordView } from '@svod/core';
-import { buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import type { Browser, Page } from 'playwright-core';
+import type { RecordView } from '@svod/core';
 import { stolenVehicle, wantedPerson } from '../../server/src/test/fixtures/records.ts';
+import { type ConsoleServer, hasChromium, INDEX_HTML, launchBrowser, runAxe, signIn, startConsoleServer } from './test/browser-harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../dist', import.meta.url));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PASSWORD_POLICY = { N: 1024, r: 8, p: 1, keyLength: 32 };
+const canRun = hasChromium && existsSync(INDEX_HTML);
+if (!canRun) console.warn('[svod web tests] Chromium or the built console is missing: the accessibility checks are SKIPPED.');
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-const hasChromium = existsSync(CHROMIUM) && existsSync(`${WEB_ROOT}/index.html`);
-if (!hasChromium) console.warn('[svod web tests] Chromium or the built console is missing: the accessibility checks are SKIPPED.');
-
-describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG 2 A/AA)', () => {
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  let db: Db;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+describe.skipIf(!canRun)('accessibility of the main screens (axe-core, WCAG 2 A/AA)', () => {
+  let server: ConsoleServer;
   let browser: Browser;
   let page: Page;
-  let baseUrl: string;
   let record: RecordView;
   /** A reconciliation compared (its report) and one only uploaded (its column mapping). */
   let compared: string;
   let uploaded: string;
 
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(db);
-    await ensureParticipants(db, DEFAULT_PARTICIPANTS);
-    await ensureAgreements(db, DEMO_AGREEMENTS);
-    for (const [username, role] of [
-      ['ru.operator', 'operator'],
-      ['ru.admin', 'administrator'],
-    ] as const) {
-      await insertUser(db, { participant: 'RU-MVD', username, displayName: 'Иванов Сергей Петрович', role, password }, PASSWORD_POLICY);
-    }
-    app = await buildApp({ db, config: { webRoot: WEB_ROOT, passwordPolicy: PASSWORD_POLICY } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no TCP address');
-    baseUrl = `http://127.0.0.1:${address.port}`;
+    server = await startConsoleServer({
+      users: [
+        { participant: 'RU-MVD', username: 'ru.operator', displayName: 'Иванов Сергей Петрович', role: 'operator' },
+        { participant: 'RU-MVD', username: 'ru.admin', displayName: 'Иванов Сергей Петрович', role: 'administrator' },
+      ],
+    });
+    const { app, password } = server;
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ru.operator', password } });
     const headers = { authorization: `Bearer ${login.json().token}` };
     record = (await app.inject({ method: 'POST', url: '/api/v1/records', headers, payload: wantedPerson({ reviewBy: '2025-01-31' }) })).json();
@@ -68,16 +42,12 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
     compared = await uploadArray();
     uploaded = await uploadArray();
     await app.inject({ method: 'POST', url: `/api/v1/reconciliations/${compared}/run`, headers, payload: {} });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await db?.destroy();
+    await server?.close();
   });
 
   /** A new context for each screen; the one before is closed, with its open event stream. */
@@ -87,26 +57,15 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
     page = await context.newPage();
   };
 
-  const signIn = async (username: string) => {
+  const signInAs = async (username: string) => {
     await freshPage();
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await signIn(page, server, username);
     await page.getByRole('heading', { level: 1 }).waitFor();
   };
 
   /** Serious and critical violations of the screen as it is now. */
   const violations = async (): Promise<string[]> => {
-    await page.addScriptTag({ content: AXE });
-    const { violations: found, passes } = (await page.evaluate(async () => {
-      // axe-core's global, put there by the script above.
-      const axe = (
-        window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[]; passes: unknown[] }> } }
-      ).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return { violations: result.violations, passes: result.passes.length };
-    })) as { violations: Violation[]; passes: number };
+    const { violations: found, passes } = await runAxe(page);
     // A screen on which no rule applied was not checked at all.
     expect(passes).toBeGreaterThan(5);
     return found
@@ -122,15 +81,15 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
 
   it('the login page', async () => {
     await freshPage();
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${server.baseUrl}/`);
     await page.getByRole('heading', { name: 'Вход в систему' }).waitFor();
     expect(await violations()).toEqual([]);
   });
 
   it("an operator's home, records list, record, history, form, check and reconciliation of an array", async () => {
-    await signIn('ru.operator');
+    await signInAs('ru.operator');
     const visit = async (path: string, ready: () => Promise<void>) => {
-      await page.goto(`${baseUrl}${path}`);
+      await page.goto(`${server.baseUrl}${path}`);
       await ready();
     };
     const screens: [string, () => Promise<void>][] = [
@@ -166,9 +125,9 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
   });
 
   it('on a 390 px phone the records list is a card per record, with nothing wider than the screen', async () => {
-    await signIn('ru.operator');
+    await signInAs('ru.operator');
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${baseUrl}/records`);
+    await page.goto(`${server.baseUrl}/records`);
     // A cell of a record's row (a row shown while the list loads has no label and is then replaced).
     const cell = page.locator('tbody td[data-label]').first();
     await cell.waitFor();
@@ -186,8 +145,8 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
   });
 
   it('prints a record without the console around it', async () => {
-    await signIn('ru.operator');
-    await page.goto(`${baseUrl}/records/${record.id}`);
+    await signInAs('ru.operator');
+    await page.goto(`${server.baseUrl}/records/${record.id}`);
     await page.getByRole('button', { name: 'Печать' }).waitFor();
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('banner').isVisible()).toBe(false);
@@ -198,8 +157,8 @@ describe.skipIf(!hasChromium)('accessibility of the main screens (axe-core, WCAG
   });
 
   it('the administration screens', async () => {
-    await signIn('ru.admin');
-    await page.goto(`${baseUrl}/admin`);
+    await signInAs('ru.admin');
+    await page.goto(`${server.baseUrl}/admin`);
     const found: string[] = [];
     for (const tab of ['Пользователи', 'Ключи API', 'Журнал аудита']) {
       await page.getByRole('tab', { name: tab }).click();

@@ -4,25 +4,20 @@
  * of them, and the matrix says who shares an array with whom today, in words as well as marks.
  * BKBOP's administrator, and no one else, enters and changes agreements in the same page.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS } from '@svod/core';
-import { buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../dist', import.meta.url));
-const INDEX_HTML = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-const MISSING_BUILD = 'packages/web/dist/index.html is missing: run `npm run build:web` first (npm test does it before vitest)';
-/** Every test leaves a picture of the screen it ended on here, kept by CI when a run fails. */
-const SCREENS = fileURLToPath(new URL('../../../test-results/screens-agreements', import.meta.url));
-/** Passwords hashed at a token cost: the scenario logs in often, and the production cost has its own tests. */
-const PASSWORD_POLICY = { N: 1024, r: 8, p: 1, keyLength: 32 };
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import type { Browser, Locator, Page } from 'playwright-core';
+import { DEMO_AGREEMENTS } from '@svod/core';
+import {
+  CHROMIUM,
+  type ConsoleServer,
+  hasChromium,
+  launchBrowser,
+  Screenshots,
+  seriousViolations,
+  signedInPage,
+  signIn,
+  startConsoleServer,
+} from './test/browser-harness.ts';
 
 /** The demo's agreements by what the scenario needs of them. */
 const title = (documentRef: string): string => {
@@ -36,40 +31,25 @@ const VEHICLES = title('ДЕМО-2004-ТС');
 const MINSK = title('ДЕМО-1993-МИНСК');
 const BKBOP = title('ДЕМО-1993-БКБОП');
 
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[svod web tests] ${CHROMIUM} not found: the agreements UI test in real Chromium is SKIPPED.`);
 
 describe.skipIf(!hasChromium)('the register of agreements in the console', () => {
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  let db: Db;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let server: ConsoleServer;
   let browser: Browser;
-  let baseUrl: string;
   /** One page per user, each in its own browser context. */
   const pages = new Map<string, Page>();
   const pageErrors: string[] = [];
   const cspViolations: string[] = [];
-  let screenNumber = 1;
+  const screens = new Screenshots('screens-agreements');
 
   /** The user's page, signed in through the login form (in Russian). */
-  const pageOf = async (username: string): Promise<Page> => {
-    const existing = pages.get(username);
-    if (existing) return existing;
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) cspViolations.push(`${username}: ${message.text()}`);
+  const pageOf = (username: string): Promise<Page> =>
+    signedInPage(pages, username, {
+      browser,
+      server,
+      troubles: { pageErrors, cspViolations },
+      until: (page) => page.getByRole('navigation').getByRole('link', { name: 'Соглашения' }).waitFor(),
     });
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Соглашения' }).waitFor();
-    pages.set(username, page);
-    return page;
-  };
 
   /** The register opened from the header, once its table is on the screen. */
   const openAgreements = async (page: Page) => {
@@ -121,69 +101,37 @@ describe.skipIf(!hasChromium)('the register of agreements in the console', () =>
     if (agreement.to) await form.getByLabel('Действует по (если не бессрочно)', { exact: true }).fill(agreement.to);
   };
 
-  /** The accessibility violations axe-core finds on the page that matter (serious or critical), WCAG 2 A/AA. */
-  const seriousViolations = async (page: Page): Promise<string[]> => {
-    await page.addScriptTag({ content: AXE });
-    const found = (await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
-    })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-    return found
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  };
-
   /** Moldova and Uzbekistan share no firearms under the demo's agreements: the administrator's new one makes them. */
   const FIREARMS_MD_UZ = 'Соглашение между МВД Республики Молдова и МВД Республики Узбекистан об обмене сведениями об оружии (тестовое)';
   const FIREARMS_MD_UZ_RENAMED = 'Соглашение об обмене сведениями об оружии между Молдовой и Узбекистаном (тестовое, в новой редакции)';
 
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
-    mkdirSync(SCREENS, { recursive: true });
-    db = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(db);
-    await ensureParticipants(db, DEFAULT_PARTICIPANTS);
-    await ensureAgreements(db, DEMO_AGREEMENTS);
-    const people = [
-      ['KZ-MVD', 'kz.operator', 'Ахметов Ерлан Болатович', 'operator'],
-      ['MD-MAI', 'md.analyst', 'Русу Ион Васильевич', 'analyst'],
-      ['RU-GP', 'rugp.administrator', 'Орлова Марина Сергеевна', 'administrator'],
-      ['BKBOP', 'bkbop.analyst', 'Петров Олег Николаевич', 'analyst'],
-      ['BKBOP', 'bkbop.administrator', 'Соколова Анна Викторовна', 'administrator'],
-    ] as const;
-    for (const [participant, username, displayName, role] of people) {
-      await insertUser(db, { participant, username, displayName, role, password }, PASSWORD_POLICY);
-    }
-    app = await buildApp({ db, config: { webRoot: WEB_ROOT, passwordPolicy: PASSWORD_POLICY } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('the server did not report a TCP address');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    server = await startConsoleServer({
+      users: [
+        { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator' },
+        { participant: 'MD-MAI', username: 'md.analyst', displayName: 'Русу Ион Васильевич', role: 'analyst' },
+        { participant: 'RU-GP', username: 'rugp.administrator', displayName: 'Орлова Марина Сергеевна', role: 'administrator' },
+        { participant: 'BKBOP', username: 'bkbop.analyst', displayName: 'Петров Олег Николаевич', role: 'analyst' },
+        { participant: 'BKBOP', username: 'bkbop.administrator', displayName: 'Соколова Анна Викторовна', role: 'administrator' },
+      ],
     });
+    screens.prepare();
+    browser = await launchBrowser();
   });
 
   afterEach(async ({ task }) => {
-    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
-    for (const [username, page] of pages) {
-      if (!page.isClosed())
-        await page.screenshot({ path: join(SCREENS, `${String(screenNumber).padStart(2, '0')}-${name}-${username}.png`), fullPage: true });
-    }
-    screenNumber++;
+    await screens.afterTest(task.name, pages);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await db?.destroy();
+    await server?.close();
   });
 
   it('a Kazakh officer sees the agreements Kazakhstan is party to and, in the matrix, that Kazakhstan shares vehicles with Uzbekistan but Moldova does not with Russia', async () => {
     const officer = await pageOf('kz.operator');
     await openAgreements(officer);
-    expect(officer.url()).toBe(`${baseUrl}/agreements`);
+    expect(officer.url()).toBe(`${server.baseUrl}/agreements`);
     expect(await registerTitles(officer)).toEqual([BILATERAL_KZ_UZ, BKBOP, MINISTRIES, MINSK, VEHICLES].sort());
 
     // The bilateral agreement in words: its reference, its parties, what it covers, in force today.
@@ -254,7 +202,7 @@ describe.skipIf(!hasChromium)('the register of agreements in the console', () =>
 
   it('the page works in English', async () => {
     const officer = await pageOf('kz.operator');
-    await officer.goto(`${baseUrl}/agreements`);
+    await officer.goto(`${server.baseUrl}/agreements`);
     await officer.getByRole('button', { name: 'EN', exact: true }).click();
     await officer.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
     expect(await officer.title()).toMatch(/^Agreements — /);
@@ -433,20 +381,17 @@ describe.skipIf(!hasChromium)('the register of agreements in the console', () =>
     // axe is injected into the page: this context lets scripts past the Content-Security-Policy.
     const context = await browser.newContext({ bypassCSP: true, locale: 'ru-RU' });
     const page = await context.newPage();
-    const signIn = async (username: string) => {
-      await page.goto(`${baseUrl}/`);
-      await page.getByLabel('Имя пользователя').fill(username);
-      await page.getByLabel('Пароль').fill(password);
-      await page.getByRole('button', { name: 'Войти' }).click();
+    const signInAs = async (username: string) => {
+      await signIn(page, server, username);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.goto(`${baseUrl}/agreements`);
+      await page.goto(`${server.baseUrl}/agreements`);
       await page.getByRole('table', { name: /^Обмен сведениями массива/ }).waitFor();
     };
-    await signIn('kz.operator');
+    await signInAs('kz.operator');
     expect(await seriousViolations(page)).toEqual([]);
 
     await context.clearCookies();
-    await signIn('bkbop.administrator');
+    await signInAs('bkbop.administrator');
     await page.getByRole('button', { name: 'Новое соглашение' }).click();
     const form = page.getByRole('form', { name: 'Новое соглашение' });
     await form.waitFor();

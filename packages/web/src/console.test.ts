@@ -5,28 +5,31 @@
  * stale-version message), and the owner-only button.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type RecordInput, type RecordView } from '@svod/core';
-import { buildApp, crossmatchQueued, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import type { Browser, Page } from 'playwright-core';
+import type { RecordInput, RecordView } from '@svod/core';
+import { crossmatchQueued } from '@svod/server';
 import { stolenVehicle, wantedPerson } from '../../server/src/test/fixtures/records.ts';
+import {
+  CHROMIUM,
+  type ConsoleServer,
+  hasChromium,
+  INDEX_HTML,
+  launchBrowser,
+  MISSING_BUILD,
+  openDesktopPage,
+  Screenshots,
+  signIn,
+  startConsoleServer,
+  watchPage,
+} from './test/browser-harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../dist', import.meta.url));
-const INDEX_HTML = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-const MISSING_BUILD = 'packages/web/dist/index.html is missing: run `npm run build:web` first (npm test does it before vitest)';
 const SCREENSHOT = '/tmp/svod-console.png';
-/** Every test leaves a picture of the screen it ended on here, kept by CI when a run fails. */
-const SCREENS = fileURLToPath(new URL('../../../test-results/screens', import.meta.url));
-/** Passwords hashed at a token cost: the scenario logs in often, and the production cost has its own tests. */
-const PASSWORD_POLICY = { N: 1024, r: 8, p: 1, keyLength: 32 };
 
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
     `[svod web tests] ${CHROMIUM} not found: the console UI test in real Chromium is SKIPPED. ` +
@@ -41,33 +44,19 @@ describe('built web console', () => {
 });
 
 describe.skipIf(!hasChromium)('web console in Chromium', () => {
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  let db: Db;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let server: ConsoleServer;
   let browser: Browser;
-  let baseUrl: string;
   let page: Page;
   const pageErrors: string[] = [];
-  let screenNumber = 1;
-  /** What the browser refused under the Content-Security-Policy the server sends. */
   const cspViolations: string[] = [];
-  const watchCsp = (p: Page) =>
-    p.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) cspViolations.push(`${p.url()}: ${message.text()}`);
-    });
+  const screens = new Screenshots('screens');
   let wanted: RecordView;
   let vehicleInput: RecordInput;
   let vehicle: RecordView;
   let firearm: RecordView;
 
-  const login = async (username: string) => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    expect(response.statusCode, response.body).toBe(200);
-    return { authorization: `Bearer ${(response.json() as { token: string }).token}` };
-  };
-
   const create = async (headers: Record<string, string>, input: RecordInput): Promise<RecordView> => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/records', headers, payload: input });
+    const response = await server.app.inject({ method: 'POST', url: '/api/v1/records', headers, payload: input });
     expect(response.statusCode, response.body).toBe(201);
     return response.json() as RecordView;
   };
@@ -75,43 +64,25 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   /** Another user in a browser page of their own, signed in through the login form (in Russian). */
   const signInOnNewPage = async (username: string): Promise<Page> => {
     const other = await browser.newPage();
-    watchCsp(other);
-    other.on('pageerror', (error) => pageErrors.push(`${other.url()}: ${error.message}`));
-    await other.goto(`${baseUrl}/`);
-    await other.getByLabel('Имя пользователя').fill(username);
-    await other.getByLabel('Пароль').fill(password);
-    await other.getByRole('button', { name: 'Войти' }).click();
+    watchPage(other, { pageErrors, cspViolations });
+    await signIn(other, server, username);
     return other;
   };
 
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
-    rmSync(SCREENS, { recursive: true, force: true });
-    mkdirSync(SCREENS, { recursive: true });
+    server = await startConsoleServer({
+      users: [
+        { participant: 'RU-MVD', username: 'ru.operator', displayName: 'Иванов Сергей Петрович', role: 'operator' },
+        { participant: 'RU-MVD', username: 'ru.supervisor', displayName: 'Козлов Андрей Игоревич', role: 'supervisor' },
+        { participant: 'RU-MVD', username: 'ru.admin', displayName: 'Смирнова Ольга Викторовна', role: 'administrator' },
+        { participant: 'KZ-MVD', username: 'kz.analyst', displayName: 'Нурланов Арман', role: 'analyst' },
+        { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator' },
+      ],
+    });
+    screens.prepare({ emptied: true });
 
-    db = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(db);
-    await ensureParticipants(db, DEFAULT_PARTICIPANTS);
-    await ensureAgreements(db, DEMO_AGREEMENTS);
-    const people = [
-      ['RU-MVD', 'ru.operator', 'Иванов Сергей Петрович', 'operator'],
-      ['RU-MVD', 'ru.supervisor', 'Козлов Андрей Игоревич', 'supervisor'],
-      ['RU-MVD', 'ru.admin', 'Смирнова Ольга Викторовна', 'administrator'],
-      ['KZ-MVD', 'kz.analyst', 'Нурланов Арман', 'analyst'],
-      ['KZ-MVD', 'kz.operator', 'Ахметов Ерлан Болатович', 'operator'],
-    ] as const;
-    for (const [participant, username, displayName, role] of people) {
-      await insertUser(db, { participant, username, displayName, role, password }, PASSWORD_POLICY);
-    }
-
-    app = await buildApp({ db, config: { webRoot: WEB_ROOT, passwordPolicy: PASSWORD_POLICY } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('the server did not report a TCP address');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-
-    const ru = await login('ru.operator');
-    const kz = await login('kz.operator');
+    const ru = await server.login('ru.operator');
+    const kz = await server.login('kz.operator');
     vehicleInput = stolenVehicle();
     vehicle = await create(ru, vehicleInput);
     firearm = await create(ru, {
@@ -156,7 +127,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
       },
     });
     wanted = await create(ru, wantedPerson());
-    const photo = await app.inject({
+    const photo = await server.app.inject({
       method: 'POST',
       url: `/api/v1/records/${wanted.id}/attachments?filename=${encodeURIComponent('фото-анфас.png')}`,
       headers: { ...ru, 'content-type': 'image/png' },
@@ -164,31 +135,22 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     });
     expect(photo.statusCode, photo.body).toBe(201);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ru-RU' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    watchCsp(page);
+    browser = await launchBrowser();
+    page = await openDesktopPage(browser);
+    watchPage(page, { pageErrors, cspViolations });
   });
 
   afterEach(async ({ task }) => {
-    if (!page || page.isClosed()) return;
-    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
-    await page.screenshot({ path: join(SCREENS, `${String(screenNumber++).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await screens.afterTest(task.name, page);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await db?.destroy();
+    await server?.close();
   });
 
   it('shows the Russian error message for a wrong password', async () => {
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${server.baseUrl}/`);
     await page.getByRole('heading', { name: 'Вход в систему' }).waitFor();
     await page.getByLabel('Имя пользователя').fill('ru.operator');
     await page.getByLabel('Пароль').fill('not-the-password');
@@ -200,7 +162,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   });
 
   it('logs in and shows the records table with the Cyrillic name and its Latin form', async () => {
-    await page.getByLabel('Пароль').fill(password);
+    await page.getByLabel('Пароль').fill(server.password);
     await page.getByRole('button', { name: 'Войти' }).click();
     // An operator starts on the agency's home page: what is due for review, the newest records.
     await page.getByRole('heading', { name: 'Добрый день, Иванов Сергей Петрович' }).waitFor();
@@ -279,12 +241,12 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await page.waitForFunction((before) => document.querySelector('tbody tr')?.textContent !== before, newestFirst);
     expect(await page.locator('tbody tr').count()).toBe(4);
     await page.getByRole('button', { name: 'Сбросить' }).click();
-    await page.waitForURL(`${baseUrl}/records`);
+    await page.waitForURL(`${server.baseUrl}/records`);
   });
 
   it('checks a person typed in Latin letters: a hit on the Cyrillic record, with why; too little is refused', async () => {
     await page.getByRole('link', { name: 'Проверка', exact: true }).click();
-    await page.waitForURL(`${baseUrl}/check`);
+    await page.waitForURL(`${server.baseUrl}/check`);
     await page.getByRole('heading', { level: 1, name: 'Проверка' }).waitFor();
     expect(await page.getByLabel('Лицо').isChecked()).toBe(true);
     await page.getByLabel('Фамилия', { exact: true }).fill('RAKHMONOV');
@@ -349,7 +311,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
   it('opens a record with all its sections, labels and photo', async () => {
     await page.getByRole('row', { name: /Rakhmonov/ }).click();
-    await page.waitForURL(`${baseUrl}/records/${wanted.id}`);
+    await page.waitForURL(`${server.baseUrl}/records/${wanted.id}`);
     await page.getByRole('heading', { level: 1, name: 'Рахмонов Фаррух Исмоилович' }).waitFor();
     for (const section of [
       'Wanted',
@@ -401,7 +363,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await page.getByRole('main').textContent()).toContain('Задержан 12.05.2025 в г. Душанбе');
     expect(await page.getByRole('button', { name: 'Cancel record' }).count()).toBe(0);
 
-    const stored = await app.inject({ method: 'GET', url: `/api/v1/records/${wanted.id}`, headers: await login('ru.operator') });
+    const stored = await server.app.inject({ method: 'GET', url: `/api/v1/records/${wanted.id}`, headers: await server.login('ru.operator') });
     expect((stored.json() as RecordView).status).toBe('cancelled');
 
     await page.getByRole('link', { name: 'Back to records' }).click();
@@ -413,10 +375,10 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await page.getByRole('heading', { name: 'Vehicle', exact: true }).waitFor();
     // Someone else edits the record while it is on the screen.
     const { category: _category, nationalRef: _ref, ...content } = vehicleInput;
-    const edit = await app.inject({
+    const edit = await server.app.inject({
       method: 'PUT',
       url: `/api/v1/records/${vehicle.id}`,
-      headers: await login('ru.operator'),
+      headers: await server.login('ru.operator'),
       payload: { ...content, version: vehicle.version, remarks: 'Уточнён цвет кузова' },
     });
     expect(edit.statusCode, edit.body).toBe(200);
@@ -454,7 +416,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   });
 
   it('creates a missing person in the form: dates as typed, a Latin form offered, a refusal shown at its field', async () => {
-    await page.goto(`${baseUrl}/records`);
+    await page.goto(`${server.baseUrl}/records`);
     await page.getByRole('link', { name: 'New record' }).click();
     await page.getByRole('heading', { name: 'New record' }).waitFor();
     await page.getByLabel('Category', { exact: true }).selectOption('missing_person');
@@ -485,7 +447,11 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     const main = (await page.getByRole('main').textContent()) ?? '';
     expect(main).toContain('15 Jul 1984');
     expect(main).toContain(latinSurname);
-    const created = await app.inject({ method: 'GET', url: '/api/v1/records?nationalRef=RU-MVD-FORM-1', headers: await login('ru.operator') });
+    const created = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/records?nationalRef=RU-MVD-FORM-1',
+      headers: await server.login('ru.operator'),
+    });
     const [stored] = created.json().items as RecordView[];
     expect(stored?.person?.birthDate).toBe('1984-07-15');
     expect(stored?.missing?.lastSeenOn).toBe('2024-11-03');
@@ -497,13 +463,15 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await page.getByRole('heading', { name: /Edit record RU-MVD-FORM-1/ }).waitFor();
     await page.getByLabel('Remarks').fill('Видели на вокзале');
     const current = (
-      await (await app.inject({ method: 'GET', url: '/api/v1/records?nationalRef=RU-MVD-FORM-1', headers: await login('ru.operator') })).json()
+      await (
+        await server.app.inject({ method: 'GET', url: '/api/v1/records?nationalRef=RU-MVD-FORM-1', headers: await server.login('ru.operator') })
+      ).json()
     ).items[0] as RecordView;
     const { id, version, category: _c, nationalRef: _n, owner: _o, status: _s, createdAt: _a, updatedAt: _u, attachments: _t, ...content } = current;
-    const theirs = await app.inject({
+    const theirs = await server.app.inject({
       method: 'PUT',
       url: `/api/v1/records/${id}`,
-      headers: await login('ru.operator'),
+      headers: await server.login('ru.operator'),
       payload: { ...content, version, remarks: 'Звонила сестра' },
     });
     expect(theirs.statusCode, theirs.body).toBe(200);
@@ -571,8 +539,8 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   });
 
   it('flags a record whose review date has passed, on its page and in the list', async () => {
-    const overdue = await create(await login('ru.operator'), stolenVehicle({ reviewBy: '2025-01-31' }));
-    await page.goto(`${baseUrl}/records/${overdue.id}`);
+    const overdue = await create(await server.login('ru.operator'), stolenVehicle({ reviewBy: '2025-01-31' }));
+    await page.goto(`${server.baseUrl}/records/${overdue.id}`);
     await page.getByText('Review was due on 31 Jan 2025').waitFor();
     await page.getByRole('link', { name: 'Back to records' }).click();
     const row = page.getByRole('row', { name: new RegExp(overdue.nationalRef) });
@@ -582,12 +550,8 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   it("does not offer cancellation on another participant's record, and deep links work", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const other = await context.newPage();
-    other.on('pageerror', (error) => pageErrors.push(String(error)));
-    watchCsp(other);
-    await other.goto(`${baseUrl}/records/${firearm.id}`);
-    await other.getByLabel('Имя пользователя').fill('kz.operator');
-    await other.getByLabel('Пароль').fill(password);
-    await other.getByRole('button', { name: 'Войти' }).click();
+    watchPage(other, { pageErrors, cspViolations });
+    await signIn(other, server, 'kz.operator', { path: `/records/${firearm.id}` });
     await other.getByRole('heading', { name: 'Оружие', exact: true }).waitFor();
     const main = await other.getByRole('main').textContent();
     expect(main).toContain('ТА 1234');
@@ -668,7 +632,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   ] as { category: string; fill: string[][]; wrong: string[]; heading: RegExp; shows?: string }[])(
     'creates a record of category $category in the form after one field it refuses is put right',
     async ({ category, fill, wrong, heading, shows }) => {
-      await page.goto(`${baseUrl}/records/new?category=${category}`);
+      await page.goto(`${server.baseUrl}/records/new?category=${category}`);
       await page.getByRole('heading', { name: 'New record' }).waitFor();
       await page.getByLabel('National reference').fill(`RU-MVD-FORM-${category}`);
       await page.getByLabel('Legal basis').fill('Материал проверки КУСП № 1234');
@@ -692,7 +656,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   );
 
   it('finds records by a name in another script or by VIN, ranked, cancelled ones too', async () => {
-    await page.goto(`${baseUrl}/records`);
+    await page.goto(`${server.baseUrl}/records`);
     const search = page.getByRole('search', { name: 'Find a record' });
     await search.getByLabel('Search by').selectOption('name');
     await search.getByLabel(/Name in any script/).fill('Rahmonov Farruh');
@@ -717,16 +681,16 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   });
 
   it('loads the next page with the cursor', async () => {
-    const ru = await login('ru.operator');
+    const ru = await server.login('ru.operator');
     for (let i = 0; i < 48; i++) await create(ru, stolenVehicle());
-    const { count } = await db
+    const { count } = await server.db
       .selectFrom('records')
       .select((eb) => eb.fn.countAll<string>().as('count'))
       .executeTakeFirstOrThrow();
     const total = Number(count);
     expect(total).toBeGreaterThan(50);
     expect(total).toBeLessThanOrEqual(100);
-    await page.goto(`${baseUrl}/records`);
+    await page.goto(`${server.baseUrl}/records`);
     const more = page.getByRole('button', { name: 'Load more' });
     await more.waitFor();
     expect(await page.locator('tbody tr').count()).toBe(50);
@@ -740,8 +704,8 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   it('a name typed on the wrong keyboard layout is shown as written, with a note for the owner', async () => {
     const slipped = wantedPerson();
     slipped.person = { ...slipped.person!, names: [{ kind: 'primary', script: 'Cyrl', surname: ';erjd', given: 'Utjhubq' }] };
-    const record = await create(await login('ru.operator'), slipped);
-    await page.goto(`${baseUrl}/records/${record.id}`);
+    const record = await create(await server.login('ru.operator'), slipped);
+    await page.goto(`${server.baseUrl}/records/${record.id}`);
     await page.getByRole('note').getByText('Data quality').waitFor();
     expect(await page.getByRole('note').textContent()).toContain('typed on the wrong keyboard layout');
     expect(await page.getByRole('main').textContent()).toContain(';erjd');
@@ -749,9 +713,8 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
   it('shows the interactive API documentation under its own policy', async () => {
     const docs = await browser.newPage();
-    docs.on('pageerror', (error) => pageErrors.push(String(error)));
-    watchCsp(docs);
-    await docs.goto(`${baseUrl}/api/v1/docs`);
+    watchPage(docs, { pageErrors, cspViolations });
+    await docs.goto(`${server.baseUrl}/api/v1/docs`);
     await docs.getByText('/api/v1/auth/login').first().waitFor();
     expect(await docs.locator('.opblock').count()).toBeGreaterThan(10);
     await docs.close();
@@ -805,7 +768,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     expect(await trail.getByRole('row', { name: /apikey\.revoke/ }).count()).toBeGreaterThan(0);
     await admin.getByRole('button', { name: 'Проверить цепочку' }).click();
     await admin.getByText(/Цепочка цела/).waitFor();
-    await admin.screenshot({ path: join(SCREENS, 'administration.png'), fullPage: true });
+    await admin.screenshot({ path: join(screens.dir, 'administration.png'), fullPage: true });
     await admin.close();
   });
 
@@ -819,14 +782,14 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
       .waitFor();
     expect(await table.getByRole('row', { name: /KZ-MVD/ }).textContent()).toMatch(/1/);
     expect(await analyst.getByRole('link', { name: 'Новая карточка' }).count()).toBe(0);
-    await analyst.screenshot({ path: join(SCREENS, 'analyst-home.png'), fullPage: true });
+    await analyst.screenshot({ path: join(screens.dir, 'analyst-home.png'), fullPage: true });
 
-    await analyst.goto(`${baseUrl}/records?category=vehicle`);
+    await analyst.goto(`${server.baseUrl}/records?category=vehicle`);
     const csv = analyst.getByRole('link', { name: 'Выгрузить CSV' });
     const href = (await csv.getAttribute('href')) ?? '';
     expect(href).toContain('format=csv');
     expect(href).toContain('category=vehicle');
-    const download = await analyst.request.get(`${baseUrl}${href}`);
+    const download = await analyst.request.get(`${server.baseUrl}${href}`);
     expect(download.status()).toBe(200);
     const exported = (await download.text()).replace(/^\uFEFF/, '');
     expect(exported.startsWith('id,category,')).toBe(true);
@@ -850,9 +813,9 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
   });
 
   it("counts down a supervisor's records waiting to be cross-matched, then puts one man's records from two states side by side; confirmed, both records show one subject", async () => {
-    const ru = await create(await login('ru.operator'), wantedPerson({ nationalRef: 'RU-W-TWIN' }));
+    const ru = await create(await server.login('ru.operator'), wantedPerson({ nationalRef: 'RU-W-TWIN' }));
     await create(
-      await login('kz.operator'),
+      await server.login('kz.operator'),
       wantedPerson({
         nationalRef: 'KZ-W-TWIN',
         person: {
@@ -867,7 +830,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     const supervisor = await signInOnNewPage('ru.supervisor');
     const progress = supervisor.getByRole('region', { name: 'Сопоставление ваших карточек' });
     await progress.getByText(/Ожидают сопоставления с банком/).waitFor();
-    await crossmatchQueued(db);
+    await crossmatchQueued(server.db);
     // The count is asked again while records wait: the section goes once none do, without a reload.
     await progress.waitFor({ state: 'detached' });
     await supervisor.reload();
@@ -879,10 +842,10 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await card.waitFor();
     // The names are written in two scripts: the row is marked as differing for the reader.
     expect(await card.locator('.match-card__differs', { hasText: 'Фамилия' }).count()).toBe(1);
-    await card.screenshot({ path: join(SCREENS, 'match-card.png') });
+    await card.screenshot({ path: join(screens.dir, 'match-card.png') });
     await card.getByRole('button', { name: 'Подтвердить: одно лицо' }).click();
     await card.waitFor({ state: 'detached' });
-    await supervisor.goto(`${baseUrl}/records/${ru.id}`);
+    await supervisor.goto(`${server.baseUrl}/records/${ru.id}`);
     await supervisor.getByText(/Подтверждено как одно лицо/).waitFor();
     const cluster = supervisor.locator('.record-cluster');
     await cluster.getByRole('heading', { name: 'То же лицо или предмет по подтверждённым парам' }).waitFor();
@@ -892,7 +855,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
   it("sends a Kazakh officer's hit to the Russian owner live; the owner confirms it and the officer's screen shows the answer without a reload", async () => {
     const base = wantedPerson({ nationalRef: 'RU-W-HIT' });
-    const wantedHere = await create(await login('ru.operator'), {
+    const wantedHere = await create(await server.login('ru.operator'), {
       ...base,
       person: { ...base.person!, documents: [{ type: 'passport', number: 'HT7777777', issuingState: 'TJ' }] },
     });
@@ -910,7 +873,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
     const alert = owner.getByRole('alert').filter({ hasText: 'выявила карточку вашего ведомства' });
     await alert.waitFor();
-    await owner.screenshot({ path: join(SCREENS, 'hit-alert.png') });
+    await owner.screenshot({ path: join(screens.dir, 'hit-alert.png') });
     await alert.getByRole('link', { name: 'Открыть' }).click();
     const card = owner.locator('.hit-card', { hasText: 'RAKHMONOV' }).filter({ hasText: 'Ожидает ответа' }).first();
     await card.getByText(/осталось \d+:\d\d/).waitFor();
@@ -920,14 +883,14 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await officer.locator('.hit-follow-up').getByText('Ответ владельца: Задержан').waitFor();
     await officer.getByRole('alert').filter({ hasText: 'подтвердило совпадение по вашей проверке' }).waitFor();
     // The owner's record page lists the hit with its answer.
-    await owner.goto(`${baseUrl}/records/${wantedHere.id}`);
+    await owner.goto(`${server.baseUrl}/records/${wantedHere.id}`);
     await owner.getByRole('region', { name: 'Совпадения по этой карточке' }).getByText('Задержан').first().waitFor();
     await owner.close();
     await officer.close();
   });
 
   it("shows on an unidentified girl's record the missing girl she may be, and which biometric comparison to order; the pair waits in the review queue", async () => {
-    const found = await create(await login('ru.operator'), {
+    const found = await create(await server.login('ru.operator'), {
       category: 'unidentified_person',
       nationalRef: 'RU-U-GIRL',
       legalBasis: 'Рапорт ППС от 10.05.2025',
@@ -941,15 +904,15 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
         estimatedAge: { min: 11, max: 14 },
       },
     });
-    await page.goto(`${baseUrl}/records/${found.id}`);
+    await page.goto(`${server.baseUrl}/records/${found.id}`);
     // The console is in English since the language test.
     const section = page.getByRole('region', { name: 'Missing persons this may be' });
     await section.getByText('Сейтқали Әлия').first().waitFor();
     expect(await section.textContent()).toContain('No biometric reference is held on both sides yet.');
-    await section.screenshot({ path: join(SCREENS, 'nameless.png') });
+    await section.screenshot({ path: join(screens.dir, 'nameless.png') });
     // The background matcher also puts the pair in the review queue, under its own kind.
-    await crossmatchQueued(db);
-    await page.goto(`${baseUrl}/matches`);
+    await crossmatchQueued(server.db);
+    await page.goto(`${server.baseUrl}/matches`);
     await page.getByLabel('Kind').selectOption('nameless');
     const pair = page.locator('.match-card', { hasText: 'RU-U-GIRL' });
     await pair.getByText('No biometric reference is held on both sides yet.').waitFor();
@@ -974,7 +937,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     // A vehicle of its own in force: the one made in setup has been edited and cancelled by now.
     const { vin: _vin, ...withoutVin } = vehicleInput.vehicle!;
     const held = await create(
-      await login('ru.operator'),
+      await server.login('ru.operator'),
       stolenVehicle({ nationalRef: 'RU-V-ARRAY-1', vehicle: { ...withoutVin, plate: { number: 'В456ОР77', state: 'RU' } } }),
     );
     const file = join(tmpdir(), `svod-array-${randomBytes(4).toString('hex')}.csv`);
@@ -1026,11 +989,11 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await applied.waitFor();
     expect(await applied.locator('div', { hasText: 'Создано карточек' }).locator('dd').textContent()).toBe('1');
     expect(await applied.locator('div', { hasText: 'Обновлено' }).locator('dd').textContent()).toBe('1');
-    await officer.screenshot({ path: join(SCREENS, 'reconciliation.png'), fullPage: true });
+    await officer.screenshot({ path: join(screens.dir, 'reconciliation.png'), fullPage: true });
     // The reconciliation has its own address: a reload comes back to it.
     await officer.reload();
     await applied.waitFor();
-    const stored = await app.inject({ method: 'GET', url: `/api/v1/records/${held.id}`, headers: await login('ru.operator') });
+    const stored = await server.app.inject({ method: 'GET', url: `/api/v1/records/${held.id}`, headers: await server.login('ru.operator') });
     expect((stored.json() as RecordView).vehicle?.colour).toBe('синий');
     rmSync(file, { force: true });
     await officer.close();
@@ -1038,7 +1001,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
   it('does not show administration to an operator', async () => {
     expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
-    await page.goto(`${baseUrl}/records`);
+    await page.goto(`${server.baseUrl}/records`);
     await page.getByRole('columnheader', { name: 'Category' }).waitFor();
     expect(await page.getByRole('link', { name: 'Export CSV' }).count()).toBe(0);
   });

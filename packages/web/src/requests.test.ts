@@ -4,36 +4,29 @@
  * sends, the Kazakh side assigns, works and answers, each seeing the other's steps live.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type RecordView, type RequestCreate, type RequestView } from '@svod/core';
-import { buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, type Db } from '@svod/server';
+import type { Browser, Page } from 'playwright-core';
+import type { RecordView, RequestCreate, RequestView } from '@svod/core';
 import { wantedPerson } from '../../server/src/test/fixtures/records.ts';
+import {
+  CHROMIUM,
+  type ConsoleServer,
+  hasChromium,
+  launchBrowser,
+  Screenshots,
+  seriousViolations,
+  signedInPage,
+  signIn,
+  startConsoleServer,
+} from './test/browser-harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../dist', import.meta.url));
-const INDEX_HTML = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-const MISSING_BUILD = 'packages/web/dist/index.html is missing: run `npm run build:web` first (npm test does it before vitest)';
-/** Every test leaves a picture of the screen it ended on here, kept by CI when a run fails. */
-const SCREENS = fileURLToPath(new URL('../../../test-results/screens-requests', import.meta.url));
-/** Passwords hashed at a token cost: the scenario logs in often, and the production cost has its own tests. */
-const PASSWORD_POLICY = { N: 1024, r: 8, p: 1, keyLength: 32 };
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const UUID_PATH = /\/requests\/([0-9a-f-]{36})$/;
 
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[svod web tests] ${CHROMIUM} not found: the requests UI test in real Chromium is SKIPPED.`);
 
 describe.skipIf(!hasChromium)('interstate requests in the console', () => {
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  let db: Db;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let server: ConsoleServer;
   let browser: Browser;
-  let baseUrl: string;
   let record: RecordView;
   /** The person request the first test drafts; the later ones follow it. */
   let requestId: string;
@@ -41,27 +34,13 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
   const pages = new Map<string, Page>();
   const pageErrors: string[] = [];
   const cspViolations: string[] = [];
-  let screenNumber = 1;
-
-  const login = async (username: string) => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    expect(response.statusCode, response.body).toBe(200);
-    return { authorization: `Bearer ${(response.json() as { token: string }).token}` };
-  };
-
-  /** The same call as the console's, for what the scenario sets up around the screens. */
-  const call = async (username: string, method: 'GET' | 'POST', url: string, payload?: object): Promise<RequestView> => {
-    const headers = { ...(await login(username)), 'idempotency-key': randomBytes(16).toString('hex') };
-    const response = await app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
-    expect(response.statusCode, response.body).toBeLessThan(300);
-    return response.json() as RequestView;
-  };
+  const screens = new Screenshots('screens-requests');
 
   /** A request drafted, signed and sent by the Russian side over the API. */
   const sendRequest = async (content: RequestCreate): Promise<RequestView> => {
-    const draft = await call('ru.operator', 'POST', '/requests', content);
-    await call('ru.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'sign' });
-    return call('ru.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'send' });
+    const draft = await server.call<RequestView>('ru.operator', 'POST', '/requests', content);
+    await server.call('ru.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'sign' });
+    return server.call<RequestView>('ru.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'send' });
   };
 
   const content = (subject: string, overrides: Partial<RequestCreate> = {}): RequestCreate =>
@@ -80,25 +59,13 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
    * The user's page, signed in through the login form (in Russian), its event stream open
    * before it is handed over, so that nothing sent afterwards is missed.
    */
-  const pageOf = async (username: string): Promise<Page> => {
-    const existing = pages.get(username);
-    if (existing) return existing;
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) cspViolations.push(`${username}: ${message.text()}`);
+  const pageOf = (username: string): Promise<Page> =>
+    signedInPage(pages, username, {
+      browser,
+      server,
+      troubles: { pageErrors, cspViolations },
+      until: (page) => page.waitForResponse((response) => response.url().endsWith('/api/v1/events')),
     });
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(password);
-    const stream = page.waitForResponse((response) => response.url().endsWith('/api/v1/events'));
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await stream;
-    pages.set(username, page);
-    return page;
-  };
 
   const openRequests = async (page: Page) => {
     await page.getByRole('navigation').getByRole('link', { name: 'Запросы' }).click();
@@ -106,48 +73,33 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
-    mkdirSync(SCREENS, { recursive: true });
-    db = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(db);
-    await ensureParticipants(db, DEFAULT_PARTICIPANTS);
-    await ensureAgreements(db, DEMO_AGREEMENTS);
-    const people = [
-      ['RU-MVD', 'ru.operator', 'Иванов Сергей Петрович', 'operator'],
-      ['RU-MVD', 'ru.supervisor', 'Козлов Андрей Игоревич', 'supervisor'],
-      ['KZ-MVD', 'kz.operator', 'Ахметов Ерлан Болатович', 'operator'],
-      ['KZ-MVD', 'kz.supervisor', 'Сапарова Динара Маратовна', 'supervisor'],
-    ] as const;
-    for (const [participant, username, displayName, role] of people) {
-      await insertUser(db, { participant, username, displayName, role, password }, PASSWORD_POLICY);
-    }
-    app = await buildApp({ db, config: { webRoot: WEB_ROOT, passwordPolicy: PASSWORD_POLICY } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('the server did not report a TCP address');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    const created = await app.inject({ method: 'POST', url: '/api/v1/records', headers: await login('ru.operator'), payload: wantedPerson() });
+    server = await startConsoleServer({
+      users: [
+        { participant: 'RU-MVD', username: 'ru.operator', displayName: 'Иванов Сергей Петрович', role: 'operator' },
+        { participant: 'RU-MVD', username: 'ru.supervisor', displayName: 'Козлов Андрей Игоревич', role: 'supervisor' },
+        { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator' },
+        { participant: 'KZ-MVD', username: 'kz.supervisor', displayName: 'Сапарова Динара Маратовна', role: 'supervisor' },
+      ],
+    });
+    screens.prepare();
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/records',
+      headers: await server.login('ru.operator'),
+      payload: wantedPerson(),
+    });
     expect(created.statusCode, created.body).toBe(201);
     record = created.json() as RecordView;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   });
 
   afterEach(async ({ task }) => {
-    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
-    for (const [username, page] of pages) {
-      if (!page.isClosed())
-        await page.screenshot({ path: join(SCREENS, `${String(screenNumber).padStart(2, '0')}-${name}-${username}.png`), fullPage: true });
-    }
-    screenNumber++;
+    await screens.afterTest(task.name, pages);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await db?.destroy();
+    await server?.close();
   });
 
   it('an officer drafts a person request with field errors shown next to the fields, fixes them, a supervisor signs and sends it, and it appears in the recipient’s inbox with its due date', async () => {
@@ -227,7 +179,7 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
     await row.waitFor();
     const text = (await row.textContent()) ?? '';
     for (const cell of [number, 'МВД России → МВД Республики Казахстан', 'Срочный', 'Получен']) expect(text).toContain(cell);
-    const stored = await call('kz.supervisor', 'GET', `/requests/${requestId}`);
+    const stored = await server.call<RequestView>('kz.supervisor', 'GET', `/requests/${requestId}`);
     expect(stored.deadline).not.toBeNull();
     expect(await row.locator(`time[datetime="${stored.deadline}"]`).textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
     expect(text).not.toContain('Просрочен');
@@ -236,7 +188,7 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
   it('the recipient assigns the request to an officer, who takes it up and attaches a file; a supervisor answers, and the sender sees the answer in the history', async () => {
     const recipient = await pageOf('kz.supervisor');
     await recipient.getByRole('status').getByRole('link', { name: 'Открыть запрос' }).click();
-    await recipient.waitForURL(`${baseUrl}/requests/${requestId}`);
+    await recipient.waitForURL(`${server.baseUrl}/requests/${requestId}`);
     await recipient.getByRole('button', { name: 'Назначить исполнителя' }).click();
     await recipient.getByLabel('Исполнитель').selectOption({ label: 'Ахметов Ерлан Болатович' });
     await recipient.getByRole('button', { name: 'Назначить', exact: true }).click();
@@ -244,7 +196,7 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
     expect(await recipient.locator('.record-hero').textContent()).toContain('Ахметов Ерлан Болатович');
 
     const worker = await pageOf('kz.operator');
-    await worker.goto(`${baseUrl}/requests/${requestId}`);
+    await worker.goto(`${server.baseUrl}/requests/${requestId}`);
     await worker.getByRole('button', { name: 'Взять в работу' }).click();
     await worker.getByText('Готово: Взят в работу.').waitFor();
     // An officer may not sign the answer: that is the supervisor's.
@@ -258,13 +210,13 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
     await worker.getByRole('button', { name: 'Загрузить' }).click();
     const download = worker.getByRole('link', { name: 'справка-рахмонов.pdf' });
     await download.waitFor();
-    const fetched = await worker.request.get(`${baseUrl}${await download.getAttribute('href')}`);
+    const fetched = await worker.request.get(`${server.baseUrl}${await download.getAttribute('href')}`);
     expect(fetched.status()).toBe(200);
     expect((await fetched.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // The sender's officer keeps the request open: the answer arrives there by itself.
     const officer = await pageOf('ru.operator');
-    await officer.goto(`${baseUrl}/requests/${requestId}`);
+    await officer.goto(`${server.baseUrl}/requests/${requestId}`);
     await officer.getByRole('heading', { level: 1, name: /^Запрос № / }).waitFor();
 
     await recipient.reload();
@@ -300,7 +252,7 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
     // The official document in either language, whatever the screen's.
     const print = officer.getByRole('group', { name: 'Печать (PDF)' });
     for (const lang of ['RU', 'EN']) {
-      const pdf = await officer.request.get(`${baseUrl}${await print.getByRole('link', { name: lang }).getAttribute('href')}`);
+      const pdf = await officer.request.get(`${server.baseUrl}${await print.getByRole('link', { name: lang }).getAttribute('href')}`);
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()['content-type']).toContain('application/pdf');
     }
@@ -311,9 +263,9 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
     const recipient = await pageOf('kz.supervisor');
     // This page does not hear the event stream: it has not learnt of the refusal below.
     await recipient.route('**/api/v1/events', (route) => route.abort());
-    await recipient.goto(`${baseUrl}/requests/${sent.id}`);
+    await recipient.goto(`${server.baseUrl}/requests/${sent.id}`);
     await recipient.getByRole('button', { name: 'Назначить исполнителя' }).waitFor();
-    await call('kz.supervisor', 'POST', `/requests/${sent.id}/transitions`, { action: 'refuse', text: 'Запрос не подлежит исполнению' });
+    await server.call('kz.supervisor', 'POST', `/requests/${sent.id}/transitions`, { action: 'refuse', text: 'Запрос не подлежит исполнению' });
 
     await recipient.getByRole('button', { name: 'Назначить исполнителя' }).click();
     await recipient.getByLabel('Исполнитель').selectOption({ label: 'Ахметов Ерлан Болатович' });
@@ -326,13 +278,13 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
 
   it('an overdue request is highlighted in the inbox, and the overdue filter shows it alone', async () => {
     const late = await sendRequest(content('Сведения о Нурланове А.', { priority: 'urgent' }));
-    await db
+    await server.db
       .updateTable('requests')
       .set({ deadline_at: new Date(Date.now() - 86_400_000) })
       .where('id', '=', late.id)
       .execute();
     const recipient = await pageOf('kz.supervisor');
-    await recipient.goto(`${baseUrl}/requests`);
+    await recipient.goto(`${server.baseUrl}/requests`);
     const row = recipient.getByRole('row', { name: /Сведения о Нурланове/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Просрочен');
@@ -379,7 +331,7 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
     'a $type request is drafted in its own form and shown on its page',
     async ({ type, fill, add, more, check, shows }) => {
       const officer = await pageOf('ru.operator');
-      await officer.goto(`${baseUrl}/requests/new?type=${type}&recipient=KZ-MVD`);
+      await officer.goto(`${server.baseUrl}/requests/new?type=${type}&recipient=KZ-MVD`);
       await officer.getByRole('heading', { level: 1, name: 'Новый запрос' }).waitFor();
       expect(await officer.getByLabel('Получатель').inputValue()).toBe('KZ-MVD');
       await officer.getByLabel('Соглашение (правовое основание)').fill('Минская конвенция 1993 г.');
@@ -401,7 +353,7 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
   it('a form opened from a hit is prefilled, and a hit the bank does not know is refused at its field', async () => {
     const officer = await pageOf('ru.operator');
     const hitId = '00000000-0000-4000-8000-000000000001';
-    await officer.goto(`${baseUrl}/requests/new?type=hit_answer&hitId=${hitId}&recipient=KZ-MVD`);
+    await officer.goto(`${server.baseUrl}/requests/new?type=hit_answer&hitId=${hitId}&recipient=KZ-MVD`);
     expect(await officer.getByLabel('Вид запроса').inputValue()).toBe('hit_answer');
     const hit = officer.getByLabel('Идентификатор совпадения');
     expect(await hit.inputValue()).toBe(hitId);
@@ -414,9 +366,9 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
   });
 
   it('editing a draft reopens the form with what it says, refuses a wrong field at its input, and saves the change', async () => {
-    const draft = await call('ru.operator', 'POST', '/requests', content('Сведения о Каримове Р.'));
+    const draft = await server.call<RequestView>('ru.operator', 'POST', '/requests', content('Сведения о Каримове Р.'));
     const officer = await pageOf('ru.operator');
-    await officer.goto(`${baseUrl}/requests/${draft.id}`);
+    await officer.goto(`${server.baseUrl}/requests/${draft.id}`);
     await officer.getByRole('button', { name: 'Изменить проект' }).click();
     await officer.getByRole('heading', { level: 1, name: 'Изменение проекта запроса' }).waitFor();
     expect(await officer.getByLabel('Предмет запроса').inputValue()).toBe('Сведения о Каримове Р.');
@@ -429,7 +381,7 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
     expect(await officer.getByLabel('Гражданство').getAttribute('aria-invalid')).toBe('true');
     await officer.getByLabel('Гражданство').fill('uz');
     await officer.getByRole('button', { name: 'Сохранить изменения' }).click();
-    await officer.waitForURL(`${baseUrl}/requests/${draft.id}`);
+    await officer.waitForURL(`${server.baseUrl}/requests/${draft.id}`);
     const particulars = officer.getByRole('region', { name: 'Сведения запроса' });
     await particulars.getByText('Каримов').waitFor();
     expect(await particulars.textContent()).toContain('Узбекистан (UZ)');
@@ -437,9 +389,9 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
   });
 
   it('the outbox shows fifty requests at a time and the rest on «Показать ещё»', async () => {
-    const headers = await login('ru.operator');
+    const headers = await server.login('ru.operator');
     for (let i = 0; i < 52; i++) {
-      const response = await app.inject({
+      const response = await server.app.inject({
         method: 'POST',
         url: '/api/v1/requests',
         headers: { ...headers, 'idempotency-key': randomBytes(16).toString('hex') },
@@ -447,9 +399,9 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
       });
       expect(response.statusCode, response.body).toBe(201);
     }
-    const total = ((await call('ru.operator', 'GET', '/requests?box=outbox&limit=200')) as unknown as { items: unknown[] }).items.length;
+    const total = (await server.call<{ items: unknown[] }>('ru.operator', 'GET', '/requests?box=outbox&limit=200')).items.length;
     const officer = await pageOf('ru.operator');
-    await officer.goto(`${baseUrl}/requests?box=outbox`);
+    await officer.goto(`${server.baseUrl}/requests?box=outbox`);
     const more = officer.getByRole('button', { name: 'Показать ещё' });
     await more.waitFor();
     expect(await officer.locator('tbody tr').count()).toBe(50);
@@ -461,7 +413,7 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
 
   it('the pages work in English', async () => {
     const officer = await pageOf('ru.operator');
-    await officer.goto(`${baseUrl}/requests?box=outbox&state=answered`);
+    await officer.goto(`${server.baseUrl}/requests?box=outbox&state=answered`);
     await officer.getByRole('button', { name: 'EN', exact: true }).click();
     await officer.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
     await officer.getByRole('tab', { name: 'Outbox' }).waitFor();
@@ -488,36 +440,23 @@ describe.skipIf(!hasChromium)('interstate requests in the console', () => {
     // axe is injected into the page: this context lets scripts past the Content-Security-Policy.
     const context = await browser.newContext({ bypassCSP: true, locale: 'ru-RU' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel('Имя пользователя').fill('kz.supervisor');
-    await page.getByLabel('Пароль').fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await signIn(page, server, 'kz.supervisor');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    const serious = async () => {
-      await page.addScriptTag({ content: AXE });
-      const found = (await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-        return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
-      })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-      return found
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    };
 
-    await page.goto(`${baseUrl}/requests`);
+    await page.goto(`${server.baseUrl}/requests`);
     await page.getByRole('row', { name: /Сведения о Нурланове/ }).waitFor();
-    expect(await serious()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
-    await page.goto(`${baseUrl}/requests/new?type=identity_confirmation`);
+    await page.goto(`${server.baseUrl}/requests/new?type=identity_confirmation`);
     await page.getByRole('button', { name: 'Сохранить проект' }).click();
     await page.getByRole('alert').filter({ hasText: 'заполните отмеченные поля' }).waitFor();
-    expect(await serious()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     const sent = await sendRequest(content('Сведения о Юсупове Т.'));
-    await page.goto(`${baseUrl}/requests/${sent.id}`);
+    await page.goto(`${server.baseUrl}/requests/${sent.id}`);
     await page.getByRole('button', { name: 'Переадресовать' }).click();
     await page.getByLabel('Кому переадресовать').waitFor();
-    expect(await serious()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 

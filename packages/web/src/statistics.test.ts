@@ -4,28 +4,25 @@
  * them (a hit) and sends Kazakhstan a request, which is answered; BKBOP's analyst reads it all in
  * figures, charts, tables and exported files, in Russian and in English.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type CooperationStatistics, type ParticipantInfo, type RequestView } from '@svod/core';
-import { buildApp, ensureAgreements, ensureParticipants, insertUser, migrateToLatest, openDatabase, refreshStatistics, type Db } from '@svod/server';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { CooperationStatistics, ParticipantInfo, RequestView } from '@svod/core';
+import { refreshStatistics } from '@svod/server';
 import { missingPerson, stolenVehicle } from '../../server/src/test/fixtures/records.ts';
 import { bySide, defaultPeriod, flows, keyFigures, monthly, monthsOf, periodOf } from './pages/statistics/figures.ts';
 import { matchRoute, statisticsPath } from './router/routes.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../dist', import.meta.url));
-const INDEX_HTML = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-const MISSING_BUILD = 'packages/web/dist/index.html is missing: run `npm run build:web` first (npm test does it before vitest)';
-/** Every test leaves a picture of the screen it ended on here, kept by CI when a run fails. */
-const SCREENS = fileURLToPath(new URL('../../../test-results/screens-statistics', import.meta.url));
-/** Passwords hashed at a token cost: the scenario logs in often, and the production cost has its own tests. */
-const PASSWORD_POLICY = { N: 1024, r: 8, p: 1, keyLength: 32 };
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import {
+  CHROMIUM,
+  type ConsoleServer,
+  hasChromium,
+  launchBrowser,
+  Screenshots,
+  seriousViolations,
+  signedInPage,
+  signIn,
+  startConsoleServer,
+} from './test/browser-harness.ts';
 
 describe('the figures of a period', () => {
   const participants: ParticipantInfo[] = [
@@ -106,60 +103,33 @@ describe('the figures of a period', () => {
   });
 });
 
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[svod web tests] ${CHROMIUM} not found: the statistics UI test in real Chromium is SKIPPED.`);
 
 describe.skipIf(!hasChromium)('the statistics of cooperation in the console', () => {
-  const password = `pw-${randomBytes(12).toString('hex')}`;
   /** The UTC month the scenario's records, checks and requests fall in. */
   const month = new Date().toISOString().slice(0, 7);
-  let db: Db;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let server: ConsoleServer;
   let browser: Browser;
-  let baseUrl: string;
   const pages = new Map<string, Page>();
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
   const cspViolations: string[] = [];
-  let screenNumber = 1;
-
-  const login = async (username: string) => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    expect(response.statusCode, response.body).toBe(200);
-    return { authorization: `Bearer ${(response.json() as { token: string }).token}` };
-  };
-
-  /** The same call as the console's, for what the scenario sets up before the screens. */
-  const call = async <T>(username: string, method: 'GET' | 'POST', url: string, payload?: object): Promise<T> => {
-    const headers = { ...(await login(username)), 'idempotency-key': randomBytes(16).toString('hex') };
-    const response = await app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
-    expect(response.statusCode, response.body).toBeLessThan(300);
-    return response.json() as T;
-  };
+  const screens = new Screenshots('screens-statistics');
 
   /** The user's page, signed in through the login form (in Russian); console errors count from then on. */
-  const pageOf = async (username: string): Promise<Page> => {
-    const existing = pages.get(username);
-    if (existing) return existing;
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) cspViolations.push(`${username}: ${message.text()}`);
+  const pageOf = (username: string): Promise<Page> =>
+    signedInPage(pages, username, {
+      browser,
+      server,
+      troubles: { pageErrors, cspViolations },
+      until: async (page) => {
+        await page.getByRole('navigation').getByRole('link', { name: 'Статистика' }).waitFor();
+        // Before login the console asks who is signed in and is told "nobody" (401): that one is expected.
+        page.on('console', (message) => {
+          if (message.type() === 'error') consoleErrors.push(`${username}: ${message.text()}`);
+        });
+      },
     });
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Статистика' }).waitFor();
-    // Before login the console asks who is signed in and is told "nobody" (401): that one is expected.
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${username}: ${message.text()}`);
-    });
-    pages.set(username, page);
-    return page;
-  };
 
   /** The statistics opened from the header, once the key figures are on the screen. */
   const openStatistics = async (page: Page) => {
@@ -196,49 +166,26 @@ describe.skipIf(!hasChromium)('the statistics of cooperation in the console', ()
       .evaluate((canvas) => (canvas as HTMLCanvasElement).width > 0 && (canvas as HTMLCanvasElement).height > 0);
   };
 
-  /** The accessibility violations axe-core finds on the page that matter (serious or critical), WCAG 2 A/AA. */
-  const seriousViolations = async (page: Page): Promise<string[]> => {
-    await page.addScriptTag({ content: AXE });
-    const found = (await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
-    })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-    return found
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  };
-
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
-    mkdirSync(SCREENS, { recursive: true });
-    db = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(db);
-    await ensureParticipants(db, DEFAULT_PARTICIPANTS);
-    await ensureAgreements(db, DEMO_AGREEMENTS);
-    const people = [
-      ['KZ-MVD', 'kz.operator', 'Ахметов Ерлан Болатович', 'operator'],
-      ['KZ-MVD', 'kz.supervisor', 'Сапарова Динара Маратовна', 'supervisor'],
-      ['RU-MVD', 'ru.operator', 'Иванов Сергей Петрович', 'operator'],
-      ['RU-MVD', 'ru.supervisor', 'Козлов Андрей Игоревич', 'supervisor'],
-      ['MD-MAI', 'md.analyst', 'Русу Ион Васильевич', 'analyst'],
-      ['BKBOP', 'bkbop.analyst', 'Петров Олег Николаевич', 'analyst'],
-    ] as const;
-    for (const [participant, username, displayName, role] of people) {
-      await insertUser(db, { participant, username, displayName, role, password }, PASSWORD_POLICY);
-    }
-    app = await buildApp({ db, config: { webRoot: WEB_ROOT, passwordPolicy: PASSWORD_POLICY } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('the server did not report a TCP address');
-    baseUrl = `http://127.0.0.1:${address.port}`;
+    server = await startConsoleServer({
+      users: [
+        { participant: 'KZ-MVD', username: 'kz.operator', displayName: 'Ахметов Ерлан Болатович', role: 'operator' },
+        { participant: 'KZ-MVD', username: 'kz.supervisor', displayName: 'Сапарова Динара Маратовна', role: 'supervisor' },
+        { participant: 'RU-MVD', username: 'ru.operator', displayName: 'Иванов Сергей Петрович', role: 'operator' },
+        { participant: 'RU-MVD', username: 'ru.supervisor', displayName: 'Козлов Андрей Игоревич', role: 'supervisor' },
+        { participant: 'MD-MAI', username: 'md.analyst', displayName: 'Русу Ион Васильевич', role: 'analyst' },
+        { participant: 'BKBOP', username: 'bkbop.analyst', displayName: 'Петров Олег Николаевич', role: 'analyst' },
+      ],
+    });
+    screens.prepare();
 
     // Kazakhstan files a stolen car and a missing man; Russia checks the car's VIN and hits it.
     const vehicle = stolenVehicle();
-    await call('kz.operator', 'POST', '/records', vehicle);
-    await call('kz.operator', 'POST', '/records', missingPerson());
-    await call('ru.operator', 'POST', '/checks', { vehicle: { vin: vehicle.vehicle?.vin } });
+    await server.call('kz.operator', 'POST', '/records', vehicle);
+    await server.call('kz.operator', 'POST', '/records', missingPerson());
+    await server.call('ru.operator', 'POST', '/checks', { vehicle: { vin: vehicle.vehicle?.vin } });
     // Russia asks Kazakhstan about the car; Kazakhstan works on it and answers.
-    const draft = await call<RequestView>('ru.operator', 'POST', '/requests', {
+    const draft = await server.call<RequestView>('ru.operator', 'POST', '/requests', {
       type: 'vehicle_information',
       recipient: 'KZ-MVD',
       priority: 'routine',
@@ -247,35 +194,28 @@ describe.skipIf(!hasChromium)('the statistics of cooperation in the console', ()
       body: 'Прошу сообщить сведения о транспортном средстве.',
       form: { vin: vehicle.vehicle?.vin },
     });
-    await call('ru.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'sign' });
-    await call('ru.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'send' });
-    const { items: assignees } = await call<{ items: { id: string; name: string }[] }>('kz.supervisor', 'GET', '/requests/assignees');
+    await server.call('ru.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'sign' });
+    await server.call('ru.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'send' });
+    const { items: assignees } = await server.call<{ items: { id: string; name: string }[] }>('kz.supervisor', 'GET', '/requests/assignees');
     const assignee = assignees.find((a) => a.name === 'Ахметов Ерлан Болатович')!;
-    await call('kz.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'assign', assignee: assignee.id });
-    await call('kz.operator', 'POST', `/requests/${draft.id}/transitions`, { action: 'start' });
-    await call('kz.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'answer', text: 'Транспортное средство значится в розыске.' });
-    // What a running server does every minute.
-    await refreshStatistics(db);
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    await server.call('kz.supervisor', 'POST', `/requests/${draft.id}/transitions`, { action: 'assign', assignee: assignee.id });
+    await server.call('kz.operator', 'POST', `/requests/${draft.id}/transitions`, { action: 'start' });
+    await server.call('kz.supervisor', 'POST', `/requests/${draft.id}/transitions`, {
+      action: 'answer',
+      text: 'Транспортное средство значится в розыске.',
     });
+    // What a running server does every minute.
+    await refreshStatistics(server.db);
+    browser = await launchBrowser();
   });
 
   afterEach(async ({ task }) => {
-    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
-    for (const [username, page] of pages) {
-      if (!page.isClosed())
-        await page.screenshot({ path: join(SCREENS, `${String(screenNumber).padStart(2, '0')}-${name}-${username}.png`), fullPage: true });
-    }
-    screenNumber++;
+    await screens.afterTest(task.name, pages);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await db?.destroy();
+    await server?.close();
   });
 
   it("BKBOP's analyst opens the statistics from the header: the key figures count what was made over the last twelve months", async () => {
@@ -345,7 +285,7 @@ describe.skipIf(!hasChromium)('the statistics of cooperation in the console', ()
     const xlsx = await analyst.getByRole('link', { name: 'Запросы, XLSX' }).getAttribute('href');
     expect(xlsx).toContain('table=requests');
     expect(xlsx).toContain('format=xlsx');
-    const workbook = await analyst.request.get(`${baseUrl}${xlsx}`);
+    const workbook = await analyst.request.get(`${server.baseUrl}${xlsx}`);
     expect(workbook.status()).toBe(200);
     expect((await workbook.body()).subarray(0, 2).toString()).toBe('PK');
   });
@@ -356,7 +296,7 @@ describe.skipIf(!hasChromium)('the statistics of cooperation in the console', ()
     await analyst.getByLabel('по', { exact: true }).fill('31.12.2020');
     await analyst.getByRole('button', { name: 'Показать' }).click();
     await analyst.getByRole('status').filter({ hasText: 'Показано с 01.01.2020 по 31.12.2020 включительно.' }).waitFor();
-    expect(analyst.url()).toBe(`${baseUrl}/statistics?from=2020-01-01&to=2020-12-31`);
+    expect(analyst.url()).toBe(`${server.baseUrl}/statistics?from=2020-01-01&to=2020-12-31`);
     expect(await figure(analyst, 'Внесено карточек за период')).toBe('0');
     // Records in force are counted now, whatever the period.
     expect(await figure(analyst, 'Действующих карточек')).toBe('2');
@@ -371,7 +311,7 @@ describe.skipIf(!hasChromium)('the statistics of cooperation in the console', ()
     const to = analyst.getByLabel('по', { exact: true });
     await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
     await analyst.getByText('Дата окончания раньше даты начала.').waitFor();
-    expect(analyst.url()).toBe(`${baseUrl}/statistics?from=2020-01-01&to=2020-12-31`);
+    expect(analyst.url()).toBe(`${server.baseUrl}/statistics?from=2020-01-01&to=2020-12-31`);
 
     await analyst.goBack();
     await expect.poll(() => figure(analyst, 'Внесено карточек за период')).toBe('2');
@@ -393,7 +333,7 @@ describe.skipIf(!hasChromium)('the statistics of cooperation in the console', ()
 
   it('the page works in English', async () => {
     const analyst = await pageOf('bkbop.analyst');
-    await analyst.goto(`${baseUrl}/statistics`);
+    await analyst.goto(`${server.baseUrl}/statistics`);
     await analyst.getByRole('button', { name: 'EN', exact: true }).click();
     await analyst.getByRole('heading', { level: 1, name: 'Statistics of cooperation' }).waitFor();
     expect(await analyst.title()).toMatch(/^Statistics of cooperation — /);
@@ -420,12 +360,9 @@ describe.skipIf(!hasChromium)('the statistics of cooperation in the console', ()
     // axe is injected into the page: this context lets scripts past the Content-Security-Policy.
     const context = await browser.newContext({ bypassCSP: true, locale: 'ru-RU' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel('Имя пользователя').fill('bkbop.analyst');
-    await page.getByLabel('Пароль').fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await signIn(page, server, 'bkbop.analyst');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.goto(`${baseUrl}/statistics`);
+    await page.goto(`${server.baseUrl}/statistics`);
     await page
       .getByRole('img', { name: /^Диаграмма потоков запросов/ })
       .locator('canvas')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_AGREEMENTS } from './demo.ts';
-import { agreementForRequest, agreementForShare, agreementIssues, agreementsOverlap } from './rules.ts';
+import { agreementForRequest, agreementForShare, agreementIssues, agreementsOverlap, sharesFor } from './rules.ts';
 import type { AgreementInput } from './types.ts';
 
 const bilateral: AgreementInput = {
@@ -43,5 +43,18 @@ describe('agreements as data', () => {
     expect(agreementForRequest(DEMO_AGREEMENTS, 'BKBOP', 'AZ-MVD', 'case_documents', '2026-01-01')).toBeDefined();
     // BKBOP's coordinating access joins it with each agency, not the agencies among themselves.
     expect(agreementForRequest(DEMO_AGREEMENTS, 'MD-MAI', 'UZ-MVD', 'vehicle_information', '2026-01-01')).toBeUndefined();
+  });
+
+  it('what one agency reads is, array by array, every owner some agreement in force shares it with; a coordinator reads all and is read by all, the others not through it', () => {
+    const moldova = sharesFor(DEMO_AGREEMENTS, 'MD-MAI', '2026-12-07');
+    expect(moldova.get('wanted_person')).toEqual(expect.arrayContaining(['KZ-MVD', 'RU-GP', 'BKBOP']));
+    expect(moldova.get('vehicle')).toEqual(['BKBOP']);
+    const bkbop = sharesFor(DEMO_AGREEMENTS, 'BKBOP', '2026-12-07');
+    expect(bkbop.get('firearm')).toEqual(expect.arrayContaining(['MD-MAI', 'KZ-GP', 'AZ-MVD']));
+    for (const [category, owners] of moldova) {
+      for (const owner of owners)
+        expect(agreementForShare(DEMO_AGREEMENTS, 'MD-MAI', owner, category, '2026-12-07'), `${owner} ${category}`).toBeDefined();
+    }
+    expect(sharesFor([bilateral], 'KZ-MVD', '2030-01-01').size).toBe(0);
   });
 });

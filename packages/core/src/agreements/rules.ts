@@ -78,3 +78,26 @@ export function agreementForShare<A extends Scope>(
 ): A | undefined {
   return agreements.find((a) => inForceOn(a, day) && binds(a, reader, owner) && a.categories.includes(category));
 }
+
+/** Whom the agreement lets `reader` read: every other party, or, where it has a coordinator, across it only. */
+function ownersFor(agreement: Scope, reader: string): readonly string[] {
+  if (!agreement.parties.includes(reader)) return [];
+  if (agreement.coordinator && agreement.coordinator !== reader) return [agreement.coordinator];
+  return agreement.parties.filter((party) => party !== reader);
+}
+
+/**
+ * For each array, the owners whose records `reader` may read under the agreements in force on
+ * `day`: the agreements' half of every share (the record's distribution is the other). The same
+ * answer as `agreementForShare` for each owner, computed once for all of them.
+ */
+export function sharesFor(agreements: readonly Scope[], reader: string, day: string): Map<Category, string[]> {
+  const shares = new Map<Category, string[]>();
+  for (const agreement of agreements) {
+    if (!inForceOn(agreement, day)) continue;
+    const owners = ownersFor(agreement, reader);
+    if (owners.length === 0) continue;
+    for (const category of agreement.categories) shares.set(category, [...new Set([...(shares.get(category) ?? []), ...owners])]);
+  }
+  return shares;
+}

@@ -1,4 +1,4 @@
-import { AppError, CATEGORIES, inForceOn, type AgreementView, type Category } from '@svod/core';
+import { AppError, CATEGORIES, sharesFor, type AgreementView, type Category } from '@svod/core';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db, Tx } from '../db/database.ts';
 import { registerOf } from './agreements.ts';
@@ -16,24 +16,11 @@ export interface ReadAccess {
 /** The bank's dates are UTC days, as an agreement's first and last day are. */
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Whom the agreement lets `reader` read: every other party, or with a coordinator only across it. */
-function ownersUnder(agreement: AgreementView, reader: string): string[] {
-  if (!agreement.parties.includes(reader)) return [];
-  if (agreement.coordinator && agreement.coordinator !== reader) return [agreement.coordinator];
-  return agreement.parties.filter((party) => party !== reader);
-}
-
 /** Pure: the access the register gives `participant` on `day`. */
-export function accessUnder(agreements: readonly AgreementView[], participant: string, day: string): ReadAccess {
-  const sharedBy = new Map<Category, string[]>();
-  for (const agreement of agreements) {
-    if (!inForceOn(agreement, day)) continue;
-    const owners = ownersUnder(agreement, participant);
-    if (owners.length === 0) continue;
-    for (const category of agreement.categories) sharedBy.set(category, [...new Set([...(sharedBy.get(category) ?? []), ...owners])]);
-  }
-  return { participant, sharedBy };
-}
+export const accessUnder = (agreements: readonly AgreementView[], participant: string, day: string): ReadAccess => ({
+  participant,
+  sharedBy: sharesFor(agreements, participant, day),
+});
 
 /** The participant's access now, from the register (at most a second old; a change made here holds at once). */
 export async function readAccess(db: Db | Tx, participant: string): Promise<ReadAccess> {
@@ -53,14 +40,15 @@ export function visibleTo(access: ReadAccess) {
   };
 }
 
+type Distributed = { shared_with_all: boolean; shared_with: readonly string[] };
+
+/** Whether the record's own distribution names the participant (or all): the owner's half of the rule. */
+export const distributedTo = (row: Distributed, participant: string): boolean => row.shared_with_all || row.shared_with.includes(participant);
+
 /** Whether the access reads a record (as `visibleTo` decides in SQL), for rows already in hand. */
-export function reads(
-  access: ReadAccess,
-  row: { owner: string; category: string; shared_with_all: boolean; shared_with: readonly string[] },
-): boolean {
+export function reads(access: ReadAccess, row: Distributed & { owner: string; category: string }): boolean {
   if (row.owner === access.participant) return true;
-  const distributed = row.shared_with_all || row.shared_with.includes(access.participant);
-  return distributed && (access.sharedBy.get(row.category as Category)?.includes(row.owner) ?? false);
+  return distributedTo(row, access.participant) && (access.sharedBy.get(row.category as Category)?.includes(row.owner) ?? false);
 }
 
 /**

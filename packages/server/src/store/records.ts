@@ -20,7 +20,7 @@ import { UUID } from '../validation/ajv.ts';
 import { assertRecordRules } from '../validation/records.ts';
 import { fileMatchKeys } from './match-keys.ts';
 import { recordContent } from './record-content.ts';
-import { noShareAgreement, readAccess, reads, visibleTo, type ReadAccess } from './access.ts';
+import { distributedTo, noShareAgreement, readAccess, reads, visibleTo, type ReadAccess } from './access.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 const RECORD = 'record';
@@ -228,8 +228,7 @@ export async function loadVisible(db: Db | Tx, participant: string, id: string, 
   const row = await query.executeTakeFirst();
   const access = await readAccess(db, participant);
   if (row && reads(access, row)) return row;
-  const distributed = row && (row.shared_with_all || row.shared_with.includes(participant));
-  if (distributed) throw noShareAgreement(access, row);
+  if (row && distributedTo(row, participant)) throw noShareAgreement(access, row);
   throw new AppError('not_found', { params: { id } });
 }
 
