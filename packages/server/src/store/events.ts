@@ -88,3 +88,27 @@ export async function eventsSince(db: Db, participant: string, after: number, li
     at: new Date(row.created_at).toISOString(),
   }));
 }
+
+/** How long events are kept: a console or a national system away longer than this catches up from the records themselves. */
+export const EVENTS_KEPT_DAYS = 30;
+/** Events forgotten in one go, so that one pass never holds the table long. */
+const FORGET_BATCH = 10_000;
+
+/**
+ * Forgets events older than `EVENTS_KEPT_DAYS`, oldest first, at most a batch at a time, with
+ * their finished webhook deliveries; an event a webhook still waits to be sent stays until it is
+ * sent or given up. Returns how many events went.
+ */
+export async function forgetOldEvents(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - EVENTS_KEPT_DAYS * 86_400_000);
+  return db.transaction().execute(async (tx) => {
+    const old = await tx.selectFrom('events').select('id').where('created_at', '<', before).orderBy('created_at').limit(FORGET_BATCH).execute();
+    if (old.length === 0) return 0;
+    const ids = old.map((row) => String(row.id));
+    await sql`DELETE FROM webhook_deliveries WHERE event_id = ANY(${ids}::bigint[]) AND status <> 'pending'`.execute(tx);
+    const { numAffectedRows } = await sql`
+      DELETE FROM events WHERE id = ANY(${ids}::bigint[])
+        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries WHERE webhook_deliveries.event_id = events.id)`.execute(tx);
+    return Number(numAffectedRows ?? 0);
+  });
+}

@@ -18,6 +18,7 @@ import * as reconciliations from './2026-12-07T06-00-00_reconciliations.ts';
 import * as requests from './2026-12-08T00-00-00_requests.ts';
 import * as agreements from './2026-12-08T01-00-00_agreements.ts';
 import * as statistics from './2026-12-08T02-00-00_statistics.ts';
+import * as eventRetention from './2026-12-08T03-00-00_event-retention.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T00-00-00_requests': requests,
   '2026-12-08T01-00-00_agreements': agreements,
   '2026-12-08T02-00-00_statistics': statistics,
+  '2026-12-08T03-00-00_event-retention': eventRetention,
 };
 
 export const migrationProvider: MigrationProvider = {
