@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DEFAULT_PARTICIPANTS,
-  REQUEST_TYPES,
-  agreementForRequest,
-  type Category,
-  type HistoryEntry,
-  type HitOutcome,
-  type RequestState,
-} from '@svod/core';
+import { DEFAULT_PARTICIPANTS, agreementForRequest, type Category, type HistoryEntry, type HitOutcome, type RequestState } from '@svod/core';
 import type { Db, Tx } from '../db/database.ts';
 import { accessUnder, reads } from '../store/access.ts';
 import { registerOf } from '../store/agreements.ts';
