@@ -24,12 +24,12 @@ function assertPeriod(from: string, to: string): void {
     });
 }
 
-/** One table of the statistics as text cells, its columns in the order the rows give them. */
+/** One table of the statistics as text cells, its columns as its schema names them. */
 function tableOf(statistics: CooperationStatistics, table: StatisticsTable): { columns: string[]; rows: Record<string, string>[] } {
+  const columns = Object.keys(CooperationStatistics.properties[table].items.properties);
   const rows = (statistics[table] as Record<string, unknown>[]).map((row) =>
-    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === null ? '' : String(value)])),
+    Object.fromEntries(columns.map((column) => [column, row[column] === null ? '' : String(row[column])])),
   );
-  const columns = rows[0] ? Object.keys(rows[0]) : Object.keys(CooperationStatistics.properties[table].items.properties);
   return { columns, rows };
 }
 

@@ -1,6 +1,7 @@
 import { AppError, sharesFor, type AgreementView, type Category } from '@svod/core';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db, Tx } from '../db/database.ts';
+import { today } from '../validation/records.ts';
 import { registerOf } from './agreements.ts';
 
 /**
@@ -12,9 +13,6 @@ export interface ReadAccess {
   participant: string;
   sharedBy: ReadonlyMap<Category, readonly string[]>;
 }
-
-/** The bank's dates are UTC days, as an agreement's first and last day are. */
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Pure: the access the register gives `participant` on `day`. */
 export const accessUnder = (agreements: readonly AgreementView[], participant: string, day: string): ReadAccess => ({
@@ -32,7 +30,7 @@ export async function readAccess(db: Db | Tx, participant: string): Promise<Read
  * in force. The agreements' half is one test of `category/owner` against the pairs allowed: an
  * expression no index matches, so the planner filters the rows a query found by its own indexes
  * (a check's match keys) rather than scanning records by category and owner, which it did for an
- * OR of one clause per array (checks at 20,000 records: 11.6 ms p50 instead of about 2).
+ * OR of one clause per array (person checks at 20,000 records: 11.6 ms p50 instead of 5.9).
  */
 export function visibleTo(access: ReadAccess) {
   const pairs = [...access.sharedBy].flatMap(([category, owners]) => owners.map((owner) => `${category}/${owner}`));

@@ -14,8 +14,8 @@ const VIEWS = ['record_days', 'located_days', 'check_days', 'hit_days', 'request
 const refreshing = new WeakMap<Db, Promise<Date>>();
 
 /**
- * Counts records and field checks by day again, whole, from the tables (the views of the
- * statistics migration); readers go on reading the last count meanwhile. One count at a time
+ * Counts records, located records, field checks, hits and requests by day again, whole, from
+ * the tables (the views of the statistics migration); readers go on reading the last count meanwhile. One count at a time
  * per process: a second caller waits for the one under way.
  */
 export function refreshStatistics(db: Db): Promise<Date> {
@@ -142,7 +142,7 @@ async function readFigures(ctx: StoreContext, { from, to, start, end }: Period):
   const n = (value: string | number) => Number(value);
   const hours = (value: number | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
   return {
-    // Counted at migration when nothing has counted since: a store's first count is its views' creation.
+    // Null until the first refresh: the views then hold what the migration counted.
     countedAt: countedAt?.value ?? null,
     recordsAdded: recordsAdded.rows.map((r) => ({ ...r, count: n(r.count) })),
     recordsActive: recordsActive.rows.map((r) => ({ ...r, count: n(r.count) })),
