@@ -280,6 +280,27 @@ const MESSAGES = {
     ru: (p) => `Сопоставлено карточек: ${p.records}; пар ожидают решения: ${p.pending}`,
     en: (p) => `Records matched: ${p.records}; pairs awaiting a decision: ${p.pending}`,
   },
+  'groups.description': {
+    ru: 'совместные следственные группы: свои группы участника или реестр установки (условия, без содержимого)',
+    en: "joint investigative groups: a member's own, or the installation's register (terms, never content)",
+  },
+  'groups.list': {
+    ru: 'группы, по строке JSON на группу: с --server — где вы участник; без него — условия всех групп установки',
+    en: 'groups, one JSON line each: with --server, those you are a member of; without it, the terms of every group of the installation',
+  },
+  'groups.show': { ru: 'рабочее пространство группы (только участнику, через --server)', en: "a group's workspace (to a member, through --server)" },
+  'groups.timeline': { ru: 'хронология группы, новые сначала', en: "the group's timeline, newest first" },
+  'groups.id': { ru: 'идентификатор группы', en: 'the group’s id' },
+  'groups.limit': { ru: 'не больше стольких записей (до 200)', en: 'at most this many entries (up to 200)' },
+  'groups.needsServer': {
+    ru: 'Группа видна только её участникам: укажите --server и сессию участника (SVOD_API_KEY)',
+    en: "A group is seen by its members alone: give --server and a member's session (SVOD_API_KEY)",
+  },
+  'groups.status': { ru: 'только planned, active или ended', en: 'only planned, active or ended' },
+  'groups.badStatus': {
+    ru: (p) => `Неизвестное состояние группы «${p.status}»; допустимо: ${p.allowed}`,
+    en: (p) => `Unknown group status "${p.status}"; allowed: ${p.allowed}`,
+  },
   'requests.description': {
     ru: 'межгосударственные запросы: входящие и исходящие, составление, подпись, отправка, исполнение, файлы, печать в PDF',
     en: 'interstate requests: inbox and outbox, drafting, signing, sending, answering, files, printing to PDF',

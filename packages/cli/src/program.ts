@@ -14,6 +14,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerCrossmatch } from './commands/crossmatch.ts';
 import { registerReconcile } from './commands/reconcile.ts';
 import { registerRequests } from './commands/requests.ts';
+import { registerGroups } from './commands/groups.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
@@ -47,6 +48,7 @@ export function buildProgram(config: CliConfig): Command {
     registerCrossmatch,
     registerReconcile,
     registerRequests,
+    registerGroups,
     registerAudit,
   ]) {
     register(program, ctx);

@@ -24,6 +24,7 @@ export const ERROR_KINDS = {
   no_agreement: 'forbidden',
   duplicate_reference: 'conflict',
   duplicate_username: 'conflict',
+  group_ended: 'conflict',
   payload_too_large: 'too_large',
   rate_limited: 'rate_limited',
   unsupported_media_type: 'unsupported',
@@ -87,6 +88,14 @@ export const ISSUE_CODES = [
   'same_participant',
   /** Agreements: the same parties already have one covering the same array or request at that time. */
   'overlapping_agreement',
+  /** Groups: the creator's agency leads, so it must be among the participants. */
+  'lead_not_participant',
+  /** Groups: a member, a linked record's owner or an assignee from outside the group. */
+  'not_in_group',
+  /** Groups: the user is already a member, or the record already linked. */
+  'already_in_group',
+  /** Groups: a participating agency still has members, or the last leader would leave. */
+  'still_needed',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

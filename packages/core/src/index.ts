@@ -24,3 +24,4 @@ export * from './reconcile/index.ts';
 export * from './requests/index.ts';
 export * from './agreements/index.ts';
 export * from './statistics/index.ts';
+export * from './groups/index.ts';

@@ -31,6 +31,9 @@ interface World {
   requestAttachment: Record<Subject, string>;
   reconciliation: Record<Subject, string>;
   webhook: Record<Subject, string>;
+  /** Joint groups: the reader's agency leads one, another has a reader's operator as member, a third has no one of it. */
+  group: Record<Subject, string>;
+  groupDocument: Record<Subject, string>;
   agreement: string;
   /** Strings (ids, national references, texts) of what the reader may not be given. */
   secrets: string[];
@@ -80,6 +83,14 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/agreements': () => ({ method: 'GET', url: '/api/v1/agreements' }),
   'GET /api/v1/statistics': () => ({ method: 'GET', url: '/api/v1/statistics?from=2025-01-01&to=2027-12-31' }),
   'GET /api/v1/statistics/export': () => ({ method: 'GET', url: '/api/v1/statistics/export?from=2025-01-01&to=2027-12-31&table=hits' }),
+  'GET /api/v1/groups': () => ({ method: 'GET', url: '/api/v1/groups' }),
+  'GET /api/v1/groups/{id}': (w, s) => ({ method: 'GET', url: `/api/v1/groups/${w.group[s]}` }),
+  'GET /api/v1/groups/{id}/messages': (w, s) => ({ method: 'GET', url: `/api/v1/groups/${w.group[s]}/messages` }),
+  'GET /api/v1/groups/{id}/timeline': (w, s) => ({ method: 'GET', url: `/api/v1/groups/${w.group[s]}/timeline` }),
+  'GET /api/v1/groups/{id}/documents/{documentId}': (w, s) => ({
+    method: 'GET',
+    url: `/api/v1/groups/${w.group[s]}/documents/${w.groupDocument[s]}`,
+  }),
   'GET /api/v1/audit': {
     exempt: "the agency's own audit trail: it names what its users read or tried to read, which is what it is for (audit tests)",
   },
@@ -111,6 +122,17 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/requests/{id}/attachments': { exempt: "a party's file on its own request" },
   'POST /api/v1/agreements': { exempt: "BKBOP's register; agreements are read through GET /agreements" },
   'PUT /api/v1/agreements/{id}': { exempt: "BKBOP's register; agreements are read through GET /agreements" },
+  'POST /api/v1/groups': { exempt: "forms a group of the caller's agency; groups are read through the GET routes above" },
+  'PUT /api/v1/groups/{id}': { exempt: "a leader's change; anyone not a member now is answered 404 (groups.test.ts)" },
+  'POST /api/v1/groups/{id}/end': { exempt: "a leader's change; anyone not a member now is answered 404 (groups.test.ts)" },
+  'POST /api/v1/groups/{id}/members': { exempt: "a member's change; anyone not a member now is answered 404 (groups.test.ts)" },
+  'DELETE /api/v1/groups/{id}/members/{userId}': { exempt: "a member's change; anyone not a member now is answered 404 (groups.test.ts)" },
+  'POST /api/v1/groups/{id}/records': { exempt: 'links a record the caller reads; its owner consents (groups.test.ts)' },
+  'POST /api/v1/groups/{id}/records/{recordId}/consent': { exempt: "the owner's consent; others are refused (groups.test.ts)" },
+  'POST /api/v1/groups/{id}/messages': { exempt: "a member's post; anyone not a member now is answered 404 (groups.test.ts)" },
+  'POST /api/v1/groups/{id}/documents': { exempt: "a member's file; anyone not a member now is answered 404 (groups.test.ts)" },
+  'POST /api/v1/groups/{id}/tasks': { exempt: "a member's task; anyone not a member now is answered 404 (groups.test.ts)" },
+  'PUT /api/v1/groups/{id}/tasks/{taskId}': { exempt: "a member's task; anyone not a member now is answered 404 (groups.test.ts)" },
   'POST /api/v1/users': { exempt: "the agency's own users" },
   'POST /api/v1/api-keys': { exempt: "the agency's own keys" },
   'DELETE /api/v1/api-keys/{id}': { exempt: "the agency's own keys" },
@@ -202,6 +224,31 @@ describe.each(DIALECTS)('no route hands over what no agreement covers, on %s', (
     );
     expect(response.status, response.body).toBe(201);
     return response.json().id;
+  }
+  /** A group formed by a supervisor of `lead`, with these logins as members and a document. */
+  async function groupOf(lead: string, participants: string[], members: string[], title: string): Promise<{ id: string; document: string }> {
+    const headers = await t.as(lead, 'supervisor');
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const formed = await inject(
+      {
+        method: 'POST',
+        url: '/api/v1/groups',
+        payload: { kind: 'investigative', title, purpose: title, legalBasis: 'Соглашение 2015', participants, startsOn: day(-1), endsOn: day(90) },
+      },
+      headers,
+    );
+    expect(formed.status, formed.body).toBe(201);
+    const { id } = formed.json();
+    for (const username of members) {
+      const added = await inject({ method: 'POST', url: `/api/v1/groups/${id}/members`, payload: { username } }, headers);
+      expect(added.status, added.body).toBe(200);
+    }
+    const document = await inject(
+      { method: 'POST', url: `/api/v1/groups/${id}/documents?filename=plan.png`, payload: PNG, headers: { 'content-type': 'image/png' } },
+      headers,
+    );
+    expect(document.status, document.body).toBe(201);
+    return { id, document: document.json().id };
   }
   const outboxHit = async (participant: string, record: string): Promise<string> => {
     const hits = (await inject({ method: 'GET', url: '/api/v1/hits?box=outbox' }, await t.as(participant, 'operator'))).json().items as {
@@ -303,6 +350,11 @@ describe.each(DIALECTS)('no route hands over what no agreement covers, on %s', (
     const otherReconciliation = await reconciled(PARTNER, [
       stolenVehicle({ nationalRef: 'KZ-V-UNCOVERED', vehicle: { ...stolenVehicle().vehicle!, vin: vin(1) } }),
     ]);
+    for (const role of ROLES) await t.as(READER, role);
+    await t.as('RU-MVD', 'operator');
+    const ownGroup = await groupOf(READER, [READER, PARTNER], ['md-mai.operator', 'md-mai.analyst'], 'ССГ Молдовы');
+    const coveredGroup = await groupOf(PARTNER, [PARTNER, READER], ['md-mai.operator'], 'ССГ Казахстана');
+    const otherGroup = await groupOf(PARTNER, [PARTNER, 'RU-MVD'], ['ru-mvd.operator'], 'KZ-RU-SECRET-GROUP');
     const ownWebhook = await webhookOf(READER);
     const otherWebhook = await webhookOf(PARTNER);
 
@@ -324,6 +376,8 @@ describe.each(DIALECTS)('no route hands over what no agreement covers, on %s', (
       requestAttachment: { own: ownRequest.attachment, covered: coveredRequest.attachment, not_covered: otherRequest.attachment },
       reconciliation: { own: ownReconciliation, covered: ownReconciliation, not_covered: otherReconciliation },
       webhook: { own: ownWebhook, covered: ownWebhook, not_covered: otherWebhook },
+      group: { own: ownGroup.id, covered: coveredGroup.id, not_covered: otherGroup.id },
+      groupDocument: { own: ownGroup.document, covered: coveredGroup.document, not_covered: otherGroup.document },
       agreement: agreement.id,
       secrets: [
         uncoveredCar.id,
@@ -339,6 +393,9 @@ describe.each(DIALECTS)('no route hands over what no agreement covers, on %s', (
         otherReconciliation,
         otherWebhook,
         endedHit,
+        otherGroup.id,
+        otherGroup.document,
+        'KZ-RU-SECRET-GROUP',
       ],
     };
     for (const [kind, ids] of Object.entries(w)) {

@@ -28,6 +28,7 @@ import { participantRoutes } from './routes/participants.ts';
 import { reconciliationRoutes } from './routes/reconciliations.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { agreementRoutes } from './routes/agreements.ts';
+import { groupRoutes } from './routes/groups.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { recordRoutes } from './routes/records.ts';
 import { Problem } from './routes/schemas.ts';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await protectedScope.register(hitRoutes, routeDeps);
         await protectedScope.register(requestRoutes, routeDeps);
         await protectedScope.register(agreementRoutes, routeDeps);
+        await protectedScope.register(groupRoutes, routeDeps);
         await protectedScope.register(statisticsRoutes, routeDeps);
         await protectedScope.register(webhookRoutes, routeDeps);
         await protectedScope.register(adminRoutes, routeDeps);

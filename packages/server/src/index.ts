@@ -39,4 +39,5 @@ export {
 export { allItems as allReconciliationItems } from './store/reconciliation-items.ts';
 export { reportHtml, reportRow, REPORT_COLUMNS } from './reconcile/report.ts';
 export { getRequest, listRequests, type RequestFilter } from './store/requests.ts';
+export { groupTerms } from './store/groups.ts';
 export { requestPdf } from './requests/pdf.ts';

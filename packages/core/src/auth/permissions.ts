@@ -14,17 +14,18 @@ export const PERMISSIONS = [
   'apikey.manage',
   'audit.read',
   'agreement.manage',
+  'group.create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * What each role may do. Operators keep their participant's array; supervisors also sign off,
- * decide whether two records are the same subject, and export; analysts read and export across what is shared with them; administrators
+ * decide whether two records are the same subject, export, and form joint groups; analysts read and export across what is shared with them; administrators
  * manage people, keys and the audit trail, and read records only to support users.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: ['record.read', 'record.write', 'record.cancel', 'record.import'],
-  supervisor: ['record.read', 'record.write', 'record.cancel', 'record.import', 'record.export', 'match.decide'],
+  supervisor: ['record.read', 'record.write', 'record.cancel', 'record.import', 'record.export', 'match.decide', 'group.create'],
   analyst: ['record.read', 'record.export'],
   administrator: ['record.read', 'user.manage', 'apikey.manage', 'audit.read', 'agreement.manage'],
 };

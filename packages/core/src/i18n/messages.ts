@@ -52,6 +52,10 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Language, string>> = {
     en: 'A record with this national reference already exists',
   },
   duplicate_username: { ru: 'Такое имя пользователя уже занято', en: 'This username is already taken' },
+  group_ended: {
+    ru: 'Работа группы завершена: её материалы доступны только для чтения',
+    en: 'The group has ended: its workspace is read-only',
+  },
   payload_too_large: { ru: 'Слишком большой запрос', en: 'Request too large' },
   rate_limited: { ru: 'Слишком много попыток; повторите позже', en: 'Too many attempts; try again later' },
   unsupported_media_type: { ru: 'Неподдерживаемый тип содержимого', en: 'Unsupported content type' },
@@ -160,6 +164,24 @@ const ISSUE_MESSAGES: Record<IssueCode, Record<Language, Template>> = {
   same_participant: {
     ru: 'отправитель и получатель должны быть разными ведомствами',
     en: 'sender and recipient must be different agencies',
+  },
+  lead_not_participant: {
+    ru: (p) => `ведущее ведомство ${p.value} должно быть среди участников группы`,
+    en: (p) => `the lead agency ${p.value} must be among the group's participants`,
+  },
+  not_in_group: {
+    ru: (p) => `${p.value ?? 'это'} не относится к ведомствам или членам группы`,
+    en: (p) => `${p.value ?? 'this'} is not of the group's agencies or members`,
+  },
+  already_in_group: {
+    ru: (p) => `${p.value ?? 'это'} уже в группе`,
+    en: (p) => `${p.value ?? 'this'} is already in the group`,
+  },
+  still_needed: {
+    ru: (p) =>
+      `${p.value ?? 'это'} нельзя убрать: ${p.reason === 'last_leader' ? 'это последний руководитель группы' : 'в группе остаются его сотрудники'}`,
+    en: (p) =>
+      `${p.value ?? 'this'} cannot be removed: ${p.reason === 'last_leader' ? "it is the group's last leader" : 'its staff are still members'}`,
   },
 };
 

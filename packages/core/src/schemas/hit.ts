@@ -60,5 +60,6 @@ export const EVENT_TYPES = [
   'request.changed',
   'request.reminder',
   'request.overdue',
+  'group.changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -124,6 +124,8 @@ export interface HitTable {
 export interface EventTable {
   id: Generated<BigIntColumn>;
   participant: string;
+  /** Set when the event is for one user alone (what happens in a group), not for the whole agency. */
+  addressee: ColumnType<string | null, string | null | undefined, never>;
   type: string;
   payload: Json<unknown>;
   created_at: Timestamp;
@@ -344,6 +346,90 @@ export interface IdempotencyKeyTable {
   created_at: Timestamp;
 }
 
+export interface GroupTable {
+  id: string;
+  kind: string;
+  title: string;
+  purpose: string;
+  legal_basis: string;
+  lead: string;
+  /** Participant codes, as JSON. */
+  participants: Json<unknown>;
+  /** YYYY-MM-DD. */
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  version: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GroupMemberTable {
+  group_id: string;
+  user_id: string;
+  participant: string;
+  leader: boolean;
+  added_by: string;
+  added_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
+export interface GroupRecordTable {
+  group_id: string;
+  record_id: string;
+  note: string | null;
+  linked_by: string;
+  linked_at: Timestamp;
+  consent: string;
+  consent_by: string | null;
+  consent_at: Timestamp | null;
+}
+
+export interface GroupMessageTable {
+  id: string;
+  group_id: string;
+  author: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface GroupDocumentTable {
+  id: string;
+  group_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  added_by: string;
+  created_at: Timestamp;
+}
+
+export interface GroupTaskTable {
+  id: string;
+  group_id: string;
+  title: string;
+  detail: string | null;
+  assignee: string | null;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  state: string;
+  version: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GroupTimelineTable {
+  group_id: string;
+  seq: number;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  detail: Json<unknown>;
+}
+
 export interface AgreementTable {
   id: string;
   title: string;
@@ -395,6 +481,13 @@ export interface Database {
   request_sequences: RequestSequenceTable;
   idempotency_keys: IdempotencyKeyTable;
   agreements: AgreementTable;
+  groups: GroupTable;
+  group_members: GroupMemberTable;
+  group_records: GroupRecordTable;
+  group_messages: GroupMessageTable;
+  group_documents: GroupDocumentTable;
+  group_tasks: GroupTaskTable;
+  group_timeline: GroupTimelineTable;
 }
 
 export type Db = Kysely<Database>;

@@ -73,7 +73,7 @@ export const hitRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db,
     async (request, reply) => {
       const ctx = contextOf(db, request);
       requirePermission(ctx, 'record.read');
-      const participant = ctx.actor.participant;
+      const reader = { participant: ctx.actor.participant, userId: ctx.actor.id };
       const resumeFrom = request.headers['last-event-id'];
       let after = resumeFrom ? Number(resumeFrom) : await lastEventId(db);
       reply.hijack();
@@ -97,7 +97,7 @@ export const hitRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db,
         try {
           do {
             again = false;
-            for (const event of await eventsSince(db, participant, after)) {
+            for (const event of await eventsSince(db, reader, after)) {
               out.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ ...event.payload, at: event.at })}\n\n`);
               after = event.id;
             }

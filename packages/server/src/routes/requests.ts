@@ -14,7 +14,8 @@ import {
 import { contextOf } from '../plugins/auth.ts';
 import { requestPdf } from '../requests/pdf.ts';
 import { listParticipants } from '../store/participants.ts';
-import { MAX_REQUEST_ATTACHMENT_BYTES, REQUEST_ATTACHMENT_TYPES, addRequestAttachment, getRequestAttachment } from '../store/request-attachments.ts';
+import { MAX_REQUEST_ATTACHMENT_BYTES, addRequestAttachment, getRequestAttachment } from '../store/request-attachments.ts';
+import { acceptDocuments, download, sendDocument } from './files.ts';
 import { createRequest, getRequest, listAssignees, listRequests, requestFigures, transitionRequest } from '../store/requests.ts';
 import type { RouteDeps } from './deps.ts';
 import { IdParams, problems } from './schemas.ts';
@@ -31,13 +32,9 @@ const IdempotencyHeaders = Type.Object({
   ),
 });
 
-const download = (filename: string) => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
-
 /** Interstate requests: drafts, their workflow between two agencies, files and the printed document. */
 export const requestRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {
-  app.addContentTypeParser([...REQUEST_ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_REQUEST_ATTACHMENT_BYTES }, (_request, body, done) =>
-    done(null, body),
-  );
+  acceptDocuments(app);
 
   app.post(
     '/requests',
@@ -191,13 +188,7 @@ export const requestRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
     },
     async (request, reply) => {
       const file = await getRequestAttachment(contextOf(db, request), request.params.id, request.params.attachmentId);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', download(file.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
-        .send(Buffer.from(file.data));
+      return sendDocument(reply, file);
     },
   );
 

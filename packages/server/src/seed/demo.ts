@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { importRecords, type ImportReport } from '../store/import-records.ts';
 import { ensureAgreements } from '../store/agreements.ts';
 import { generateActivity, type ActivityReport } from './activity.ts';
+import { seedDemoGroup } from './demo-group.ts';
 import { ensureParticipants } from '../store/participants.ts';
 import { hashPassword, type PasswordPolicy } from '../security/passwords.ts';
 import { insertHashedUser } from '../store/users.ts';
@@ -87,5 +88,6 @@ export async function seedDemo(db: Db, records: Iterable<string> | AsyncIterable
   });
   // A year of hits and requests between the agencies, so that the statistics show a year.
   const activity = await generateActivity(db, DEMO_ACTIVITY);
+  await seedDemoGroup(db);
   return { accounts, password, report, activity };
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { EventType } from '@svod/core';
 import type { Db, Tx } from '../db/database.ts';
 import { jsonColumn } from '../db/columns.ts';
+import { UUID } from '../validation/ajv.ts';
 
 export interface BankEvent {
   id: number;
@@ -57,6 +58,24 @@ export async function recordEvent(tx: Tx | Db, participants: readonly string[], 
   if (deliveries.length > 0) await tx.insertInto('webhook_deliveries').values(deliveries).execute();
 }
 
+/**
+ * Records an event for each of these users alone, in the caller's transaction: what happens in a
+ * joint group reaches its members, not their colleagues, nor the agency's webhooks.
+ */
+export async function recordUserEvent(
+  tx: Tx | Db,
+  users: readonly { userId: string; participant: string }[],
+  type: EventType,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  if (users.length === 0) return;
+  const now = new Date();
+  await tx
+    .insertInto('events')
+    .values(users.map((user) => ({ participant: user.participant, addressee: user.userId, type, payload: JSON.stringify(payload), created_at: now })))
+    .execute();
+}
+
 /** Tells this process's streams that events were committed. */
 export const announce = (db: Db): void => {
   eventBus(db).emit('events');
@@ -71,12 +90,22 @@ export async function lastEventId(db: Db): Promise<number> {
   return Number(row?.id ?? 0);
 }
 
-/** The participant's events after `after`, oldest first, at most `limit`. */
-export async function eventsSince(db: Db, participant: string, after: number, limit = 100): Promise<BankEvent[]> {
+/** Who reads a stream: the agency's events, and those addressed to this user among them. */
+export interface EventReader {
+  participant: string;
+  userId: string;
+}
+
+/** The reader's events after `after`, oldest first, at most `limit`. */
+export async function eventsSince(db: Db, reader: EventReader, after: number, limit = 100): Promise<BankEvent[]> {
   const rows = await db
     .selectFrom('events')
     .select(['id', 'type', 'payload', 'created_at'])
-    .where('participant', '=', participant)
+    .where('participant', '=', reader.participant)
+    // A national system's key is no group member: it reads the agency's events alone.
+    .where((eb) =>
+      UUID.test(reader.userId) ? eb.or([eb('addressee', 'is', null), eb('addressee', '=', reader.userId)]) : eb('addressee', 'is', null),
+    )
     .where(sql<boolean>`id > ${after}`)
     .orderBy('id')
     .limit(limit)

@@ -7,7 +7,7 @@ import type { RequestState } from '../domain.ts';
  * Every event type of the stream (core's EVENT_TYPES) by what it is about; a complete Record
  * keyed by core's type, so that a new event type fails the type check until it is listened to.
  */
-const EVENT_SUBJECTS: Record<EventType, 'hit' | 'request'> = {
+const EVENT_SUBJECTS: Record<EventType, 'hit' | 'request' | 'group'> = {
   'hit.created': 'hit',
   'hit.answered': 'hit',
   'hit.reminder': 'hit',
@@ -16,6 +16,7 @@ const EVENT_SUBJECTS: Record<EventType, 'hit' | 'request'> = {
   'request.changed': 'request',
   'request.reminder': 'request',
   'request.overdue': 'request',
+  'group.changed': 'group',
 };
 export const EVENT_TYPES = Object.keys(EVENT_SUBJECTS) as EventType[];
 export type BankEventType = Extract<EventType, `hit.${string}`>;
@@ -47,12 +48,21 @@ export interface RequestEvent {
   deadline: string | null;
 }
 
+/** What happened in a joint group the user is a member of: the group and the kind of change; the page reads the rest. */
+export interface GroupEvent {
+  id: string;
+  group: string;
+  action: string;
+}
+
 type Listener = (event: BankEvent) => void;
 type RequestListener = (event: RequestEvent) => void;
+type GroupListener = (event: GroupEvent) => void;
 
 interface Subscriptions {
   hits: (listener: Listener) => () => void;
   requests: (listener: RequestListener) => () => void;
+  groups: (listener: GroupListener) => () => void;
 }
 
 /** How long after the console starts its event stream opens. */
@@ -78,6 +88,7 @@ export function EventsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const hitListeners = useRef(new Set<Listener>());
   const requestListeners = useRef(new Set<RequestListener>());
+  const groupListeners = useRef(new Set<GroupListener>());
   useEffect(() => {
     let source: EventSource | undefined;
     // Opened once the page has asked for what it shows: the stream holds one of the browser's
@@ -90,6 +101,9 @@ export function EventsProvider({ children }: { children: ReactNode }) {
           if (EVENT_SUBJECTS[type] === 'hit') {
             const event = { ...(data as Omit<BankEvent, 'id' | 'type'>), id: message.lastEventId, type: type as BankEventType };
             for (const listener of hitListeners.current) listener(event);
+          } else if (EVENT_SUBJECTS[type] === 'group') {
+            const event = { ...(data as Omit<GroupEvent, 'id'>), id: message.lastEventId };
+            for (const listener of groupListeners.current) listener(event);
           } else {
             const event = { ...(data as Omit<RequestEvent, 'id' | 'type'>), id: message.lastEventId, type: type as RequestEventType };
             for (const listener of requestListeners.current) listener(event);
@@ -102,7 +116,10 @@ export function EventsProvider({ children }: { children: ReactNode }) {
       source?.close();
     };
   }, [api]);
-  const subscriptions = useMemo<Subscriptions>(() => ({ hits: adder(hitListeners.current), requests: adder(requestListeners.current) }), []);
+  const subscriptions = useMemo<Subscriptions>(
+    () => ({ hits: adder(hitListeners.current), requests: adder(requestListeners.current), groups: adder(groupListeners.current) }),
+    [],
+  );
   return <EventsContext.Provider value={subscriptions}>{children}</EventsContext.Provider>;
 }
 
@@ -125,4 +142,11 @@ export function useRequestEvents(listener: RequestListener): void {
   const subscriptions = useContext(EventsContext);
   const stable = useStableListener(listener);
   useEffect(() => subscriptions?.requests(stable), [subscriptions, stable]);
+}
+
+/** Calls `listener` for every change in a group the user is a member of while the component is shown. */
+export function useGroupEvents(listener: GroupListener): void {
+  const subscriptions = useContext(EventsContext);
+  const stable = useStableListener(listener);
+  useEffect(() => subscriptions?.groups(stable), [subscriptions, stable]);
 }

@@ -19,6 +19,7 @@ import * as requests from './2026-12-08T00-00-00_requests.ts';
 import * as agreements from './2026-12-08T01-00-00_agreements.ts';
 import * as statistics from './2026-12-08T02-00-00_statistics.ts';
 import * as eventRetention from './2026-12-08T03-00-00_event-retention.ts';
+import * as groups from './2026-12-09T00-00-00_groups.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T01-00-00_agreements': agreements,
   '2026-12-08T02-00-00_statistics': statistics,
   '2026-12-08T03-00-00_event-retention': eventRetention,
+  '2026-12-09T00-00-00_groups': groups,
 };
 
 export const migrationProvider: MigrationProvider = {
