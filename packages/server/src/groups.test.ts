@@ -223,6 +223,18 @@ describe.each(DIALECTS)('joint investigative groups, on %s', (dialect) => {
     expect(after).toHaveLength(before + 8);
     const timeline = (await call('GET', `/groups/${group.id}/timeline?limit=200`, leader)).json().items as { seq: number }[];
     expect(new Set(timeline.map((e) => e.seq)).size).toBe(timeline.length);
+    // A client that retries with its key after a lost answer posts once.
+    const retry = (body: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/groups/${group.id}/messages`,
+        headers: { ...leader, 'idempotency-key': 'retry-0001-message' },
+        payload: { body },
+      });
+    const [sent, resent] = [await retry('Повтор'), await retry('Повтор')];
+    expect(resent.json().id).toBe(sent.json().id);
+    expect((await retry('Другой текст')).statusCode).toBe(422);
+    expect((await call('GET', `/groups/${group.id}/messages?limit=200`, leader)).json().items).toHaveLength(before + 9);
     // Older pages follow on without a gap.
     const first = (await call('GET', `/groups/${group.id}/timeline?limit=5`, leader)).json();
     const second = (await call('GET', `/groups/${group.id}/timeline?limit=5&before=${first.next}`, leader)).json();

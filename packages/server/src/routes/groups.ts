@@ -34,7 +34,7 @@ import { addMember, createGroup, endGroup, getGroup, listGroups, removeMember, u
 import { MAX_REQUEST_ATTACHMENT_BYTES } from '../store/request-attachments.ts';
 import type { RouteDeps } from './deps.ts';
 import { acceptDocuments, sendDocument } from './files.ts';
-import { IdParams, problems } from './schemas.ts';
+import { IdParams, IdempotencyHeaders, problems } from './schemas.ts';
 
 const tags = ['groups'];
 const Uuid = Type.String({ format: 'uuid' });
@@ -201,11 +201,13 @@ export const groupRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         tags,
         summary: 'Post to the thread',
         params: IdParams,
+        headers: IdempotencyHeaders,
         body: GroupMessageInput,
-        response: { 201: GroupMessageView, ...problems(400, 404, 409) },
+        response: { 201: GroupMessageView, ...problems(400, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await postMessage(contextOf(db, request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await postMessage(contextOf(db, request), request.params.id, request.body, request.headers['idempotency-key'])),
   );
 
   app.post(
@@ -217,16 +219,22 @@ export const groupRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         summary: `Add a document (PDF, JPEG, PNG, Word, Excel, OpenDocument; up to ${MAX_REQUEST_ATTACHMENT_BYTES / 1024 / 1024} MiB)`,
         description: 'The body is the file itself, with its own Content-Type.',
         params: IdParams,
+        headers: IdempotencyHeaders,
         querystring: Type.Object({ filename: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 201: GroupDocumentView, ...problems(400, 404, 409, 413, 415) },
+        response: { 201: GroupDocumentView, ...problems(400, 404, 409, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const document = await addDocument(contextOf(db, request), request.params.id, {
-        filename: request.query.filename,
-        contentType: (request.headers['content-type'] ?? '').split(';')[0]!.trim(),
-        data: request.body as Buffer,
-      });
+      const document = await addDocument(
+        contextOf(db, request),
+        request.params.id,
+        {
+          filename: request.query.filename,
+          contentType: (request.headers['content-type'] ?? '').split(';')[0]!.trim(),
+          data: request.body as Buffer,
+        },
+        request.headers['idempotency-key'],
+      );
       return reply.status(201).send(document);
     },
   );
@@ -251,11 +259,12 @@ export const groupRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         tags,
         summary: 'Set a task, for a member if assigned, with a due day if any',
         params: IdParams,
+        headers: IdempotencyHeaders,
         body: GroupTaskInput,
-        response: { 200: GroupView, ...problems(400, 404, 409) },
+        response: { 200: GroupView, ...problems(400, 404, 409, 422) },
       },
     },
-    async (request) => createTask(contextOf(db, request), request.params.id, request.body),
+    async (request) => createTask(contextOf(db, request), request.params.id, request.body, request.headers['idempotency-key']),
   );
 
   app.put(

@@ -64,9 +64,9 @@ export const hitRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db,
     {
       schema: {
         tags: ['hits'],
-        summary: "Server-sent events for the caller's participant: hits created, answered, reminded and escalated",
+        summary: "Server-sent events for the caller's participant (hits, requests) and, for the caller alone, their joint groups",
         description:
-          'A `text/event-stream` that stays open: each event has an `id`, a type (`hit.created`, `hit.answered`, `hit.reminder`, `hit.escalated`) and JSON data naming the hit. A client that reconnects with `Last-Event-ID` gets what it missed.',
+          'A `text/event-stream` that stays open: each event has an `id`, a type (`hit.*`, `request.*`, and `group.changed` for a member of the group alone) and JSON data naming what changed. A client that reconnects with `Last-Event-ID` gets what it missed.',
         headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) }),
       },
     },

@@ -18,19 +18,7 @@ import { MAX_REQUEST_ATTACHMENT_BYTES, addRequestAttachment, getRequestAttachmen
 import { acceptDocuments, download, sendDocument } from './files.ts';
 import { createRequest, getRequest, listAssignees, listRequests, requestFigures, transitionRequest } from '../store/requests.ts';
 import type { RouteDeps } from './deps.ts';
-import { IdParams, problems } from './schemas.ts';
-
-/** A client's name for one attempt at a change: a retry with it is answered as the first was. */
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 8,
-      maxLength: 200,
-      pattern: '^[\\x21-\\x7e]+$',
-      description: 'A fresh random value (a UUID) per change; send it again, unchanged, when retrying the same change',
-    }),
-  ),
-});
+import { IdParams, IdempotencyHeaders, problems } from './schemas.ts';
 
 /** Interstate requests: drafts, their workflow between two agencies, files and the printed document. */
 export const requestRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db }) => {

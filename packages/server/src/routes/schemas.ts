@@ -23,6 +23,18 @@ export const problems = (...statuses: number[]) => Object.fromEntries([401, 403,
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
+/** A client's name for one attempt at a change: a retry with it is answered as the first was. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 8,
+      maxLength: 200,
+      pattern: '^[\\x21-\\x7e]+$',
+      description: 'A fresh random value (a UUID) per change; send it again, unchanged, when retrying the same change',
+    }),
+  ),
+});
+
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD, a UTC day, inclusive' });
 
 /** What a list or an export of records can be narrowed by; the two take the same filters. */

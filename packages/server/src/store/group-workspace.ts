@@ -109,8 +109,9 @@ export async function decideConsent(ctx: StoreContext, groupId: string, recordId
   return getGroup(ctx, groupId);
 }
 
-export async function postMessage(ctx: StoreContext, groupId: string, input: GroupMessageInput): Promise<GroupMessageView> {
-  return changeGroup(ctx, groupId, 'group.message.create', {}, async (tx) => {
+export async function postMessage(ctx: StoreContext, groupId: string, input: GroupMessageInput, key?: string): Promise<GroupMessageView> {
+  const idempotency = key ? { key, scope: `POST /groups/${groupId}/messages`, body: input } : undefined;
+  return changeGroup(ctx, groupId, 'group.message.create', { idempotency }, async (tx) => {
     const message = { id: randomUUID(), group_id: groupId, author: ctx.actor.id, body: input.body, created_at: new Date() };
     await tx.insertInto('group_messages').values(message).execute();
     const view: GroupMessageView = {
@@ -161,14 +162,17 @@ export async function listMessages(
 }
 
 /** A file for the group's members: the same kinds and size as a request's, checked by their first bytes. */
-export async function addDocument(ctx: StoreContext, groupId: string, input: RequestAttachmentInput): Promise<GroupDocumentView> {
+export async function addDocument(ctx: StoreContext, groupId: string, input: RequestAttachmentInput, key?: string): Promise<GroupDocumentView> {
   const type = input.contentType as RequestAttachmentType;
   if (!REQUEST_ATTACHMENT_TYPES.includes(type))
     throw new AppError('unsupported_media_type', { params: { allowed: REQUEST_ATTACHMENT_TYPES.join(', ') } });
   if (input.data.length > MAX_REQUEST_ATTACHMENT_BYTES) throw new AppError('payload_too_large', { params: { limit: MAX_REQUEST_ATTACHMENT_BYTES } });
   if (!bytesAre(type, input.data))
     throw new AppError('validation_failed', { issues: [{ path: '/body', code: 'bad_format', params: { format: type } }] });
-  return changeGroup(ctx, groupId, 'group.document.create', {}, async (tx) => {
+  const idempotency = key
+    ? { key, scope: `POST /groups/${groupId}/documents`, body: { filename: input.filename, contentType: type, sha256: sha256(input.data) } }
+    : undefined;
+  return changeGroup(ctx, groupId, 'group.document.create', { idempotency }, async (tx) => {
     if ((await countIn(tx, 'group_documents', groupId)) >= GROUP_LIMITS.documents)
       throw invalid('/body', 'too_many', { limit: GROUP_LIMITS.documents });
     const now = new Date();
@@ -233,8 +237,9 @@ async function assertMember(tx: Tx, groupId: string, userId: string | null | und
   if (!member) throw invalid('/assignee', 'not_in_group', { value: userId });
 }
 
-export async function createTask(ctx: StoreContext, groupId: string, input: GroupTaskInput): Promise<GroupView> {
-  await changeGroup(ctx, groupId, 'group.task.create', {}, async (tx) => {
+export async function createTask(ctx: StoreContext, groupId: string, input: GroupTaskInput, key?: string): Promise<GroupView> {
+  const idempotency = key ? { key, scope: `POST /groups/${groupId}/tasks`, body: input } : undefined;
+  await changeGroup(ctx, groupId, 'group.task.create', { idempotency }, async (tx) => {
     await assertMember(tx, groupId, input.assignee);
     if ((await countIn(tx, 'group_tasks', groupId)) >= GROUP_LIMITS.tasks) throw invalid('/title', 'too_many', { limit: GROUP_LIMITS.tasks });
     const now = new Date();
@@ -256,7 +261,7 @@ export async function createTask(ctx: StoreContext, groupId: string, input: Grou
       })
       .execute();
     return {
-      result: undefined,
+      result: id,
       action: 'task_created',
       detail: { task: id, title: input.title, assignee: input.assignee ?? null, dueOn: input.dueOn ?? null },
     };

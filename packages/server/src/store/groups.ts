@@ -33,6 +33,7 @@ import { today } from '../validation/records.ts';
 import type { AuditAction } from './audit.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { announce, recordUserEvent } from './events.ts';
+import { once, type IdempotencyKey } from './idempotency.ts';
 import { hideUnseenLinks, toRecordView } from './records.ts';
 
 const GROUP = 'group';
@@ -123,12 +124,13 @@ export async function changeGroup<T>(
   ctx: StoreContext,
   groupId: string,
   audit: AuditAction,
-  options: { manages?: boolean },
+  options: { manages?: boolean; idempotency?: IdempotencyKey | undefined },
   change: (tx: Tx, membership: Membership) => Promise<GroupChange<T>>,
 ): Promise<T> {
   return withFailureAudit(ctx, { action: audit, resourceType: GROUP, resourceId: groupId }, async () => {
     requirePermission(ctx, 'record.read');
-    const result = await ctx.db.transaction().execute(async (tx) => {
+    // With a client's key, a retry after a lost answer gets the first answer and adds nothing twice.
+    const result = await once(ctx, options.idempotency, async (tx) => {
       const membership = await membershipOf(tx, ctx.actor, groupId, true);
       if (membership.status === 'ended') throw new AppError('group_ended', { params: { id: groupId } });
       if (options.manages && !membership.member.leader) throw new AppError('forbidden', { params: { permission: 'group.manage' } });
