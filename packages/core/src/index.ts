@@ -25,3 +25,4 @@ export * from './requests/index.ts';
 export * from './agreements/index.ts';
 export * from './statistics/index.ts';
 export * from './groups/index.ts';
+export * from './federation/index.ts';

@@ -430,6 +430,38 @@ export interface GroupTimelineTable {
   detail: Json<unknown>;
 }
 
+export interface FederationNodeTable {
+  state: string;
+  public_key: string;
+  registered_at: Timestamp;
+  registered_by: string;
+}
+
+export interface FederationOutboxTable {
+  seq: Generated<BigIntColumn>;
+  record_id: string;
+  version: number;
+  queued_at: Timestamp;
+}
+
+export interface FederationDeadLetterTable {
+  id: Generated<BigIntColumn>;
+  received_at: Timestamp;
+  subject: string;
+  message_id: string | null;
+  state: string | null;
+  reason: string;
+  deliveries: number;
+  payload: string;
+}
+
+export interface FederationReceivedTable {
+  state: string;
+  last_applied_at: Timestamp;
+  last_sent_at: Timestamp;
+  applied: BigIntColumn;
+}
+
 export interface AgreementTable {
   id: string;
   title: string;
@@ -482,6 +514,10 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   agreements: AgreementTable;
   groups: GroupTable;
+  federation_nodes: FederationNodeTable;
+  federation_outbox: FederationOutboxTable;
+  federation_dead_letters: FederationDeadLetterTable;
+  federation_received: FederationReceivedTable;
   group_members: GroupMemberTable;
   group_records: GroupRecordTable;
   group_messages: GroupMessageTable;

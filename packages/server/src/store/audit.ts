@@ -79,6 +79,10 @@ export const AUDIT_ACTIONS = [
   'audit.read',
   'audit.verify',
   'model.activate',
+  'federation.apply',
+  'federation.reject',
+  'federation.register',
+  'federation.status',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,14 +1,2 @@
-/**
- * JSON with object keys sorted, so that two equal values always serialize the same way
- * (jsonb reorders keys; hashes and comparisons must not depend on that).
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
+// One canonical form for the whole bank: the audit chain's hashes and federation's signatures.
+export { canonicalJson } from '@svod/core';

@@ -20,6 +20,7 @@ import * as agreements from './2026-12-08T01-00-00_agreements.ts';
 import * as statistics from './2026-12-08T02-00-00_statistics.ts';
 import * as eventRetention from './2026-12-08T03-00-00_event-retention.ts';
 import * as groups from './2026-12-09T00-00-00_groups.ts';
+import * as federation from './2026-12-10T00-00-00_federation.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T02-00-00_statistics': statistics,
   '2026-12-08T03-00-00_event-retention': eventRetention,
   '2026-12-09T00-00-00_groups': groups,
+  '2026-12-10T00-00-00_federation': federation,
 };
 
 export const migrationProvider: MigrationProvider = {

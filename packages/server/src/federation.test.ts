@@ -1,0 +1,209 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, changeId, recordSubject, signedText, type Actor, type FederationEnvelope } from '@svod/core';
+import { migrateToLatest, openDatabase } from './db/connect.ts';
+import type { Db } from './db/database.ts';
+import { applyMessage } from './federation/applier.ts';
+import { recordEnvelope } from './federation/envelope.ts';
+import { startFederation, type FederationNode } from './federation/node.ts';
+import { registerNode } from './federation/nodes.ts';
+import { loadSigningKey, signText } from './security/signing-key.ts';
+import { verifyAuditChain } from './store/audit.ts';
+import { ensureAgreements } from './store/agreements.ts';
+import { ensureParticipants } from './store/participants.ts';
+import { createRecord, splitContent, updateRecord } from './store/records.ts';
+import { HAS_NATS, startNatsCluster, type NatsCluster } from './test/nats-cluster.ts';
+import { wantedPerson } from './test/fixtures/records.ts';
+
+const officer = (participant: string): Actor => ({
+  kind: 'system',
+  id: `test-${participant}`,
+  name: 'test officer',
+  participant,
+  role: 'supervisor',
+});
+const BKBOP_ADMIN: Actor = { kind: 'system', id: 'test-bkbop', name: 'BKBOP administrator', participant: 'BKBOP', role: 'administrator' };
+
+async function store(): Promise<Db> {
+  const db = await openDatabase({ dataDir: 'memory://' });
+  await migrateToLatest(db);
+  await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+  await ensureAgreements(db, DEMO_AGREEMENTS);
+  return db;
+}
+
+/** Waits until `check` holds, up to `ms`; returns how long it took. */
+async function until(check: () => Promise<boolean>, ms = 20_000): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return Date.now() - started;
+}
+
+describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and the central bank', () => {
+  let cluster: NatsCluster;
+  let dir: string;
+  let central: Db;
+  const nodes: Record<string, Db> = {};
+  const running: FederationNode[] = [];
+  const counts: Record<string, number> = {};
+
+  const held = async (db: Db, id: string) =>
+    (await db.selectFrom('records').select(['version', 'status']).where('id', '=', id).executeTakeFirst()) ?? null;
+  const file = (state: string, owner: string, nationalRef: string) =>
+    createRecord({ db: nodes[state]!, actor: officer(owner), purpose: 'test' }, wantedPerson({ nationalRef }));
+  const deadLetters = async (reason: string) =>
+    (await central.selectFrom('federation_dead_letters').select('id').where('reason', '=', reason).execute()).length;
+
+  beforeAll(async () => {
+    cluster = await startNatsCluster(['KZ', 'KG']);
+    dir = mkdtempSync(join(tmpdir(), 'svod-federation-'));
+    central = await store();
+    for (const state of ['KZ', 'KG']) {
+      nodes[state] = await store();
+      const keyFile = join(dir, `${state}.pem`);
+      loadSigningKey(keyFile, { create: true });
+      await registerNode(central, BKBOP_ADMIN, state, readFileSync(`${keyFile}.pub`, 'utf8'));
+      running.push(await startFederation(nodes[state]!, { role: 'national', state, nats: cluster.leafUrl(state), keyFile }, () => {}));
+    }
+    running.push(await startFederation(central, { role: 'central', nats: cluster.hubUrl, keyFile: join(dir, 'central.pem') }, () => {}));
+  }, 60_000);
+
+  afterAll(async () => {
+    console.log(`[federation] ${JSON.stringify(counts)}`);
+    for (const node of running) await node.stop().catch(() => {});
+    await cluster?.close();
+    for (const db of [central, ...Object.values(nodes)]) await db?.destroy();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a record written on a national node reaches the central bank, filed for checks; its changes follow in order', async () => {
+    const record = await file('KZ', 'KZ-MVD', 'KZ-FED-1');
+    counts.firstRecordMs = await until(async () => (await held(central, record.id)) !== null);
+    const keys = await central.selectFrom('match_keys').select('key').where('record_id', '=', record.id).execute();
+    expect(keys.length).toBeGreaterThan(0);
+    const { content } = splitContent(wantedPerson({ nationalRef: 'KZ-FED-1', legalBasis: 'Постановление о розыске от 01.12.2026' }));
+    await updateRecord({ db: nodes.KZ!, actor: officer('KZ-MVD'), purpose: 'test' }, record.id, { ...content, version: 1 });
+    await until(async () => (await held(central, record.id))?.version === 2);
+    const kg = await file('KG', 'KG-MVD', 'KG-FED-1');
+    await until(async () => (await held(central, kg.id)) !== null);
+    // The node keeps nothing queued once the bank has it.
+    expect((await nodes.KZ!.selectFrom('federation_outbox').select('seq').execute()).length).toBe(0);
+  });
+
+  it('the same message delivered twice, or a version the bank holds sent again, is applied once', async () => {
+    const record = await file('KZ', 'KZ-MVD', 'KZ-FED-DUP');
+    await until(async () => (await held(central, record.id)) !== null);
+    const row = await nodes.KZ!.selectFrom('records').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow();
+    const envelope = recordEnvelope(row, 'KZ', loadSigningKey(join(dir, 'KZ.pem')));
+    const nc = await connect({ servers: cluster.leafUrl('KZ') });
+    const js = jetstream(nc);
+    const data = new TextEncoder().encode(JSON.stringify(envelope));
+    const again = await js.publish(recordSubject('KZ', record.id), data, { msgID: envelope.id });
+    expect(again.duplicate).toBe(true);
+    await nc.close();
+    // Delivered again after an acknowledgement was lost on the way back: the bank holds that version already.
+    expect(await applyMessage(central, { subject: recordSubject('KZ', record.id), id: envelope.id, data, deliveries: 2 })).toBe('applied');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const versions = await central.selectFrom('record_versions').select('version').where('record_id', '=', record.id).execute();
+    expect(versions).toHaveLength(1);
+    const audits = await central
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'federation.apply')
+      .where('resource_id', '=', record.id)
+      .execute();
+    expect(audits).toHaveLength(1);
+    counts.duplicatesApplied = audits.length - 1;
+  });
+
+  it('a message unsigned, signed with another key, or about another state’s record is set aside as a dead letter and never filed', async () => {
+    const nc = await connect({ servers: cluster.leafUrl('KZ') });
+    const js = jetstream(nc);
+    const forged = loadSigningKey(join(dir, 'forger.pem'), { create: true });
+    const kzRow = await nodes.KZ!.selectFrom('records').selectAll().limit(1).executeTakeFirstOrThrow();
+    const base = recordEnvelope(kzRow, 'KZ', forged);
+    const send = (envelope: FederationEnvelope, id: string) =>
+      js.publish(recordSubject('KZ', envelope.record.id), new TextEncoder().encode(JSON.stringify(envelope)), { msgID: id });
+
+    const forgedRecord = { ...base.record, id: '0b6f8a52-5c3e-4a8e-9d1e-000000000001', nationalRef: 'KZ-FORGED', version: 1 };
+    const forgedEnvelope = { ...base, id: changeId(forgedRecord.id, 1), record: forgedRecord };
+    await send({ ...forgedEnvelope, signature: signText(forged, signedText(forgedEnvelope)) }, forgedEnvelope.id);
+    await send({ ...forgedEnvelope, id: `${forgedEnvelope.id}:x`, signature: 'AAAA' }, `${forgedEnvelope.id}:x`);
+    // Signed by Kazakhstan's own key, about a Kyrgyz agency's record: a node speaks for its own state alone.
+    const kgRecord = { ...forgedRecord, id: '0b6f8a52-5c3e-4a8e-9d1e-000000000002', owner: 'KG-MVD', nationalRef: 'KG-IMPOSTOR' };
+    const impostor = { ...base, id: changeId(kgRecord.id, 1), record: kgRecord };
+    await send({ ...impostor, signature: signText(loadSigningKey(join(dir, 'KZ.pem')), signedText(impostor)) }, impostor.id);
+    await js.publish('svod.kz.records.garbage', new TextEncoder().encode('{not json'), { msgID: 'garbage-1' });
+    // A genuine message replayed under another id, to slip past the stream's memory of ids.
+    const genuine = recordEnvelope(kzRow, 'KZ', loadSigningKey(join(dir, 'KZ.pem')));
+    await send(genuine, `${genuine.id}:replayed`);
+    await nc.close();
+
+    await until(
+      async () =>
+        (await deadLetters('bad_signature')) >= 2 &&
+        (await deadLetters('owner_of_another_state')) >= 1 &&
+        (await deadLetters('unreadable')) >= 1 &&
+        (await deadLetters('id_mismatch')) >= 1,
+    );
+    expect(await held(central, forgedRecord.id)).toBeNull();
+    expect(await held(central, kgRecord.id)).toBeNull();
+    counts.deadLetters = (await central.selectFrom('federation_dead_letters').select('id').execute()).length;
+    expect((await central.selectFrom('audit_log').select('seq').where('action', '=', 'federation.reject').execute()).length).toBe(counts.deadLetters);
+  });
+
+  it("while a state's link is down its node keeps writing; everything arrives once when the link is back", async () => {
+    await cluster.stopLeaf('KZ');
+    const written: { id: string }[] = [];
+    for (let i = 0; i < 20; i++) written.push(await file('KZ', 'KZ-MVD', `KZ-OUTAGE-${i}`));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await nodes.KZ!.selectFrom('federation_outbox').select('seq').execute()).length).toBeGreaterThan(0);
+    await cluster.startLeaf('KZ');
+    counts.afterOutageMs = await until(async () => {
+      const found = await central
+        .selectFrom('records')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          written.map((r) => r.id),
+        )
+        .execute();
+      return found.length === written.length;
+    }, 60_000);
+    counts.outageRecords = written.length;
+  }, 90_000);
+
+  it('a leaf server killed with -9 mid-stream loses nothing: every record is at the bank exactly once, and the chains verify', async () => {
+    const writing = (async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 100; i++) ids.push((await file('KG', 'KG-MVD', `KG-KILL-${i}`)).id);
+      return ids;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await cluster.stopLeaf('KG', 'SIGKILL');
+    const ids = await writing;
+    await cluster.startLeaf('KG');
+    counts.afterKillMs = await until(async () => {
+      const found = await central.selectFrom('records').select('id').where('id', 'in', ids).execute();
+      return found.length === ids.length;
+    }, 60_000);
+    const atCentral = await central.selectFrom('records').select(['owner', 'national_ref']).execute();
+    const kg = atCentral.filter((r) => r.owner === 'KG-MVD');
+    expect(new Set(kg.map((r) => r.national_ref)).size).toBe(kg.length);
+    const atNode = await nodes.KG!.selectFrom('records').select('id').execute();
+    expect(kg.length).toBe(atNode.length);
+    // Nothing of one state on the other's node: records travel to the bank, not sideways.
+    expect(await nodes.KZ!.selectFrom('records').select('id').where('owner', '=', 'KG-MVD').execute()).toEqual([]);
+    for (const db of [central, nodes.KZ!, nodes.KG!]) expect((await verifyAuditChain(db)).ok).toBe(true);
+    counts.centralRecords = atCentral.length;
+    counts.kgRecords = kg.length;
+  }, 90_000);
+});

@@ -1,0 +1,83 @@
+/** A message as the bus hands it over: where it came, its id (`Nats-Msg-Id`), its bytes, and how often it was delivered. */
+export interface BusMessage {
+  subject: string;
+  id: string | null;
+  data: Uint8Array;
+  deliveries: number;
+}
+
+/** What became of a delivered message: applied (or already held), to be tried again, or set aside as a dead letter. */
+export type Verdict = 'applied' | 'retry' | 'dead';
+
+/**
+ * What Svod needs of a message bus between nodes. `JetStreamBus` is the real one (NATS
+ * JetStream: durable streams per state, sourced by the central bank); `MemoryBus` keeps the same
+ * promises inside one process.
+ */
+export interface FederationBus {
+  /** Stores the message durably under `id`; a message with an id already stored is dropped (`duplicate`). */
+  publish(subject: string, id: string, data: Uint8Array): Promise<{ duplicate: boolean }>;
+  /** Hands every stored message to `handle` until stopped: acknowledged when applied or dead, delivered again after `retry`. */
+  consume(handle: (message: BusMessage) => Promise<Verdict>): () => Promise<void>;
+  /** Messages stored and not yet applied, where the bus can tell. */
+  pending(): Promise<number | null>;
+  /** Whether the bus is connected now. */
+  connected(): boolean;
+  close(): Promise<void>;
+}
+
+/** How often a message is delivered before it is set aside: a database down longer is an outage, not a bad message. */
+export const MAX_DELIVERIES = 5;
+
+/**
+ * The bus inside one process, with JetStream's promises: an id stored once, delivery until
+ * acknowledged, redelivery after `retry`. For a single process that plays both ends (tests,
+ * benches) — a node of its own needs `JetStreamBus`.
+ */
+export class MemoryBus implements FederationBus {
+  private readonly stored: BusMessage[] = [];
+  private readonly ids = new Set<string>();
+  private wake: (() => void) | undefined;
+
+  async publish(subject: string, id: string, data: Uint8Array): Promise<{ duplicate: boolean }> {
+    if (this.ids.has(id)) return { duplicate: true };
+    this.ids.add(id);
+    this.stored.push({ subject, id, data, deliveries: 0 });
+    this.wake?.();
+    return { duplicate: false };
+  }
+
+  consume(handle: (message: BusMessage) => Promise<Verdict>): () => Promise<void> {
+    let running = true;
+    const loop = (async () => {
+      while (running) {
+        const next = this.stored[0];
+        if (!next) {
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+            setTimeout(resolve, 200);
+          });
+          continue;
+        }
+        next.deliveries++;
+        const verdict = await handle(next);
+        if (verdict !== 'retry') this.stored.shift();
+      }
+    })();
+    return async () => {
+      running = false;
+      this.wake?.();
+      await loop;
+    };
+  }
+
+  async pending(): Promise<number> {
+    return this.stored.length;
+  }
+
+  connected(): boolean {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+}

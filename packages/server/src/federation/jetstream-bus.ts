@@ -1,0 +1,146 @@
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { CENTRAL_STREAM, stateDomain, stateStream, stateSubjects } from '@svod/core';
+import { MAX_DELIVERIES, type BusMessage, type FederationBus, type Verdict } from './bus.ts';
+
+/** How long a stream remembers message ids: a node that resends after a day's outage still sends nothing twice. */
+const DUPLICATE_WINDOW_NS = 24 * 60 * 60 * 1e9;
+/** The central bank's durable consumer: where applying stopped survives a restart. */
+export const APPLY_CONSUMER = 'svod-apply';
+const ACK_WAIT_NS = 30 * 1e9;
+
+async function connectTo(servers: string, name: string): Promise<NatsConnection> {
+  // A link that drops is retried for ever: a node never gives up on the bank, nor the bank on a node.
+  return connect({ servers, name, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true });
+}
+
+async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+  // A server just started answers JetStream a moment after it takes connections.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      try {
+        await jsm.streams.info(config.name);
+        await jsm.streams.update(config.name, config);
+      } catch (error) {
+        if (!/not found/i.test(String(error))) throw error;
+        await jsm.streams.add(config);
+      }
+      return;
+    } catch (error) {
+      if (attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/**
+ * NATS JetStream as the bus. A national node publishes to its own leaf server, into its state's
+ * stream in the state's JetStream domain, which keeps what it is given while the link to the
+ * bank is down; the central bank's stream sources every state's stream across the leaf links
+ * and is read by one durable consumer with explicit acknowledgement.
+ */
+export class JetStreamBus implements FederationBus {
+  private up = true;
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly jsm: JetStreamManager,
+    private readonly stream: string,
+  ) {
+    void (async () => {
+      for await (const status of nc.status()) {
+        if (status.type === 'disconnect') this.up = false;
+        else if (status.type === 'reconnect') this.up = true;
+      }
+    })();
+  }
+
+  /** A national node's bus: its state's stream on its leaf server. */
+  static async national(servers: string, state: string): Promise<JetStreamBus> {
+    const nc = await connectTo(servers, `svod-${state.toLowerCase()}`);
+    const jsm = await jetstreamManager(nc);
+    await ensureStream(jsm, { name: stateStream(state), subjects: [stateSubjects(state)], duplicate_window: DUPLICATE_WINDOW_NS });
+    return new JetStreamBus(nc, jsm, stateStream(state));
+  }
+
+  /** The central bank's bus: one stream sourcing each registered state's, and the consumer that applies them. */
+  static async central(servers: string, states: readonly string[]): Promise<JetStreamBus> {
+    const nc = await connectTo(servers, 'svod-central');
+    const jsm = await jetstreamManager(nc);
+    const bus = new JetStreamBus(nc, jsm, CENTRAL_STREAM);
+    await bus.source(states);
+    await jsm.consumers.add(CENTRAL_STREAM, {
+      durable_name: APPLY_CONSUMER,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: ACK_WAIT_NS,
+      max_deliver: MAX_DELIVERIES,
+    });
+    return bus;
+  }
+
+  /** Sources these states' streams into the central stream (a state registered later is added). */
+  async source(states: readonly string[]): Promise<void> {
+    await ensureStream(this.jsm, {
+      name: CENTRAL_STREAM,
+      subjects: [],
+      sources: states.map((state) => ({ name: stateStream(state), external: { api: `$JS.${stateDomain(state)}.API`, deliver: '' } })),
+    });
+  }
+
+  async publish(subject: string, id: string, data: Uint8Array): Promise<{ duplicate: boolean }> {
+    const ack = await jetstream(this.nc).publish(subject, data, { msgID: id, timeout: 5000 });
+    return { duplicate: ack.duplicate };
+  }
+
+  consume(handle: (message: BusMessage) => Promise<Verdict>): () => Promise<void> {
+    let running = true;
+    let current: { stop: () => void } | undefined;
+    const loop = (async () => {
+      while (running) {
+        try {
+          const consumer = await jetstream(this.nc).consumers.get(this.stream, APPLY_CONSUMER);
+          const messages = await consumer.consume({ max_messages: 256, expires: 2000 });
+          current = messages;
+          for await (const m of messages) {
+            const verdict = await handle({
+              subject: m.subject,
+              id: m.headers?.get('Nats-Msg-Id') || null,
+              data: m.data,
+              deliveries: m.info.deliveryCount,
+            });
+            if (verdict === 'applied') m.ack();
+            else if (verdict === 'dead') m.term();
+            else m.nak(1000);
+            if (!running) break;
+          }
+        } catch {
+          // The link or the server went away: take up the consumer again once it is back.
+          if (running) await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    })();
+    return async () => {
+      running = false;
+      current?.stop();
+      await loop;
+    };
+  }
+
+  async pending(): Promise<number | null> {
+    try {
+      if (this.stream === CENTRAL_STREAM) return (await this.jsm.consumers.info(CENTRAL_STREAM, APPLY_CONSUMER)).num_pending;
+      return null;
+    } catch {
+      return null;
+    }
+  }
+
+  connected(): boolean {
+    return this.up && !this.nc.isClosed();
+  }
+
+  async close(): Promise<void> {
+    await this.nc.drain().catch(() => this.nc.close());
+  }
+}
