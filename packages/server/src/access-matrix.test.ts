@@ -133,6 +133,11 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/groups/{id}/documents': { exempt: "a member's file; anyone not a member now is answered 404 (groups.test.ts)" },
   'POST /api/v1/groups/{id}/tasks': { exempt: "a member's task; anyone not a member now is answered 404 (groups.test.ts)" },
   'PUT /api/v1/groups/{id}/tasks/{taskId}': { exempt: "a member's task; anyone not a member now is answered 404 (groups.test.ts)" },
+  'GET /api/v1/federation/status': {
+    exempt: "BKBOP's administration of the federation: nodes and lag, no record; others are refused (federation.test.ts)",
+  },
+  'GET /api/v1/federation/dead-letters': { exempt: "BKBOP's administration of the federation; others are refused (federation.test.ts)" },
+  'PUT /api/v1/federation/nodes': { exempt: "BKBOP's register of node keys; others are refused (federation.test.ts)" },
   'POST /api/v1/users': { exempt: "the agency's own users" },
   'POST /api/v1/api-keys': { exempt: "the agency's own keys" },
   'DELETE /api/v1/api-keys/{id}': { exempt: "the agency's own keys" },

@@ -29,6 +29,8 @@ import { reconciliationRoutes } from './routes/reconciliations.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { groupRoutes } from './routes/groups.ts';
+import { federationRoutes } from './routes/federation.ts';
+import type { FederationNode } from './federation/node.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { recordRoutes } from './routes/records.ts';
 import { Problem } from './routes/schemas.ts';
@@ -69,6 +71,8 @@ export interface AppDeps {
   /** Where the audit chain's signed checkpoints are kept; verification holds the chain against the newest. */
   auditCheckpoints?: CheckpointPlace;
   config?: Partial<AppConfig>;
+  /** This server's part in the federation (`startFederation`); none for a single bank. */
+  federation?: FederationNode;
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -138,11 +142,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     validators: createRecordValidators(createAjv()),
     auditCheckpoints: deps.auditCheckpoints,
     headersFor,
+    ...(deps.federation ? { federation: deps.federation } : {}),
   };
 
   await app.register(
     async (api) => {
-      api.get('/health', { schema: { tags: ['service'], summary: 'Liveness', security: [] } }, async () => ({ status: 'ok' }));
+      api.get(
+        '/health',
+        { schema: { tags: ['service'], summary: 'Liveness, and the federation bus where there is one', security: [] } },
+        async () => ({
+          status: 'ok',
+          federation: {
+            role: deps.federation?.role ?? 'single',
+            bus: !deps.federation?.bus ? 'none' : deps.federation.bus.connected() ? 'connected' : 'disconnected',
+          },
+        }),
+      );
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(loginRoutes, routeDeps);
       await api.register(async (protectedScope) => {
@@ -158,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await protectedScope.register(requestRoutes, routeDeps);
         await protectedScope.register(agreementRoutes, routeDeps);
         await protectedScope.register(groupRoutes, routeDeps);
+        await protectedScope.register(federationRoutes, routeDeps);
         await protectedScope.register(statisticsRoutes, routeDeps);
         await protectedScope.register(webhookRoutes, routeDeps);
         await protectedScope.register(adminRoutes, routeDeps);

@@ -5,6 +5,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, changeId, recordSubject, signedText, type Actor, type FederationEnvelope } from '@svod/core';
+import { buildApp } from './app.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { applyMessage } from './federation/applier.ts';
@@ -17,6 +18,8 @@ import { ensureAgreements } from './store/agreements.ts';
 import { ensureParticipants } from './store/participants.ts';
 import { createRecord, splitContent, updateRecord } from './store/records.ts';
 import { HAS_NATS, startNatsCluster, type NatsCluster } from './test/nats-cluster.ts';
+import { TEST_PASSWORD, TEST_PASSWORD_POLICY } from './test/helpers.ts';
+import { insertUser } from './store/users.ts';
 import { wantedPerson } from './test/fixtures/records.ts';
 
 const officer = (participant: string): Actor => ({
@@ -69,7 +72,7 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
       nodes[state] = await store();
       const keyFile = join(dir, `${state}.pem`);
       loadSigningKey(keyFile, { create: true });
-      await registerNode(central, BKBOP_ADMIN, state, readFileSync(`${keyFile}.pub`, 'utf8'));
+      await registerNode({ db: central, actor: BKBOP_ADMIN, purpose: 'test' }, state, readFileSync(`${keyFile}.pub`, 'utf8'));
       running.push(await startFederation(nodes[state]!, { role: 'national', state, nats: cluster.leafUrl(state), keyFile }, () => {}));
     }
     running.push(await startFederation(central, { role: 'central', nats: cluster.hubUrl, keyFile: join(dir, 'central.pem') }, () => {}));
@@ -181,15 +184,63 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     counts.outageRecords = written.length;
   }, 90_000);
 
+  it("BKBOP's administrator sees each node's lag, the undelivered and the dead letters; another agency's administrator is refused", async () => {
+    const app = await buildApp({ db: central, config: { passwordPolicy: TEST_PASSWORD_POLICY }, federation: running.at(-1)! });
+    try {
+      const login = async (participant: string) => {
+        const username = `${participant.toLowerCase()}.fed-admin`;
+        await insertUser(
+          central,
+          { participant, username, displayName: username, role: 'administrator', password: TEST_PASSWORD },
+          TEST_PASSWORD_POLICY,
+        );
+        const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+        return { authorization: `Bearer ${response.json().token}` };
+      };
+      const bkbop = await login('BKBOP');
+      const status = (await app.inject({ method: 'GET', url: '/api/v1/federation/status', headers: bkbop })).json();
+      expect(status).toMatchObject({ role: 'central', bus: 'connected', undelivered: 0 });
+      expect(status.nodes.map((n: { state: string }) => n.state)).toEqual(['KG', 'KZ']);
+      const kz = status.nodes.find((n: { state: string }) => n.state === 'KZ');
+      expect(kz.applied).toBeGreaterThan(0);
+      expect(kz.lagSeconds).toBeLessThan(30);
+      counts.kzLagSeconds = kz.lagSeconds;
+      const dead = (await app.inject({ method: 'GET', url: '/api/v1/federation/dead-letters', headers: bkbop })).json();
+      expect(dead.items.map((d: { reason: string }) => d.reason)).toEqual(
+        expect.arrayContaining(['bad_signature', 'owner_of_another_state', 'unreadable', 'id_mismatch']),
+      );
+      const health = (await app.inject({ method: 'GET', url: '/api/v1/health' })).json();
+      expect(health.federation).toEqual({ role: 'central', bus: 'connected' });
+      const other = await login('KZ-MVD');
+      expect((await app.inject({ method: 'GET', url: '/api/v1/federation/status', headers: other })).statusCode).toBe(403);
+      const registering = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/federation/nodes',
+        headers: other,
+        payload: { state: 'UZ', publicKey: 'x' },
+      });
+      expect(registering.statusCode).toBe(403);
+      const badKey = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/federation/nodes',
+        headers: bkbop,
+        payload: { state: 'UZ', publicKey: 'not a key' },
+      });
+      expect(badKey.statusCode).toBe(400);
+      expect(badKey.json().errors).toContainEqual(expect.objectContaining({ path: '/publicKey', code: 'bad_format' }));
+    } finally {
+      await app.close();
+    }
+  });
+
   it('a leaf server killed with -9 mid-stream loses nothing: every record is at the bank exactly once, and the chains verify', async () => {
-    const writing = (async () => {
-      const ids: string[] = [];
-      for (let i = 0; i < 100; i++) ids.push((await file('KG', 'KG-MVD', `KG-KILL-${i}`)).id);
-      return ids;
-    })();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await cluster.stopLeaf('KG', 'SIGKILL');
-    const ids = await writing;
+    const ids: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      // Killed a third of the way through, while the sender is publishing what was just written.
+      if (i === 30) await cluster.stopLeaf('KG', 'SIGKILL');
+      ids.push((await file('KG', 'KG-MVD', `KG-KILL-${i}`)).id);
+    }
+    expect((await nodes.KG!.selectFrom('federation_outbox').select('seq').execute()).length).toBeGreaterThan(0);
     await cluster.startLeaf('KG');
     counts.afterKillMs = await until(async () => {
       const found = await central.selectFrom('records').select('id').where('id', 'in', ids).execute();

@@ -1,14 +1,23 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { AppError, type Actor } from '@svod/core';
+import { AppError, COORDINATING_BODY } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { appendAudit } from '../store/audit.ts';
+import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from '../store/context.ts';
+
+/** Only the bank's coordinating body administers the federation: its nodes' keys, their lag, what they sent that failed. */
+export function requireFederationAdmin(ctx: StoreContext): void {
+  requirePermission(ctx, 'user.manage');
+  if (ctx.actor.participant !== COORDINATING_BODY) throw new AppError('forbidden', { params: { permission: 'federation' } });
+}
+
+const invalid = (path: string, code: 'bad_format' | 'not_allowed_value', params: Record<string, string>) =>
+  new AppError('validation_failed', { issues: [{ path, code, params }] });
 
 function publicKeyOf(pem: string): KeyObject {
   try {
     return createPublicKey(pem);
   } catch {
-    throw new AppError('validation_failed', { issues: [{ path: '/publicKey', code: 'bad_format', params: { format: 'PEM' } }] });
+    throw invalid('/publicKey', 'bad_format', { format: 'PEM' });
   }
 }
 
@@ -17,26 +26,18 @@ function publicKeyOf(pem: string): KeyObject {
  * the bank applies what is signed with its private half, and sets aside anything else. The key
  * comes from the node's administrator through an official channel, as agreements do.
  */
-export async function registerNode(db: Db, actor: Actor, state: string, publicKeyPem: string): Promise<void> {
-  if (!/^[A-Z]{2}$/.test(state))
-    throw new AppError('validation_failed', { issues: [{ path: '/state', code: 'bad_format', params: { format: 'ISO 3166-1 alpha-2' } }] });
-  const key = publicKeyOf(publicKeyPem);
-  if (key.asymmetricKeyType !== 'ed25519') {
-    throw new AppError('validation_failed', { issues: [{ path: '/publicKey', code: 'not_allowed_value', params: { allowed: 'ed25519' } }] });
-  }
-  const pem = key.export({ type: 'spki', format: 'pem' }).toString();
-  await db.transaction().execute(async (tx) => {
-    await sql`INSERT INTO federation_nodes (state, public_key, registered_at, registered_by) VALUES (${state}, ${pem}, now(), ${actor.id})
-      ON CONFLICT (state) DO UPDATE SET public_key = EXCLUDED.public_key, registered_at = EXCLUDED.registered_at, registered_by = EXCLUDED.registered_by`.execute(
-      tx,
-    );
-    await appendAudit(tx, {
-      actor,
-      action: 'federation.register',
-      outcome: 'success',
-      purpose: 'federation',
-      resourceType: 'federation_node',
-      resourceId: state,
+export async function registerNode(ctx: StoreContext, state: string, publicKeyPem: string): Promise<void> {
+  return withFailureAudit(ctx, { action: 'federation.register', resourceType: 'federation_node', resourceId: state }, async () => {
+    requireFederationAdmin(ctx);
+    if (!/^[A-Z]{2}$/.test(state)) throw invalid('/state', 'bad_format', { format: 'ISO 3166-1 alpha-2' });
+    const key = publicKeyOf(publicKeyPem);
+    if (key.asymmetricKeyType !== 'ed25519') throw invalid('/publicKey', 'not_allowed_value', { allowed: 'ed25519' });
+    const pem = key.export({ type: 'spki', format: 'pem' }).toString();
+    await ctx.db.transaction().execute(async (tx) => {
+      await sql`INSERT INTO federation_nodes (state, public_key, registered_at, registered_by) VALUES (${state}, ${pem}, now(), ${ctx.actor.id})
+        ON CONFLICT (state) DO UPDATE SET public_key = EXCLUDED.public_key, registered_at = EXCLUDED.registered_at,
+          registered_by = EXCLUDED.registered_by`.execute(tx);
+      await auditSuccess(tx, ctx, { action: 'federation.register', resourceType: 'federation_node', resourceId: state });
     });
   });
 }

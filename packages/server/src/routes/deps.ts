@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { FederationNode } from '../federation/node.ts';
 import type { CheckpointPlace } from '../store/audit-checkpoints.ts';
 import type { PasswordPolicy } from '../security/passwords.ts';
 import type { HitDeadlines } from '../store/hits.ts';
@@ -44,4 +45,6 @@ export interface RouteDeps {
   validators: RecordValidators;
   /** The security headers of a response to this URL, for routes that write the response themselves (event streams). */
   headersFor: (url: string) => Record<string, string>;
+  /** This server's part in the federation, when it has one (a national node or the central bank). */
+  federation?: FederationNode;
 }

@@ -1,0 +1,49 @@
+import { Type, type Static } from 'typebox';
+import { FEDERATION_ROLES } from './messages.ts';
+
+const Time = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+
+/** Where this server stands in the federation, for administrators and `svod federation status`. */
+export const FederationStatusView = Type.Object({
+  role: Type.Enum(FEDERATION_ROLES),
+  state: Type.Union([Type.String(), Type.Null()]),
+  bus: Type.Enum(['connected', 'disconnected', 'none'] as const),
+  /** A national node: changes written and not yet stored by the bus, and since when the oldest waits. */
+  outbox: Type.Union([Type.Object({ pending: Type.Integer({ minimum: 0 }), oldestQueuedAt: Time, lastSentAt: Time }), Type.Null()]),
+  /** The central bank: each registered state's node, what was last applied from it and how far behind that was. */
+  nodes: Type.Array(
+    Type.Object({
+      state: Type.String(),
+      registeredAt: Type.String({ format: 'date-time' }),
+      lastAppliedAt: Time,
+      lastSentAt: Time,
+      applied: Type.Integer({ minimum: 0 }),
+      /** Seconds between the node sending its newest change the bank applied and the bank applying it. */
+      lagSeconds: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+    }),
+  ),
+  /** The central bank: messages stored and not yet applied. */
+  undelivered: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  deadLetters: Type.Integer({ minimum: 0 }),
+});
+export type FederationStatusView = Static<typeof FederationStatusView>;
+
+export const DeadLetterView = Type.Object({
+  id: Type.Integer(),
+  receivedAt: Type.String({ format: 'date-time' }),
+  subject: Type.String(),
+  messageId: Type.Union([Type.String(), Type.Null()]),
+  state: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.String(),
+  deliveries: Type.Integer(),
+});
+export type DeadLetterView = Static<typeof DeadLetterView>;
+
+export const NodeRegistration = Type.Object(
+  {
+    state: Type.String({ pattern: '^[A-Z]{2}$' }),
+    publicKey: Type.String({ minLength: 1, maxLength: 2000, description: "The node's Ed25519 public key, PEM (`svod federation key` prints it)" }),
+  },
+  { additionalProperties: false },
+);
+export type NodeRegistration = Static<typeof NodeRegistration>;

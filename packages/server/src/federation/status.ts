@@ -1,0 +1,92 @@
+import type { DeadLetterView, FederationStatusView } from '@svod/core';
+import { isoOrNull as iso } from '../db/columns.ts';
+import type { Db } from '../db/database.ts';
+import { auditSuccess, withFailureAudit, type StoreContext } from '../store/context.ts';
+import { requireFederationAdmin } from './nodes.ts';
+import type { FederationNode } from './node.ts';
+
+async function settingOf(db: Db, name: string): Promise<string | null> {
+  return (await db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirst())?.value ?? null;
+}
+
+/** Where this server stands: its role and bus, a national node's outbox, the central bank's nodes and their lag. */
+export async function federationStatus(ctx: StoreContext, node: FederationNode | undefined): Promise<FederationStatusView> {
+  return withFailureAudit(ctx, { action: 'federation.status', resourceType: 'federation' }, async () => {
+    requireFederationAdmin(ctx);
+    const { db } = ctx;
+    const role = node?.role ?? 'single';
+    const outbox =
+      role === 'national'
+        ? await db
+            .selectFrom('federation_outbox')
+            .select((eb) => [eb.fn.countAll<string>().as('pending'), eb.fn.min('queued_at').as('oldest')])
+            .executeTakeFirstOrThrow()
+        : null;
+    const nodes = await db
+      .selectFrom('federation_nodes')
+      .leftJoin('federation_received', 'federation_received.state', 'federation_nodes.state')
+      .select([
+        'federation_nodes.state',
+        'federation_nodes.registered_at',
+        'federation_received.last_applied_at',
+        'federation_received.last_sent_at',
+        'federation_received.applied',
+      ])
+      .orderBy('federation_nodes.state')
+      .execute();
+    const dead = await db
+      .selectFrom('federation_dead_letters')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const status: FederationStatusView = {
+      role,
+      state: node?.state ?? null,
+      bus: !node?.bus ? 'none' : node.bus.connected() ? 'connected' : 'disconnected',
+      outbox: outbox
+        ? {
+            pending: Number(outbox.pending),
+            oldestQueuedAt: iso(outbox.oldest as Date | null),
+            lastSentAt: await settingOf(db, 'federation.last_sent_at'),
+          }
+        : null,
+      nodes: nodes.map((n) => ({
+        state: n.state.trim(),
+        registeredAt: iso(n.registered_at)!,
+        lastAppliedAt: iso(n.last_applied_at),
+        lastSentAt: iso(n.last_sent_at),
+        applied: Number(n.applied ?? 0),
+        lagSeconds:
+          n.last_applied_at && n.last_sent_at
+            ? Math.max(0, (new Date(n.last_applied_at).getTime() - new Date(n.last_sent_at).getTime()) / 1000)
+            : null,
+      })),
+      undelivered: role === 'central' && node?.bus ? await node.bus.pending() : null,
+      deadLetters: Number(dead.n),
+    };
+    await auditSuccess(db, ctx, { action: 'federation.status', resourceType: 'federation' });
+    return status;
+  });
+}
+
+/** The messages the central bank set aside, newest first, with why; their bytes stay in the store for investigation. */
+export async function deadLetters(ctx: StoreContext, limit: number): Promise<DeadLetterView[]> {
+  return withFailureAudit(ctx, { action: 'federation.status', resourceType: 'federation' }, async () => {
+    requireFederationAdmin(ctx);
+    const rows = await ctx.db
+      .selectFrom('federation_dead_letters')
+      .select(['id', 'received_at', 'subject', 'message_id', 'state', 'reason', 'deliveries'])
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    await auditSuccess(ctx.db, ctx, { action: 'federation.status', resourceType: 'federation', resultCount: rows.length });
+    return rows.map((row) => ({
+      id: Number(row.id),
+      receivedAt: iso(row.received_at)!,
+      subject: row.subject,
+      messageId: row.message_id,
+      state: row.state,
+      reason: row.reason,
+      deliveries: row.deliveries,
+    }));
+  });
+}
