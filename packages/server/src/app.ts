@@ -30,7 +30,7 @@ import { requestRoutes } from './routes/requests.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { federationRoutes } from './routes/federation.ts';
-import type { FederationNode } from './federation/node.ts';
+import { busState, type FederationNode } from './federation/node.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { recordRoutes } from './routes/records.ts';
 import { Problem } from './routes/schemas.ts';
@@ -154,7 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           status: 'ok',
           federation: {
             role: deps.federation?.role ?? 'single',
-            bus: !deps.federation?.bus ? 'none' : deps.federation.bus.connected() ? 'connected' : 'disconnected',
+            bus: busState(deps.federation),
           },
         }),
       );

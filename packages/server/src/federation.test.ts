@@ -74,8 +74,10 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
       loadSigningKey(keyFile, { create: true });
       await registerNode({ db: central, actor: BKBOP_ADMIN, purpose: 'test' }, state, readFileSync(`${keyFile}.pub`, 'utf8'));
       running.push(await startFederation(nodes[state]!, { role: 'national', state, nats: cluster.leafUrl(state), keyFile }, () => {}));
+      await running.at(-1)!.ready;
     }
     running.push(await startFederation(central, { role: 'central', nats: cluster.hubUrl, keyFile: join(dir, 'central.pem') }, () => {}));
+    await running.at(-1)!.ready;
   }, 60_000);
 
   afterAll(async () => {

@@ -237,7 +237,7 @@ describe.each(DIALECTS)('joint investigative groups, on %s', (dialect) => {
     expect((await call('GET', `/groups/${group.id}/messages?limit=200`, leader)).json().items).toHaveLength(before + 9);
     // Older pages follow on without a gap.
     const first = (await call('GET', `/groups/${group.id}/timeline?limit=5`, leader)).json();
-    const second = (await call('GET', `/groups/${group.id}/timeline?limit=5&before=${first.next}`, leader)).json();
+    const second = (await call('GET', `/groups/${group.id}/timeline?limit=5&cursor=${first.next}`, leader)).json();
     expect(second.items[0].seq).toBe(first.items[4].seq - 1);
   });
 

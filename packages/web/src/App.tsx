@@ -8,6 +8,8 @@ import type { Actor } from './domain.ts';
 import { AdminPage } from './pages/admin/AdminPage.tsx';
 import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
 import { CheckPage } from './pages/CheckPage.tsx';
+import { GroupPage } from './pages/groups/GroupPage.tsx';
+import { GroupsPage } from './pages/groups/GroupsPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MatchesPage } from './pages/MatchesPage.tsx';
@@ -132,6 +134,8 @@ export function App() {
         {route.page === 'request' && <RequestPage key={route.id} id={route.id} />}
         {route.page === 'edit-request' && <RequestFormPage key={route.id} id={route.id} />}
         {route.page === 'agreements' && <AgreementsPage />}
+        {route.page === 'groups' && <GroupsPage />}
+        {route.page === 'group' && <GroupPage key={route.id} id={route.id} />}
         {route.page === 'reconcile' && (
           <Suspense
             fallback={
@@ -181,5 +185,6 @@ function pageTitle(route: Route, auth: Auth, t: TFunction): string {
   if (route.page === 'edit-request') return `${t('requests.form.editTitle')} — `;
   if (route.page === 'agreements') return `${t('agreements.title')} — `;
   if (route.page === 'statistics') return `${t('statistics.title')} — `;
+  if (route.page === 'groups' || route.page === 'group') return `${t('groups.title')} — `;
   return '';
 }

@@ -28,6 +28,7 @@ import type {
   REQUEST_ACTIONS as CORE_REQUEST_ACTIONS,
   REQUEST_STATES as CORE_REQUEST_STATES,
   REQUEST_TYPES as CORE_REQUEST_TYPES,
+  GROUP_KINDS as CORE_GROUP_KINDS,
 } from '@svod/core';
 
 export type {
@@ -323,3 +324,24 @@ export const isRequestState = (value: unknown): value is (typeof REQUEST_STATES)
   typeof value === 'string' && (REQUEST_STATES as readonly string[]).includes(value);
 export const isPriority = (value: unknown): value is (typeof PRIORITIES)[number] =>
   typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);
+
+export type {
+  ConsentState,
+  GroupAction,
+  GroupDocumentView,
+  GroupInput,
+  GroupKind,
+  GroupMember,
+  GroupMessageView,
+  GroupRecordView,
+  GroupStatus,
+  GroupSummary,
+  GroupTaskView,
+  GroupTimelineAction,
+  GroupTimelineEntry,
+  GroupUpdate,
+  GroupView,
+} from '@svod/core';
+
+/** The kinds of joint group: core's GROUP_KINDS, written out so that no schema code reaches the bundle. */
+export const GROUP_KINDS = ['investigative', 'operational'] as const satisfies typeof CORE_GROUP_KINDS;

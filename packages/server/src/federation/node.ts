@@ -17,65 +17,100 @@ export interface FederationConfig {
   keyFile: string;
 }
 
-/** A running node's part in the federation: what it is, its bus, and how to stop it. */
+/** A running node's part in the federation: what it is, its bus once connected, and how to stop it. */
 export interface FederationNode {
   role: FederationRole;
   state: string | null;
-  bus: FederationBus | null;
+  /** The bus, once the first connection is made; none for a single bank. */
+  bus: () => FederationBus | null;
+  /** Settles once the bus is connected and working (never, while NATS stays unreachable). */
+  ready: Promise<void>;
   stop: () => Promise<void>;
 }
+
+/** The bus as health and status report it: none for a single bank; otherwise whether it is connected now. */
+export const busState = (node: FederationNode | undefined): 'none' | 'connected' | 'disconnected' =>
+  !node || node.role === 'single' ? 'none' : node.bus()?.connected() ? 'connected' : 'disconnected';
 
 /** How often the central bank looks for states registered since it started, to source their streams. */
 const REGISTER_POLL_MS = 10_000;
 
+/** The same checks `svod serve` makes of its options, before anything starts. */
+export function federationProblem(config: FederationConfig): string | null {
+  if (config.role === 'single') return null;
+  if (!config.nats) return `a ${config.role} node needs a NATS server (--nats)`;
+  if (config.role === 'national' && (!config.state || !/^[A-Z]{2}$/.test(config.state))) return 'a national node needs its state (--state, e.g. KZ)';
+  return null;
+}
+
 /**
- * Starts this server's part: nothing for a single bank; for a national node, its key, the
- * outbox kept by the database and the sender; for the central bank, the stream sourcing every
- * registered state and the applier.
+ * Starts this server's part: nothing for a single bank; for a national node, its key, the outbox
+ * the database keeps and the sender; for the central bank, the stream sourcing every registered
+ * state and the applier. The server serves at once: while NATS is unreachable a national node
+ * keeps its changes in its outbox, and the bus takes up its work when it connects.
  */
 export async function startFederation(db: Db, config: FederationConfig, onError: (error: unknown) => void): Promise<FederationNode> {
+  const problem = federationProblem(config);
+  if (problem) throw new Error(problem);
   if (config.role === 'single') {
     await stopBeingNational(db);
-    return { role: 'single', state: null, bus: null, stop: async () => {} };
+    return { role: 'single', state: null, bus: () => null, ready: Promise.resolve(), stop: async () => {} };
   }
-  if (!config.nats) throw new Error(`a ${config.role} node needs a NATS server (--nats)`);
+  let bus: JetStreamBus | null = null;
+  let stopWork: (() => Promise<void>) | null = null;
+  let stopped = false;
+  const nats = config.nats!;
   if (config.role === 'national') {
-    if (!config.state || !/^[A-Z]{2}$/.test(config.state)) throw new Error('a national node needs its state (--state, e.g. KZ)');
+    const state = config.state!;
     const key = loadSigningKey(config.keyFile, { create: true });
     await becomeNational(db);
-    const bus = await JetStreamBus.national(config.nats, config.state);
-    const stopPublishing = startPublishing(db, bus, config.state, key, onError);
+    const ready = JetStreamBus.national(nats, state).then(async (connected) => {
+      if (stopped) return connected.close();
+      bus = connected;
+      stopWork = startPublishing(db, connected, state, key, onError);
+    });
+    ready.catch(onError);
     return {
       role: 'national',
-      state: config.state,
-      bus,
+      state,
+      bus: () => bus,
+      ready,
       stop: async () => {
-        await stopPublishing();
-        await bus.close();
+        stopped = true;
+        await stopWork?.();
+        await bus?.close();
       },
     };
   }
   let states = await registeredStates(db);
-  const bus = await JetStreamBus.central(config.nats, states);
-  const stopApplying = bus.consume((message) => applyMessage(db, message));
-  const watch = setInterval(() => {
-    void (async () => {
-      const now = await registeredStates(db);
-      if (now.join() !== states.join()) {
-        states = now;
-        await bus.source(states);
-      }
-    })().catch(onError);
-  }, REGISTER_POLL_MS);
-  watch.unref();
+  let watch: NodeJS.Timeout | undefined;
+  const ready = JetStreamBus.central(nats, states).then(async (connected) => {
+    if (stopped) return connected.close();
+    bus = connected;
+    const stopApplying = connected.consume((message) => applyMessage(db, message));
+    watch = setInterval(() => {
+      void (async () => {
+        const now = await registeredStates(db);
+        if (now.join() !== states.join()) {
+          states = now;
+          await connected.source(states);
+        }
+      })().catch(onError);
+    }, REGISTER_POLL_MS);
+    watch.unref();
+    stopWork = stopApplying;
+  });
+  ready.catch(onError);
   return {
     role: 'central',
     state: null,
-    bus,
+    bus: () => bus,
+    ready,
     stop: async () => {
+      stopped = true;
       clearInterval(watch);
-      await stopApplying();
-      await bus.close();
+      await stopWork?.();
+      await bus?.close();
     },
   };
 }

@@ -3,7 +3,7 @@ import { isoOrNull as iso } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { auditSuccess, withFailureAudit, type StoreContext } from '../store/context.ts';
 import { requireFederationAdmin } from './nodes.ts';
-import type { FederationNode } from './node.ts';
+import { busState, type FederationNode } from './node.ts';
 
 async function settingOf(db: Db, name: string): Promise<string | null> {
   return (await db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirst())?.value ?? null;
@@ -41,7 +41,7 @@ export async function federationStatus(ctx: StoreContext, node: FederationNode |
     const status: FederationStatusView = {
       role,
       state: node?.state ?? null,
-      bus: !node?.bus ? 'none' : node.bus.connected() ? 'connected' : 'disconnected',
+      bus: busState(node),
       outbox: outbox
         ? {
             pending: Number(outbox.pending),
@@ -60,7 +60,7 @@ export async function federationStatus(ctx: StoreContext, node: FederationNode |
             ? Math.max(0, (new Date(n.last_applied_at).getTime() - new Date(n.last_sent_at).getTime()) / 1000)
             : null,
       })),
-      undelivered: role === 'central' && node?.bus ? await node.bus.pending() : null,
+      undelivered: role === 'central' ? ((await node?.bus()?.pending()) ?? null) : null,
       deadLetters: Number(dead.n),
     };
     await auditSuccess(db, ctx, { action: 'federation.status', resourceType: 'federation' });

@@ -291,13 +291,17 @@ export const groupRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         querystring: Type.Object(
           {
             limit: Type.Integer({ minimum: 1, maximum: GROUP_PAGE_MAX, default: 100 }),
-            before: Type.Optional(Type.Integer({ minimum: 1, description: 'The `seq` of the oldest entry seen (the `next` of the previous page)' })),
+            cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,9}$', description: 'The `next` of the previous page' })),
           },
           { additionalProperties: false },
         ),
         response: { 200: groupPage(GroupTimelineEntry), ...problems(400, 404) },
       },
     },
-    async (request) => groupTimeline(contextOf(db, request), request.params.id, request.query),
+    async (request) =>
+      groupTimeline(contextOf(db, request), request.params.id, {
+        limit: request.query.limit,
+        ...(request.query.cursor ? { before: Number(request.query.cursor) } : {}),
+      }),
   );
 };

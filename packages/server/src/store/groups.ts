@@ -426,7 +426,13 @@ export async function removeMember(ctx: StoreContext, id: string, userId: string
         });
     }
     await tx.updateTable('group_members').set({ removed_at: new Date() }).where('group_id', '=', id).where('user_id', '=', userId).execute();
-    return { result: undefined, action: 'member_removed', detail: { user: userId }, alsoTell: [{ userId, participant: leaving.participant }] };
+    const name = (await tx.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst())?.display_name ?? null;
+    return {
+      result: undefined,
+      action: 'member_removed',
+      detail: { user: userId, name, participant: leaving.participant, left: self },
+      alsoTell: [{ userId, participant: leaving.participant }],
+    };
   });
   // Who left reads the group no more.
   return self ? null : getGroup(ctx, id);
@@ -508,6 +514,7 @@ export async function groupView(db: Db | Tx, actor: Actor, { group, member, stat
     ...toSummary(group, members.length),
     purpose: group.purpose,
     legalBasis: group.legal_basis,
+    endReason: group.end_reason,
     members: members.map(
       (m): GroupMember => ({
         userId: m.user_id,
@@ -552,6 +559,7 @@ export async function groupView(db: Db | Tx, actor: Actor, { group, member, stat
       state: t.state as TaskState,
       overdue: taskOverdue({ state: t.state, dueOn: t.due_on }, day),
       createdBy: nameOf(t.created_by)!,
+      mayUpdate: status !== 'ended' && (member.leader || t.assignee === actor.id || t.created_by === actor.id),
       version: t.version,
       createdAt: iso(t.created_at)!,
       updatedAt: iso(t.updated_at)!,

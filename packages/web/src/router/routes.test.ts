@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { agreementsPath, editRequestPath, matchRoute, newRequestPath, reconcilePath, recordPath, requestPath, requestsPath } from './routes.ts';
+import {
+  agreementsPath,
+  editRequestPath,
+  groupPath,
+  groupsPath,
+  matchRoute,
+  newRequestPath,
+  reconcilePath,
+  recordPath,
+  requestPath,
+  requestsPath,
+} from './routes.ts';
 
 describe('matchRoute', () => {
   it('maps paths to pages', () => {
@@ -50,5 +61,15 @@ describe('matchRoute', () => {
     expect(matchRoute('/agreements')).toEqual({ page: 'agreements' });
     expect(matchRoute('/agreements/')).toEqual({ page: 'agreements' });
     expect(matchRoute('/agreements/x')).toEqual({ page: 'not-found' });
+  });
+
+  it('maps the joint groups and one group’s workspace', () => {
+    expect(groupsPath()).toBe('/groups');
+    expect(matchRoute('/groups')).toEqual({ page: 'groups' });
+    expect(matchRoute('/groups/')).toEqual({ page: 'groups' });
+    expect(matchRoute(groupPath('0d9c7a2e'))).toEqual({ page: 'group', id: '0d9c7a2e' });
+    expect(matchRoute(groupPath('x y'))).toEqual({ page: 'group', id: 'x y' });
+    expect(matchRoute('/groups/a/b')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/groups/%E0%A4%A')).toEqual({ page: 'not-found' });
   });
 });

@@ -16,6 +16,8 @@ export type Route =
   | { page: 'edit-request'; id: string }
   | { page: 'agreements' }
   | { page: 'statistics' }
+  | { page: 'groups' }
+  | { page: 'group'; id: string }
   | { page: 'not-found' };
 
 export const homePath = (): string => '/';
@@ -44,6 +46,11 @@ export const agreementsPath = (): string => '/agreements';
 export const statisticsPath = (period?: { from: string; to: string }): string =>
   period ? `/statistics?${new URLSearchParams({ from: period.from, to: period.to }).toString()}` : '/statistics';
 
+/** The joint investigative (and investigative-operational) groups the user is a member of. */
+export const groupsPath = (): string => '/groups';
+/** One group's workspace. */
+export const groupPath = (id: string): string => `/groups/${encodeURIComponent(id)}`;
+
 /**
  * Which page a path shows.
  *
@@ -69,6 +76,15 @@ export function matchRoute(pathname: string): Route {
   }
   if (path === agreementsPath()) return { page: 'agreements' };
   if (path === statisticsPath()) return { page: 'statistics' };
+  if (path === groupsPath()) return { page: 'groups' };
+  const group = /^\/groups\/([^/]+)$/.exec(path);
+  if (group?.[1]) {
+    try {
+      return { page: 'group', id: decodeURIComponent(group[1]) };
+    } catch {
+      return { page: 'not-found' };
+    }
+  }
   if (path === requestsPath()) return { page: 'requests' };
   if (path === '/requests/new') return { page: 'new-request' };
   const request = /^\/requests\/([^/]+)(\/edit)?$/.exec(path);

@@ -8,6 +8,7 @@ import {
   hitsPath,
   matchesPath,
   checkPath,
+  groupsPath,
   homePath,
   matchRoute,
   reconcilePath,
@@ -42,6 +43,7 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
   const onList = current === 'records';
   const inRecords = onList || current === 'record';
   const inRequests = current === 'requests' || current === 'request' || current === 'new-request' || current === 'edit-request';
+  const inGroups = current === 'groups' || current === 'group';
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -84,6 +86,15 @@ export function AppHeader({ onLogout, loggingOut }: { onLogout: () => void; logg
               aria-current={current === 'matches' ? 'page' : undefined}
             >
               {t('header.matches')}
+            </Link>
+          )}
+          {actor.role !== 'administrator' && (
+            <Link
+              to={groupsPath()}
+              className={`app-header__nav-link${inGroups ? ' is-active' : ''}`}
+              aria-current={current === 'groups' ? 'page' : undefined}
+            >
+              {t('header.groups')}
             </Link>
           )}
           <Link
