@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Language } from '@svod/core';
-import type { AppConfig, StorageConfig } from '@svod/server';
+import { FEDERATION_ROLES, type FederationRole, type Language } from '@svod/core';
+import type { AppConfig, FederationConfig, StorageConfig } from '@svod/server';
 import { DEFAULT_APP_CONFIG } from '@svod/server';
 import { CliError } from './errors.ts';
 import type { Translate } from './i18n.ts';
@@ -28,6 +28,8 @@ export interface CliConfig {
     /** How often `svod serve` signs the chain's head when it has grown. */
     checkpointMinutes: number;
   };
+  /** This server's part in the federation (SVOD_FEDERATION_ROLE, SVOD_STATE, SVOD_NATS_URL, SVOD_NODE_KEY_FILE; `svod serve --role --state --nats`). */
+  federation: FederationConfig;
   /** A running server to act through instead of opening the store (SVOD_SERVER). */
   server?: string;
   /** The credential for that server (SVOD_API_KEY); taken from the environment, never from the command line. */
@@ -72,6 +74,12 @@ function origins(name: string, env: NodeJS.ProcessEnv): string[] {
     });
 }
 
+function federationRole(env: NodeJS.ProcessEnv): FederationRole {
+  const raw = env.SVOD_FEDERATION_ROLE || 'single';
+  if (!FEDERATION_ROLES.includes(raw as FederationRole)) throw new CliError('config.role', { raw, allowed: FEDERATION_ROLES.join(', ') });
+  return raw as FederationRole;
+}
+
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Reads the environment once at start-up; nothing else in the program looks at process.env. */
@@ -100,6 +108,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     port: integer('PORT', 8080, env),
     logLevel: env.LOG_LEVEL ?? 'info',
     demo: flag('SVOD_DEMO', databaseUrl === undefined, env),
+    federation: {
+      role: federationRole(env),
+      state: env.SVOD_STATE || undefined,
+      nats: env.SVOD_NATS_URL || undefined,
+      keyFile: resolve(env.SVOD_NODE_KEY_FILE ?? 'secrets/federation-node-key.pem'),
+    },
     lang: languageOf(env),
     server: env.SVOD_SERVER || undefined,
     apiKey: env.SVOD_API_KEY || undefined,

@@ -32,6 +32,16 @@ const MESSAGES = {
   'help.default': { ru: (p) => `по умолчанию: ${p.value}`, en: (p) => `default: ${p.value}` },
   'help.choices': { ru: (p) => `допустимые значения: ${p.values}`, en: (p) => `choices: ${p.values}` },
 
+  'serve.role': {
+    ru: 'роль в федерации: single (один банк, по умолчанию), national (национальный узел) или central (центральный банк); иначе SVOD_FEDERATION_ROLE',
+    en: 'role in the federation: single (one bank, the default), national (a state node) or central (the central bank); else SVOD_FEDERATION_ROLE',
+  },
+  'serve.state': { ru: 'государство национального узла (KZ, KG…); иначе SVOD_STATE', en: 'the state of a national node (KZ, KG…); else SVOD_STATE' },
+  'serve.nats': {
+    ru: 'сервер NATS: собственный leaf-сервер узла или хаб центрального банка; иначе SVOD_NATS_URL',
+    en: "the NATS server: a node's own leaf server, or the central bank's hub; else SVOD_NATS_URL",
+  },
+  'serve.federation': { ru: (p) => `Федерация не настроена: ${p.problem}`, en: (p) => `Federation not set up: ${p.problem}` },
   'serve.description': {
     ru: 'запустить API и веб-консоль (в пустое хранилище предварительно загружаются демонстрационные данные)',
     en: 'serve the API and the web console (loads demo data into an empty store)',
@@ -228,6 +238,10 @@ const MESSAGES = {
     ru: (p) => `${p.name} должна быть целым положительным числом, а не «${p.raw}»`,
     en: (p) => `${p.name} must be a positive whole number, got "${p.raw}"`,
   },
+  'config.role': {
+    ru: (p) => `SVOD_FEDERATION_ROLE (--role) может быть только ${p.allowed}, а не «${p.raw}»`,
+    en: (p) => `SVOD_FEDERATION_ROLE (--role) must be one of ${p.allowed}, got "${p.raw}"`,
+  },
   'config.flag': {
     ru: (p) => `${p.name} может быть только true или false, а не «${p.raw}»`,
     en: (p) => `${p.name} must be true or false, got "${p.raw}"`,
@@ -280,6 +294,36 @@ const MESSAGES = {
     ru: (p) => `Сопоставлено карточек: ${p.records}; пар ожидают решения: ${p.pending}`,
     en: (p) => `Records matched: ${p.records}; pairs awaiting a decision: ${p.pending}`,
   },
+  'federation.description': {
+    ru: 'федерация: ключ узла, реестр ключей центрального банка, состояние (отставание, очередь, отвергнутые сообщения), досылка массива',
+    en: "federation: a node's key, the central bank's register of keys, the status (lag, outbox, dead letters), sending a whole array",
+  },
+  'federation.key': {
+    ru: 'открытый ключ этого узла (PEM) для регистрации в центральном банке; пара ключей создаётся при первом вызове',
+    en: "this node's public key (PEM) to register at the central bank; the key pair is made on first use",
+  },
+  'federation.keyCreated': { ru: (p) => `Создан ключ узла: ${p.file}`, en: (p) => `Node key created: ${p.file}` },
+  'federation.register': {
+    ru: 'внести (или заменить) открытый ключ национального узла в реестр центрального банка',
+    en: "enter (or replace) a national node's public key in the central bank's register",
+  },
+  'federation.state': { ru: 'государство узла (KZ, KG…)', en: 'the node’s state (KZ, KG…)' },
+  'federation.publicKey': { ru: 'файл с открытым ключом узла (PEM)', en: "the node's public key file (PEM)" },
+  'federation.registered': { ru: (p) => `Ключ узла ${p.state} внесён в реестр`, en: (p) => `The ${p.state} node's key is registered` },
+  'federation.status': {
+    ru: 'состояние федерации: роль, шина, очередь узла, отставание узлов, недоставленные и отвергнутые сообщения (JSON)',
+    en: "the federation's status: role, bus, a node's outbox, the nodes' lag, undelivered and dead letters (JSON)",
+  },
+  'federation.backfill': {
+    ru: 'поставить в очередь все карточки ведомств этого государства: новый центральный банк получит весь массив',
+    en: "queue every record of this state's agencies: a new central bank gets the whole array",
+  },
+  'federation.queued': { ru: (p) => `Поставлено в очередь карточек ${p.state}: ${p.count}`, en: (p) => `${p.state} records queued: ${p.count}` },
+  'federation.badState': {
+    ru: (p) => `Государство указывается кодом ISO из двух заглавных букв (KZ, KG…), а не «${p.state}»`,
+    en: (p) => `A state is given by its two-letter ISO code (KZ, KG…), not "${p.state}"`,
+  },
+  'federation.badKeyFile': { ru: (p) => `Не удалось прочитать ключ ${p.file}: ${p.reason}`, en: (p) => `Cannot read the key ${p.file}: ${p.reason}` },
   'groups.description': {
     ru: 'совместные следственные группы: свои группы участника или реестр установки (условия, без содержимого)',
     en: "joint investigative groups: a member's own, or the installation's register (terms, never content)",

@@ -15,6 +15,7 @@ import { registerCrossmatch } from './commands/crossmatch.ts';
 import { registerReconcile } from './commands/reconcile.ts';
 import { registerRequests } from './commands/requests.ts';
 import { registerGroups } from './commands/groups.ts';
+import { registerFederation } from './commands/federation.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
@@ -49,6 +50,7 @@ export function buildProgram(config: CliConfig): Command {
     registerReconcile,
     registerRequests,
     registerGroups,
+    registerFederation,
     registerAudit,
   ]) {
     register(program, ctx);

@@ -12,6 +12,7 @@ import { applyMessage } from './federation/applier.ts';
 import { recordEnvelope } from './federation/envelope.ts';
 import { startFederation, type FederationNode } from './federation/node.ts';
 import { registerNode } from './federation/nodes.ts';
+import { queueWholeArray } from './federation/publisher.ts';
 import { loadSigningKey, signText } from './security/signing-key.ts';
 import { verifyAuditChain } from './store/audit.ts';
 import { ensureAgreements } from './store/agreements.ts';
@@ -185,6 +186,16 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     }, 60_000);
     counts.outageRecords = written.length;
   }, 90_000);
+
+  it("a node's whole array sent again (as to a new bank) is applied once: nothing doubles, nothing is versioned anew", async () => {
+    const before = (await central.selectFrom('record_versions').select('record_id').execute()).length;
+    const queued = await queueWholeArray(nodes.KZ!, 'KZ');
+    expect(queued).toBe((await nodes.KZ!.selectFrom('records').select('id').execute()).length);
+    await until(async () => (await nodes.KZ!.selectFrom('federation_outbox').select('seq').execute()).length === 0);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await central.selectFrom('record_versions').select('record_id').execute()).length).toBe(before);
+    counts.resentWholeArray = queued;
+  });
 
   it("BKBOP's administrator sees each node's lag, the undelivered and the dead letters; another agency's administrator is refused", async () => {
     const app = await buildApp({ db: central, config: { passwordPolicy: TEST_PASSWORD_POLICY }, federation: running.at(-1)! });

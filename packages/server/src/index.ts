@@ -41,7 +41,7 @@ export { reportHtml, reportRow, REPORT_COLUMNS } from './reconcile/report.ts';
 export { getRequest, listRequests, type RequestFilter } from './store/requests.ts';
 export { groupTerms } from './store/groups.ts';
 export { requestPdf } from './requests/pdf.ts';
-export { startFederation, type FederationConfig, type FederationNode } from './federation/node.ts';
+export { startFederation, federationProblem, type FederationConfig, type FederationNode } from './federation/node.ts';
 export { registerNode } from './federation/nodes.ts';
 export { federationStatus } from './federation/status.ts';
 export { queueWholeArray } from './federation/publisher.ts';

@@ -18,23 +18,56 @@ import {
   refreshStatistics,
   scheduleStatisticsRefresh,
   STATISTICS_REFRESH_MS,
+  startFederation,
+  federationProblem,
+  type FederationConfig,
 } from '@svod/server';
-import { describeStorage } from '../config.ts';
+import { FEDERATION_ROLES, type FederationRole } from '@svod/core';
+import { describeStorage, type CliConfig } from '../config.ts';
+import { CliError } from '../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { startProgress } from '../progress.ts';
 import { openStorage } from './shared.ts';
 import { demoRecordLines, DEMO_RECORD_COUNT } from './seed.ts';
 
+interface ServeFlags {
+  role?: string;
+  state?: string;
+  nats?: string;
+}
+
 export function registerServe(program: Command, ctx: CommandContext): void {
+  const { t } = ctx;
   program
     .command('serve')
-    .description(ctx.t('serve.description'))
-    .action(ctx.run(() => serve(ctx)));
+    .description(t('serve.description'))
+    .option('--role <role>', t('serve.role'))
+    .option('--state <code>', t('serve.state'))
+    .option('--nats <url>', t('serve.nats'))
+    .action(ctx.run((flags: ServeFlags) => serve(ctx, flags)));
+}
+
+/** The federation's settings from the environment, as the command line overrides them; refused before anything starts. */
+function federationOf(config: CliConfig, flags: ServeFlags): FederationConfig {
+  const role = flags.role ?? config.federation.role;
+  if (!FEDERATION_ROLES.includes(role as FederationRole)) throw new CliError('config.role', { raw: role, allowed: FEDERATION_ROLES.join(', ') });
+  const federation = {
+    ...config.federation,
+    role: role as FederationRole,
+    state: flags.state ?? config.federation.state,
+    nats: flags.nats ?? config.federation.nats,
+  };
+  const problem = federationProblem(federation);
+  if (problem) throw new CliError('serve.federation', { problem });
+  return federation;
 }
 
 /** Starts the API and console; loads demo data first when the store is empty. Runs until a signal. */
-async function serve(ctx: CommandContext): Promise<undefined> {
-  const { config, t } = ctx;
+async function serve(ctx: CommandContext, flags: ServeFlags): Promise<undefined> {
+  const { t } = ctx;
+  const federationConfig = federationOf(ctx.config, flags);
+  // A federated node holds one state's records, or what the nodes send: never the demo of every state.
+  const config = federationConfig.role === 'single' ? ctx.config : { ...ctx.config, demo: false };
   const logger = pino({ level: config.logLevel });
   const db = await openStorage(config, { longRunning: true });
   // Keys computed by another version of the matcher (or before versions were recorded) are
@@ -73,9 +106,13 @@ async function serve(ctx: CommandContext): Promise<undefined> {
   const stopStatistics = scheduleStatisticsRefresh(db, STATISTICS_REFRESH_MS, (err) => logger.error({ err }, 'statistics count failed'));
   const resumed = await resumeReconciliations(db, config.app.uploadDir, (err) => logger.error({ err }, 'reconciliation failed'));
   if (resumed > 0) logger.info({ reconciliations: resumed }, 'reconciliations left running are run again');
-  const app = await buildApp({ db, config: config.app, logger, auditCheckpoints });
+  const federation = await startFederation(db, federationConfig, (err) => logger.error({ err }, 'federation failed'));
+  if (federation.role !== 'single')
+    logger.info({ role: federation.role, state: federation.state, nats: federationConfig.nats }, 'federation started');
+  const app = await buildApp({ db, config: config.app, logger, auditCheckpoints, federation });
   const close = async () => {
     await app.close();
+    await federation.stop();
     await stopCrossmatching();
     stopDeadlines();
     stopStatistics();
