@@ -18,7 +18,7 @@ import { verifyAuditChain } from './store/audit.ts';
 import { ensureAgreements } from './store/agreements.ts';
 import { ensureParticipants } from './store/participants.ts';
 import { createRecord, splitContent, updateRecord } from './store/records.ts';
-import { HAS_NATS, startNatsCluster, type NatsCluster } from './test/nats-cluster.ts';
+import { HAS_NATS, NATS_SERVER, startNatsCluster, type NatsCluster } from './federation/local-cluster.ts';
 import { TEST_PASSWORD, TEST_PASSWORD_POLICY } from './test/helpers.ts';
 import { insertUser } from './store/users.ts';
 import { wantedPerson } from './test/fixtures/records.ts';
@@ -49,6 +49,8 @@ async function until(check: () => Promise<boolean>, ms = 20_000): Promise<number
   }
   return Date.now() - started;
 }
+
+if (!HAS_NATS) console.warn(`[svod tests] ${NATS_SERVER} is not installed: federation tests over NATS are SKIPPED.`);
 
 describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and the central bank', () => {
   let cluster: NatsCluster;

@@ -45,3 +45,5 @@ export { startFederation, federationProblem, type FederationConfig, type Federat
 export { registerNode } from './federation/nodes.ts';
 export { federationStatus } from './federation/status.ts';
 export { queueWholeArray } from './federation/publisher.ts';
+export { HAS_NATS, startNatsCluster, type NatsCluster } from './federation/local-cluster.ts';
+export { MemoryBus, type FederationBus } from './federation/bus.ts';

@@ -17,14 +17,21 @@ export type Verdict = 'applied' | 'retry' | 'dead';
 export interface FederationBus {
   /** Stores the message durably under `id`; a message with an id already stored is dropped (`duplicate`). */
   publish(subject: string, id: string, data: Uint8Array): Promise<{ duplicate: boolean }>;
-  /** Hands every stored message to `handle` until stopped: acknowledged when applied or dead, delivered again after `retry`. */
-  consume(handle: (message: BusMessage) => Promise<Verdict>): () => Promise<void>;
+  /**
+   * Hands the stored messages to `handle` until stopped, in batches of what has arrived (one
+   * message when they trickle, hundreds during a backfill): each is acknowledged when applied or
+   * dead, and delivered again after `retry`.
+   */
+  consume(handle: (messages: BusMessage[]) => Promise<Verdict[]>): () => Promise<void>;
   /** Messages stored and not yet applied, where the bus can tell. */
   pending(): Promise<number | null>;
   /** Whether the bus is connected now. */
   connected(): boolean;
   close(): Promise<void>;
 }
+
+/** The most messages handed over at once: one transaction at the central bank. */
+export const CONSUME_BATCH = 500;
 
 /** How often a message is delivered before it is set aside: a database down longer is an outage, not a bad message. */
 export const MAX_DELIVERIES = 5;
@@ -47,21 +54,21 @@ export class MemoryBus implements FederationBus {
     return { duplicate: false };
   }
 
-  consume(handle: (message: BusMessage) => Promise<Verdict>): () => Promise<void> {
+  consume(handle: (messages: BusMessage[]) => Promise<Verdict[]>): () => Promise<void> {
     let running = true;
     const loop = (async () => {
       while (running) {
-        const next = this.stored[0];
-        if (!next) {
+        const batch = this.stored.splice(0, CONSUME_BATCH);
+        if (batch.length === 0) {
           await new Promise<void>((resolve) => {
             this.wake = resolve;
             setTimeout(resolve, 200);
           });
           continue;
         }
-        next.deliveries++;
-        const verdict = await handle(next);
-        if (verdict !== 'retry') this.stored.shift();
+        for (const message of batch) message.deliveries++;
+        const verdicts = await handle(batch).catch(() => batch.map((): Verdict => 'retry'));
+        this.stored.unshift(...batch.filter((_, i) => verdicts[i] === 'retry'));
       }
     })();
     return async () => {

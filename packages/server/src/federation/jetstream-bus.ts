@@ -1,7 +1,7 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager, type JsMsg, type StreamConfig } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { CENTRAL_STREAM, stateDomain, stateStream, stateSubjects } from '@svod/core';
-import { MAX_DELIVERIES, type BusMessage, type FederationBus, type Verdict } from './bus.ts';
+import { CONSUME_BATCH, MAX_DELIVERIES, type BusMessage, type FederationBus, type Verdict } from './bus.ts';
 
 /** How long a stream remembers message ids: a node that resends after a day's outage still sends nothing twice. */
 const DUPLICATE_WINDOW_NS = 24 * 60 * 60 * 1e9;
@@ -41,6 +41,8 @@ async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig>
  */
 export class JetStreamBus implements FederationBus {
   private up = true;
+  /** Batches applied at once: one on an embedded store (a single connection), two on a server's. */
+  appliers = 1;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -93,27 +95,48 @@ export class JetStreamBus implements FederationBus {
     return { duplicate: ack.duplicate };
   }
 
-  consume(handle: (message: BusMessage) => Promise<Verdict>): () => Promise<void> {
+  consume(handle: (messages: BusMessage[]) => Promise<Verdict[]>): () => Promise<void> {
     let running = true;
     let current: { stop: () => void } | undefined;
     const loop = (async () => {
       while (running) {
         try {
           const consumer = await jetstream(this.nc).consumers.get(this.stream, APPLY_CONSUMER);
-          const messages = await consumer.consume({ max_messages: 256, expires: 2000 });
+          const messages = await consumer.consume({ max_messages: CONSUME_BATCH, expires: 2000 });
           current = messages;
+          // Stopped while the consumer was being taken up: nothing would end the wait for messages.
+          if (!running) {
+            messages.stop();
+            break;
+          }
+          // What arrives while batches are being applied is applied next, together: one message at
+          // a time when they trickle, hundreds at a time in a backfill; on a server store, two
+          // batches at once (a record in both is filed once: the second finds its version held).
+          const waiting: JsMsg[] = [];
+          const appliers = new Set<Promise<void>>();
+          const applyWaiting = async () => {
+            while (waiting.length > 0) {
+              const batch = waiting.splice(0, CONSUME_BATCH);
+              // The bank's own failure (its database away): every message of the batch comes again.
+              const verdicts = await handle(
+                batch.map((m) => ({ subject: m.subject, id: m.headers?.get('Nats-Msg-Id') || null, data: m.data, deliveries: m.info.deliveryCount })),
+              ).catch(() => batch.map((): Verdict => 'retry'));
+              batch.forEach((m, i) => {
+                if (verdicts[i] === 'applied') m.ack();
+                else if (verdicts[i] === 'dead') m.term();
+                else m.nak(1000);
+              });
+            }
+          };
           for await (const m of messages) {
-            const verdict = await handle({
-              subject: m.subject,
-              id: m.headers?.get('Nats-Msg-Id') || null,
-              data: m.data,
-              deliveries: m.info.deliveryCount,
-            });
-            if (verdict === 'applied') m.ack();
-            else if (verdict === 'dead') m.term();
-            else m.nak(1000);
+            waiting.push(m);
+            if (appliers.size < this.appliers) {
+              const applier = applyWaiting().finally(() => appliers.delete(applier));
+              appliers.add(applier);
+            }
             if (!running) break;
           }
+          await Promise.all(appliers);
         } catch {
           // The link or the server went away: take up the consumer again once it is back.
           if (running) await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,7 +1,7 @@
 import type { FederationRole } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { loadSigningKey } from '../security/signing-key.ts';
-import { applyMessage } from './applier.ts';
+import { applyBatch } from './applier.ts';
 import type { FederationBus } from './bus.ts';
 import { JetStreamBus } from './jetstream-bus.ts';
 import { registeredStates } from './nodes.ts';
@@ -15,6 +15,8 @@ export interface FederationConfig {
   nats?: string | undefined;
   /** A national node's private signing key (created on first start); its public half beside it, to register at the bank. */
   keyFile: string;
+  /** The central bank: batches filed at once — 2 on a PostgreSQL server, 1 on the embedded store's single connection. */
+  concurrentBatches?: number;
 }
 
 /** A running node's part in the federation: what it is, its bus once connected, and how to stop it. */
@@ -87,7 +89,8 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
   const ready = JetStreamBus.central(nats, states).then(async (connected) => {
     if (stopped) return connected.close();
     bus = connected;
-    const stopApplying = connected.consume((message) => applyMessage(db, message));
+    connected.appliers = config.concurrentBatches ?? 1;
+    const stopApplying = connected.consume((messages) => applyBatch(db, messages));
     watch = setInterval(() => {
       void (async () => {
         const now = await registeredStates(db);

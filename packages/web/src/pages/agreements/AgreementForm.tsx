@@ -5,22 +5,16 @@ import { ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { CATEGORY_VALUES, REQUEST_TYPES } from '../../domain.ts';
+import { ChoiceList, listAt } from '../../forms/ChoiceList.tsx';
 import { getAt, setAt, type Draft } from '../../forms/draft.ts';
-import { DateField, errorsByPath, FormContext, inputId, SelectField, TextField, useForm, type FormState } from '../../forms/fields.tsx';
+import { DateField, errorsByPath, FormContext, inputId, SelectField, TextField, type FormState } from '../../forms/fields.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { participantName, useSession } from '../../session.ts';
-
-interface Option {
-  value: string;
-  label: string;
-}
 
 /** The agreement's fields: each one's label, and the first step of the error paths that name it. */
 const FIELDS = ['title', 'documentRef', 'parties', 'coordinator', 'categories', 'requestTypes', 'inForceFrom', 'inForceTo'] as const;
 type Field = (typeof FIELDS)[number];
 const fieldOf = (path: string): Field | undefined => FIELDS.find((field) => path === `/${field}` || path.startsWith(`/${field}/`));
-
-const listAt = (draft: Draft, path: string): string[] => (getAt(draft, path) as string[] | undefined) ?? [];
 
 /** The draft holds the API's own fields, so that the bank's error paths (`/inForceTo`) meet the inputs. */
 function draftOf(agreement: AgreementView | undefined): Draft {
@@ -53,42 +47,6 @@ function bodyOf(draft: Draft): AgreementInput {
     inForceFrom: text('/inForceFrom'),
     ...(inForceTo ? { inForceTo } : {}),
   };
-}
-
-/** Checkboxes for a list of the agreement, with the bank's messages about the list or any item of it. */
-function ChoiceList({ path, legend, options }: { path: string; legend: string; options: readonly Option[] }) {
-  const { draft, set, errors } = useForm();
-  const errorId = useId();
-  const chosen = listAt(draft, path);
-  const messages = [...errors].filter(([p]) => p === path || p.startsWith(`${path}/`)).flatMap(([, m]) => m);
-  // Kept in the options' order, whatever the order of the clicks.
-  const toggle = (value: string, on: boolean) =>
-    set(
-      path,
-      options.map((o) => o.value).filter((v) => (v === value ? on : chosen.includes(v))),
-    );
-  return (
-    <fieldset
-      id={inputId(path)}
-      className={`form-choice form-grid__wide${messages.length > 0 ? ' form-field--invalid' : ''}`}
-      aria-describedby={messages.length > 0 ? errorId : undefined}
-    >
-      <legend>{legend}</legend>
-      <div className="form-choice__list">
-        {options.map((o) => (
-          <label key={o.value} className="form-check">
-            <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
-            {o.label}
-          </label>
-        ))}
-      </div>
-      {messages.length > 0 && (
-        <span id={errorId} className="form-field__error">
-          {messages.join(' ')}
-        </span>
-      )}
-    </fieldset>
-  );
 }
 
 /**

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage.tsx';
 import { GROUP_KINDS, type GroupInput, type GroupView } from '../../domain.ts';
+import { ChoiceList, listAt } from '../../forms/ChoiceList.tsx';
 import { getAt, setAt, type Draft } from '../../forms/draft.ts';
-import { DateField, errorsByPath, FormContext, inputId, SelectField, TextField, useForm, type FormState } from '../../forms/fields.tsx';
+import { DateField, errorsByPath, FormContext, inputId, SelectField, TextField, type FormState } from '../../forms/fields.tsx';
 import { useFormat } from '../../format/use-format.ts';
 import { participantName, useSession } from '../../session.ts';
 import { useGroupsApi } from './groups-api.ts';
@@ -13,8 +14,6 @@ import { useGroupsApi } from './groups-api.ts';
 const FIELDS = ['kind', 'title', 'purpose', 'legalBasis', 'participants', 'startsOn', 'endsOn'] as const;
 type Field = (typeof FIELDS)[number];
 const fieldOf = (path: string): Field | undefined => FIELDS.find((field) => path === `/${field}` || path.startsWith(`/${field}/`));
-
-const listAt = (draft: Draft, path: string): string[] => (getAt(draft, path) as string[] | undefined) ?? [];
 
 /** The draft holds the API's own fields, so that the bank's error paths (`/endsOn`) meet the inputs. */
 function draftOf(group: GroupView | undefined, lead: string): Draft {
@@ -37,53 +36,6 @@ function bodyOf(draft: Draft): GroupInput {
   };
 }
 
-/** The participating agencies as checkboxes; the lead agency is always one of them and cannot be unticked. */
-function ParticipantChoice({ legend, hint, lead }: { legend: string; hint: string; lead: string }) {
-  const { draft, set, errors } = useForm();
-  const format = useFormat();
-  const { participants } = useSession();
-  const errorId = useId();
-  const hintId = useId();
-  const chosen = listAt(draft, '/participants');
-  const messages = [...errors].filter(([p]) => p === '/participants' || p.startsWith('/participants/')).flatMap(([, m]) => m);
-  // Kept in the bank's order of participants, whatever the order of the clicks.
-  const toggle = (code: string, on: boolean) =>
-    set(
-      '/participants',
-      participants.map((p) => p.code).filter((c) => (c === code ? on : chosen.includes(c))),
-    );
-  return (
-    <fieldset
-      id={inputId('/participants')}
-      className={`form-choice form-grid__wide${messages.length > 0 ? ' form-field--invalid' : ''}`}
-      aria-describedby={messages.length > 0 ? `${hintId} ${errorId}` : hintId}
-    >
-      <legend>{legend}</legend>
-      <span id={hintId} className="form-field__hint">
-        {hint}
-      </span>
-      <div className="form-choice__list">
-        {participants.map((p) => (
-          <label key={p.code} className="form-check">
-            <input
-              type="checkbox"
-              checked={p.code === lead || chosen.includes(p.code)}
-              disabled={p.code === lead}
-              onChange={(e) => toggle(p.code, e.target.checked)}
-            />
-            {participantName(participants, p.code, format.lang)} ({p.code})
-          </label>
-        ))}
-      </div>
-      {messages.length > 0 && (
-        <span id={errorId} className="form-field__error">
-          {messages.join(' ')}
-        </span>
-      )}
-    </fieldset>
-  );
-}
-
 /**
  * Forming a group (a supervisor, for their agency to lead), or changing its terms (a leader: the
  * whole of them, at the version read): the bank's refusals at their fields and listed above them,
@@ -102,7 +54,8 @@ export function GroupForm({
 }) {
   const { t } = useTranslation();
   const groups = useGroupsApi();
-  const { actor } = useSession();
+  const { actor, participants } = useSession();
+  const format = useFormat();
   const titleId = useId();
   const lead = group ? group.lead : actor.participant;
   const [draft, setDraft] = useState(() => draftOf(group, lead));
@@ -186,7 +139,13 @@ export function GroupForm({
             <div className="form-grid__wide">
               <TextField path="/legalBasis" label={label('legalBasis')} hint={t('groups.form.legalBasisHint')} required maxLength={500} />
             </div>
-            <ParticipantChoice legend={label('participants')} hint={t('groups.form.participantsHint')} lead={lead} />
+            <ChoiceList
+              path="/participants"
+              legend={label('participants')}
+              hint={t('groups.form.participantsHint')}
+              locked={lead}
+              options={participants.map((p) => ({ value: p.code, label: `${participantName(participants, p.code, format.lang)} (${p.code})` }))}
+            />
             <DateField path="/startsOn" label={label('startsOn')} required />
             <DateField path="/endsOn" label={label('endsOn')} required />
           </div>

