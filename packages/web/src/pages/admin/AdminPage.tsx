@@ -1,15 +1,17 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COORDINATING_BODY } from '@svod/core';
 import { mayAdminister, useSession } from '../../session.ts';
 import { ApiKeysPanel } from './ApiKeysPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
+import { FederationPanel } from './FederationPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 import { WebhooksPanel } from './WebhooksPanel.tsx';
 
-const TABS = ['users', 'keys', 'webhooks', 'audit'] as const;
+const TABS = ['users', 'keys', 'webhooks', 'audit', 'federation'] as const;
 type Tab = (typeof TABS)[number];
 
-/** An administrator's screens: the agency's users, its national systems' API keys and webhooks, and the audit trail. */
+/** An administrator's screens: the agency's users, its national systems' API keys and webhooks, the audit trail; for BKBOP's, the federation. */
 export function AdminPage() {
   const { t } = useTranslation();
   const { actor } = useSession();
@@ -30,7 +32,7 @@ export function AdminPage() {
         <h1 className="page__title">{t('admin.title')}</h1>
       </div>
       <div className="tabs" role="tablist" aria-label={t('admin.title')}>
-        {TABS.map((name) => (
+        {TABS.filter((name) => name !== 'federation' || actor.participant === COORDINATING_BODY).map((name) => (
           <button
             key={name}
             type="button"
@@ -50,6 +52,7 @@ export function AdminPage() {
         {tab === 'keys' && <ApiKeysPanel />}
         {tab === 'webhooks' && <WebhooksPanel />}
         {tab === 'audit' && <AuditPanel />}
+        {tab === 'federation' && <FederationPanel />}
       </section>
     </main>
   );
