@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { FederationStatusView } from '@svod/core';
+import { isStateCode, type FederationStatusView } from '@svod/core';
 import { federationStatus, loadSigningKey, queueWholeArray, registerNode } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
@@ -25,7 +25,7 @@ function readKeyFile(path: string): string {
 
 /** A state code as subjects and the register hold it. */
 function stateOf(raw: string | undefined): string {
-  if (!raw || !/^[A-Z]{2}$/.test(raw)) throw new CliError('federation.badState', { state: raw ?? '' });
+  if (!isStateCode(raw)) throw new CliError('federation.badState', { state: raw ?? '' });
   return raw;
 }
 

@@ -11,6 +11,10 @@ export type FederationRole = (typeof FEDERATION_ROLES)[number];
 
 /** A member state as it appears in subjects and stream names: its ISO 3166-1 alpha-2 code. */
 export const STATE_PATTERN = '^[A-Z]{2}$';
+const STATE = new RegExp(STATE_PATTERN);
+
+/** Whether `code` names a member state as subjects, streams and the register of node keys hold it. */
+export const isStateCode = (code: string | undefined): code is string => code !== undefined && STATE.test(code);
 
 /** A record as it travels between nodes: the row itself, with the version that orders its changes. */
 export const FederatedRecord = Type.Object(

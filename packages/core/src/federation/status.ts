@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { FEDERATION_ROLES } from './messages.ts';
+import { FEDERATION_ROLES, STATE_PATTERN } from './messages.ts';
 
 const Time = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
@@ -41,7 +41,7 @@ export type DeadLetterView = Static<typeof DeadLetterView>;
 
 export const NodeRegistration = Type.Object(
   {
-    state: Type.String({ pattern: '^[A-Z]{2}$' }),
+    state: Type.String({ pattern: STATE_PATTERN }),
     publicKey: Type.String({ minLength: 1, maxLength: 2000, description: "The node's Ed25519 public key, PEM (`svod federation key` prints it)" }),
   },
   { additionalProperties: false },

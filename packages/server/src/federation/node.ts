@@ -1,4 +1,4 @@
-import type { FederationRole } from '@svod/core';
+import { isStateCode, type FederationRole } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { loadSigningKey } from '../security/signing-key.ts';
 import { applyBatch } from './applier.ts';
@@ -41,7 +41,7 @@ const REGISTER_POLL_MS = 10_000;
 export function federationProblem(config: FederationConfig): string | null {
   if (config.role === 'single') return null;
   if (!config.nats) return `a ${config.role} node needs a NATS server (--nats)`;
-  if (config.role === 'national' && (!config.state || !/^[A-Z]{2}$/.test(config.state))) return 'a national node needs its state (--state, e.g. KZ)';
+  if (config.role === 'national' && !isStateCode(config.state)) return 'a national node needs its state (--state, e.g. KZ)';
   return null;
 }
 

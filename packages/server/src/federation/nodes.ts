@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { AppError, COORDINATING_BODY } from '@svod/core';
+import { AppError, COORDINATING_BODY, isStateCode } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from '../store/context.ts';
@@ -29,7 +29,7 @@ function publicKeyOf(pem: string): KeyObject {
 export async function registerNode(ctx: StoreContext, state: string, publicKeyPem: string): Promise<void> {
   return withFailureAudit(ctx, { action: 'federation.register', resourceType: 'federation_node', resourceId: state }, async () => {
     requireFederationAdmin(ctx);
-    if (!/^[A-Z]{2}$/.test(state)) throw invalid('/state', 'bad_format', { format: 'ISO 3166-1 alpha-2' });
+    if (!isStateCode(state)) throw invalid('/state', 'bad_format', { format: 'ISO 3166-1 alpha-2' });
     const key = publicKeyOf(publicKeyPem);
     if (key.asymmetricKeyType !== 'ed25519') throw invalid('/publicKey', 'not_allowed_value', { allowed: 'ed25519' });
     const pem = key.export({ type: 'spki', format: 'pem' }).toString();

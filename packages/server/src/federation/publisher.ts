@@ -1,6 +1,7 @@
 import { recordSubject } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { writeSetting } from '../store/settings.ts';
 import type { SigningKey } from '../security/signing-key.ts';
 import type { FederationBus } from './bus.ts';
 import { recordEnvelope } from './envelope.ts';
@@ -10,16 +11,19 @@ const BATCH = 500;
 /** How often an idle node looks at its outbox: the bound on a record's wait before it leaves. */
 const IDLE_POLL_MS = 50;
 const BACKOFF_MS = [200, 500, 1000, 2000, 5000];
+/** The setting the outbox trigger reads (migration `…federation`): while it says national, changes are queued. */
+const ROLE_SETTING = 'federation.role';
+/** When the node's bus last stored a batch: the status's `lastSentAt`. */
+export const LAST_SENT_SETTING = 'federation.last_sent_at';
 
 /** Marks the store as a state's national node, so that every record change from now on is queued for the bank. */
 export async function becomeNational(db: Db): Promise<void> {
-  await sql`INSERT INTO settings (name, value) VALUES ('federation.role', 'national')
-    ON CONFLICT (name) DO UPDATE SET value = 'national', updated_at = now()`.execute(db);
+  await writeSetting(db, ROLE_SETTING, 'national');
 }
 
 /** Stops queueing (a node that is no longer national); what is queued stays until sent. */
 export async function stopBeingNational(db: Db): Promise<void> {
-  await db.deleteFrom('settings').where('name', '=', 'federation.role').execute();
+  await db.deleteFrom('settings').where('name', '=', ROLE_SETTING).execute();
 }
 
 /** Queues the present version of every record of the state's agencies: a bank that has never heard of this node gets them all. */
@@ -48,8 +52,7 @@ export async function publishBatch(db: Db, bus: FederationBus, state: string, ke
   );
   const seqs = queued.map((q) => String(q.seq));
   await sql`DELETE FROM federation_outbox WHERE seq = ANY(${seqs}::bigint[])`.execute(db);
-  await sql`INSERT INTO settings (name, value) VALUES ('federation.last_sent_at', ${new Date().toISOString()})
-    ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`.execute(db);
+  await writeSetting(db, LAST_SENT_SETTING, new Date().toISOString());
   return queued.length;
 }
 

@@ -1,13 +1,10 @@
 import type { DeadLetterView, FederationStatusView } from '@svod/core';
 import { isoOrNull as iso } from '../db/columns.ts';
-import type { Db } from '../db/database.ts';
 import { auditSuccess, withFailureAudit, type StoreContext } from '../store/context.ts';
 import { requireFederationAdmin } from './nodes.ts';
+import { LAST_SENT_SETTING } from './publisher.ts';
+import { readSetting } from '../store/settings.ts';
 import { busState, type FederationNode } from './node.ts';
-
-async function settingOf(db: Db, name: string): Promise<string | null> {
-  return (await db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirst())?.value ?? null;
-}
 
 /** Where this server stands: its role and bus, a national node's outbox, the central bank's nodes and their lag. */
 export async function federationStatus(ctx: StoreContext, node: FederationNode | undefined): Promise<FederationStatusView> {
@@ -46,7 +43,7 @@ export async function federationStatus(ctx: StoreContext, node: FederationNode |
         ? {
             pending: Number(outbox.pending),
             oldestQueuedAt: iso(outbox.oldest as Date | null),
-            lastSentAt: await settingOf(db, 'federation.last_sent_at'),
+            lastSentAt: (await readSetting(db, LAST_SENT_SETTING)) ?? null,
           }
         : null,
       nodes: nodes.map((n) => ({

@@ -18,19 +18,14 @@ import {
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.ts';
 import { isoOrNull as iso, jsonColumn as json } from '../db/columns.ts';
-import { bytesAre, safeFilename } from '../security/file-signatures.ts';
+import { safeFilename } from '../security/file-signatures.ts';
 import { sha256 } from '../security/tokens.ts';
 import { decodeCursor, encodeCursor } from '../util/keyset-cursor.ts';
 import { UUID } from '../validation/ajv.ts';
 import type { StoreContext } from './context.ts';
 import { changeGroup, consentsFor, getGroup, readGroup } from './groups.ts';
 import { loadVisible } from './records.ts';
-import {
-  MAX_REQUEST_ATTACHMENT_BYTES,
-  REQUEST_ATTACHMENT_TYPES,
-  type RequestAttachmentInput,
-  type RequestAttachmentType,
-} from './request-attachments.ts';
+import { documentType, type RequestAttachmentInput } from './request-attachments.ts';
 
 const invalid = (path: string, code: 'not_in_group' | 'already_in_group' | 'too_many', params: Record<string, string | number>) =>
   new AppError('validation_failed', { issues: [{ path, code, params }] });
@@ -163,12 +158,7 @@ export async function listMessages(
 
 /** A file for the group's members: the same kinds and size as a request's, checked by their first bytes. */
 export async function addDocument(ctx: StoreContext, groupId: string, input: RequestAttachmentInput, key?: string): Promise<GroupDocumentView> {
-  const type = input.contentType as RequestAttachmentType;
-  if (!REQUEST_ATTACHMENT_TYPES.includes(type))
-    throw new AppError('unsupported_media_type', { params: { allowed: REQUEST_ATTACHMENT_TYPES.join(', ') } });
-  if (input.data.length > MAX_REQUEST_ATTACHMENT_BYTES) throw new AppError('payload_too_large', { params: { limit: MAX_REQUEST_ATTACHMENT_BYTES } });
-  if (!bytesAre(type, input.data))
-    throw new AppError('validation_failed', { issues: [{ path: '/body', code: 'bad_format', params: { format: type } }] });
+  const type = documentType(input);
   const idempotency = key
     ? { key, scope: `POST /groups/${groupId}/documents`, body: { filename: input.filename, contentType: type, sha256: sha256(input.data) } }
     : undefined;

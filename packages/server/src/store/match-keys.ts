@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { MATCH_KEYS_VERSION, NAMELESS_KEYS_VERSION, matchKeys, namelessBlockKeys, namelessProfile, profileOf } from '@svod/core';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
+import { readSetting, writeSetting } from './settings.ts';
 import { BULK_LOAD_RECORDS, tidyAfterBulkLoad } from '../db/maintenance.ts';
 import { clearNameStems, countNameStems } from './name-frequencies.ts';
 import { recordSubject } from './record-content.ts';
@@ -69,8 +70,7 @@ const VERSION_SETTING = 'match_keys_version';
 
 /** The match-keys version the store's keys were computed with; undefined before it was recorded. */
 export async function storedMatchKeysVersion(db: Db): Promise<string | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('name', '=', VERSION_SETTING).executeTakeFirst();
-  return row?.value;
+  return readSetting(db, VERSION_SETTING);
 }
 
 /**
@@ -98,11 +98,7 @@ export async function refileMatchKeysIfStale(db: Db, onProgress?: (done: number)
     after = rows.at(-1)!.id;
     onProgress?.(done);
   }
-  await db
-    .insertInto('settings')
-    .values({ name: VERSION_SETTING, value: version })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: version, updated_at: new Date() }))
-    .execute();
+  await writeSetting(db, VERSION_SETTING, version);
   if (done >= BULK_LOAD_RECORDS) await tidyAfterBulkLoad(db);
   return done;
 }

@@ -29,6 +29,7 @@ import {
 } from '@svod/core';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, ReconciliationItemTable, ReconciliationTable, Tx } from '../db/database.ts';
+import { readSetting, writeSetting } from './settings.ts';
 import { openArrayInWorker, type Batch } from '../reconcile/entries/read-entries.ts';
 import type { InvalidRow } from '../reconcile/entries/messages.ts';
 import { openArray, ArrayReadError } from '../reconcile/readers/index.ts';
@@ -144,9 +145,9 @@ const mappingSetting = (participant: string, category: string) => `reconcile.map
  */
 export async function offeredMapping(db: Db, participant: string, category: Category, headers: readonly string[]): Promise<ArrayMapping> {
   const guessed = guessMapping(headers, category);
-  const row = await db.selectFrom('settings').select('value').where('name', '=', mappingSetting(participant, category)).executeTakeFirst();
-  if (!row) return guessed;
-  const saved = JSON.parse(row.value) as ArrayMapping;
+  const kept = await readSetting(db, mappingSetting(participant, category));
+  if (kept === undefined) return guessed;
+  const saved = JSON.parse(kept) as ArrayMapping;
   return Object.fromEntries(headers.map((h) => [h, Object.hasOwn(saved, h) ? saved[h] : guessed[h]]));
 }
 
@@ -267,12 +268,7 @@ async function run(
     }
     await noteFile(ctx.db, id, array, mapping);
     if (request.mapping) {
-      const value = JSON.stringify(request.mapping);
-      await ctx.db
-        .insertInto('settings')
-        .values({ name: mappingSetting(request.participant, request.category), value })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ value, updated_at: new Date() }))
-        .execute();
+      await writeSetting(ctx.db, mappingSetting(request.participant, request.category), JSON.stringify(request.mapping));
     }
     const country = stateOf(request.participant);
     const context: RowContext = {

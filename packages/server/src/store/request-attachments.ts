@@ -40,17 +40,25 @@ export interface RequestAttachmentInput {
   data: Uint8Array;
 }
 
+/**
+ * The type of a document sent as a file (a request's, a joint group's): one of the kinds taken,
+ * within the size, and what its first bytes say it is; anything else is refused as such.
+ */
+export function documentType(input: RequestAttachmentInput): RequestAttachmentType {
+  const type = input.contentType as RequestAttachmentType;
+  if (!REQUEST_ATTACHMENT_TYPES.includes(type)) {
+    throw new AppError('unsupported_media_type', { params: { allowed: REQUEST_ATTACHMENT_TYPES.join(', ') } });
+  }
+  if (input.data.length > MAX_REQUEST_ATTACHMENT_BYTES) throw new AppError('payload_too_large', { params: { limit: MAX_REQUEST_ATTACHMENT_BYTES } });
+  if (!bytesAre(type, input.data))
+    throw new AppError('validation_failed', { issues: [{ path: '/body', code: 'bad_format', params: { format: type } }] });
+  return type;
+}
+
 export async function addRequestAttachment(ctx: StoreContext, requestId: string, input: RequestAttachmentInput): Promise<RequestAttachmentView> {
   return withFailureAudit(ctx, { action: 'request.attachment.create', resourceType: 'request', resourceId: requestId }, async () => {
     requirePermission(ctx, 'record.write');
-    const type = input.contentType as RequestAttachmentType;
-    if (!REQUEST_ATTACHMENT_TYPES.includes(type)) {
-      throw new AppError('unsupported_media_type', { params: { allowed: REQUEST_ATTACHMENT_TYPES.join(', ') } });
-    }
-    if (input.data.length > MAX_REQUEST_ATTACHMENT_BYTES)
-      throw new AppError('payload_too_large', { params: { limit: MAX_REQUEST_ATTACHMENT_BYTES } });
-    if (!bytesAre(type, input.data))
-      throw new AppError('validation_failed', { issues: [{ path: '/body', code: 'bad_format', params: { format: type } }] });
+    const type = documentType(input);
     return ctx.db.transaction().execute(async (tx) => {
       const request = await partyRequest(tx, ctx.actor, requestId, true);
       const side = sideOf(request, ctx.actor);

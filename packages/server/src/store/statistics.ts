@@ -1,6 +1,7 @@
 import { COORDINATING_BODY, type Category, type CooperationStatistics } from '@svod/core';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { writeSetting } from './settings.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 
 /** A UTC month as the rows name it, from a timestamp or a day. */
@@ -24,11 +25,7 @@ export function refreshStatistics(db: Db): Promise<Date> {
     running = (async () => {
       for (const view of VIEWS) await sql.raw(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`).execute(db);
       const at = new Date();
-      await db
-        .insertInto('settings')
-        .values({ name: COUNTED_AT, value: at.toISOString() })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ value: at.toISOString(), updated_at: sql`now()` }))
-        .execute();
+      await writeSetting(db, COUNTED_AT, at.toISOString());
       return at;
     })().finally(() => refreshing.delete(db));
     refreshing.set(db, running);
