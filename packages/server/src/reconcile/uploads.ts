@@ -23,9 +23,13 @@ export async function saveUpload(body: Readable, dir: string, id: string, limit:
       else done(null, chunk);
     },
   });
+  const file = createWriteStream(path, { mode: 0o600 });
   try {
-    await pipeline(body, counter, createWriteStream(path, { mode: 0o600 }));
+    await pipeline(body, counter, file);
   } catch (error) {
+    // The refusal can come before the file is even open: removing it before it closes would
+    // let the pending open create it again afterwards, and the part written would stay.
+    if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
     await removeUpload(dir, id);
     throw error;
   }
