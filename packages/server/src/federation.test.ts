@@ -4,18 +4,20 @@ import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, changeId, recordSubject, signedText, type Actor, type FederationEnvelope } from '@svod/core';
+import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, bankSubject, changeId, recordSubject, signedText, type Actor, type RecordEnvelope } from '@svod/core';
 import { buildApp } from './app.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { applyMessage } from './federation/applier.ts';
-import { recordEnvelope } from './federation/envelope.ts';
+import { trustBank } from './federation/receiver.ts';
+import { DEFAULT_HIT_DEADLINES, answerHit, openHit } from './store/hits.ts';
+import { hitEnvelope, recordEnvelope, registryEnvelope } from './federation/envelope.ts';
 import { startFederation, type FederationNode } from './federation/node.ts';
 import { registerNode } from './federation/nodes.ts';
 import { queueWholeArray } from './federation/publisher.ts';
 import { loadSigningKey, signText } from './security/signing-key.ts';
 import { verifyAuditChain } from './store/audit.ts';
-import { ensureAgreements } from './store/agreements.ts';
+import { createAgreement, ensureAgreements, updateAgreement } from './store/agreements.ts';
 import { ensureParticipants } from './store/participants.ts';
 import { createRecord, splitContent, updateRecord } from './store/records.ts';
 import { HAS_NATS, NATS_SERVER, startNatsCluster, type NatsCluster } from './federation/local-cluster.ts';
@@ -71,15 +73,18 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     cluster = await startNatsCluster(['KZ', 'KG']);
     dir = mkdtempSync(join(tmpdir(), 'svod-federation-'));
     central = await store();
+    const bankKeyFile = join(dir, 'central.pem');
+    loadSigningKey(bankKeyFile, { create: true });
     for (const state of ['KZ', 'KG']) {
       nodes[state] = await store();
+      await trustBank(nodes[state]!, readFileSync(`${bankKeyFile}.pub`, 'utf8'));
       const keyFile = join(dir, `${state}.pem`);
       loadSigningKey(keyFile, { create: true });
       await registerNode({ db: central, actor: BKBOP_ADMIN, purpose: 'test' }, state, readFileSync(`${keyFile}.pub`, 'utf8'));
       running.push(await startFederation(nodes[state]!, { role: 'national', state, nats: cluster.leafUrl(state), keyFile }, () => {}));
       await running.at(-1)!.ready;
     }
-    running.push(await startFederation(central, { role: 'central', nats: cluster.hubUrl, keyFile: join(dir, 'central.pem') }, () => {}));
+    running.push(await startFederation(central, { role: 'central', nats: cluster.hubUrl, keyFile: bankKeyFile }, () => {}));
     await running.at(-1)!.ready;
   }, 60_000);
 
@@ -137,7 +142,7 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     const forged = loadSigningKey(join(dir, 'forger.pem'), { create: true });
     const kzRow = await nodes.KZ!.selectFrom('records').selectAll().limit(1).executeTakeFirstOrThrow();
     const base = recordEnvelope(kzRow, 'KZ', forged);
-    const send = (envelope: FederationEnvelope, id: string) =>
+    const send = (envelope: RecordEnvelope, id: string) =>
       js.publish(recordSubject('KZ', envelope.record.id), new TextEncoder().encode(JSON.stringify(envelope)), { msgID: id });
 
     const forgedRecord = { ...base.record, id: '0b6f8a52-5c3e-4a8e-9d1e-000000000001', nationalRef: 'KZ-FORGED', version: 1 };
@@ -197,6 +202,120 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await central.selectFrom('record_versions').select('record_id').execute()).length).toBe(before);
     counts.resentWholeArray = queued;
+  });
+
+  it("the register flows down: an agreement the bank enters, changes or ends holds on every state's node, as the bank holds it", async () => {
+    const bank = { db: central, actor: BKBOP_ADMIN, purpose: 'test' };
+    const agreementAt = async (db: Db, id: string) =>
+      (await db.selectFrom('agreements').select(['version', 'title']).where('id', '=', id).executeTakeFirst()) ?? null;
+    // The register the bank held when the nodes joined is theirs before anything changes.
+    const atBank = (await central.selectFrom('agreements').select('id').execute()).length;
+    for (const db of [nodes.KZ!, nodes.KG!]) await until(async () => (await db.selectFrom('agreements').select('id').execute()).length === atBank);
+
+    const entered = await createAgreement(bank, {
+      title: 'Протокол об обмене сведениями о похищенном оружии',
+      documentRef: 'ФЕД-2026/1',
+      parties: ['KZ-MVD', 'KG-MVD'],
+      categories: ['firearm'],
+      requestTypes: ['firearm_information'],
+      inForceFrom: '2026-12-01',
+    });
+    counts.registryDownMs = await until(
+      async () => (await agreementAt(nodes.KZ!, entered.id)) !== null && (await agreementAt(nodes.KG!, entered.id)) !== null,
+    );
+    const { id: _id, version, updatedAt: _at, ...terms } = entered;
+    await updateAgreement(bank, entered.id, { ...terms, coordinator: undefined, inForceTo: undefined, title: 'Протокол (ред. 2)', version });
+    await until(async () => (await agreementAt(nodes.KZ!, entered.id))?.version === 2 && (await agreementAt(nodes.KG!, entered.id))?.version === 2);
+    expect((await agreementAt(nodes.KG!, entered.id))?.title).toBe('Протокол (ред. 2)');
+    // The bank's records of agreements are not queued again by the nodes: nothing echoes up.
+    expect(await nodes.KZ!.selectFrom('federation_outbox').select('seq').where('kind', '<>', 'record').execute()).toEqual([]);
+  });
+
+  it("a hit the bank opens on a Kazakh record reaches Kazakhstan's node, is answered there, and the answer reaches the bank and its requester", async () => {
+    const record = await file('KZ', 'KZ-MVD', 'KZ-FED-HIT');
+    await until(async () => (await held(central, record.id)) !== null);
+    const requester: Actor = { kind: 'user', id: 'kg-officer', name: 'Асанов Б. К.', participant: 'KG-MVD', role: 'operator' };
+    const opened = await openHit(
+      { db: central, actor: requester, purpose: 'проверка на границе' },
+      { recordId: record.id, owner: 'KZ-MVD', probability: 0.94 },
+      { kind: 'person', person: { names: [{ family: 'Иванов', given: 'Иван' }] }, subjectHeld: true } as never,
+      DEFAULT_HIT_DEADLINES,
+    );
+    const hitAt = async (db: Db) => (await db.selectFrom('hits').selectAll().where('id', '=', opened.id).executeTakeFirst()) ?? null;
+    counts.hitDownMs = await until(async () => (await hitAt(nodes.KZ!)) !== null);
+    const atNode = (await hitAt(nodes.KZ!))!;
+    expect(atNode).toMatchObject({ origin: 'central', status: 'open', requester: 'KG-MVD', subject_held: true });
+    expect(new Date(atNode.deadline_at).toISOString()).toBe(opened.deadline);
+    const told = await nodes.KZ!.selectFrom('events').select('participant').where('type', '=', 'hit.created').execute();
+    expect(told.map((e) => e.participant)).toContain('KZ-MVD');
+
+    const answered = await answerHit(
+      { db: nodes.KZ!, actor: officer('KZ-MVD'), purpose: 'ответ на совпадение' },
+      opened.id,
+      { answer: 'confirm', outcome: 'detained', note: 'Задержан, ждём этапирования' },
+      DEFAULT_HIT_DEADLINES,
+    );
+    expect(answered.status).toBe('confirmed');
+    counts.answerUpMs = await until(async () => (await hitAt(central))?.status === 'confirmed');
+    expect(await hitAt(central)).toMatchObject({ outcome: 'detained', answer_note: 'Задержан, ждём этапирования' });
+    const requesterTold = await central.selectFrom('events').select('participant').where('type', '=', 'hit.answered').execute();
+    expect(requesterTold.map((e) => e.participant)).toContain('KG-MVD');
+    // The hit goes to its owner's node alone, and the answer is not sent back down to where it came from.
+    expect(await hitAt(nodes.KG!)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await central.selectFrom('federation_outbox').select('seq').execute()).toEqual([]);
+    expect(
+      await nodes.KZ!.selectFrom('audit_log').select('seq').where('action', '=', 'hit.answer').where('resource_id', '=', opened.id).execute(),
+    ).toHaveLength(1);
+  });
+
+  it('what comes down signed with another key, or about another state’s record, is set aside at the node and never filed', async () => {
+    const nc = await connect({ servers: cluster.hubUrl });
+    const js = jetstream(nc);
+    const bankKey = loadSigningKey(join(dir, 'central.pem'));
+    const forger = loadSigningKey(join(dir, 'forger.pem'), { create: true });
+    const registry = { participants: [], agreements: [] };
+    const wiped = registryEnvelope(registry, 'KZ', forger);
+    await js.publish(bankSubject('KZ', 'registry', 'current'), new TextEncoder().encode(JSON.stringify(wiped)), { msgID: wiped.id });
+    const kgRecord = await file('KG', 'KG-MVD', 'KG-FED-ASIDE');
+    await until(async () => (await held(central, kgRecord.id)) !== null);
+    const hit = await central
+      .insertInto('hits')
+      .values({
+        id: '0b6f8a52-5c3e-4a8e-9d1e-0000000000a1',
+        record_id: kgRecord.id,
+        owner: 'KG-MVD',
+        requester: 'KZ-MVD',
+        requested_by: 'x',
+        requested_by_name: 'x',
+        probability: 0.9,
+        subject_held: false,
+        query: '{}',
+        status: 'open',
+        deadline_at: new Date(Date.now() + 3_600_000),
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Signed by the bank, but a Kyrgyz hit sent to Kazakhstan's subjects: a node files hits on its own state's records only.
+    const { signature: _signature, ...unsigned } = hitEnvelope(hit, 'KZ', bankKey);
+    const misrouted = { ...unsigned, id: `${unsigned.id}:kz` };
+    await js.publish(
+      bankSubject('KZ', 'hits', hit.id),
+      new TextEncoder().encode(JSON.stringify({ ...misrouted, signature: signText(bankKey, signedText(misrouted)) })),
+      {
+        msgID: misrouted.id,
+      },
+    );
+    await nc.close();
+    const asideAt = async (reason: string) =>
+      (await nodes.KZ!.selectFrom('federation_dead_letters').select('id').where('reason', '=', reason).execute()).length;
+    await until(async () => (await asideAt('bad_signature')) >= 1 && (await asideAt('owner_of_another_state')) >= 1);
+    expect((await nodes.KZ!.selectFrom('agreements').select('id').execute()).length).toBeGreaterThan(0);
+    expect(await nodes.KZ!.selectFrom('hits').select('id').where('id', '=', hit.id).execute()).toEqual([]);
+    // The Kyrgyz hit does reach Kyrgyzstan's node, sent by the bank's own outbox.
+    await until(async () => (await nodes.KG!.selectFrom('hits').select('id').where('id', '=', hit.id).execute()).length === 1);
   });
 
   it("BKBOP's administrator sees each node's lag, the undelivered and the dead letters; another agency's administrator is refused", async () => {

@@ -1,4 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { AgreementView } from '../agreements/types.ts';
+import { HIT_OUTCOMES, HIT_STATUSES } from '../schemas/hit.ts';
 import { CATEGORIES, STATUSES } from '../schemas/record.ts';
 
 /**
@@ -38,33 +40,108 @@ export const FederatedRecord = Type.Object(
 );
 export type FederatedRecord = Static<typeof FederatedRecord>;
 
-export const FEDERATION_MESSAGE_TYPES = ['record.changed'] as const;
-export type FederationMessageType = (typeof FEDERATION_MESSAGE_TYPES)[number];
+const Instant = Type.String({ format: 'date-time' });
+const OrNull = <T extends Parameters<typeof Type.Union>[0][number]>(type: T) => Type.Union([type, Type.Null()]);
 
-/** One message between nodes, as signed: who sends it (the state's node), what, and when. */
-export const FederationEnvelope = Type.Object(
+/**
+ * A hit as it travels: opened at the central bank by a check, sent down to the owner's node to
+ * answer, and the answer sent back up. `updatedAt` orders its changes.
+ */
+export const FederatedHit = Type.Object(
   {
-    id: Type.String({ minLength: 1, maxLength: 200, description: 'Also the Nats-Msg-Id: a resend with the same id is dropped by the stream' }),
-    type: Type.Enum(FEDERATION_MESSAGE_TYPES),
-    state: Type.String({ pattern: STATE_PATTERN }),
-    sentAt: Type.String({ format: 'date-time' }),
-    record: FederatedRecord,
-    signature: Type.String({
-      minLength: 1,
-      maxLength: 200,
-      description: "Ed25519 over the canonical JSON of the rest, base64; checked against the state's registered key",
-    }),
+    id: Type.String({ format: 'uuid' }),
+    recordId: Type.String({ format: 'uuid' }),
+    owner: Type.String({ minLength: 1, maxLength: 64 }),
+    requester: Type.String({ minLength: 1, maxLength: 64 }),
+    requestedBy: Type.String({ maxLength: 200 }),
+    probability: Type.Number({ minimum: 0, maximum: 1 }),
+    subjectHeld: Type.Boolean(),
+    // What the requester checked, so that the owner can judge the hit; as the check took it.
+    query: Type.Unknown(),
+    status: Type.Enum(HIT_STATUSES),
+    deadline: Instant,
+    answeredAt: OrNull(Instant),
+    answeredBy: OrNull(Type.String({ maxLength: 200 })),
+    answerNote: OrNull(Type.String({ maxLength: 2000 })),
+    outcome: OrNull(Type.Enum(HIT_OUTCOMES)),
+    createdAt: Instant,
+    updatedAt: Instant,
   },
   { additionalProperties: false },
 );
+export type FederatedHit = Static<typeof FederatedHit>;
+
+/** The register every node decides access by, as the central bank keeps it: the participants and the agreements in force or to come. */
+export const FederatedRegistry = Type.Object(
+  {
+    participants: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ minLength: 1, maxLength: 64 }),
+          state: OrNull(Type.String({ pattern: STATE_PATTERN })),
+          nameRu: Type.String({ maxLength: 300 }),
+          nameEn: Type.String({ maxLength: 300 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 1000 },
+    ),
+    agreements: Type.Array(AgreementView, { maxItems: 10_000 }),
+  },
+  { additionalProperties: false },
+);
+export type FederatedRegistry = Static<typeof FederatedRegistry>;
+
+const envelopeFields = {
+  id: Type.String({ minLength: 1, maxLength: 200, description: 'Also the Nats-Msg-Id: a resend with the same id is dropped by the stream' }),
+  state: Type.String({
+    pattern: STATE_PATTERN,
+    description: 'The national node: the sender of what goes up to the central bank, the addressee of what comes down',
+  }),
+  sentAt: Instant,
+  signature: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: "Ed25519 over the canonical JSON of the rest, base64; checked against the sender's registered key",
+  }),
+};
+
+/**
+ * One message between nodes, as signed. Up (national → central): a record's change, a hit's
+ * answer. Down (central → national): a hit on the state's record, the register.
+ */
+export const FederationEnvelope = Type.Union([
+  Type.Object({ ...envelopeFields, type: Type.Literal('record.changed'), record: FederatedRecord }, { additionalProperties: false }),
+  Type.Object({ ...envelopeFields, type: Type.Literal('hit.changed'), hit: FederatedHit }, { additionalProperties: false }),
+  Type.Object({ ...envelopeFields, type: Type.Literal('registry.changed'), registry: FederatedRegistry }, { additionalProperties: false }),
+]);
 export type FederationEnvelope = Static<typeof FederationEnvelope>;
-export type UnsignedEnvelope = Omit<FederationEnvelope, 'signature'>;
+export type FederationMessageType = FederationEnvelope['type'];
+export type RecordEnvelope = Extract<FederationEnvelope, { type: 'record.changed' }>;
+export type HitEnvelope = Extract<FederationEnvelope, { type: 'hit.changed' }>;
+export type RegistryEnvelope = Extract<FederationEnvelope, { type: 'registry.changed' }>;
+/** An envelope before it is signed, whichever its type. */
+export type Unsigned<E extends FederationEnvelope = FederationEnvelope> = E extends FederationEnvelope ? Omit<E, 'signature'> : never;
+export type UnsignedEnvelope = Unsigned;
 
 /** The subject a record's changes travel on: the state first, so that streams and mirrors filter by state; the record last, so that its sequence orders its versions. */
 export const recordSubject = (state: string, recordId: string): string => `svod.${state.toLowerCase()}.records.${recordId}`;
 
+/** A hit's answers, sent up by the owner's node. */
+export const hitSubject = (state: string, hitId: string): string => `svod.${state.toLowerCase()}.hits.${hitId}`;
+
 /** Everything a state's node publishes. */
 export const stateSubjects = (state: string): string => `svod.${state.toLowerCase()}.>`;
+
+/**
+ * What the central bank sends down to a state: `svod.bank.<state>.<kind>.<id>`, on the bank's
+ * own stream, which each state's leaf mirrors filtered to its own subjects.
+ */
+export const bankSubject = (state: string, kind: 'hits' | 'registry', id: string): string => `svod.bank.${state.toLowerCase()}.${kind}.${id}`;
+export const bankSubjects = (state?: string): string => (state ? `svod.bank.${state.toLowerCase()}.>` : 'svod.bank.>');
+export const BANK_STREAM = 'SVOD_BANK';
+/** A state's mirror of the bank's stream, on its leaf server. */
+export const bankMirror = (state: string): string => `SVOD_BANK_${state.toUpperCase()}`;
 
 /** The stream of a state's node (in its own JetStream domain) and the central bank's, which sources them all. */
 export const stateStream = (state: string): string => `SVOD_${state.toUpperCase()}`;
@@ -76,6 +153,10 @@ export const CENTRAL_DOMAIN = 'central';
 
 /** A change's message id: the same version of the same record is the same message, however often it is sent. */
 export const changeId = (recordId: string, version: number): string => `${recordId}:${version}`;
+/** A hit's change, by when it was made: its answer sent again is the same message. */
+export const hitChangeId = (hitId: string, updatedAt: string): string => `hit:${hitId}:${Date.parse(updatedAt)}`;
+/** The register as sent to one state: the same register sent again is the same message (`digest` of its canonical JSON). */
+export const registryChangeId = (state: string, digest: string): string => `registry:${state}:${digest}`;
 
 /**
  * JSON with object keys sorted and undefined left out: the bytes a signature is made over, the
@@ -92,15 +173,30 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** The text a node signs and the central bank checks: the whole envelope but its signature. */
+/** The text a node signs and the receiver checks: the whole envelope but its signature. */
 export const signedText = (envelope: UnsignedEnvelope | FederationEnvelope): string => {
   const { signature: _signature, ...rest } = envelope as FederationEnvelope;
   return canonicalJson(rest);
 };
 
+/** Which way a message goes: up from a state's node to the central bank, or down from the bank. */
+export type Direction = 'up' | 'down';
+
+/** The subject an envelope must travel on: anything else is a message replayed where it does not belong. */
+export function envelopeSubject(envelope: UnsignedEnvelope, direction: Direction): string {
+  switch (envelope.type) {
+    case 'record.changed':
+      return recordSubject(envelope.state, envelope.record.id);
+    case 'hit.changed':
+      return direction === 'up' ? hitSubject(envelope.state, envelope.hit.id) : bankSubject(envelope.state, 'hits', envelope.hit.id);
+    case 'registry.changed':
+      return bankSubject(envelope.state, 'registry', 'current');
+  }
+}
+
 /**
- * Why the central bank refuses a message it could read and whose signature holds: a node speaks
- * for its own state's agencies only, and a version not newer than the one held changes nothing.
+ * Why a message that could be read and whose signature holds is refused: a node speaks for its
+ * own state's agencies only — the owner of the record or of the hit it answers must be one of them.
  */
 export function refusal(envelope: UnsignedEnvelope, ownerState: string | null | undefined): string | null {
   if (!ownerState) return 'unknown_owner';

@@ -117,6 +117,8 @@ export interface HitTable {
   answered_at: Timestamp | null;
   answer_note: string | null;
   outcome: 'located' | 'detained' | 'identified' | 'recovered' | null;
+  /** `central` for a hit the central bank sent down to this (the owner's) node; none for one opened here. */
+  origin: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -439,8 +441,10 @@ export interface FederationNodeTable {
 
 export interface FederationOutboxTable {
   seq: Generated<BigIntColumn>;
-  record_id: string;
-  version: number;
+  kind: ColumnType<'record' | 'hit' | 'registry', 'record' | 'hit' | 'registry' | undefined, never>;
+  /** The record's or the hit's id; none for the register, which goes whole. */
+  item_id: string | null;
+  version: number | null;
   queued_at: Timestamp;
 }
 

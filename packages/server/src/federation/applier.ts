@@ -1,27 +1,15 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { FederationEnvelope, recordSubject, refusal, type Actor } from '@svod/core';
+import { COORDINATING_BODY, refusal, type FederationEnvelope, type RecordEnvelope, type HitEnvelope } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
-import { isUniqueViolation } from '../db/errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import { fileMatchKeys } from '../store/match-keys.ts';
-import { compileAsserter, createAjv } from '../validation/ajv.ts';
-import { MAX_DELIVERIES, type BusMessage, type Verdict } from './bus.ts';
-import { signatureHolds } from './envelope.ts';
+import type { BusMessage, Verdict } from './bus.ts';
+import { fileAnswersAtBank } from './hit-flow.ts';
+import { applyChecked, checkSigned, federationActor, Unfileable, type Checked } from './inbound.ts';
 
 /** The central bank's hand when it files what a national node sent: the node's state speaks through it. */
-const federationActor = (state: string): Actor => ({
-  kind: 'system',
-  id: `svod-federation-${state.toLowerCase()}`,
-  name: `svod federation ${state}`,
-  participant: 'BKBOP',
-  role: 'supervisor',
-});
-
-const readEnvelope = compileAsserter<FederationEnvelope>(createAjv(), FederationEnvelope);
-
-/** A message read and checked, or why it cannot be applied. */
-type Checked = { envelope: FederationEnvelope } | { dead: string; state: string | null };
+const bankActor = (state: string | null) => federationActor(state ?? 'XX', COORDINATING_BODY);
 
 /** What checking a batch needs from the store, read once per batch: the nodes' keys and the agencies' states. */
 interface Registers {
@@ -41,54 +29,21 @@ async function registers(db: Db): Promise<Registers> {
 }
 
 /**
- * Whether a message may be applied: readable, signed by the key registered for its state, on the
- * subject of its record, under its own id, and about a record of that state's agencies. Anything
- * else is a dead letter at once: sending it again cannot mend it.
+ * Whether the bank may apply a message from a node: signed by the key registered for its state,
+ * and about a record of that state's agencies, or answering a hit on one. The register is the
+ * bank's to send, never to receive.
  */
 async function check(message: BusMessage, { keys, states }: Registers): Promise<Checked> {
-  let envelope: FederationEnvelope;
-  try {
-    envelope = readEnvelope(JSON.parse(new TextDecoder().decode(message.data)));
-  } catch {
-    return { dead: 'unreadable', state: null };
-  }
-  const { state, record } = envelope;
-  const key = keys.get(state);
-  if (!key) return { dead: 'unknown_node', state };
-  if (!(await signatureHolds(envelope, key))) return { dead: 'bad_signature', state };
-  if (message.id !== null && message.id !== envelope.id) return { dead: 'id_mismatch', state };
-  if (message.subject !== recordSubject(state, record.id)) return { dead: 'wrong_subject', state };
-  const refused = refusal(envelope, states.get(record.owner));
-  return refused ? { dead: refused, state } : { envelope };
+  const checked = await checkSigned(message, 'up', (envelope) => keys.get(envelope.state));
+  if ('dead' in checked) return checked;
+  const { envelope } = checked;
+  if (envelope.type === 'registry.changed') return { dead: 'not_for_the_bank', state: envelope.state };
+  const owner = envelope.type === 'record.changed' ? envelope.record.owner : envelope.hit.owner;
+  const refused = refusal(envelope, states.get(owner));
+  return refused ? { dead: refused, state: envelope.state } : checked;
 }
 
-/** A message the bank will not apply, and why: kept for administrators with its bytes, and audited. */
-async function setAside(db: Db, message: BusMessage, reason: string, state: string | null): Promise<Verdict> {
-  await db
-    .insertInto('federation_dead_letters')
-    .values({
-      received_at: new Date(),
-      subject: message.subject,
-      message_id: message.id,
-      state,
-      reason,
-      deliveries: message.deliveries,
-      payload: new TextDecoder().decode(message.data).slice(0, 1_000_000),
-    })
-    .execute();
-  await appendAudit(db, {
-    actor: federationActor(state ?? 'XX'),
-    action: 'federation.reject',
-    outcome: 'failure',
-    purpose: 'federation',
-    resourceType: 'federation_message',
-    ...(message.id ? { resourceId: message.id } : {}),
-    detail: { reason, subject: message.subject },
-  });
-  return 'dead';
-}
-
-const rowOf = (envelope: FederationEnvelope) => {
+const rowOf = (envelope: RecordEnvelope) => {
   const { record, state } = envelope;
   return {
     owner: record.owner,
@@ -109,11 +64,12 @@ const rowOf = (envelope: FederationEnvelope) => {
 /**
  * Files the records of a batch in one transaction: each only when newer than the version the
  * bank holds (an older or equal one changes nothing, so a message delivered twice is applied
- * once), with their match keys, the states' last contact, and one audit entry naming them.
+ * once), with their match keys and one audit entry naming them.
  */
-async function fileBatch(tx: Tx, envelopes: readonly FederationEnvelope[]): Promise<void> {
+async function fileRecords(tx: Tx, envelopes: readonly RecordEnvelope[]): Promise<void> {
+  if (envelopes.length === 0) return;
   // The newest version of each record in the batch: an older one in the same batch changes nothing.
-  const newest = new Map<string, FederationEnvelope>();
+  const newest = new Map<string, RecordEnvelope>();
   for (const envelope of envelopes) {
     const other = newest.get(envelope.record.id);
     if (!other || other.record.version < envelope.record.version) newest.set(envelope.record.id, envelope);
@@ -126,13 +82,13 @@ async function fileBatch(tx: Tx, envelopes: readonly FederationEnvelope[]): Prom
       row,
     ]),
   );
-  const inserts: FederationEnvelope[] = [];
-  const updates: FederationEnvelope[] = [];
+  const inserts: RecordEnvelope[] = [];
+  const updates: RecordEnvelope[] = [];
   for (const envelope of newest.values()) {
     const row = held.get(envelope.record.id);
     if (!row) inserts.push(envelope);
     else if (row.version < envelope.record.version) {
-      if (row.owner !== envelope.record.owner) throw new OwnerChanged(envelope.record.id);
+      if (row.owner !== envelope.record.owner) throw new Unfileable('owner_changed');
       updates.push(envelope);
     }
   }
@@ -152,6 +108,23 @@ async function fileBatch(tx: Tx, envelopes: readonly FederationEnvelope[]): Prom
     changed.push((await tx.updateTable('records').set(rowOf(e)).where('id', '=', e.record.id).returningAll().executeTakeFirstOrThrow())!);
   await fileMatchKeys(tx, changed);
 
+  const filed = [...written, ...changed];
+  if (filed.length > 0) {
+    await appendAudit(tx, {
+      actor: bankActor([...new Set(envelopes.map((e) => e.state))].join('+')),
+      action: 'federation.apply',
+      outcome: 'success',
+      purpose: 'federation',
+      resourceType: 'record',
+      ...(filed.length === 1 ? { resourceId: filed[0]!.id } : {}),
+      resultCount: filed.length,
+      detail: { records: filed.map((row) => `${row.id}:${row.version}`) },
+    });
+  }
+}
+
+/** When the bank last heard from each sending state, and how much it has applied of it: the nodes' lag. */
+async function noteContact(tx: Tx, envelopes: readonly FederationEnvelope[]): Promise<void> {
   const byState = new Map<string, { sentAt: string; count: number }>();
   for (const e of envelopes) {
     const seen = byState.get(e.state);
@@ -164,64 +137,28 @@ async function fileBatch(tx: Tx, envelopes: readonly FederationEnvelope[]): Prom
         last_sent_at = GREATEST(federation_received.last_sent_at, EXCLUDED.last_sent_at),
         applied = federation_received.applied + EXCLUDED.applied`.execute(tx);
   }
-  const filed = [...written, ...changed];
-  if (filed.length > 0) {
-    await appendAudit(tx, {
-      actor: federationActor([...byState.keys()].join('+')),
-      action: 'federation.apply',
-      outcome: 'success',
-      purpose: 'federation',
-      resourceType: 'record',
-      ...(filed.length === 1 ? { resourceId: filed[0]!.id } : {}),
-      resultCount: filed.length,
-      detail: { records: filed.map((row) => `${row.id}:${row.version}`) },
-    });
-  }
 }
 
-class OwnerChanged extends Error {
-  constructor(readonly recordId: string) {
-    super('owner_changed');
-  }
+/** Files a batch from the nodes in one transaction: records' changes, and answers to the bank's hits. */
+async function fileBatch(tx: Tx, envelopes: readonly FederationEnvelope[]): Promise<void> {
+  await fileRecords(
+    tx,
+    envelopes.filter((e): e is RecordEnvelope => e.type === 'record.changed'),
+  );
+  await fileAnswersAtBank(
+    tx,
+    envelopes.filter((e): e is HitEnvelope => e.type === 'hit.changed'),
+  );
+  await noteContact(tx, envelopes);
 }
 
 /**
  * Applies a batch of messages from the national nodes at the central bank: what fails its checks
- * is set aside, the rest is filed in one transaction. Should the transaction fail, the batch is
- * applied a message at a time, so that one bad record (a national reference another record of its
- * owner already has) is set aside alone. A failure of the bank's own (its database away) is
- * tried again, and set aside after `MAX_DELIVERIES`.
+ * is set aside, the rest is filed in one transaction (one message at a time should that fail).
  */
 export async function applyBatch(db: Db, messages: readonly BusMessage[]): Promise<Verdict[]> {
   const known = await registers(db);
-  const checked = await Promise.all(messages.map((message) => check(message, known)));
-  const verdicts: Verdict[] = [];
-  const good: FederationEnvelope[] = [];
-  for (const [i, result] of checked.entries()) {
-    if ('dead' in result) verdicts[i] = await setAside(db, messages[i]!, result.dead, result.state);
-    else good.push(result.envelope);
-  }
-  if (good.length === 0) return verdicts;
-  try {
-    await db.transaction().execute((tx) => fileBatch(tx, good));
-    checked.forEach((result, i) => {
-      if (!('dead' in result)) verdicts[i] = 'applied';
-    });
-    return verdicts;
-  } catch (error) {
-    if (good.length > 1) {
-      for (const [i, result] of checked.entries()) if (!('dead' in result)) verdicts[i] = (await applyBatch(db, [messages[i]!]))[0]!;
-      return verdicts;
-    }
-    const i = checked.findIndex((result) => !('dead' in result));
-    const message = messages[i]!;
-    const state = good[0]!.state;
-    if (error instanceof OwnerChanged) verdicts[i] = await setAside(db, message, 'owner_changed', state);
-    else if (isUniqueViolation(error)) verdicts[i] = await setAside(db, message, 'duplicate_reference', state);
-    else if (message.deliveries >= MAX_DELIVERIES) verdicts[i] = await setAside(db, message, `failed: ${String(error)}`.slice(0, 500), state);
-    else verdicts[i] = 'retry';
-    return verdicts;
-  }
+  return applyChecked(db, messages, (message) => check(message, known), fileBatch, bankActor);
 }
 
 /** One message on its own: a redelivery, or a test's. */

@@ -1,7 +1,22 @@
-import { verify, type KeyObject } from 'node:crypto';
-import { changeId, signedText, type FederatedRecord, type FederationEnvelope, type RecordContent } from '@svod/core';
-import type { RecordRow } from '../db/database.ts';
-import { jsonColumn } from '../db/columns.ts';
+import { createHash, verify, type KeyObject } from 'node:crypto';
+import {
+  canonicalJson,
+  changeId,
+  hitChangeId,
+  registryChangeId,
+  signedText,
+  type FederatedHit,
+  type FederatedRecord,
+  type FederatedRegistry,
+  type FederationEnvelope,
+  type HitEnvelope,
+  type RecordContent,
+  type RecordEnvelope,
+  type RegistryEnvelope,
+  type Unsigned,
+} from '@svod/core';
+import type { HitRow, RecordRow } from '../db/database.ts';
+import { isoOrNull, jsonColumn } from '../db/columns.ts';
 import { signText, type SigningKey } from '../security/signing-key.ts';
 
 /** A record row as it travels: every column another node needs to hold the same record. */
@@ -21,11 +36,52 @@ export const federatedRecord = (row: RecordRow): FederatedRecord => ({
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
+/** A hit row as it travels between the bank and the owner's node. */
+export const federatedHit = (row: HitRow): FederatedHit => ({
+  id: row.id,
+  recordId: row.record_id,
+  owner: row.owner,
+  requester: row.requester,
+  requestedBy: row.requested_by_name,
+  probability: row.probability,
+  subjectHeld: row.subject_held,
+  query: jsonColumn<unknown>(row.query),
+  status: row.status,
+  deadline: isoOrNull(row.deadline_at)!,
+  answeredAt: isoOrNull(row.answered_at),
+  answeredBy: row.answered_by,
+  answerNote: row.answer_note,
+  outcome: row.outcome,
+  createdAt: isoOrNull(row.created_at)!,
+  updatedAt: isoOrNull(row.updated_at)!,
+});
+
+function sign<E extends FederationEnvelope>(unsigned: Unsigned<E>, key: SigningKey): E {
+  return { ...unsigned, signature: signText(key, signedText(unsigned)) } as E;
+}
+
 /** The message of a record's present version, signed by the state's node. */
-export function recordEnvelope(row: RecordRow, state: string, key: SigningKey): FederationEnvelope {
+export function recordEnvelope(row: RecordRow, state: string, key: SigningKey): RecordEnvelope {
   const record = federatedRecord(row);
-  const unsigned = { id: changeId(record.id, record.version), type: 'record.changed' as const, state, sentAt: new Date().toISOString(), record };
-  return { ...unsigned, signature: signText(key, signedText(unsigned)) };
+  return sign<RecordEnvelope>(
+    { id: changeId(record.id, record.version), type: 'record.changed', state, sentAt: new Date().toISOString(), record },
+    key,
+  );
+}
+
+/** A hit's present state, signed: by the bank for the owner's node `state`, or by that node for the bank. */
+export function hitEnvelope(row: HitRow, state: string, key: SigningKey): HitEnvelope {
+  const hit = federatedHit(row);
+  return sign<HitEnvelope>({ id: hitChangeId(hit.id, hit.updatedAt), type: 'hit.changed', state, sentAt: new Date().toISOString(), hit }, key);
+}
+
+/** The register as the bank sends it to `state`, signed by the bank. */
+export function registryEnvelope(registry: FederatedRegistry, state: string, key: SigningKey): RegistryEnvelope {
+  const digest = createHash('sha256').update(canonicalJson(registry)).digest('hex').slice(0, 32);
+  return sign<RegistryEnvelope>(
+    { id: registryChangeId(state, digest), type: 'registry.changed', state, sentAt: new Date().toISOString(), registry },
+    key,
+  );
 }
 
 /**

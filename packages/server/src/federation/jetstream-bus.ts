@@ -1,12 +1,14 @@
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager, type JsMsg, type StreamConfig } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { CENTRAL_STREAM, stateDomain, stateStream, stateSubjects } from '@svod/core';
+import { BANK_STREAM, CENTRAL_DOMAIN, CENTRAL_STREAM, bankMirror, bankSubjects, stateDomain, stateStream, stateSubjects } from '@svod/core';
 import { CONSUME_BATCH, MAX_DELIVERIES, type BusMessage, type FederationBus, type Verdict } from './bus.ts';
 
 /** How long a stream remembers message ids: a node that resends after a day's outage still sends nothing twice. */
 const DUPLICATE_WINDOW_NS = 24 * 60 * 60 * 1e9;
 /** The central bank's durable consumer: where applying stopped survives a restart. */
 export const APPLY_CONSUMER = 'svod-apply';
+/** A national node's durable consumer of what the bank sends down. */
+export const RECEIVE_CONSUMER = 'svod-receive';
 const ACK_WAIT_NS = 30 * 1e9;
 
 async function connectTo(servers: string, name: string): Promise<NatsConnection> {
@@ -33,6 +35,17 @@ async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig>
   }
 }
 
+/** A durable consumer with explicit acknowledgement: where applying stopped survives a restart, and what is not acknowledged comes again. */
+async function addConsumer(jsm: JetStreamManager, stream: string, name: string): Promise<void> {
+  await jsm.consumers.add(stream, {
+    durable_name: name,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: ACK_WAIT_NS,
+    max_deliver: MAX_DELIVERIES,
+  });
+}
+
 /**
  * NATS JetStream as the bus. A national node publishes to its own leaf server, into its state's
  * stream in the state's JetStream domain, which keeps what it is given while the link to the
@@ -47,7 +60,8 @@ export class JetStreamBus implements FederationBus {
   private constructor(
     private readonly nc: NatsConnection,
     private readonly jsm: JetStreamManager,
-    private readonly stream: string,
+    /** The stream this node reads, and its durable consumer there. */
+    private readonly inbound: { stream: string; consumer: string },
   ) {
     void (async () => {
       for await (const status of nc.status()) {
@@ -57,27 +71,34 @@ export class JetStreamBus implements FederationBus {
     })();
   }
 
-  /** A national node's bus: its state's stream on its leaf server. */
+  /**
+   * A national node's bus: its state's stream on its leaf server, for what it sends up, and its
+   * mirror of the bank's stream filtered to this state's subjects, for what comes down. The
+   * mirror keeps what the bank sent while the link was down, and catches up when it returns.
+   */
   static async national(servers: string, state: string): Promise<JetStreamBus> {
     const nc = await connectTo(servers, `svod-${state.toLowerCase()}`);
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, { name: stateStream(state), subjects: [stateSubjects(state)], duplicate_window: DUPLICATE_WINDOW_NS });
-    return new JetStreamBus(nc, jsm, stateStream(state));
+    await ensureStream(jsm, {
+      name: bankMirror(state),
+      mirror: { name: BANK_STREAM, filter_subject: bankSubjects(state), external: { api: `$JS.${CENTRAL_DOMAIN}.API`, deliver: '' } },
+    });
+    await addConsumer(jsm, bankMirror(state), RECEIVE_CONSUMER);
+    return new JetStreamBus(nc, jsm, { stream: bankMirror(state), consumer: RECEIVE_CONSUMER });
   }
 
-  /** The central bank's bus: one stream sourcing each registered state's, and the consumer that applies them. */
+  /**
+   * The central bank's bus: one stream sourcing each registered state's, with the consumer that
+   * applies them; and the bank's own stream of what it sends down, which the states mirror.
+   */
   static async central(servers: string, states: readonly string[]): Promise<JetStreamBus> {
     const nc = await connectTo(servers, 'svod-central');
     const jsm = await jetstreamManager(nc);
-    const bus = new JetStreamBus(nc, jsm, CENTRAL_STREAM);
+    const bus = new JetStreamBus(nc, jsm, { stream: CENTRAL_STREAM, consumer: APPLY_CONSUMER });
     await bus.source(states);
-    await jsm.consumers.add(CENTRAL_STREAM, {
-      durable_name: APPLY_CONSUMER,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      ack_wait: ACK_WAIT_NS,
-      max_deliver: MAX_DELIVERIES,
-    });
+    await ensureStream(jsm, { name: BANK_STREAM, subjects: [bankSubjects()], duplicate_window: DUPLICATE_WINDOW_NS });
+    await addConsumer(jsm, CENTRAL_STREAM, APPLY_CONSUMER);
     return bus;
   }
 
@@ -101,7 +122,7 @@ export class JetStreamBus implements FederationBus {
     const loop = (async () => {
       while (running) {
         try {
-          const consumer = await jetstream(this.nc).consumers.get(this.stream, APPLY_CONSUMER);
+          const consumer = await jetstream(this.nc).consumers.get(this.inbound.stream, this.inbound.consumer);
           const messages = await consumer.consume({ max_messages: CONSUME_BATCH, expires: 2000 });
           current = messages;
           // Stopped while the consumer was being taken up: nothing would end the wait for messages.
@@ -152,8 +173,7 @@ export class JetStreamBus implements FederationBus {
 
   async pending(): Promise<number | null> {
     try {
-      if (this.stream === CENTRAL_STREAM) return (await this.jsm.consumers.info(CENTRAL_STREAM, APPLY_CONSUMER)).num_pending;
-      return null;
+      return (await this.jsm.consumers.info(this.inbound.stream, this.inbound.consumer)).num_pending;
     } catch {
       return null;
     }

@@ -13,7 +13,7 @@ import { wantedPerson } from '../test/fixtures/records.ts';
 import { applyBatch } from './applier.ts';
 import { MemoryBus, type Verdict } from './bus.ts';
 import { registerNode } from './nodes.ts';
-import { becomeNational, publishBatch } from './publisher.ts';
+import { becomeFederated, publishBatch } from './publisher.ts';
 
 const officer: Actor = { kind: 'system', id: 'test', name: 'test', participant: 'KZ-MVD', role: 'supervisor' };
 
@@ -50,13 +50,13 @@ describe('a national node and the central bank on the in-process bus', () => {
   it('a single bank queues nothing; a national one queues every change in the writing transaction and sends each record once, at its newest version', async () => {
     await createRecord({ db: node, actor: officer, purpose: 'test' }, wantedPerson({ nationalRef: 'KZ-BEFORE' }));
     expect(await node.selectFrom('federation_outbox').select('seq').execute()).toEqual([]);
-    await becomeNational(node);
+    await becomeFederated(node, 'national');
     const record = await createRecord({ db: node, actor: officer, purpose: 'test' }, wantedPerson({ nationalRef: 'KZ-MEM-1' }));
     await cancelRecord({ db: node, actor: officer, purpose: 'test' }, record.id, { version: 1, reason: 'Задержан' });
     expect((await node.selectFrom('federation_outbox').select('version').execute()).map((row) => row.version)).toEqual([1, 2]);
 
     const bus = new MemoryBus();
-    expect(await publishBatch(node, bus, 'KZ', key)).toBe(2);
+    expect(await publishBatch(node, bus, { role: 'national', state: 'KZ' }, key)).toBe(2);
     expect(await bus.pending()).toBe(1);
     expect(await node.selectFrom('federation_outbox').select('seq').execute()).toEqual([]);
 

@@ -5,7 +5,8 @@ import { applyBatch } from './applier.ts';
 import type { FederationBus } from './bus.ts';
 import { JetStreamBus } from './jetstream-bus.ts';
 import { registeredStates } from './nodes.ts';
-import { becomeNational, startPublishing, stopBeingNational } from './publisher.ts';
+import { becomeFederated, startPublishing, stopBeingFederated } from './publisher.ts';
+import { receiveBatch } from './receiver.ts';
 
 export interface FederationConfig {
   role: FederationRole;
@@ -13,7 +14,7 @@ export interface FederationConfig {
   state?: string | undefined;
   /** The NATS server: a national node's own leaf server, the central bank's hub. */
   nats?: string | undefined;
-  /** A national node's private signing key (created on first start); its public half beside it, to register at the bank. */
+  /** The node's private signing key (created on first start); its public half beside it, to register at the bank (a state's) or at every node (the bank's). */
   keyFile: string;
   /** The central bank: batches filed at once — 2 on a PostgreSQL server, 1 on the embedded store's single connection. */
   concurrentBatches?: number;
@@ -55,7 +56,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
   const problem = federationProblem(config);
   if (problem) throw new Error(problem);
   if (config.role === 'single') {
-    await stopBeingNational(db);
+    await stopBeingFederated(db);
     return { role: 'single', state: null, bus: () => null, ready: Promise.resolve(), stop: async () => {} };
   }
   let bus: JetStreamBus | null = null;
@@ -65,11 +66,16 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
   if (config.role === 'national') {
     const state = config.state!;
     const key = loadSigningKey(config.keyFile, { create: true });
-    await becomeNational(db);
+    await becomeFederated(db, 'national');
     const ready = JetStreamBus.national(nats, state).then(async (connected) => {
       if (stopped) return connected.close();
       bus = connected;
-      stopWork = startPublishing(db, connected, state, key, onError);
+      const stopPublishing = startPublishing(db, connected, { role: 'national', state }, key, onError);
+      const stopReceiving = connected.consume((messages) => receiveBatch(db, messages, state));
+      stopWork = async () => {
+        await stopReceiving();
+        await stopPublishing();
+      };
     });
     ready.catch(onError);
     return {
@@ -84,6 +90,8 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
       },
     };
   }
+  const key = loadSigningKey(config.keyFile, { create: true });
+  await becomeFederated(db, 'central');
   let states = await registeredStates(db);
   let watch: NodeJS.Timeout | undefined;
   const ready = JetStreamBus.central(nats, states).then(async (connected) => {
@@ -91,6 +99,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
     bus = connected;
     connected.appliers = config.concurrentBatches ?? 1;
     const stopApplying = connected.consume((messages) => applyBatch(db, messages));
+    const stopPublishing = startPublishing(db, connected, { role: 'central' }, key, onError);
     watch = setInterval(() => {
       void (async () => {
         const now = await registeredStates(db);
@@ -101,7 +110,10 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
       })().catch(onError);
     }, REGISTER_POLL_MS);
     watch.unref();
-    stopWork = stopApplying;
+    stopWork = async () => {
+      await stopApplying();
+      await stopPublishing();
+    };
   });
   ready.catch(onError);
   return {

@@ -37,6 +37,8 @@ export async function registerNode(ctx: StoreContext, state: string, publicKeyPe
       await sql`INSERT INTO federation_nodes (state, public_key, registered_at, registered_by) VALUES (${state}, ${pem}, now(), ${ctx.actor.id})
         ON CONFLICT (state) DO UPDATE SET public_key = EXCLUDED.public_key, registered_at = EXCLUDED.registered_at,
           registered_by = EXCLUDED.registered_by`.execute(tx);
+      // A bank that runs sends the register to the node it now knows (the bank queues it at start too).
+      await sql`INSERT INTO federation_outbox (kind, queued_at) SELECT 'registry', now() WHERE federation_role() = 'central'`.execute(tx);
       await auditSuccess(tx, ctx, { action: 'federation.register', resourceType: 'federation_node', resourceId: state });
     });
   });

@@ -1,55 +1,117 @@
-import { recordSubject } from '@svod/core';
+import { bankSubject, hitSubject, recordSubject, type FederatedRegistry, type FederationEnvelope } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { listParticipants } from '../store/participants.ts';
+import { readRegister } from '../store/agreements.ts';
 import { writeSetting } from '../store/settings.ts';
 import type { SigningKey } from '../security/signing-key.ts';
 import type { FederationBus } from './bus.ts';
-import { recordEnvelope } from './envelope.ts';
+import { hitEnvelope, recordEnvelope, registryEnvelope } from './envelope.ts';
+import { registeredStates } from './nodes.ts';
 
 /** Changes sent in one round: published together, acknowledged together. */
 const BATCH = 500;
 /** How often an idle node looks at its outbox: the bound on a record's wait before it leaves. */
 const IDLE_POLL_MS = 50;
 const BACKOFF_MS = [200, 500, 1000, 2000, 5000];
-/** The setting the outbox trigger reads (migration `…federation`): while it says national, changes are queued. */
+/** The setting the outbox triggers read (migrations `…federation`, `…federation-flows`): what this store queues follows from it. */
 const ROLE_SETTING = 'federation.role';
 /** When the node's bus last stored a batch: the status's `lastSentAt`. */
 export const LAST_SENT_SETTING = 'federation.last_sent_at';
 
-/** Marks the store as a state's national node, so that every record change from now on is queued for the bank. */
-export async function becomeNational(db: Db): Promise<void> {
-  await writeSetting(db, ROLE_SETTING, 'national');
+/** Who sends: a state's node (its records and its answers to the bank's hits, up) or the central bank (hits and the register, down). */
+export type Sender = { role: 'national'; state: string } | { role: 'central' };
+
+/**
+ * Marks the store as a federated node, so that from now on every change the other side needs is
+ * queued in the writing transaction: a national node's record changes and answers; the bank's
+ * hits and register. The bank queues its register once at start, for nodes registered before.
+ */
+export async function becomeFederated(db: Db, role: Sender['role']): Promise<void> {
+  await writeSetting(db, ROLE_SETTING, role);
+  if (role === 'central') await queueRegistry(db);
 }
 
-/** Stops queueing (a node that is no longer national); what is queued stays until sent. */
-export async function stopBeingNational(db: Db): Promise<void> {
+/** Stops queueing (a node that is no longer federated); what is queued stays until sent. */
+export async function stopBeingFederated(db: Db): Promise<void> {
   await db.deleteFrom('settings').where('name', '=', ROLE_SETTING).execute();
+}
+
+/** Queues the register for every node, as a change to it does (a node just registered gets it so). */
+export async function queueRegistry(db: Db): Promise<void> {
+  await db.insertInto('federation_outbox').values({ kind: 'registry', queued_at: new Date() }).execute();
 }
 
 /** Queues the present version of every record of the state's agencies: a bank that has never heard of this node gets them all. */
 export async function queueWholeArray(db: Db, state: string): Promise<number> {
   const { numAffectedRows } = await sql`
-    INSERT INTO federation_outbox (record_id, version, queued_at)
-    SELECT r.id, r.version, now() FROM records r JOIN participants p ON p.code = r.owner WHERE p.state = ${state}`.execute(db);
+    INSERT INTO federation_outbox (kind, item_id, version, queued_at)
+    SELECT 'record', r.id, r.version, now() FROM records r JOIN participants p ON p.code = r.owner WHERE p.state = ${state}`.execute(db);
   return Number(numAffectedRows ?? 0);
 }
 
+interface Outgoing {
+  subject: string;
+  envelope: FederationEnvelope;
+}
+
+/** The register as the bank keeps it, whole: small (tens of agencies, hundreds of agreements), so sent whole. */
+async function registry(db: Db): Promise<FederatedRegistry> {
+  const participants = await listParticipants(db);
+  return {
+    participants: participants.map(({ code, state, nameRu, nameEn }) => ({ code, state, nameRu, nameEn })),
+    agreements: await readRegister(db),
+  };
+}
+
 /**
- * Sends one batch of the outbox: each record once, at its present version, signed; the rows go
- * only once the bus has stored every message of the batch. A crash between the two sends the
- * batch again, which the stream drops as duplicates. Returns how many changes left.
+ * The messages a batch of the outbox makes, each thing once at its present state: a node's
+ * records and answers for the bank; the bank's hits for the owner's node (none where the owner's
+ * state has no node) and the register for every node.
  */
-export async function publishBatch(db: Db, bus: FederationBus, state: string, key: SigningKey): Promise<number> {
-  const queued = await db.selectFrom('federation_outbox').select(['seq', 'record_id']).orderBy('seq').limit(BATCH).execute();
+async function outgoing(db: Db, queued: readonly { kind: string; item_id: string | null }[], sender: Sender, key: SigningKey): Promise<Outgoing[]> {
+  const idsOf = (kind: string) => [...new Set(queued.filter((q) => q.kind === kind && q.item_id).map((q) => q.item_id!))];
+  const out: Outgoing[] = [];
+  const recordIds = idsOf('record');
+  if (sender.role === 'national' && recordIds.length > 0) {
+    for (const row of await db.selectFrom('records').selectAll().where('id', 'in', recordIds).execute())
+      out.push({ subject: recordSubject(sender.state, row.id), envelope: recordEnvelope(row, sender.state, key) });
+  }
+  const hitIds = idsOf('hit');
+  if (hitIds.length > 0) {
+    const hits = await db
+      .selectFrom('hits')
+      .innerJoin('participants', 'participants.code', 'hits.owner')
+      .selectAll('hits')
+      .select('participants.state as owner_state')
+      .where('hits.id', 'in', hitIds)
+      .execute();
+    const nodes = sender.role === 'central' ? new Set(await registeredStates(db)) : null;
+    for (const { owner_state, ...hit } of hits) {
+      const ownerState = owner_state?.trim() ?? null;
+      if (sender.role === 'national') out.push({ subject: hitSubject(sender.state, hit.id), envelope: hitEnvelope(hit, sender.state, key) });
+      else if (ownerState && nodes!.has(ownerState))
+        out.push({ subject: bankSubject(ownerState, 'hits', hit.id), envelope: hitEnvelope(hit, ownerState, key) });
+    }
+  }
+  if (sender.role === 'central' && queued.some((q) => q.kind === 'registry')) {
+    const register = await registry(db);
+    for (const state of await registeredStates(db))
+      out.push({ subject: bankSubject(state, 'registry', 'current'), envelope: registryEnvelope(register, state, key) });
+  }
+  return out;
+}
+
+/**
+ * Sends one batch of the outbox, signed; the rows go only once the bus has stored every message
+ * of the batch. A crash between the two sends the batch again, which the stream drops as
+ * duplicates. Returns how many queued changes it took.
+ */
+export async function publishBatch(db: Db, bus: FederationBus, sender: Sender, key: SigningKey): Promise<number> {
+  const queued = await db.selectFrom('federation_outbox').select(['seq', 'kind', 'item_id']).orderBy('seq').limit(BATCH).execute();
   if (queued.length === 0) return 0;
-  const ids = [...new Set(queued.map((q) => q.record_id))];
-  const rows = await db.selectFrom('records').selectAll().where('id', 'in', ids).execute();
-  await Promise.all(
-    rows.map((row) => {
-      const envelope = recordEnvelope(row, state, key);
-      return bus.publish(recordSubject(state, row.id), envelope.id, new TextEncoder().encode(JSON.stringify(envelope)));
-    }),
-  );
+  const messages = await outgoing(db, queued, sender, key);
+  await Promise.all(messages.map(({ subject, envelope }) => bus.publish(subject, envelope.id, new TextEncoder().encode(JSON.stringify(envelope)))));
   const seqs = queued.map((q) => String(q.seq));
   await sql`DELETE FROM federation_outbox WHERE seq = ANY(${seqs}::bigint[])`.execute(db);
   await writeSetting(db, LAST_SENT_SETTING, new Date().toISOString());
@@ -57,16 +119,16 @@ export async function publishBatch(db: Db, bus: FederationBus, state: string, ke
 }
 
 /**
- * A national node's sender: works the outbox for as long as the server runs. When the bus is
- * unreachable the changes wait in the outbox, in the node's own database, and go when it is back.
+ * A node's sender: works the outbox for as long as the server runs. When the bus is unreachable
+ * the changes wait in the outbox, in the node's own database, and go when it is back.
  */
-export function startPublishing(db: Db, bus: FederationBus, state: string, key: SigningKey, onError: (error: unknown) => void): () => Promise<void> {
+export function startPublishing(db: Db, bus: FederationBus, sender: Sender, key: SigningKey, onError: (error: unknown) => void): () => Promise<void> {
   let running = true;
   let failures = 0;
   const loop = (async () => {
     while (running) {
       try {
-        const sent = await publishBatch(db, bus, state, key);
+        const sent = await publishBatch(db, bus, sender, key);
         failures = 0;
         if (sent === 0) await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
       } catch (error) {

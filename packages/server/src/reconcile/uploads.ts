@@ -29,7 +29,7 @@ export async function saveUpload(body: Readable, dir: string, id: string, limit:
   } catch (error) {
     // The refusal can come before the file is even open: removing it before it closes would
     // let the pending open create it again afterwards, and the part written would stay.
-    if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await removeUpload(dir, id);
     throw error;
   }

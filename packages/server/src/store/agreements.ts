@@ -20,7 +20,8 @@ import { jsonColumn as json } from '../db/columns.ts';
 
 const AGREEMENT = 'agreement';
 
-async function rows(db: Db | Tx) {
+/** The whole register as the database holds it now, read past the cache `registerOf` keeps. */
+export async function readRegister(db: Db | Tx): Promise<AgreementView[]> {
   const found = await db
     .selectFrom('agreements')
     .select([
@@ -70,7 +71,7 @@ const registers = new WeakMap<Db | Tx, { readAt: number; agreements: Promise<Agr
 export function registerOf(db: Db | Tx): Promise<AgreementView[]> {
   const held = registers.get(db);
   if (held && Date.now() - held.readAt < REGISTER_MAX_AGE_MS) return held.agreements;
-  const agreements = rows(db);
+  const agreements = readRegister(db);
   registers.set(db, { readAt: Date.now(), agreements });
   agreements.catch(() => registers.delete(db));
   return agreements;
@@ -80,7 +81,7 @@ export function registerOf(db: Db | Tx): Promise<AgreementView[]> {
 export async function listAgreements(ctx: StoreContext): Promise<AgreementView[]> {
   return withFailureAudit(ctx, { action: 'agreement.list', resourceType: AGREEMENT }, async () => {
     requirePermission(ctx, 'record.read');
-    const all = await rows(ctx.db);
+    const all = await readRegister(ctx.db);
     const seen = ctx.actor.participant === COORDINATING_BODY ? all : all.filter((a) => a.parties.includes(ctx.actor.participant));
     await auditSuccess(ctx.db, ctx, { action: 'agreement.list', resourceType: AGREEMENT, resultCount: seen.length });
     return seen;
@@ -102,7 +103,7 @@ async function agreementProblems(db: Db | Tx, agreement: AgreementInput, except?
   agreement.parties.forEach((code, i) => {
     if (!known.has(code)) issues.push({ path: `/parties/${i}`, code: 'unknown_participant', params: { value: code } });
   });
-  const twin = (await rows(db)).find((other) => other.id !== except && agreementsOverlap(agreement, other));
+  const twin = (await readRegister(db)).find((other) => other.id !== except && agreementsOverlap(agreement, other));
   if (twin) issues.push({ path: '/parties', code: 'overlapping_agreement', params: { agreement: twin.id, value: twin.title } });
   return issues;
 }
@@ -113,7 +114,7 @@ function requireRegistrar(ctx: StoreContext): void {
   if (ctx.actor.participant !== COORDINATING_BODY) throw new AppError('forbidden', { params: { permission: 'agreement.manage' } });
 }
 
-const columns = (agreement: AgreementInput) => ({
+const columns = (agreement: AgreementInput | AgreementView) => ({
   title: agreement.title,
   document_ref: agreement.documentRef,
   parties: JSON.stringify(agreement.parties),
@@ -140,7 +141,7 @@ export async function createAgreement(ctx: StoreContext, agreement: AgreementInp
         .values({ id, ...columns(agreement), version: 1, created_by: ctx.actor.id, created_at: now, updated_at: now })
         .execute();
       await auditSuccess(tx, ctx, { action: 'agreement.create', resourceType: AGREEMENT, resourceId: id, detail: { ...agreement } });
-      return (await rows(tx)).find((a) => a.id === id)!;
+      return (await readRegister(tx)).find((a) => a.id === id)!;
     });
     registers.delete(ctx.db);
     return created;
@@ -155,7 +156,7 @@ export async function updateAgreement(ctx: StoreContext, id: string, update: Agr
     const { version, ...agreement } = update;
     const updated = await ctx.db.transaction().execute(async (tx) => {
       await sql`LOCK TABLE agreements IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
-      const before = (await rows(tx)).find((a) => a.id === id);
+      const before = (await readRegister(tx)).find((a) => a.id === id);
       if (!before) throw new AppError('not_found', { params: { id } });
       if (before.version !== version) throw new AppError('version_conflict', { params: { expected: version, actual: before.version } });
       const issues = await agreementProblems(tx, agreement, id);
@@ -166,7 +167,7 @@ export async function updateAgreement(ctx: StoreContext, id: string, update: Agr
         .where('id', '=', id)
         .execute();
       await auditSuccess(tx, ctx, { action: 'agreement.update', resourceType: AGREEMENT, resourceId: id, detail: { before, after: agreement } });
-      return (await rows(tx)).find((a) => a.id === id)!;
+      return (await readRegister(tx)).find((a) => a.id === id)!;
     });
     registers.delete(ctx.db);
     return updated;
@@ -199,3 +200,36 @@ export async function ensureAgreements(db: Db, agreements: readonly AgreementInp
   registers.delete(db);
   return agreements.length;
 }
+
+/**
+ * Makes this store's register the central bank's (a national node's): each agreement as the bank
+ * holds it, a newer version replacing an older, and those the bank no longer holds gone. Returns
+ * how many changed. The caller's process sees it at once once `forgetRegister` is called after commit.
+ */
+export async function replaceRegister(tx: Tx, agreements: readonly AgreementView[], by: string): Promise<number> {
+  let changed = 0;
+  for (const a of agreements) {
+    const { numInsertedOrUpdatedRows } = await tx
+      .insertInto('agreements')
+      .values({ id: a.id, ...columns(a), version: a.version, created_by: by, created_at: new Date(a.updatedAt), updated_at: new Date(a.updatedAt) })
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({ ...columns(a), version: eb.ref('excluded.version'), updated_at: eb.ref('excluded.updated_at') }))
+          .where('agreements.version', '<', a.version),
+      )
+      .executeTakeFirst();
+    changed += Number(numInsertedOrUpdatedRows ?? 0);
+  }
+  const ids = agreements.map((a) => a.id);
+  const gone = await tx
+    .deleteFrom('agreements')
+    .$if(ids.length > 0, (q) => q.where('id', 'not in', ids))
+    .executeTakeFirst();
+  return changed + Number(gone.numDeletedRows ?? 0);
+}
+
+/** Drops what this process holds of the register, so that the next decision reads it again. */
+export const forgetRegister = (db: Db): void => {
+  registers.delete(db);
+};

@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS = [
   'model.activate',
   'federation.apply',
   'federation.reject',
+  'federation.registry',
   'federation.register',
   'federation.status',
 ] as const;

@@ -45,7 +45,7 @@ function toHitView(ctx: StoreContext, row: HitRow, record: RecordRow): HitView {
 }
 
 /** The short form of a hit that events carry; the stream's reader fetches the rest. */
-const eventPayload = (row: HitRow) => ({
+export const hitEventPayload = (row: HitRow) => ({
   hit: row.id,
   record: row.record_id,
   owner: row.owner,
@@ -97,7 +97,7 @@ export async function insertHit(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordEvent(tx, [created.owner, created.requester], 'hit.created', eventPayload(created));
+  await recordEvent(tx, [created.owner, created.requester], 'hit.created', hitEventPayload(created));
   await auditSuccess(tx, ctx, {
     action: 'hit.create',
     resourceType: HIT,
@@ -230,7 +230,7 @@ export async function answerHit(ctx: StoreContext, id: string, answer: HitAnswer
         .returningAll()
         .executeTakeFirst();
       if (!updated) throw new AppError('hit_answered', { params: { id } });
-      await recordEvent(tx, [updated.owner, updated.requester], 'hit.answered', { ...eventPayload(updated), answer: answer.answer });
+      await recordEvent(tx, [updated.owner, updated.requester], 'hit.answered', { ...hitEventPayload(updated), answer: answer.answer });
       await auditSuccess(tx, ctx, {
         action: 'hit.answer',
         resourceType: HIT,
@@ -262,7 +262,7 @@ export async function processHitDeadlines(db: Db, now: Date, deadlines: HitDeadl
       .returningAll()
       .execute();
     for (const hit of escalated) {
-      await recordEvent(tx, [hit.owner, hit.requester, COORDINATING_BODY], 'hit.escalated', eventPayload(hit));
+      await recordEvent(tx, [hit.owner, hit.requester, COORDINATING_BODY], 'hit.escalated', hitEventPayload(hit));
       await auditSuccess(tx, deadlineContext(db, hit.owner, 'hit.deadline'), { action: 'hit.escalate', resourceType: HIT, resourceId: hit.id });
     }
     const heldLead = deadlines.heldMinutes * REMIND_AT_SHARE_LEFT * 60_000;
@@ -282,7 +282,7 @@ export async function processHitDeadlines(db: Db, now: Date, deadlines: HitDeadl
       .returningAll()
       .execute();
     for (const hit of reminded) {
-      await recordEvent(tx, [hit.owner], 'hit.reminder', eventPayload(hit));
+      await recordEvent(tx, [hit.owner], 'hit.reminder', hitEventPayload(hit));
       await auditSuccess(tx, deadlineContext(db, hit.owner, 'hit.deadline'), { action: 'hit.remind', resourceType: HIT, resourceId: hit.id });
     }
     return { reminded: reminded.length, escalated: escalated.length };

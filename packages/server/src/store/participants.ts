@@ -1,5 +1,5 @@
 import type { ParticipantInfo } from '@svod/core';
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { auditSuccess, type StoreContext } from './context.ts';
 
 export async function listParticipants(db: Db): Promise<ParticipantInfo[]> {
@@ -22,4 +22,21 @@ export async function readParticipants(ctx: StoreContext): Promise<ParticipantIn
   const participants = await listParticipants(ctx.db);
   await auditSuccess(ctx.db, ctx, { action: 'participant.list', resultCount: participants.length });
   return participants;
+}
+
+/**
+ * Makes this store's participants the central bank's (a national node's): new ones added, names
+ * and states as the bank holds them. None is removed: records, users and audit name them.
+ */
+export async function upsertParticipants(db: Db | Tx, participants: readonly ParticipantInfo[]): Promise<void> {
+  if (participants.length === 0) return;
+  await db
+    .insertInto('participants')
+    .values(participants.map((p) => ({ code: p.code, state: p.state, name_ru: p.nameRu, name_en: p.nameEn })))
+    .onConflict((oc) =>
+      oc
+        .column('code')
+        .doUpdateSet((eb) => ({ state: eb.ref('excluded.state'), name_ru: eb.ref('excluded.name_ru'), name_en: eb.ref('excluded.name_en') })),
+    )
+    .execute();
 }

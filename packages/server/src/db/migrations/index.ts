@@ -21,6 +21,7 @@ import * as statistics from './2026-12-08T02-00-00_statistics.ts';
 import * as eventRetention from './2026-12-08T03-00-00_event-retention.ts';
 import * as groups from './2026-12-09T00-00-00_groups.ts';
 import * as federation from './2026-12-10T00-00-00_federation.ts';
+import * as federationFlows from './2026-12-11T00-00-00_federation-flows.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T03-00-00_event-retention': eventRetention,
   '2026-12-09T00-00-00_groups': groups,
   '2026-12-10T00-00-00_federation': federation,
+  '2026-12-11T00-00-00_federation-flows': federationFlows,
 };
 
 export const migrationProvider: MigrationProvider = {

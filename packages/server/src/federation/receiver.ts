@@ -1,0 +1,102 @@
+import type { KeyObject } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
+import { COORDINATING_BODY, refusal, type FederationEnvelope, type HitEnvelope, type RegistryEnvelope } from '@svod/core';
+import type { Db, Tx } from '../db/database.ts';
+import { appendAudit } from '../store/audit.ts';
+import { forgetRegister, replaceRegister } from '../store/agreements.ts';
+import { upsertParticipants } from '../store/participants.ts';
+import { readSetting, writeSetting } from '../store/settings.ts';
+import type { BusMessage, Verdict } from './bus.ts';
+import { fileHitsAtNode } from './hit-flow.ts';
+import { applyChecked, checkSigned, federationActor, type Checked } from './inbound.ts';
+
+/** The central bank's public key as a national node holds it: what the bank sends down is checked against it. */
+const BANK_KEY_SETTING = 'federation.bank_key';
+
+/** Enters the central bank's public key at a national node (it comes through an official channel, as the node's own goes to the bank). */
+export async function trustBank(db: Db, publicKeyPem: string): Promise<void> {
+  const key = createPublicKey(publicKeyPem);
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('the central bank signs with an Ed25519 key');
+  await writeSetting(db, BANK_KEY_SETTING, key.export({ type: 'spki', format: 'pem' }).toString());
+}
+
+/** The bank's key, if the node has been given it: until then everything from the bank is a dead letter (`unknown_node`). */
+export async function bankKey(db: Db): Promise<KeyObject | undefined> {
+  const pem = await readSetting(db, BANK_KEY_SETTING);
+  return pem ? createPublicKey(pem) : undefined;
+}
+
+/** The node's hand when it files what the bank sent. */
+const nodeActor = () => federationActor('central', COORDINATING_BODY);
+
+async function participantStates(db: Db): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom('participants').select(['code', 'state']).execute();
+  return new Map(rows.map((p) => [p.code, p.state?.trim() ?? null]));
+}
+
+/**
+ * Whether this state's node may apply a message from the bank: signed by the bank, addressed to
+ * this state, and a hit on a record of this state's agencies (or the register). Records come up
+ * from the nodes, never down.
+ */
+function check(message: BusMessage, state: string, key: KeyObject | undefined, states: Map<string, string | null>): Promise<Checked> {
+  return checkSigned(message, 'down', () => key).then((checked) => {
+    if ('dead' in checked) return checked;
+    const { envelope } = checked;
+    if (envelope.state !== state) return { dead: 'addressed_to_another_state', state: envelope.state };
+    if (envelope.type === 'record.changed') return { dead: 'not_for_a_node', state };
+    if (envelope.type === 'hit.changed') {
+      const refused = refusal(envelope, states.get(envelope.hit.owner));
+      if (refused) return { dead: refused, state };
+    }
+    return checked;
+  });
+}
+
+/** The register as the bank sent it last in the batch: participants first, as agreements name them. */
+async function fileRegistry(tx: Tx, envelopes: readonly RegistryEnvelope[]): Promise<void> {
+  const last = envelopes.reduce<RegistryEnvelope | undefined>((a, b) => (!a || a.sentAt <= b.sentAt ? b : a), undefined);
+  if (!last) return;
+  const { participants, agreements } = last.registry;
+  await upsertParticipants(tx, participants);
+  const changed = await replaceRegister(tx, agreements, 'federation:central');
+  await appendAudit(tx, {
+    actor: nodeActor(),
+    action: 'federation.registry',
+    outcome: 'success',
+    purpose: 'federation',
+    resourceType: 'agreement',
+    resultCount: changed,
+    detail: { message: last.id, participants: participants.length, agreements: agreements.length },
+  });
+}
+
+/**
+ * Applies a batch of what the central bank sent down to this state's node: the register, and hits
+ * on the state's records with their later changes. What fails its checks is set aside.
+ */
+export async function receiveBatch(db: Db, messages: readonly BusMessage[], state: string): Promise<Verdict[]> {
+  const [key, states] = await Promise.all([bankKey(db), participantStates(db)]);
+  const verdicts = await applyChecked(
+    db,
+    messages,
+    (message) => check(message, state, key, states),
+    async (tx, envelopes: readonly FederationEnvelope[]) => {
+      await fileRegistry(
+        tx,
+        envelopes.filter((e): e is RegistryEnvelope => e.type === 'registry.changed'),
+      );
+      await fileHitsAtNode(
+        tx,
+        envelopes.filter((e): e is HitEnvelope => e.type === 'hit.changed'),
+      );
+    },
+    nodeActor,
+  );
+  forgetRegister(db);
+  await writeSetting(db, LAST_RECEIVED_SETTING, new Date().toISOString());
+  return verdicts;
+}
+
+/** When the node last heard from the bank: the status's `lastReceivedAt`. */
+export const LAST_RECEIVED_SETTING = 'federation.last_received_at';
