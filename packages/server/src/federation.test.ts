@@ -172,13 +172,96 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     expect((await central.selectFrom('audit_log').select('seq').where('action', '=', 'federation.reject').execute()).length).toBe(counts.deadLetters);
   });
 
+  it("an officer's check at Kazakhstan's node is answered by the bank, across states; with the bank out of reach the node answers from its own records and says so", async () => {
+    const kgWanted = await createRecord(
+      { db: nodes.KG!, actor: officer('KG-MVD'), purpose: 'test' },
+      wantedPerson({
+        nationalRef: 'KG-FED-CHECK',
+        person: {
+          names: [{ kind: 'primary', script: 'Cyrl', lang: 'ky', surname: 'Токтогулов', given: 'Азамат', patronymic: 'Бакирович' }],
+          sex: 'male',
+          birthDate: '1991-07-15',
+          citizenships: ['KG'],
+          documents: [{ type: 'passport', number: 'AC1234567', issuingState: 'KG' }],
+        },
+      }),
+    );
+    await until(async () => (await held(central, kgWanted.id)) !== null);
+    const kzNode = running.find((node) => node.state === 'KZ')!;
+    const app = await buildApp({ db: nodes.KZ!, config: { passwordPolicy: TEST_PASSWORD_POLICY }, federation: kzNode });
+    try {
+      await insertUser(
+        nodes.KZ!,
+        { participant: 'KZ-MVD', username: 'kz.border', displayName: 'Сериков Д. А.', role: 'operator', password: TEST_PASSWORD },
+        TEST_PASSWORD_POLICY,
+      );
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kz.border', password: TEST_PASSWORD } });
+      const headers = { authorization: `Bearer ${login.json().token}`, 'x-purpose': 'border_control' };
+      const check = () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/checks',
+          headers,
+          payload: {
+            person: { surname: 'Токтогулов', given: 'Азамат', birthDate: '1991-07-15', document: { number: 'AC1234567', issuingState: 'KG' } },
+            subjectHeld: true,
+          },
+        });
+      const started = Date.now();
+      const atBank = await check();
+      counts.checkThroughBankMs = Date.now() - started;
+      expect(atBank.statusCode, atBank.body).toBe(200);
+      const answer = atBank.json();
+      expect(answer).toMatchObject({ answeredBy: 'bank', outcome: 'hit' });
+      expect(answer.candidates[0].record).toMatchObject({ id: kgWanted.id, owner: 'KG-MVD' });
+      // The hit opened at the bank goes down to the owner, Kyrgyzstan's node, to answer there.
+      await until(async () => (await nodes.KG!.selectFrom('hits').select('id').where('id', '=', answer.hit.id).execute()).length === 1);
+      // The check is audited where the officer made it, and at the bank that answered it.
+      const officerId = (await nodes.KZ!.selectFrom('users').select('id').where('username', '=', 'kz.border').executeTakeFirstOrThrow()).id;
+      const audited = async (db: Db) =>
+        (await db.selectFrom('audit_log').select('seq').where('action', '=', 'record.check').where('actor_id', '=', officerId).execute()).length;
+      expect(await audited(nodes.KZ!)).toBe(1);
+      expect(await audited(central)).toBe(1);
+
+      // A bad check is refused as the bank refuses it, with the field.
+      const thin = await app.inject({ method: 'POST', url: '/api/v1/checks', headers, payload: { person: { given: 'Азамат' } } });
+      expect(thin.statusCode).toBe(422);
+
+      await cluster.stopLeaf('KZ');
+      try {
+        const alone = await check();
+        expect(alone.statusCode).toBe(200);
+        expect(alone.json()).toMatchObject({ answeredBy: 'node', outcome: 'no_hit' });
+      } finally {
+        await cluster.startLeaf('KZ');
+      }
+    } finally {
+      await app.close();
+    }
+    await until(async () => kzNode.bus()?.connected() === true);
+  });
+
   it("while a state's link is down its node keeps writing; everything arrives once when the link is back", async () => {
+    const before = await file('KZ', 'KZ-MVD', 'KZ-BEFORE-OUTAGE');
+    await until(async () => (await held(central, before.id)) !== null);
     await cluster.stopLeaf('KZ');
     const written: { id: string }[] = [];
     for (let i = 0; i < 20; i++) written.push(await file('KZ', 'KZ-MVD', `KZ-OUTAGE-${i}`));
+    // Meanwhile the bank opens a hit on one of Kazakhstan's records: it waits in the bank's stream.
+    const requester: Actor = { kind: 'user', id: 'uz-officer', name: 'Каримов Ш.', participant: 'UZ-MVD', role: 'operator' };
+    const hit = await openHit(
+      { db: central, actor: requester, purpose: 'test' },
+      { recordId: before.id, owner: 'KZ-MVD', probability: 0.97 },
+      { person: { surname: 'Рахмонов', given: 'Фаррух' } },
+      DEFAULT_HIT_DEADLINES,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await nodes.KZ!.selectFrom('federation_outbox').select('seq').execute()).length).toBeGreaterThan(0);
     await cluster.startLeaf('KZ');
+    counts.hitAfterOutageMs = await until(
+      async () => (await nodes.KZ!.selectFrom('hits').select('id').where('id', '=', hit.id).execute()).length === 1,
+      60_000,
+    );
     counts.afterOutageMs = await until(async () => {
       const found = await central
         .selectFrom('records')
@@ -238,7 +321,7 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     const opened = await openHit(
       { db: central, actor: requester, purpose: 'проверка на границе' },
       { recordId: record.id, owner: 'KZ-MVD', probability: 0.94 },
-      { kind: 'person', person: { names: [{ family: 'Иванов', given: 'Иван' }] }, subjectHeld: true } as never,
+      { person: { surname: 'Иванов', given: 'Иван' }, subjectHeld: true },
       DEFAULT_HIT_DEADLINES,
     );
     const hitAt = async (db: Db) => (await db.selectFrom('hits').selectAll().where('id', '=', opened.id).executeTakeFirst()) ?? null;

@@ -106,8 +106,10 @@ async function serve(ctx: CommandContext, flags: ServeFlags): Promise<undefined>
   const stopStatistics = scheduleStatisticsRefresh(db, STATISTICS_REFRESH_MS, (err) => logger.error({ err }, 'statistics count failed'));
   const resumed = await resumeReconciliations(db, config.app.uploadDir, (err) => logger.error({ err }, 'reconciliation failed'));
   if (resumed > 0) logger.info({ reconciliations: resumed }, 'reconciliations left running are run again');
-  const federation = await startFederation(db, { ...federationConfig, concurrentBatches: config.storage.databaseUrl ? 2 : 1 }, (err) =>
-    logger.error({ err }, 'federation failed'),
+  const federation = await startFederation(
+    db,
+    { ...federationConfig, concurrentBatches: config.storage.databaseUrl ? 2 : 1, hitDeadlines: config.app.hitDeadlines },
+    (err) => logger.error({ err }, 'federation failed'),
   );
   if (federation.role !== 'single')
     logger.info({ role: federation.role, state: federation.state, nats: federationConfig.nats }, 'federation started');

@@ -1,2 +1,3 @@
 export * from './messages.ts';
 export * from './status.ts';
+export * from './checks.ts';

@@ -173,9 +173,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** The text a node signs and the receiver checks: the whole envelope but its signature. */
-export const signedText = (envelope: UnsignedEnvelope | FederationEnvelope): string => {
-  const { signature: _signature, ...rest } = envelope as FederationEnvelope;
+/** The text a node signs and the receiver checks: the whole message (an envelope, a check, its answer) but its signature. */
+export const signedText = (message: object): string => {
+  const { signature: _signature, ...rest } = message as { signature?: string };
   return canonicalJson(rest);
 };
 

@@ -171,6 +171,31 @@ export class JetStreamBus implements FederationBus {
     };
   }
 
+  /** Asks on a subject and waits for one answer: core NATS request and reply, for what must not wait in a stream (a check at the border). */
+  async request(subject: string, data: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+    return (await this.nc.request(subject, data, { timeout: timeoutMs })).data;
+  }
+
+  /**
+   * Answers requests on a subject as one of a queue group (each request reaches one server of
+   * the group), up to `concurrency` at once. Returns how to stop.
+   */
+  serve(subject: string, queue: string, answer: (data: Uint8Array) => Promise<Uint8Array>, concurrency = 16): () => void {
+    const subscription = this.nc.subscribe(subject, { queue });
+    void (async () => {
+      const running = new Set<Promise<void>>();
+      for await (const message of subscription) {
+        const one = answer(message.data)
+          .then((reply) => void message.respond(reply))
+          .catch(() => undefined)
+          .finally(() => running.delete(one));
+        running.add(one);
+        if (running.size >= concurrency) await Promise.race(running);
+      }
+    })();
+    return () => subscription.unsubscribe();
+  }
+
   async pending(): Promise<number | null> {
     try {
       return (await this.jsm.consumers.info(this.inbound.stream, this.inbound.consumer)).num_pending;

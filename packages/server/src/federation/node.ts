@@ -1,4 +1,7 @@
-import { isStateCode, type FederationRole } from '@svod/core';
+import { isStateCode, type CheckInput, type FederationRole } from '@svod/core';
+import type { StoreContext } from '../store/context.ts';
+import { DEFAULT_HIT_DEADLINES, type HitDeadlines } from '../store/hits.ts';
+import { checkThroughBank, serveChecks, type NodeCheckResult } from './check-link.ts';
 import type { Db } from '../db/database.ts';
 import { loadSigningKey } from '../security/signing-key.ts';
 import { applyBatch } from './applier.ts';
@@ -18,6 +21,8 @@ export interface FederationConfig {
   keyFile: string;
   /** The central bank: batches filed at once — 2 on a PostgreSQL server, 1 on the embedded store's single connection. */
   concurrentBatches?: number;
+  /** How long owners have to answer the hits of checks the bank answers for the nodes. */
+  hitDeadlines?: HitDeadlines;
 }
 
 /** A running node's part in the federation: what it is, its bus once connected, and how to stop it. */
@@ -28,6 +33,8 @@ export interface FederationNode {
   bus: () => FederationBus | null;
   /** Settles once the bus is connected and working (never, while NATS stays unreachable). */
   ready: Promise<void>;
+  /** A national node's field checks, answered by the bank (by the node alone while the bank is out of reach); none elsewhere. */
+  check?: (ctx: StoreContext, input: CheckInput) => Promise<NodeCheckResult>;
   stop: () => Promise<void>;
 }
 
@@ -60,6 +67,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
     return { role: 'single', state: null, bus: () => null, ready: Promise.resolve(), stop: async () => {} };
   }
   let bus: JetStreamBus | null = null;
+  const deadlines = config.hitDeadlines ?? DEFAULT_HIT_DEADLINES;
   let stopWork: (() => Promise<void>) | null = null;
   let stopped = false;
   const nats = config.nats!;
@@ -83,6 +91,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
       state,
       bus: () => bus,
       ready,
+      check: (ctx, input) => checkThroughBank(ctx, input, { bus, state, key, deadlines }),
       stop: async () => {
         stopped = true;
         await stopWork?.();
@@ -100,6 +109,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
     connected.appliers = config.concurrentBatches ?? 1;
     const stopApplying = connected.consume((messages) => applyBatch(db, messages));
     const stopPublishing = startPublishing(db, connected, { role: 'central' }, key, onError);
+    const stopServing = serveChecks(connected, db, key, deadlines);
     watch = setInterval(() => {
       void (async () => {
         const now = await registeredStates(db);
@@ -111,6 +121,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
     }, REGISTER_POLL_MS);
     watch.unref();
     stopWork = async () => {
+      stopServing();
       await stopApplying();
       await stopPublishing();
     };

@@ -19,6 +19,12 @@ const CheckResult = Type.Object({
       record: RecordView,
     }),
   ),
+  answeredBy: Type.Optional(
+    Type.Enum(['bank', 'node'] as const, {
+      description:
+        "At a state's national node: `bank` when the central bank answered (every state's records), `node` when it could not be reached in time and only this state's records were checked",
+    }),
+  ),
   hit: Type.Optional(
     Type.Object(
       { id: Type.String({ format: 'uuid' }), deadline: Type.String({ format: 'date-time' }) },
@@ -27,7 +33,7 @@ const CheckResult = Type.Object({
   ),
 });
 
-export const checkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config }) => {
+export const checkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { db, config, federation }) => {
   app.post(
     '/checks',
     {
@@ -40,7 +46,11 @@ export const checkRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { d
         response: { 200: CheckResult, ...problems(400, 422) },
       },
     },
-    async (request) => runCheck(contextOf(db, request), request.body, FIELD_CHECK, config.hitDeadlines),
+    // A national node's checks reach every state's records at the central bank.
+    async (request) =>
+      federation?.check
+        ? federation.check(contextOf(db, request), request.body)
+        : runCheck(contextOf(db, request), request.body, FIELD_CHECK, config.hitDeadlines),
   );
 
   app.post(
