@@ -40,7 +40,19 @@ describe('svod federation', () => {
       deadLetters: 0,
     });
 
+    // The node is given the bank's key the same way; its status then says it holds it.
+    const bank = await runCli({ ...env(), SVOD_NODE_KEY_FILE: join(dir, 'bank', 'key.pem') }, ['federation', 'key']);
+    writeFileSync(join(dir, 'bank.pub'), bank.stdout);
+    const trusted = await runCli(env(), ['federation', 'trust-bank', '--public-key', join(dir, 'bank.pub')]);
+    expect(trusted.code, trusted.stderr).toBe(0);
+    expect(trusted.stderr).toContain("The central bank's key is entered");
+    const national = await runCli({ ...env(), SVOD_FEDERATION_ROLE: 'national', SVOD_STATE: 'KZ' }, ['federation', 'status']);
+    expect(JSON.parse(national.stdout)).toMatchObject({ role: 'national', state: 'KZ', bank: { keyTrusted: true, lastReceivedAt: null } });
+
     writeFileSync(join(dir, 'bad.pub'), 'not a key');
+    const badBank = await runCli(env(), ['federation', 'trust-bank', '--public-key', join(dir, 'bad.pub')]);
+    expect(badBank.code).not.toBe(0);
+    expect(badBank.stderr).toMatch(/publicKey/);
     const badKey = await runCli(env(), ['federation', 'register', '--state', 'KZ', '--public-key', join(dir, 'bad.pub')]);
     expect(badKey.code).not.toBe(0);
     expect(badKey.stderr).toMatch(/publicKey/);

@@ -295,8 +295,8 @@ const MESSAGES = {
     en: (p) => `Records matched: ${p.records}; pairs awaiting a decision: ${p.pending}`,
   },
   'federation.description': {
-    ru: 'федерация: ключ узла, реестр ключей центрального банка, состояние (отставание, очередь, отвергнутые сообщения), досылка массива',
-    en: "federation: a node's key, the central bank's register of keys, the status (lag, outbox, dead letters), sending a whole array",
+    ru: 'федерация: ключ узла, реестр ключей центрального банка, ключ банка на узле, состояние (отставание, очередь, отвергнутые сообщения), досылка массива',
+    en: "federation: a node's key, the central bank's register of keys, the bank's key at a node, the status (lag, outbox, dead letters), sending a whole array",
   },
   'federation.key': {
     ru: 'открытый ключ этого узла (PEM) для регистрации в центральном банке; пара ключей создаётся при первом вызове',
@@ -307,6 +307,12 @@ const MESSAGES = {
     ru: 'внести (или заменить) открытый ключ национального узла в реестр центрального банка',
     en: "enter (or replace) a national node's public key in the central bank's register",
   },
+  'federation.trustBank': {
+    ru: 'внести открытый ключ центрального банка на национальном узле: без него узел откладывает всё, что присылает банк',
+    en: "enter the central bank's public key at a national node: without it the node sets aside whatever the bank sends",
+  },
+  'federation.bankKey': { ru: 'файл с открытым ключом центрального банка (PEM)', en: "the central bank's public key file (PEM)" },
+  'federation.bankTrusted': { ru: 'Ключ центрального банка внесён', en: "The central bank's key is entered" },
   'federation.state': { ru: 'государство узла (KZ, KG…)', en: 'the node’s state (KZ, KG…)' },
   'federation.publicKey': { ru: 'файл с открытым ключом узла (PEM)', en: "the node's public key file (PEM)" },
   'federation.registered': { ru: (p) => `Ключ узла ${p.state} внесён в реестр`, en: (p) => `The ${p.state} node's key is registered` },

@@ -9,11 +9,10 @@ import { buildApp } from './app.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { applyMessage } from './federation/applier.ts';
-import { trustBank } from './federation/receiver.ts';
 import { DEFAULT_HIT_DEADLINES, answerHit, openHit } from './store/hits.ts';
 import { hitEnvelope, recordEnvelope, registryEnvelope } from './federation/envelope.ts';
 import { startFederation, type FederationNode } from './federation/node.ts';
-import { registerNode } from './federation/nodes.ts';
+import { registerNode, trustBank } from './federation/nodes.ts';
 import { queueWholeArray } from './federation/publisher.ts';
 import { loadSigningKey, signText } from './security/signing-key.ts';
 import { verifyAuditChain } from './store/audit.ts';
@@ -77,7 +76,7 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     loadSigningKey(bankKeyFile, { create: true });
     for (const state of ['KZ', 'KG']) {
       nodes[state] = await store();
-      await trustBank(nodes[state]!, readFileSync(`${bankKeyFile}.pub`, 'utf8'));
+      await trustBank({ db: nodes[state]!, actor: officer(`${state}-MVD`), purpose: 'test' }, readFileSync(`${bankKeyFile}.pub`, 'utf8'));
       const keyFile = join(dir, `${state}.pem`);
       loadSigningKey(keyFile, { create: true });
       await registerNode({ db: central, actor: BKBOP_ADMIN, purpose: 'test' }, state, readFileSync(`${keyFile}.pub`, 'utf8'));
@@ -222,6 +221,23 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
         (await db.selectFrom('audit_log').select('seq').where('action', '=', 'record.check').where('actor_id', '=', officerId).execute()).length;
       expect(await audited(nodes.KZ!)).toBe(1);
       expect(await audited(central)).toBe(1);
+
+      // The node's own administrators watch its link with the bank; another state's do not.
+      const adminOf = async (participant: string) => {
+        const username = `${participant.toLowerCase()}.node-admin`;
+        await insertUser(
+          nodes.KZ!,
+          { participant, username, displayName: username, role: 'administrator', password: TEST_PASSWORD },
+          TEST_PASSWORD_POLICY,
+        );
+        const session = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+        return { authorization: `Bearer ${session.json().token}` };
+      };
+      const status = await app.inject({ method: 'GET', url: '/api/v1/federation/status', headers: await adminOf('KZ-GP') });
+      expect(status.statusCode, status.body).toBe(200);
+      expect(status.json()).toMatchObject({ role: 'national', state: 'KZ', bus: 'connected', undelivered: 0, bank: { keyTrusted: true } });
+      expect(status.json().bank.lastReceivedAt).not.toBeNull();
+      expect((await app.inject({ method: 'GET', url: '/api/v1/federation/status', headers: await adminOf('KG-MVD') })).statusCode).toBe(403);
 
       // A bad check is refused as the bank refuses it, with the field.
       const thin = await app.inject({ method: 'POST', url: '/api/v1/checks', headers, payload: { person: { given: 'Азамат' } } });

@@ -42,7 +42,7 @@ export { getRequest, listRequests, type RequestFilter } from './store/requests.t
 export { groupTerms } from './store/groups.ts';
 export { requestPdf } from './requests/pdf.ts';
 export { startFederation, federationProblem, type FederationConfig, type FederationNode } from './federation/node.ts';
-export { registerNode } from './federation/nodes.ts';
+export { registerNode, trustBank } from './federation/nodes.ts';
 export { federationStatus } from './federation/status.ts';
 export { queueWholeArray } from './federation/publisher.ts';
 export { HAS_NATS, startNatsCluster, type NatsCluster } from './federation/local-cluster.ts';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isStateCode, type FederationStatusView } from '@svod/core';
-import { federationStatus, loadSigningKey, queueWholeArray, registerNode } from '@svod/server';
+import { COORDINATING_BODY, isStateCode, type FederationStatusView } from '@svod/core';
+import { federationStatus, loadSigningKey, queueWholeArray, registerNode, trustBank } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import { addRemoteOptions, purposeOption, type RemoteFlags } from '../options.ts';
@@ -13,7 +13,7 @@ interface FederationFlags extends RemoteFlags {
 }
 
 /** BKBOP's administrator acting in-process, as the federation's register is BKBOP's. */
-const registrar = () => cliActor('BKBOP', 'administrator');
+const registrar = () => cliActor(COORDINATING_BODY, 'administrator');
 
 function readKeyFile(path: string): string {
   try {
@@ -70,6 +70,22 @@ export function registerFederation(program: Command, ctx: CommandContext): void 
       return 0;
     }),
   );
+
+  federation
+    .command('trust-bank')
+    .description(t('federation.trustBank'))
+    .requiredOption('--public-key <file>', t('federation.bankKey'))
+    .addOption(purposeOption(t))
+    .action(
+      ctx.run(async (flags: { publicKey: string; purpose: string }) => {
+        const publicKey = readKeyFile(flags.publicKey);
+        await withStorage(ctx.config, (db) =>
+          trustBank({ db, actor: cliActor(COORDINATING_BODY, 'administrator'), purpose: flags.purpose }, publicKey),
+        );
+        process.stderr.write(`${t('federation.bankTrusted')}\n`);
+        return 0;
+      }),
+    );
 
   addRemoteOptions(federation.command('status').description(t('federation.status')).addOption(purposeOption(t)), t).action(
     ctx.run(async (flags: FederationFlags) => {

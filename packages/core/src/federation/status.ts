@@ -8,7 +8,7 @@ export const FederationStatusView = Type.Object({
   role: Type.Enum(FEDERATION_ROLES),
   state: Type.Union([Type.String(), Type.Null()]),
   bus: Type.Enum(['connected', 'disconnected', 'none'] as const),
-  /** A national node: changes written and not yet stored by the bus, and since when the oldest waits. */
+  /** A federated node: changes written and not yet stored by the bus (a state's records and answers; the bank's hits and register), and since when the oldest waits. */
   outbox: Type.Union([Type.Object({ pending: Type.Integer({ minimum: 0 }), oldestQueuedAt: Time, lastSentAt: Time }), Type.Null()]),
   /** The central bank: each registered state's node, what was last applied from it and how far behind that was. */
   nodes: Type.Array(
@@ -22,8 +22,10 @@ export const FederationStatusView = Type.Object({
       lagSeconds: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
     }),
   ),
-  /** The central bank: messages stored and not yet applied. */
+  /** Messages stored for this node and not yet applied: the states' at the bank, the bank's at a national node. */
   undelivered: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  /** A national node's link with the bank: whether it holds the bank's key (without it, what comes down is set aside), and when it last heard. */
+  bank: Type.Union([Type.Object({ keyTrusted: Type.Boolean(), lastReceivedAt: Time }), Type.Null()]),
   deadLetters: Type.Integer({ minimum: 0 }),
 });
 export type FederationStatusView = Static<typeof FederationStatusView>;

@@ -20,7 +20,7 @@ import type { HitDeadlines } from '../store/hits.ts';
 import { signText, verifyText, type SigningKey } from '../security/signing-key.ts';
 import { compileAsserter, createAjv } from '../validation/ajv.ts';
 import type { JetStreamBus } from './jetstream-bus.ts';
-import { bankKey } from './receiver.ts';
+import { bankKey } from './nodes.ts';
 
 const ajv = createAjv();
 const readCall = compileAsserter<CheckCall>(ajv, CheckCall);

@@ -3,11 +3,20 @@ import { AppError, COORDINATING_BODY, isStateCode } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from '../store/context.ts';
+import { readSetting, writeSetting } from '../store/settings.ts';
 
-/** Only the bank's coordinating body administers the federation: its nodes' keys, their lag, what they sent that failed. */
-export function requireFederationAdmin(ctx: StoreContext): void {
+/**
+ * Who administers the federation: the bank's coordinating body (its nodes' keys, their lag, what
+ * they sent that failed) and, at a state's national node (`state`), that state's agencies'
+ * administrators, who watch their own node's link.
+ */
+export async function requireFederationAdmin(ctx: StoreContext, state: string | null = null): Promise<void> {
   requirePermission(ctx, 'user.manage');
-  if (ctx.actor.participant !== COORDINATING_BODY) throw new AppError('forbidden', { params: { permission: 'federation' } });
+  if (ctx.actor.participant === COORDINATING_BODY) return;
+  const agency = state
+    ? await ctx.db.selectFrom('participants').select('state').where('code', '=', ctx.actor.participant).executeTakeFirst()
+    : undefined;
+  if (!state || agency?.state?.trim() !== state) throw new AppError('forbidden', { params: { permission: 'federation' } });
 }
 
 const invalid = (path: string, code: 'bad_format' | 'not_allowed_value', params: Record<string, string>) =>
@@ -28,7 +37,7 @@ function publicKeyOf(pem: string): KeyObject {
  */
 export async function registerNode(ctx: StoreContext, state: string, publicKeyPem: string): Promise<void> {
   return withFailureAudit(ctx, { action: 'federation.register', resourceType: 'federation_node', resourceId: state }, async () => {
-    requireFederationAdmin(ctx);
+    await requireFederationAdmin(ctx);
     if (!isStateCode(state)) throw invalid('/state', 'bad_format', { format: 'ISO 3166-1 alpha-2' });
     const key = publicKeyOf(publicKeyPem);
     if (key.asymmetricKeyType !== 'ed25519') throw invalid('/publicKey', 'not_allowed_value', { allowed: 'ed25519' });
@@ -47,4 +56,29 @@ export async function registerNode(ctx: StoreContext, state: string, publicKeyPe
 /** The states whose nodes the central bank hears. */
 export async function registeredStates(db: Db): Promise<string[]> {
   return (await db.selectFrom('federation_nodes').select('state').orderBy('state').execute()).map((row) => row.state.trim());
+}
+
+/** The central bank's public key as a national node holds it: what the bank sends down, and its answers to checks, are checked against it. */
+const BANK_KEY_SETTING = 'federation.bank_key';
+
+/**
+ * Enters the central bank's public key at a national node. It comes through an official channel,
+ * as the node's own goes to the bank; until it is entered, everything from the bank is set aside
+ * and checks are answered by the node alone.
+ */
+export async function trustBank(ctx: StoreContext, publicKeyPem: string): Promise<void> {
+  return withFailureAudit(ctx, { action: 'federation.register', resourceType: 'federation_node', resourceId: 'bank' }, async () => {
+    const key = publicKeyOf(publicKeyPem);
+    if (key.asymmetricKeyType !== 'ed25519') throw invalid('/publicKey', 'not_allowed_value', { allowed: 'ed25519' });
+    await ctx.db.transaction().execute(async (tx) => {
+      await writeSetting(tx, BANK_KEY_SETTING, key.export({ type: 'spki', format: 'pem' }).toString());
+      await auditSuccess(tx, ctx, { action: 'federation.register', resourceType: 'federation_node', resourceId: 'bank' });
+    });
+  });
+}
+
+/** The bank's key, if the node has been given it. */
+export async function bankKey(db: Db): Promise<KeyObject | undefined> {
+  const pem = await readSetting(db, BANK_KEY_SETTING);
+  return pem ? createPublicKey(pem) : undefined;
 }

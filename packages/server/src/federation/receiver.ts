@@ -1,30 +1,14 @@
 import type { KeyObject } from 'node:crypto';
-import { createPublicKey } from 'node:crypto';
 import { COORDINATING_BODY, refusal, type FederationEnvelope, type HitEnvelope, type RegistryEnvelope } from '@svod/core';
 import type { Db, Tx } from '../db/database.ts';
 import { appendAudit } from '../store/audit.ts';
 import { forgetRegister, replaceRegister } from '../store/agreements.ts';
 import { upsertParticipants } from '../store/participants.ts';
-import { readSetting, writeSetting } from '../store/settings.ts';
+import { writeSetting } from '../store/settings.ts';
 import type { BusMessage, Verdict } from './bus.ts';
 import { fileHitsAtNode } from './hit-flow.ts';
 import { applyChecked, checkSigned, federationActor, type Checked } from './inbound.ts';
-
-/** The central bank's public key as a national node holds it: what the bank sends down is checked against it. */
-const BANK_KEY_SETTING = 'federation.bank_key';
-
-/** Enters the central bank's public key at a national node (it comes through an official channel, as the node's own goes to the bank). */
-export async function trustBank(db: Db, publicKeyPem: string): Promise<void> {
-  const key = createPublicKey(publicKeyPem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('the central bank signs with an Ed25519 key');
-  await writeSetting(db, BANK_KEY_SETTING, key.export({ type: 'spki', format: 'pem' }).toString());
-}
-
-/** The bank's key, if the node has been given it: until then everything from the bank is a dead letter (`unknown_node`). */
-export async function bankKey(db: Db): Promise<KeyObject | undefined> {
-  const pem = await readSetting(db, BANK_KEY_SETTING);
-  return pem ? createPublicKey(pem) : undefined;
-}
+import { bankKey } from './nodes.ts';
 
 /** The node's hand when it files what the bank sent. */
 const nodeActor = () => federationActor('central', COORDINATING_BODY);

@@ -1,19 +1,24 @@
 import type { DeadLetterView, FederationStatusView } from '@svod/core';
 import { isoOrNull as iso } from '../db/columns.ts';
 import { auditSuccess, withFailureAudit, type StoreContext } from '../store/context.ts';
-import { requireFederationAdmin } from './nodes.ts';
+import { bankKey, requireFederationAdmin } from './nodes.ts';
+import { LAST_RECEIVED_SETTING } from './receiver.ts';
 import { LAST_SENT_SETTING } from './publisher.ts';
 import { readSetting } from '../store/settings.ts';
 import { busState, type FederationNode } from './node.ts';
 
-/** Where this server stands: its role and bus, a national node's outbox, the central bank's nodes and their lag. */
+/**
+ * Where this server stands: its role and bus, what it still has to send, the central bank's nodes
+ * and their lag, a national node's link with the bank. For BKBOP's administrators, and at a
+ * national node for the administrators of its state's agencies.
+ */
 export async function federationStatus(ctx: StoreContext, node: FederationNode | undefined): Promise<FederationStatusView> {
   return withFailureAudit(ctx, { action: 'federation.status', resourceType: 'federation' }, async () => {
-    requireFederationAdmin(ctx);
+    await requireFederationAdmin(ctx, node?.state ?? null);
     const { db } = ctx;
     const role = node?.role ?? 'single';
     const outbox =
-      role === 'national'
+      role !== 'single'
         ? await db
             .selectFrom('federation_outbox')
             .select((eb) => [eb.fn.countAll<string>().as('pending'), eb.fn.min('queued_at').as('oldest')])
@@ -57,7 +62,11 @@ export async function federationStatus(ctx: StoreContext, node: FederationNode |
             ? Math.max(0, (new Date(n.last_applied_at).getTime() - new Date(n.last_sent_at).getTime()) / 1000)
             : null,
       })),
-      undelivered: role === 'central' ? ((await node?.bus()?.pending()) ?? null) : null,
+      undelivered: role !== 'single' ? ((await node?.bus()?.pending()) ?? null) : null,
+      bank:
+        role === 'national'
+          ? { keyTrusted: (await bankKey(db)) !== undefined, lastReceivedAt: (await readSetting(db, LAST_RECEIVED_SETTING)) ?? null }
+          : null,
       deadLetters: Number(dead.n),
     };
     await auditSuccess(db, ctx, { action: 'federation.status', resourceType: 'federation' });
@@ -65,10 +74,10 @@ export async function federationStatus(ctx: StoreContext, node: FederationNode |
   });
 }
 
-/** The messages the central bank set aside, newest first, with why; their bytes stay in the store for investigation. */
-export async function deadLetters(ctx: StoreContext, limit: number): Promise<DeadLetterView[]> {
+/** The messages this node set aside, newest first, with why; their bytes stay in the store for investigation. */
+export async function deadLetters(ctx: StoreContext, limit: number, node?: FederationNode): Promise<DeadLetterView[]> {
   return withFailureAudit(ctx, { action: 'federation.status', resourceType: 'federation' }, async () => {
-    requireFederationAdmin(ctx);
+    await requireFederationAdmin(ctx, node?.state ?? null);
     const rows = await ctx.db
       .selectFrom('federation_dead_letters')
       .select(['id', 'received_at', 'subject', 'message_id', 'state', 'reason', 'deliveries'])

@@ -17,7 +17,7 @@ export const federationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
       schema: {
         tags,
         summary:
-          "This server's role and bus; a national node's outbox; the central bank's nodes with their lag, undelivered messages and dead letters",
+          "This server's role and bus, its outbox, undelivered messages and dead letters; the central bank's nodes with their lag; a national node's link with the bank. BKBOP's administrators; at a national node, its state's agencies' administrators too",
         response: { 200: FederationStatusView, ...problems() },
       },
     },
@@ -29,12 +29,12 @@ export const federationRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app
     {
       schema: {
         tags,
-        summary: 'Messages the central bank set aside, newest first, with the reason',
+        summary: 'Messages this node set aside (the bank: from the states; a national node: from the bank), newest first, with the reason',
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }, { additionalProperties: false }),
         response: { 200: Type.Object({ items: Type.Array(DeadLetterView) }), ...problems(400) },
       },
     },
-    async (request) => ({ items: await deadLetters(contextOf(db, request), request.query.limit) }),
+    async (request) => ({ items: await deadLetters(contextOf(db, request), request.query.limit, federation) }),
   );
 
   app.put(

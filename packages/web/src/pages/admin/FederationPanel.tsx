@@ -11,7 +11,8 @@ const REFRESH_MS = 10_000;
 
 /**
  * The federation as BKBOP's administrator watches it: this server's role and bus, each state
- * node's lag and last contact, what waits to be sent or applied, and the messages set aside.
+ * node's lag and last contact, what waits to be sent or applied, and the messages set aside; at a
+ * national node, as its administrators watch its link with the bank.
  */
 export function FederationPanel() {
   const { t } = useTranslation();
@@ -63,6 +64,20 @@ export function FederationPanel() {
                 <dd className="fields__value">
                   {t('admin.federation.pending', { count: data.status.outbox.pending })} · {t('admin.federation.lastSent')}{' '}
                   {when(data.status.outbox.lastSentAt)}
+                </dd>
+              </div>
+            )}
+            {data.status.bank && (
+              <div className="fields__row">
+                <dt className="fields__label">{t('admin.federation.bank')}</dt>
+                <dd className="fields__value">
+                  {data.status.bank.keyTrusted ? (
+                    <>
+                      {t('admin.federation.lastReceived')} {when(data.status.bank.lastReceivedAt)}
+                    </>
+                  ) : (
+                    <span className="badge badge--danger">{t('admin.federation.bankKeyMissing')}</span>
+                  )}
                 </dd>
               </div>
             )}
