@@ -47,7 +47,22 @@ describe('svod federation', () => {
     expect(trusted.code, trusted.stderr).toBe(0);
     expect(trusted.stderr).toContain("The central bank's key is entered");
     const national = await runCli({ ...env(), SVOD_FEDERATION_ROLE: 'national', SVOD_STATE: 'KZ' }, ['federation', 'status']);
-    expect(JSON.parse(national.stdout)).toMatchObject({ role: 'national', state: 'KZ', bank: { keyTrusted: true, lastReceivedAt: null } });
+    expect(JSON.parse(national.stdout)).toMatchObject({
+      role: 'national',
+      state: 'KZ',
+      bank: { keyTrusted: true, lastReceivedAt: null },
+      hitOnly: [],
+    });
+
+    // Kazakhstan shares its wanted persons as hit / no hit from now on.
+    const hitOnly = await runCli({ ...env(), SVOD_STATE: 'KZ' }, ['federation', 'disclosure', '--category', 'wanted_person', '--mode', 'hit']);
+    expect(hitOnly.code, hitOnly.stderr).toBe(0);
+    expect(hitOnly.stderr).toContain('Array wanted_person: hit; records queued: 0');
+    const after = await runCli({ ...env(), SVOD_FEDERATION_ROLE: 'national', SVOD_STATE: 'KZ' }, ['federation', 'status']);
+    expect(JSON.parse(after.stdout).hitOnly).toEqual(['wanted_person']);
+    const badMode = await runCli({ ...env(), SVOD_STATE: 'KZ' }, ['federation', 'disclosure', '--category', 'wanted_person', '--mode', 'some']);
+    expect(badMode.code).not.toBe(0);
+    expect(badMode.stderr).toMatch(/disclosure/);
 
     writeFileSync(join(dir, 'bad.pub'), 'not a key');
     const badBank = await runCli(env(), ['federation', 'trust-bank', '--public-key', join(dir, 'bad.pub')]);

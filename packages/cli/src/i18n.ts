@@ -313,6 +313,16 @@ const MESSAGES = {
   },
   'federation.bankKey': { ru: 'файл с открытым ключом центрального банка (PEM)', en: "the central bank's public key file (PEM)" },
   'federation.bankTrusted': { ru: 'Ключ центрального банка внесён', en: "The central bank's key is entered" },
+  'federation.disclosure': {
+    ru: 'как узел передаёт массив в банк: целиком (full) или «есть совпадение / нет» (hit): только идентифицирующие сведения, карточка целиком — запросившему после подтверждения',
+    en: 'how the node shares an array with the bank: whole (full) or hit / no hit (hit): reference data only, the whole record to the requester once a hit is confirmed',
+  },
+  'federation.category': { ru: 'массив (wanted_person, vehicle…)', en: 'the array (wanted_person, vehicle…)' },
+  'federation.mode': { ru: 'full или hit', en: 'full or hit' },
+  'federation.disclosureSet': {
+    ru: (p) => `Массив ${p.category}: ${p.mode}; карточек поставлено в очередь: ${p.count}`,
+    en: (p) => `Array ${p.category}: ${p.mode}; records queued: ${p.count}`,
+  },
   'federation.state': { ru: 'государство узла (KZ, KG…)', en: 'the node’s state (KZ, KG…)' },
   'federation.publicKey': { ru: 'файл с открытым ключом узла (PEM)', en: "the node's public key file (PEM)" },
   'federation.registered': { ru: (p) => `Ключ узла ${p.state} внесён в реестр`, en: (p) => `The ${p.state} node's key is registered` },

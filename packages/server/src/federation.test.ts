@@ -9,7 +9,9 @@ import { buildApp } from './app.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { applyMessage } from './federation/applier.ts';
-import { DEFAULT_HIT_DEADLINES, answerHit, openHit } from './store/hits.ts';
+import { DEFAULT_HIT_DEADLINES, answerHit, getHit, openHit } from './store/hits.ts';
+import { FIELD_CHECK, runCheck } from './store/checks.ts';
+import { setDisclosure } from './federation/disclosure.ts';
 import { hitEnvelope, recordEnvelope, registryEnvelope } from './federation/envelope.ts';
 import { startFederation, type FederationNode } from './federation/node.ts';
 import { registerNode, trustBank } from './federation/nodes.ts';
@@ -415,6 +417,66 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     expect(await nodes.KZ!.selectFrom('hits').select('id').where('id', '=', hit.id).execute()).toEqual([]);
     // The Kyrgyz hit does reach Kyrgyzstan's node, sent by the bank's own outbox.
     await until(async () => (await nodes.KG!.selectFrom('hits').select('id').where('id', '=', hit.id).execute()).length === 1);
+  });
+
+  it("Kyrgyzstan shares its wanted persons as hit / no hit: the bank holds the reference data only, a check still hits, and the whole record reaches the requester alone once Kyrgyzstan's node confirms", async () => {
+    const kg = { db: nodes.KG!, actor: officer('KG-MVD'), purpose: 'test' };
+    const wanted = (nationalRef: string, surname: string, passport: string) =>
+      createRecord(
+        kg,
+        wantedPerson({
+          nationalRef,
+          person: {
+            names: [{ kind: 'primary', script: 'Cyrl', lang: 'ky', surname, given: 'Нурлан', patronymic: 'Маратович' }],
+            sex: 'male',
+            birthDate: '1985-02-03',
+            citizenships: ['KG'],
+            documents: [{ type: 'passport', number: passport, issuingState: 'KG' }],
+            description: { heightCm: 181, build: 'slim' },
+          },
+        }),
+      );
+    const atBank = async (id: string) =>
+      (await central.selectFrom('records').select(['version', 'disclosure', 'content']).where('id', '=', id).executeTakeFirst()) ?? null;
+    const content = (row: { content: unknown } | null) =>
+      (typeof row?.content === 'string' ? JSON.parse(row.content) : row?.content) as Record<string, { [k: string]: unknown } | undefined>;
+
+    // A record shared whole before the choice is sent again as reference data, at the same version.
+    const earlier = await wanted('KG-HNH-EARLIER', 'Жээнбеков', 'AN1111111');
+    await until(async () => content(await atBank(earlier.id))?.wanted !== undefined);
+    expect(await setDisclosure(kg, 'KG', 'wanted_person', 'hit')).toBeGreaterThan(0);
+    await until(async () => (await atBank(earlier.id))?.disclosure === 'hit');
+    expect((await atBank(earlier.id))?.version).toBe(1);
+    expect(content(await atBank(earlier.id))?.wanted).toBeUndefined();
+
+    const record = await wanted('KG-HNH-1', 'Садыров', 'AN7654321');
+    await until(async () => (await atBank(record.id)) !== null);
+    const reference = content(await atBank(record.id));
+    expect(reference?.wanted).toBeUndefined();
+    expect(reference?.person?.description).toBeUndefined();
+    expect(reference?.person?.names).toBeDefined();
+
+    const kzOfficer: Actor = { kind: 'user', id: 'kz-border-2', name: 'Нурланов Е.', participant: 'KZ-MVD', role: 'operator' };
+    const asked = { db: central, actor: kzOfficer, purpose: 'border_control' };
+    const result = await runCheck(
+      asked,
+      { person: { surname: 'Садыров', given: 'Нурлан', birthDate: '1985-02-03', document: { number: 'AN7654321', issuingState: 'KG' } } },
+      FIELD_CHECK,
+      DEFAULT_HIT_DEADLINES,
+    );
+    expect(result.outcome).toBe('hit');
+    expect(result.candidates[0]!.record).toMatchObject({ id: record.id, disclosure: 'hit' });
+    expect(result.candidates[0]!.record.wanted).toBeUndefined();
+    const hitId = result.hit!.id;
+
+    await until(async () => (await nodes.KG!.selectFrom('hits').select('id').where('id', '=', hitId).execute()).length === 1);
+    await answerHit(kg, hitId, { answer: 'confirm', outcome: 'detained' }, DEFAULT_HIT_DEADLINES);
+    counts.disclosedMs = await until(async () => (await getHit(asked, hitId)).record.wanted !== undefined);
+    const disclosed = (await getHit(asked, hitId)).record;
+    expect(disclosed.disclosure).toBeUndefined();
+    expect(disclosed.wanted?.offence.article).toBe('ст. 162 ч. 2 УК РФ');
+    // Anyone else reading the record at the bank still reads its reference data only.
+    expect(content(await atBank(record.id))?.wanted).toBeUndefined();
   });
 
   it("BKBOP's administrator sees each node's lag, the undelivered and the dead letters; another agency's administrator is refused", async () => {

@@ -45,5 +45,6 @@ export { startFederation, federationProblem, type FederationConfig, type Federat
 export { registerNode, trustBank } from './federation/nodes.ts';
 export { federationStatus } from './federation/status.ts';
 export { queueWholeArray } from './federation/publisher.ts';
+export { setDisclosure } from './federation/disclosure.ts';
 export { HAS_NATS, startNatsCluster, type NatsCluster } from './federation/local-cluster.ts';
 export { MemoryBus, type FederationBus } from './federation/bus.ts';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { COORDINATING_BODY, isStateCode, type FederationStatusView } from '@svod/core';
-import { federationStatus, loadSigningKey, queueWholeArray, registerNode, trustBank } from '@svod/server';
+import { federationStatus, loadSigningKey, queueWholeArray, registerNode, setDisclosure, trustBank } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import { addRemoteOptions, purposeOption, type RemoteFlags } from '../options.ts';
@@ -83,6 +83,24 @@ export function registerFederation(program: Command, ctx: CommandContext): void 
           trustBank({ db, actor: cliActor(COORDINATING_BODY, 'administrator'), purpose: flags.purpose }, publicKey),
         );
         process.stderr.write(`${t('federation.bankTrusted')}\n`);
+        return 0;
+      }),
+    );
+
+  federation
+    .command('disclosure')
+    .description(t('federation.disclosure'))
+    .requiredOption('--category <array>', t('federation.category'))
+    .requiredOption('--mode <mode>', t('federation.mode'))
+    .option('--state <code>', t('federation.state'))
+    .addOption(purposeOption(t))
+    .action(
+      ctx.run(async (flags: { category: string; mode: string; state?: string; purpose: string }) => {
+        const state = stateOf(flags.state ?? ctx.config.federation.state);
+        const queued = await withStorage(ctx.config, (db) =>
+          setDisclosure({ db, actor: registrar(), purpose: flags.purpose }, state, flags.category, flags.mode),
+        );
+        process.stderr.write(`${t('federation.disclosureSet', { category: flags.category, mode: flags.mode, count: queued })}\n`);
         return 0;
       }),
     );

@@ -1,3 +1,4 @@
 export * from './messages.ts';
 export * from './status.ts';
 export * from './checks.ts';
+export * from './disclosure.ts';

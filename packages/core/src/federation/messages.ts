@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AgreementView } from '../agreements/types.ts';
+import { DISCLOSURES, type Disclosure } from './disclosure.ts';
 import { HIT_OUTCOMES, HIT_STATUSES } from '../schemas/hit.ts';
 import { CATEGORIES, STATUSES } from '../schemas/record.ts';
 
@@ -35,6 +36,9 @@ export const FederatedRecord = Type.Object(
     statusNote: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
+    disclosure: Type.Optional(
+      Type.Enum(DISCLOSURES, { description: '`hit`: the content is the reference data only (hit / no hit); `full` when absent' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -66,6 +70,8 @@ export const FederatedHit = Type.Object(
     outcome: OrNull(Type.Enum(HIT_OUTCOMES)),
     createdAt: Instant,
     updatedAt: Instant,
+    /** A hit-only record whole, as its owner's node discloses it with the confirmation, where an agreement covers the requester. */
+    disclosed: Type.Optional(FederatedRecord),
   },
   { additionalProperties: false },
 );
@@ -152,7 +158,8 @@ export const stateDomain = (state: string): string => state.toLowerCase();
 export const CENTRAL_DOMAIN = 'central';
 
 /** A change's message id: the same version of the same record is the same message, however often it is sent. */
-export const changeId = (recordId: string, version: number): string => `${recordId}:${version}`;
+export const changeId = (recordId: string, version: number, disclosure: Disclosure = 'full'): string =>
+  disclosure === 'full' ? `${recordId}:${version}` : `${recordId}:${version}:${disclosure}`;
 /** A hit's change, by when it was made: its answer sent again is the same message. */
 export const hitChangeId = (hitId: string, updatedAt: string): string => `hit:${hitId}:${Date.parse(updatedAt)}`;
 /** The register as sent to one state: the same register sent again is the same message (`digest` of its canonical JSON). */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { CATEGORIES } from '../schemas/record.ts';
 import { FEDERATION_ROLES, STATE_PATTERN } from './messages.ts';
 
 const Time = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
@@ -26,6 +27,8 @@ export const FederationStatusView = Type.Object({
   undelivered: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
   /** A national node's link with the bank: whether it holds the bank's key (without it, what comes down is set aside), and when it last heard. */
   bank: Type.Union([Type.Object({ keyTrusted: Type.Boolean(), lastReceivedAt: Time }), Type.Null()]),
+  /** A national node: the arrays it shares as hit / no hit (reference data only). */
+  hitOnly: Type.Array(Type.Enum(CATEGORIES)),
   deadLetters: Type.Integer({ minimum: 0 }),
 });
 export type FederationStatusView = Static<typeof FederationStatusView>;

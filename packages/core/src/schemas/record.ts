@@ -106,6 +106,12 @@ export const RecordView = Type.Object({
   statusNote: Type.Optional(Type.String()),
   /** What matching had to read around in the record as written (see `nameQualityNotes`); absent when nothing. */
   dataQuality: Type.Optional(Type.Array(Type.Object({ path: Type.String(), code: Type.Enum(DATA_QUALITY_CODES) }))),
+  disclosure: Type.Optional(
+    Type.Literal('hit', {
+      description:
+        "Hit / no hit: the owner's state shares this array's reference data only (identifiers and names); the whole record reaches the requester of a hit its owner confirms",
+    }),
+  ),
   attachments: Type.Array(
     Type.Object({
       id: Uuid,

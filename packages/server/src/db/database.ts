@@ -61,6 +61,8 @@ export interface RecordTable {
   cancel_reason: string | null;
   /** Why the status last changed to located, expired or back to active. */
   status_note: string | null;
+  /** `hit` at the central bank for a record whose state sends reference data only (hit / no hit); else `full`. */
+  disclosure: ColumnType<'full' | 'hit', 'full' | 'hit' | undefined, 'full' | 'hit'>;
   created_by: string;
   updated_by: string;
   created_at: Timestamp;
@@ -117,6 +119,8 @@ export interface HitTable {
   answered_at: Timestamp | null;
   answer_note: string | null;
   outcome: 'located' | 'detained' | 'identified' | 'recovered' | null;
+  /** A hit-only record's whole content, as its owner's node disclosed it to the requester when it confirmed the hit. */
+  disclosed: ColumnType<unknown, string | null | undefined, string | null>;
   /** `central` for a hit the central bank sent down to this (the owner's) node; none for one opened here. */
   origin: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;

@@ -56,6 +56,7 @@ const rowOf = (envelope: RecordEnvelope) => {
     version: record.version,
     cancel_reason: record.cancelReason,
     status_note: record.statusNote,
+    disclosure: record.disclosure ?? ('full' as const),
     updated_by: `federation:${state}`,
     updated_at: new Date(record.updatedAt),
   };
@@ -77,17 +78,20 @@ async function fileRecords(tx: Tx, envelopes: readonly RecordEnvelope[]): Promis
   const ids = [...newest.keys()];
   // Locked in one order, so that two batches filed at once wait for each other instead of deadlocking.
   const held = new Map(
-    (await tx.selectFrom('records').select(['id', 'version', 'owner']).where('id', 'in', ids).orderBy('id').forUpdate().execute()).map((row) => [
-      row.id,
-      row,
-    ]),
+    (await tx.selectFrom('records').select(['id', 'version', 'owner', 'disclosure']).where('id', 'in', ids).orderBy('id').forUpdate().execute()).map(
+      (row) => [row.id, row],
+    ),
   );
   const inserts: RecordEnvelope[] = [];
   const updates: RecordEnvelope[] = [];
   for (const envelope of newest.values()) {
     const row = held.get(envelope.record.id);
     if (!row) inserts.push(envelope);
-    else if (row.version < envelope.record.version) {
+    // A newer version; or the same one sent again whole or as reference data, as its state now shares the array.
+    else if (
+      row.version < envelope.record.version ||
+      (row.version === envelope.record.version && row.disclosure !== (envelope.record.disclosure ?? 'full'))
+    ) {
       if (row.owner !== envelope.record.owner) throw new Unfileable('owner_changed');
       updates.push(envelope);
     }
@@ -104,8 +108,13 @@ async function fileRecords(tx: Tx, envelopes: readonly RecordEnvelope[]): Promis
     await fileMatchKeys(tx, written, { fresh: true });
   }
   const changed: RecordRow[] = [];
-  for (const e of updates)
-    changed.push((await tx.updateTable('records').set(rowOf(e)).where('id', '=', e.record.id).returningAll().executeTakeFirstOrThrow())!);
+  for (const e of updates) {
+    // Only the disclosure changed: the version is left out, so that no new version is kept. What the
+    // bank's history already holds stays there (it is append-only); the state's choice governs what comes from now on.
+    const { version, ...sameVersion } = rowOf(e);
+    const set = held.get(e.record.id)!.version === version ? sameVersion : { ...sameVersion, version };
+    changed.push((await tx.updateTable('records').set(set).where('id', '=', e.record.id).returningAll().executeTakeFirstOrThrow())!);
+  }
   await fileMatchKeys(tx, changed);
 
   const filed = [...written, ...changed];

@@ -14,6 +14,8 @@ import {
   type RecordEnvelope,
   type RegistryEnvelope,
   type Unsigned,
+  type Disclosure,
+  referenceData,
 } from '@svod/core';
 import type { HitRow, RecordRow } from '../db/database.ts';
 import { isoOrNull, jsonColumn } from '../db/columns.ts';
@@ -60,18 +62,26 @@ function sign<E extends FederationEnvelope>(unsigned: Unsigned<E>, key: SigningK
   return { ...unsigned, signature: signText(key, signedText(unsigned)) } as E;
 }
 
-/** The message of a record's present version, signed by the state's node. */
-export function recordEnvelope(row: RecordRow, state: string, key: SigningKey): RecordEnvelope {
-  const record = federatedRecord(row);
+/** The message of a record's present version, signed by the state's node: whole, or its reference data only (hit / no hit). */
+export function recordEnvelope(row: RecordRow, state: string, key: SigningKey, disclosure: Disclosure = 'full'): RecordEnvelope {
+  const whole = federatedRecord(row);
+  const record: FederatedRecord =
+    disclosure === 'hit'
+      ? { ...whole, content: referenceData(whole.content as unknown as RecordContent) as unknown as Record<string, unknown>, disclosure }
+      : whole;
   return sign<RecordEnvelope>(
-    { id: changeId(record.id, record.version), type: 'record.changed', state, sentAt: new Date().toISOString(), record },
+    { id: changeId(record.id, record.version, disclosure), type: 'record.changed', state, sentAt: new Date().toISOString(), record },
     key,
   );
 }
 
-/** A hit's present state, signed: by the bank for the owner's node `state`, or by that node for the bank. */
-export function hitEnvelope(row: HitRow, state: string, key: SigningKey): HitEnvelope {
-  const hit = federatedHit(row);
+/**
+ * A hit's present state, signed: by the bank for the owner's node `state`, or by that node for
+ * the bank — with the record whole (`disclosed`) when the node confirms a hit on a record it
+ * shares as hit / no hit.
+ */
+export function hitEnvelope(row: HitRow, state: string, key: SigningKey, disclosed?: RecordRow): HitEnvelope {
+  const hit = { ...federatedHit(row), ...(disclosed ? { disclosed: federatedRecord(disclosed) } : {}) };
   return sign<HitEnvelope>({ id: hitChangeId(hit.id, hit.updatedAt), type: 'hit.changed', state, sentAt: new Date().toISOString(), hit }, key);
 }
 

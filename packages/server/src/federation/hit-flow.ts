@@ -72,7 +72,14 @@ export async function fileAnswersAtBank(tx: Tx, envelopes: readonly HitEnvelope[
     const row = held.get(hit.id);
     if (!row) throw new Unfileable('unknown_hit');
     if (row.status !== 'open' || !isNewer(hit, row)) continue;
-    const answered = await tx.updateTable('hits').set(answerOf(hit)).where('id', '=', hit.id).returningAll().executeTakeFirstOrThrow();
+    // The record whole, for the requester of a confirmed hit: the owner's node decided the agreement covers it.
+    const disclosed = hit.status === 'confirmed' && hit.disclosed?.id === row.record_id && hit.disclosed.owner === row.owner ? hit.disclosed : null;
+    const answered = await tx
+      .updateTable('hits')
+      .set({ ...answerOf(hit), ...(disclosed ? { disclosed: JSON.stringify(disclosed.content) } : {}) })
+      .where('id', '=', hit.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await noteAnswer(tx, answered, stateOf.get(hit.id)!);
   }
 }

@@ -1,6 +1,8 @@
 import { bankSubject, hitSubject, recordSubject, type FederatedRegistry, type FederationEnvelope } from '@svod/core';
 import { sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import type { Db, HitRow, RecordRow } from '../db/database.ts';
+import { readAccess, reads } from '../store/access.ts';
+import { hitOnlyCategories } from './disclosure.ts';
 import { listParticipants } from '../store/participants.ts';
 import { readRegister } from '../store/agreements.ts';
 import { writeSetting } from '../store/settings.ts';
@@ -65,6 +67,17 @@ async function registry(db: Db): Promise<FederatedRegistry> {
 }
 
 /**
+ * The record a confirmed hit discloses whole to its requester: one the node shares as hit / no
+ * hit, and only where an agreement in force and the record's distribution let the requester read it.
+ */
+async function disclosedWith(db: Db, hit: HitRow, hitOnly: ReadonlySet<string>): Promise<RecordRow | undefined> {
+  if (hit.status !== 'confirmed') return undefined;
+  const record = await db.selectFrom('records').selectAll().where('id', '=', hit.record_id).executeTakeFirst();
+  if (!record || !hitOnly.has(record.category)) return undefined;
+  return reads(await readAccess(db, hit.requester), record) ? record : undefined;
+}
+
+/**
  * The messages a batch of the outbox makes, each thing once at its present state: a node's
  * records and answers for the bank; the bank's hits for the owner's node (none where the owner's
  * state has no node) and the register for every node.
@@ -73,9 +86,13 @@ async function outgoing(db: Db, queued: readonly { kind: string; item_id: string
   const idsOf = (kind: string) => [...new Set(queued.filter((q) => q.kind === kind && q.item_id).map((q) => q.item_id!))];
   const out: Outgoing[] = [];
   const recordIds = idsOf('record');
+  const hitOnly = sender.role === 'national' ? new Set<string>(await hitOnlyCategories(db)) : new Set<string>();
   if (sender.role === 'national' && recordIds.length > 0) {
     for (const row of await db.selectFrom('records').selectAll().where('id', 'in', recordIds).execute())
-      out.push({ subject: recordSubject(sender.state, row.id), envelope: recordEnvelope(row, sender.state, key) });
+      out.push({
+        subject: recordSubject(sender.state, row.id),
+        envelope: recordEnvelope(row, sender.state, key, hitOnly.has(row.category) ? 'hit' : 'full'),
+      });
   }
   const hitIds = idsOf('hit');
   if (hitIds.length > 0) {
@@ -89,7 +106,8 @@ async function outgoing(db: Db, queued: readonly { kind: string; item_id: string
     const nodes = sender.role === 'central' ? new Set(await registeredStates(db)) : null;
     for (const { owner_state, ...hit } of hits) {
       const ownerState = owner_state?.trim() ?? null;
-      if (sender.role === 'national') out.push({ subject: hitSubject(sender.state, hit.id), envelope: hitEnvelope(hit, sender.state, key) });
+      if (sender.role === 'national')
+        out.push({ subject: hitSubject(sender.state, hit.id), envelope: hitEnvelope(hit, sender.state, key, await disclosedWith(db, hit, hitOnly)) });
       else if (ownerState && nodes!.has(ownerState))
         out.push({ subject: bankSubject(ownerState, 'hits', hit.id), envelope: hitEnvelope(hit, ownerState, key) });
     }

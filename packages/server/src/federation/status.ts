@@ -3,6 +3,7 @@ import { isoOrNull as iso } from '../db/columns.ts';
 import { auditSuccess, withFailureAudit, type StoreContext } from '../store/context.ts';
 import { bankKey, requireFederationAdmin } from './nodes.ts';
 import { LAST_RECEIVED_SETTING } from './receiver.ts';
+import { hitOnlyCategories } from './disclosure.ts';
 import { LAST_SENT_SETTING } from './publisher.ts';
 import { readSetting } from '../store/settings.ts';
 import { busState, type FederationNode } from './node.ts';
@@ -68,6 +69,7 @@ export async function federationStatus(ctx: StoreContext, node: FederationNode |
           ? { keyTrusted: (await bankKey(db)) !== undefined, lastReceivedAt: (await readSetting(db, LAST_RECEIVED_SETTING)) ?? null }
           : null,
       deadLetters: Number(dead.n),
+      hitOnly: role === 'national' ? await hitOnlyCategories(db) : [],
     };
     await auditSuccess(db, ctx, { action: 'federation.status', resourceType: 'federation' });
     return status;

@@ -82,6 +82,7 @@ export const AUDIT_ACTIONS = [
   'federation.apply',
   'federation.reject',
   'federation.registry',
+  'federation.disclosure',
   'federation.register',
   'federation.status',
 ] as const;

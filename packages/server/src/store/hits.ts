@@ -24,9 +24,11 @@ const REMIND_AT_SHARE_LEFT = 0.2;
 const HIT = 'hit';
 
 function toHitView(ctx: StoreContext, row: HitRow, record: RecordRow): HitView {
+  // A record shared as hit / no hit is shown whole to the hit's parties once its owner disclosed it with the confirmation.
+  const shown: RecordRow = row.disclosed ? { ...record, content: row.disclosed, disclosure: 'full' } : record;
   return {
     id: row.id,
-    record: toRecordView(record),
+    record: toRecordView(shown),
     owner: row.owner,
     requester: row.requester,
     requestedBy: row.requested_by_name,

@@ -54,6 +54,7 @@ export function toRecordView(row: RecordRow, attachments: RecordView['attachment
     ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
     ...(row.status_note ? { statusNote: row.status_note } : {}),
     ...(notes.length > 0 ? { dataQuality: notes } : {}),
+    ...(row.disclosure === 'hit' ? { disclosure: 'hit' as const } : {}),
     attachments,
   };
 }

@@ -12,6 +12,10 @@ const STATEMENTS = [
   `ALTER TABLE federation_outbox ALTER COLUMN version DROP NOT NULL`,
   `ALTER TABLE federation_outbox ADD COLUMN kind text NOT NULL DEFAULT 'record'`,
   `ALTER TABLE hits ADD COLUMN origin text`,
+  // Hit / no hit: the bank holds some states' records of some arrays as reference data only, and
+  // a confirmed hit on one carries the whole record to its requester alone.
+  `ALTER TABLE records ADD COLUMN disclosure text NOT NULL DEFAULT 'full' CHECK (disclosure IN ('full', 'hit'))`,
+  `ALTER TABLE hits ADD COLUMN disclosed jsonb`,
   `CREATE FUNCTION federation_role() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN coalesce(current_setting('svod.federation_applying', true), '') = 'on' THEN 'applying'
       ELSE (SELECT value FROM settings WHERE name = 'federation.role') END
@@ -66,6 +70,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       END $$`,
     'DROP FUNCTION federation_role()',
     'ALTER TABLE hits DROP COLUMN origin',
+    'ALTER TABLE hits DROP COLUMN disclosed',
+    'ALTER TABLE records DROP COLUMN disclosure',
     `DELETE FROM federation_outbox WHERE kind <> 'record'`,
     'ALTER TABLE federation_outbox DROP COLUMN kind',
     'ALTER TABLE federation_outbox RENAME COLUMN item_id TO record_id',
