@@ -623,6 +623,8 @@ export const en: Messages = {
       size: 'Size',
     },
     print: 'Print',
+    referenceOnly:
+      "Hit / no hit: its owner's state shares this array's identifiers and names only. The whole record comes with the owner's confirmation of a hit, where an agreement covers you.",
     reviewOverdue: 'Review was due on {{date}}: confirm the record still stands, or change its status.',
     available: 'available',
     unavailable: 'none',

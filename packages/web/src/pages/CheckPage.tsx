@@ -274,6 +274,11 @@ function CandidateCard({ candidate, modelVersion }: { candidate: CheckCandidate;
           <dd className="strong">{t(`actions.${record.actionOnHit}`)}</dd>
         </div>
       </dl>
+      {record.disclosure === 'hit' && (
+        <p className="muted" role="note">
+          {t('record.referenceOnly')}
+        </p>
+      )}
       <Reason explanation={candidate.explanation} />
       <details className="check-candidate__details">
         <summary>{t('check.details')}</summary>

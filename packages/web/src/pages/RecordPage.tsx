@@ -197,6 +197,11 @@ export function RecordPage({ id }: { id: string }) {
           </p>
         </div>
       )}
+      {record.disclosure === 'hit' && (
+        <div className="alert alert--info" role="note">
+          <p className="alert__title">{t('record.referenceOnly')}</p>
+        </div>
+      )}
       {reviewOverdue(record) && (
         <div className="alert alert--warning" role="note">
           <p className="alert__title">{t('record.reviewOverdue', { date: format.date(record.reviewBy!) })}</p>
