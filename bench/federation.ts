@@ -5,6 +5,8 @@
  * capitals. Figures, one JSON line each:
  * - a record written on a national node until it is filed for checks at the central bank,
  *   BENCH_ROUNDS of them (default 200), one at a time: p50/p95/max;
+ * - an officer's check at a national node answered by the bank over the link, BENCH_ROUNDS of
+ *   them: p50/p95;
  * - backfill: BENCH_BACKFILL records (default 100,000) of a third state's node, Uzbekistan's,
  *   loaded before it federates, then queued whole and sent to the bank: the time until the bank
  *   holds every one, and the rate.
@@ -27,6 +29,7 @@ import {
   registerNode,
   startFederation,
   startNatsCluster,
+  trustBank,
   type Db,
   type FederationNode,
 } from '@svod/server';
@@ -88,6 +91,10 @@ async function benchStore(store: string): Promise<void> {
     process.stderr.write(
       `loaded ${report.created} UZ records in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s (${report.rejectedTotal} rejected)\n`,
     );
+    // The nodes hold the bank's key: what it sends down, and its answers to their checks, are checked against it.
+    loadSigningKey(join(dir, 'central.pem'), { create: true });
+    for (const state of STATES)
+      await trustBank({ db: nodes[state]!, actor: officer(AGENCY[state]!), purpose: 'bench' }, readFileSync(join(dir, 'central.pem.pub'), 'utf8'));
     const onError = (error: unknown) => process.stderr.write(`federation: ${String(error)}\n`);
     running.push(
       await startFederation(
@@ -136,6 +143,23 @@ async function benchStore(store: string): Promise<void> {
     emit('federation.record_to_central.p50', Number(percentile(latencies, 50).toFixed(1)), 'ms', { rounds });
     emit('federation.record_to_central.p95', Number(percentile(latencies, 95).toFixed(1)), 'ms', { rounds });
     emit('federation.record_to_central.max', Number(latencies.at(-1)!.toFixed(1)), 'ms', { rounds });
+
+    // An officer's check at Kazakhstan's node, answered by the bank across the leaf link.
+    const kz = running.find((node) => node.state === 'KZ')!;
+    const border: Actor = { kind: 'user', id: 'bench-border', name: 'bench', participant: AGENCY.KZ!, role: 'operator' };
+    const checks: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const started = performance.now();
+      const answer = await kz.check!(
+        { db: nodes.KZ!, actor: border, purpose: 'bench' },
+        { person: { surname: i % 2 ? 'Рахмонов' : 'Иванов', given: i % 3 ? 'Фаррух' : 'Сергей', birthDate: '1989-04' } },
+      );
+      if (answer.answeredBy !== 'bank') throw new Error(`check ${i} was answered by the node`);
+      checks.push(performance.now() - started);
+    }
+    checks.sort((a, b) => a - b);
+    emit('federation.check_through_bank.p50', Number(percentile(checks, 50).toFixed(1)), 'ms', { rounds });
+    emit('federation.check_through_bank.p95', Number(percentile(checks, 95).toFixed(1)), 'ms', { rounds });
 
     const uz = await startFederation(
       nodes.UZ!,

@@ -1,12 +1,12 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { COORDINATING_BODY, refusal, type FederationEnvelope, type RecordEnvelope, type HitEnvelope } from '@svod/core';
+import { COORDINATING_BODY, refusal, type FederationEnvelope, type RecordEnvelope } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
 import { appendAudit } from '../store/audit.ts';
 import { fileMatchKeys } from '../store/match-keys.ts';
 import type { BusMessage, Verdict } from './bus.ts';
 import { fileAnswersAtBank } from './hit-flow.ts';
-import { applyChecked, checkSigned, federationActor, Unfileable, type Checked } from './inbound.ts';
+import { applyChecked, checkSigned, federationActor, ofType, Unfileable, type Checked } from './inbound.ts';
 
 /** The central bank's hand when it files what a national node sent: the node's state speaks through it. */
 const bankActor = (state: string | null) => federationActor(state ?? 'XX', COORDINATING_BODY);
@@ -150,14 +150,8 @@ async function noteContact(tx: Tx, envelopes: readonly FederationEnvelope[]): Pr
 
 /** Files a batch from the nodes in one transaction: records' changes, and answers to the bank's hits. */
 async function fileBatch(tx: Tx, envelopes: readonly FederationEnvelope[]): Promise<void> {
-  await fileRecords(
-    tx,
-    envelopes.filter((e): e is RecordEnvelope => e.type === 'record.changed'),
-  );
-  await fileAnswersAtBank(
-    tx,
-    envelopes.filter((e): e is HitEnvelope => e.type === 'hit.changed'),
-  );
+  await fileRecords(tx, ofType(envelopes, 'record.changed'));
+  await fileAnswersAtBank(tx, ofType(envelopes, 'hit.changed'));
   await noteContact(tx, envelopes);
 }
 

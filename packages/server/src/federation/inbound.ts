@@ -19,6 +19,10 @@ export const federationActor = (from: string, participant: string): Actor => ({
 
 const readEnvelope = compileAsserter<FederationEnvelope>(createAjv(), FederationEnvelope);
 
+/** The envelopes of one type in a batch. */
+export const ofType = <T extends FederationEnvelope['type']>(envelopes: readonly FederationEnvelope[], type: T) =>
+  envelopes.filter((e): e is Extract<FederationEnvelope, { type: T }> => e.type === type);
+
 /** A message read and checked, or why it cannot be applied. */
 export type Checked = { envelope: FederationEnvelope } | { dead: string; state: string | null };
 

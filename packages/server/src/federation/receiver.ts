@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { COORDINATING_BODY, refusal, type FederationEnvelope, type HitEnvelope, type RegistryEnvelope } from '@svod/core';
+import { COORDINATING_BODY, refusal, type FederationEnvelope, type RegistryEnvelope } from '@svod/core';
 import type { Db, Tx } from '../db/database.ts';
 import { appendAudit } from '../store/audit.ts';
 import { forgetRegister, replaceRegister } from '../store/agreements.ts';
@@ -7,7 +7,7 @@ import { upsertParticipants } from '../store/participants.ts';
 import { writeSetting } from '../store/settings.ts';
 import type { BusMessage, Verdict } from './bus.ts';
 import { fileHitsAtNode } from './hit-flow.ts';
-import { applyChecked, checkSigned, federationActor, type Checked } from './inbound.ts';
+import { applyChecked, checkSigned, federationActor, ofType, type Checked } from './inbound.ts';
 import { bankKey } from './nodes.ts';
 
 /** The node's hand when it files what the bank sent. */
@@ -66,14 +66,8 @@ export async function receiveBatch(db: Db, messages: readonly BusMessage[], stat
     messages,
     (message) => check(message, state, key, states),
     async (tx, envelopes: readonly FederationEnvelope[]) => {
-      await fileRegistry(
-        tx,
-        envelopes.filter((e): e is RegistryEnvelope => e.type === 'registry.changed'),
-      );
-      await fileHitsAtNode(
-        tx,
-        envelopes.filter((e): e is HitEnvelope => e.type === 'hit.changed'),
-      );
+      await fileRegistry(tx, ofType(envelopes, 'registry.changed'));
+      await fileHitsAtNode(tx, ofType(envelopes, 'hit.changed'));
     },
     nodeActor,
   );
