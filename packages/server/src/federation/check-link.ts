@@ -50,6 +50,8 @@ export function serveChecks(bus: JetStreamBus, db: Db, key: SigningKey, deadline
       callId = call.id;
       const node = await db.selectFrom('federation_nodes').select('public_key').where('state', '=', call.state).executeTakeFirst();
       if (!node || !verifies(createPublicKeyOnce(node.public_key), signedText(call), call.signature)) throw new AppError('unauthenticated');
+      // A call captured on the way and sent again later is not run again as the officer's check.
+      if (Math.abs(Date.now() - Date.parse(call.sentAt)) > CALL_VALID_MS) throw new AppError('unauthenticated');
       const agency = await db.selectFrom('participants').select('state').where('code', '=', call.actor.participant).executeTakeFirst();
       if (agency?.state?.trim() !== call.state) throw new AppError('forbidden', { params: { permission: 'record.check' } });
       const result = await runCheck({ db, actor: call.actor, purpose: call.purpose }, call.input, FIELD_CHECK, deadlines);
@@ -60,6 +62,9 @@ export function serveChecks(bus: JetStreamBus, db: Db, key: SigningKey, deadline
     }
   });
 }
+
+/** How far a call's time may be from the bank's: the link's delay and the clocks' drift, not a replay. */
+const CALL_VALID_MS = 60_000;
 
 const publicKeys = new Map<string, KeyObject>();
 /** A registered key parsed once: checks come a thousand a second. */
@@ -98,7 +103,10 @@ export async function checkThroughBank(
       .request(CHECK_SUBJECT, encode({ ...unsigned, signature: signText(key, signedText(unsigned)) }), CHECK_TIMEOUT_MS)
       .then((data) => readAnswer(decode(data)))
       .catch(() => null);
-    if (reply && reply.call === unsigned.id && verifies(trusted, signedText(reply), reply.signature)) {
+    // The bank not knowing this node (its key not registered, its clock far off) is the node's
+    // problem, not the officer's: the officer is answered from the node's own records.
+    const answered = reply && reply.call === unsigned.id && verifies(trusted, signedText(reply), reply.signature);
+    if (answered && reply.problem?.code !== 'unauthenticated') {
       return withFailureAudit(ctx, { action: 'record.check', resourceType: 'record' }, async () => {
         if (reply.problem) {
           const { code, params, issues } = reply.problem;
