@@ -137,6 +137,36 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     counts.duplicatesApplied = audits.length - 1;
   });
 
+  it("a node never overwrites a later message on its subject: a change from behind (a store restored from backup) is set aside at the node; one ahead of what the stream holds goes", async () => {
+    const kzKey = loadSigningKey(join(dir, 'KZ.pem'));
+    const record = await file('KZ', 'KZ-MVD', 'KZ-FED-SEQ');
+    await until(async () => (await held(central, record.id)) !== null);
+    await until(async () => (await nodes.KZ!.selectFrom('federation_outbox').select('seq').execute()).length === 0);
+    // Another writer of Kazakhstan's subjects (the node's store as it was before a restore, or a second node with its key) got version 5 out first.
+    const row = await nodes.KZ!.selectFrom('records').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow();
+    const ahead = recordEnvelope({ ...row, version: 5 }, 'KZ', kzKey);
+    const nc = await connect({ servers: cluster.leafUrl('KZ') });
+    await jetstream(nc).publish(recordSubject('KZ', record.id), new TextEncoder().encode(JSON.stringify(ahead)), { msgID: ahead.id });
+    await nc.close();
+    await until(async () => (await held(central, record.id))?.version === 5);
+
+    const { content } = splitContent(wantedPerson({ nationalRef: 'KZ-FED-SEQ', legalBasis: 'Постановление от 02.12.2026' }));
+    await updateRecord({ db: nodes.KZ!, actor: officer('KZ-MVD'), purpose: 'test' }, record.id, { ...content, version: 1 });
+    const conflicts = async () =>
+      (await nodes.KZ!.selectFrom('federation_dead_letters').select('message_id').where('reason', '=', 'subject_conflict').execute()).map((d) => d.message_id);
+    await until(async () => (await conflicts()).includes(changeId(record.id, 2)));
+    expect((await held(central, record.id))?.version).toBe(5);
+
+    // A node that has lost what it knew of its subjects (an upgrade) sends its changes as before.
+    const other = await file('KZ', 'KZ-MVD', 'KZ-FED-SEQ-2');
+    await until(async () => (await held(central, other.id)) !== null);
+    await nodes.KZ!.deleteFrom('federation_subjects').execute();
+    const { content: again } = splitContent(wantedPerson({ nationalRef: 'KZ-FED-SEQ-2', legalBasis: 'Постановление от 03.12.2026' }));
+    await updateRecord({ db: nodes.KZ!, actor: officer('KZ-MVD'), purpose: 'test' }, other.id, { ...again, version: 1 });
+    await until(async () => (await held(central, other.id))?.version === 2);
+    counts.subjectConflicts = (await conflicts()).length;
+  });
+
   it('a message unsigned, signed with another key, or about another state’s record is set aside as a dead letter and never filed', async () => {
     const nc = await connect({ servers: cluster.leafUrl('KZ') });
     const js = jetstream(nc);

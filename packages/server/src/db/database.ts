@@ -452,6 +452,11 @@ export interface FederationOutboxTable {
   queued_at: Timestamp;
 }
 
+export interface FederationSubjectTable {
+  subject: string;
+  seq: BigIntColumn;
+}
+
 export interface FederationDeadLetterTable {
   id: Generated<BigIntColumn>;
   received_at: Timestamp;
@@ -524,6 +529,7 @@ export interface Database {
   groups: GroupTable;
   federation_nodes: FederationNodeTable;
   federation_outbox: FederationOutboxTable;
+  federation_subjects: FederationSubjectTable;
   federation_dead_letters: FederationDeadLetterTable;
   federation_received: FederationReceivedTable;
   group_members: GroupMemberTable;

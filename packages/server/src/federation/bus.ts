@@ -14,9 +14,23 @@ export type Verdict = 'applied' | 'retry' | 'dead';
  * JetStream: durable streams per state, sourced by the central bank); `MemoryBus` keeps the same
  * promises inside one process.
  */
+/** Where a message was stored: its sequence in the stream (the original's, for a duplicate). */
+export interface Published {
+  duplicate: boolean;
+  seq: number;
+}
+
+/** A message stored on a subject: the last one, as the publisher checks it against what it expected. */
+export interface StoredMessage {
+  seq: number;
+  data: Uint8Array;
+}
+
 export interface FederationBus {
   /** Stores the message durably under `id`; a message with an id already stored is dropped (`duplicate`). */
-  publish(subject: string, id: string, data: Uint8Array): Promise<{ duplicate: boolean }>;
+  publish(subject: string, id: string, data: Uint8Array): Promise<Published>;
+  /** The last message this node's stream holds on a subject, if any. */
+  lastOn(subject: string): Promise<StoredMessage | null>;
   /**
    * Hands the stored messages to `handle` until stopped, in batches of what has arrived (one
    * message when they trickle, hundreds during a backfill): each is acknowledged when applied or
@@ -43,15 +57,24 @@ export const MAX_DELIVERIES = 5;
  */
 export class MemoryBus implements FederationBus {
   private readonly stored: BusMessage[] = [];
-  private readonly ids = new Set<string>();
+  private readonly ids = new Map<string, number>();
+  private readonly last = new Map<string, StoredMessage>();
+  private seq = 0;
   private wake: (() => void) | undefined;
 
-  async publish(subject: string, id: string, data: Uint8Array): Promise<{ duplicate: boolean }> {
-    if (this.ids.has(id)) return { duplicate: true };
-    this.ids.add(id);
+  async publish(subject: string, id: string, data: Uint8Array): Promise<Published> {
+    const held = this.ids.get(id);
+    if (held !== undefined) return { duplicate: true, seq: held };
+    const seq = ++this.seq;
+    this.ids.set(id, seq);
+    this.last.set(subject, { seq, data });
     this.stored.push({ subject, id, data, deliveries: 0 });
     this.wake?.();
-    return { duplicate: false };
+    return { duplicate: false, seq };
+  }
+
+  async lastOn(subject: string): Promise<StoredMessage | null> {
+    return this.last.get(subject) ?? null;
   }
 
   consume(handle: (messages: BusMessage[]) => Promise<Verdict[]>): () => Promise<void> {

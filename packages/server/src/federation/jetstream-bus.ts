@@ -1,7 +1,7 @@
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager, type JsMsg, type StreamConfig } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { BANK_STREAM, CENTRAL_DOMAIN, CENTRAL_STREAM, bankMirror, bankSubjects, stateDomain, stateStream, stateSubjects } from '@svod/core';
-import { CONSUME_BATCH, MAX_DELIVERIES, type BusMessage, type FederationBus, type Verdict } from './bus.ts';
+import { CONSUME_BATCH, MAX_DELIVERIES, type BusMessage, type FederationBus, type Published, type StoredMessage, type Verdict } from './bus.ts';
 
 /** How long a stream remembers message ids: a node that resends after a day's outage still sends nothing twice. */
 const DUPLICATE_WINDOW_NS = 24 * 60 * 60 * 1e9;
@@ -10,6 +10,8 @@ export const APPLY_CONSUMER = 'svod-apply';
 /** A national node's durable consumer of what the bank sends down. */
 export const RECEIVE_CONSUMER = 'svod-receive';
 const ACK_WAIT_NS = 30 * 1e9;
+/** JetStream's error code for a subject with no message. */
+const NO_MESSAGE_FOUND = 10037;
 
 async function connectTo(servers: string, name: string): Promise<NatsConnection> {
   // A link that drops is retried for ever: a node never gives up on the bank, nor the bank on a node.
@@ -62,6 +64,8 @@ export class JetStreamBus implements FederationBus {
     private readonly jsm: JetStreamManager,
     /** The stream this node reads, and its durable consumer there. */
     private readonly inbound: { stream: string; consumer: string },
+    /** The stream this node writes to: its state's, or the bank's. */
+    private readonly outbound: string,
   ) {
     void (async () => {
       for await (const status of nc.status()) {
@@ -85,7 +89,7 @@ export class JetStreamBus implements FederationBus {
       mirror: { name: BANK_STREAM, filter_subject: bankSubjects(state), external: { api: `$JS.${CENTRAL_DOMAIN}.API`, deliver: '' } },
     });
     await addConsumer(jsm, bankMirror(state), RECEIVE_CONSUMER);
-    return new JetStreamBus(nc, jsm, { stream: bankMirror(state), consumer: RECEIVE_CONSUMER });
+    return new JetStreamBus(nc, jsm, { stream: bankMirror(state), consumer: RECEIVE_CONSUMER }, stateStream(state));
   }
 
   /**
@@ -95,7 +99,7 @@ export class JetStreamBus implements FederationBus {
   static async central(servers: string, states: readonly string[]): Promise<JetStreamBus> {
     const nc = await connectTo(servers, 'svod-central');
     const jsm = await jetstreamManager(nc);
-    const bus = new JetStreamBus(nc, jsm, { stream: CENTRAL_STREAM, consumer: APPLY_CONSUMER });
+    const bus = new JetStreamBus(nc, jsm, { stream: CENTRAL_STREAM, consumer: APPLY_CONSUMER }, BANK_STREAM);
     await bus.source(states);
     await ensureStream(jsm, { name: BANK_STREAM, subjects: [bankSubjects()], duplicate_window: DUPLICATE_WINDOW_NS });
     await addConsumer(jsm, CENTRAL_STREAM, APPLY_CONSUMER);
@@ -111,9 +115,19 @@ export class JetStreamBus implements FederationBus {
     });
   }
 
-  async publish(subject: string, id: string, data: Uint8Array): Promise<{ duplicate: boolean }> {
+  async publish(subject: string, id: string, data: Uint8Array): Promise<Published> {
     const ack = await jetstream(this.nc).publish(subject, data, { msgID: id, timeout: 5000 });
-    return { duplicate: ack.duplicate };
+    return { duplicate: ack.duplicate, seq: ack.seq };
+  }
+
+  async lastOn(subject: string): Promise<StoredMessage | null> {
+    try {
+      const stored = await this.jsm.streams.getMessage(this.outbound, { last_by_subj: subject });
+      return stored ? { seq: stored.seq, data: stored.data } : null;
+    } catch (error) {
+      if ((error as { code?: number }).code === NO_MESSAGE_FOUND) return null;
+      throw error;
+    }
   }
 
   consume(handle: (messages: BusMessage[]) => Promise<Verdict[]>): () => Promise<void> {

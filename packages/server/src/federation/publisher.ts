@@ -1,4 +1,4 @@
-import { bankSubject, hitSubject, recordSubject, type FederatedRegistry, type FederationEnvelope } from '@svod/core';
+import { COORDINATING_BODY, bankSubject, hitSubject, recordSubject, type FederatedRegistry, type FederationEnvelope } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db, HitRow, RecordRow } from '../db/database.ts';
 import { readAccess, reads } from '../store/access.ts';
@@ -7,7 +7,8 @@ import { listParticipants } from '../store/participants.ts';
 import { readRegister } from '../store/agreements.ts';
 import { writeSetting } from '../store/settings.ts';
 import type { SigningKey } from '../security/signing-key.ts';
-import type { FederationBus } from './bus.ts';
+import type { FederationBus, Published } from './bus.ts';
+import { federationActor, setAside } from './inbound.ts';
 import { hitEnvelope, recordEnvelope, registryEnvelope } from './envelope.ts';
 import { registeredStates } from './nodes.ts';
 
@@ -120,16 +121,76 @@ async function outgoing(db: Db, queued: readonly { kind: string; item_id: string
   return out;
 }
 
+/** Whether the message the stream holds last on a subject is an earlier state of what this node now sends (the node's own, sent before). */
+function holdsEarlier(stored: Uint8Array, ours: FederationEnvelope): boolean {
+  try {
+    const theirs = JSON.parse(new TextDecoder().decode(stored)) as FederationEnvelope;
+    if (ours.type === 'record.changed' && theirs.type === 'record.changed') return theirs.record.version <= ours.record.version;
+    if (ours.type === 'hit.changed' && theirs.type === 'hit.changed') return theirs.hit.updatedAt <= ours.hit.updatedAt;
+    return false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stores one of a national node's messages on its subject unless the stream moved on since the
+ * node last wrote it (`known`: the sequence it stored then) to a later state of the same thing —
+ * another writer of the state's subjects, or the node itself before its store was restored from
+ * a backup. Then null: the change must not be lost silently behind the bank's version order. A
+ * message holding an earlier state (the node's own, sent before a crash) is built on.
+ *
+ * The subject's last message is read, not asserted with JetStream's expected-last-subject-sequence
+ * header: nats-server 2.9 checks that header again in the bank's stream that sources the state's,
+ * against the bank's own sequences, and the source stops there (measured: the bank stopped
+ * receiving the state's messages).
+ */
+async function publishOnto(bus: FederationBus, message: Outgoing, known: number): Promise<Published | null> {
+  if (known > 0) {
+    const last = await bus.lastOn(message.subject);
+    if (last && last.seq !== known && !holdsEarlier(last.data, message.envelope)) return null;
+  }
+  return bus.publish(message.subject, message.envelope.id, new TextEncoder().encode(JSON.stringify(message.envelope)));
+}
+
 /**
  * Sends one batch of the outbox, signed; the rows go only once the bus has stored every message
  * of the batch. A crash between the two sends the batch again, which the stream drops as
- * duplicates. Returns how many queued changes it took.
+ * duplicates. A national node's message that would come after a later one on its subject is set
+ * aside as a dead letter (`subject_conflict`) for its administrators. Returns how many queued
+ * changes it took.
  */
 export async function publishBatch(db: Db, bus: FederationBus, sender: Sender, key: SigningKey): Promise<number> {
   const queued = await db.selectFrom('federation_outbox').select(['seq', 'kind', 'item_id']).orderBy('seq').limit(BATCH).execute();
   if (queued.length === 0) return 0;
   const messages = await outgoing(db, queued, sender, key);
-  await Promise.all(messages.map(({ subject, envelope }) => bus.publish(subject, envelope.id, new TextEncoder().encode(JSON.stringify(envelope)))));
+  if (sender.role === 'central') {
+    await Promise.all(messages.map(({ subject, envelope }) => bus.publish(subject, envelope.id, new TextEncoder().encode(JSON.stringify(envelope)))));
+  } else {
+    const subjects = messages.map((m) => m.subject);
+    const known = new Map(
+      subjects.length === 0
+        ? []
+        : (await db.selectFrom('federation_subjects').selectAll().where('subject', 'in', subjects).execute()).map((row) => [row.subject, Number(row.seq)]),
+    );
+    const stored = await Promise.all(messages.map((message) => publishOnto(bus, message, known.get(message.subject) ?? 0)));
+    const kept = messages.flatMap((message, i) => (stored[i] ? [{ subject: message.subject, seq: stored[i]!.seq }] : []));
+    if (kept.length > 0)
+      await db
+        .insertInto('federation_subjects')
+        .values(kept)
+        .onConflict((oc) => oc.column('subject').doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq') })))
+        .execute();
+    for (const [i, message] of messages.entries())
+      if (!stored[i])
+        await setAside(
+          db,
+          { subject: message.subject, id: message.envelope.id, data: new TextEncoder().encode(JSON.stringify(message.envelope)), deliveries: 0 },
+          'subject_conflict',
+          sender.state,
+          federationActor(sender.state, COORDINATING_BODY),
+        );
+  }
   const seqs = queued.map((q) => String(q.seq));
   await sql`DELETE FROM federation_outbox WHERE seq = ANY(${seqs}::bigint[])`.execute(db);
   await writeSetting(db, LAST_SENT_SETTING, new Date().toISOString());

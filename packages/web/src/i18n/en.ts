@@ -459,6 +459,7 @@ export const en: Messages = {
         not_for_a_node: 'records go up to the bank, not down',
         addressed_to_another_state: 'addressed to another state',
         unknown_hit: 'answers a hit the bank does not hold',
+        subject_conflict: 'a later message is already on its subject',
         unknown_record: 'a hit on a record this node does not hold',
         failed: 'failed five times',
       },

@@ -16,6 +16,12 @@ const STATEMENTS = [
   // a confirmed hit on one carries the whole record to its requester alone.
   `ALTER TABLE records ADD COLUMN disclosure text NOT NULL DEFAULT 'full' CHECK (disclosure IN ('full', 'hit'))`,
   `ALTER TABLE hits ADD COLUMN disclosed jsonb`,
+  // The last stream sequence of each subject a national node wrote: its next message on the
+  // subject is stored only if the stream still ends there (no one else wrote it since).
+  `CREATE TABLE federation_subjects (
+      subject text PRIMARY KEY,
+      seq bigint NOT NULL
+    )`,
   `CREATE FUNCTION federation_role() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN coalesce(current_setting('svod.federation_applying', true), '') = 'on' THEN 'applying'
       ELSE (SELECT value FROM settings WHERE name = 'federation.role') END
@@ -70,6 +76,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       END $$`,
     'DROP FUNCTION federation_role()',
     'ALTER TABLE hits DROP COLUMN origin',
+    'DROP TABLE federation_subjects',
     'ALTER TABLE hits DROP COLUMN disclosed',
     'ALTER TABLE records DROP COLUMN disclosure',
     `DELETE FROM federation_outbox WHERE kind <> 'record'`,
