@@ -5,10 +5,14 @@ import { CONSUME_BATCH, MAX_DELIVERIES, type BusMessage, type FederationBus, typ
 
 /** How long a stream remembers message ids: a node that resends after a day's outage still sends nothing twice. */
 const DUPLICATE_WINDOW_NS = 24 * 60 * 60 * 1e9;
-/** The central bank's durable consumer: where applying stopped survives a restart. */
-export const APPLY_CONSUMER = 'svod-apply';
-/** A national node's durable consumer of what the bank sends down. */
-export const RECEIVE_CONSUMER = 'svod-receive';
+/**
+ * The durable consumers, one per store (named after its `store.id`): where applying stopped
+ * survives a restart, and a new store — a bank being rebuilt, a node set up anew — starts from
+ * the first message the stream holds and catches up. The central bank applies; a national node
+ * receives what the bank sends down.
+ */
+export const applyConsumer = (store: string): string => `svod-apply-${store}`;
+export const receiveConsumer = (store: string): string => `svod-receive-${store}`;
 const ACK_WAIT_NS = 30 * 1e9;
 /** JetStream's error code for a subject with no message. */
 const NO_MESSAGE_FOUND = 10037;
@@ -80,7 +84,7 @@ export class JetStreamBus implements FederationBus {
    * mirror of the bank's stream filtered to this state's subjects, for what comes down. The
    * mirror keeps what the bank sent while the link was down, and catches up when it returns.
    */
-  static async national(servers: string, state: string): Promise<JetStreamBus> {
+  static async national(servers: string, state: string, store: string): Promise<JetStreamBus> {
     const nc = await connectTo(servers, `svod-${state.toLowerCase()}`);
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, { name: stateStream(state), subjects: [stateSubjects(state)], duplicate_window: DUPLICATE_WINDOW_NS });
@@ -88,21 +92,21 @@ export class JetStreamBus implements FederationBus {
       name: bankMirror(state),
       mirror: { name: BANK_STREAM, filter_subject: bankSubjects(state), external: { api: `$JS.${CENTRAL_DOMAIN}.API`, deliver: '' } },
     });
-    await addConsumer(jsm, bankMirror(state), RECEIVE_CONSUMER);
-    return new JetStreamBus(nc, jsm, { stream: bankMirror(state), consumer: RECEIVE_CONSUMER }, stateStream(state));
+    await addConsumer(jsm, bankMirror(state), receiveConsumer(store));
+    return new JetStreamBus(nc, jsm, { stream: bankMirror(state), consumer: receiveConsumer(store) }, stateStream(state));
   }
 
   /**
    * The central bank's bus: one stream sourcing each registered state's, with the consumer that
    * applies them; and the bank's own stream of what it sends down, which the states mirror.
    */
-  static async central(servers: string, states: readonly string[]): Promise<JetStreamBus> {
+  static async central(servers: string, states: readonly string[], store: string): Promise<JetStreamBus> {
     const nc = await connectTo(servers, 'svod-central');
     const jsm = await jetstreamManager(nc);
-    const bus = new JetStreamBus(nc, jsm, { stream: CENTRAL_STREAM, consumer: APPLY_CONSUMER }, BANK_STREAM);
+    const bus = new JetStreamBus(nc, jsm, { stream: CENTRAL_STREAM, consumer: applyConsumer(store) }, BANK_STREAM);
     await bus.source(states);
     await ensureStream(jsm, { name: BANK_STREAM, subjects: [bankSubjects()], duplicate_window: DUPLICATE_WINDOW_NS });
-    await addConsumer(jsm, CENTRAL_STREAM, APPLY_CONSUMER);
+    await addConsumer(jsm, CENTRAL_STREAM, applyConsumer(store));
     return bus;
   }
 

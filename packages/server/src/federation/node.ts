@@ -1,4 +1,5 @@
 import { isStateCode, type CheckInput, type FederationRole } from '@svod/core';
+import { storeId } from '../store/audit-checkpoints.ts';
 import type { StoreContext } from '../store/context.ts';
 import { DEFAULT_HIT_DEADLINES, type HitDeadlines } from '../store/hits.ts';
 import { checkThroughBank, serveChecks, type NodeCheckResult } from './check-link.ts';
@@ -75,7 +76,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
     const state = config.state!;
     const key = loadSigningKey(config.keyFile, { create: true });
     await becomeFederated(db, 'national');
-    const ready = JetStreamBus.national(nats, state).then(async (connected) => {
+    const ready = JetStreamBus.national(nats, state, await storeId(db)).then(async (connected) => {
       if (stopped) return connected.close();
       bus = connected;
       const stopPublishing = startPublishing(db, connected, { role: 'national', state }, key, onError);
@@ -103,7 +104,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
   await becomeFederated(db, 'central');
   let states = await registeredStates(db);
   let watch: NodeJS.Timeout | undefined;
-  const ready = JetStreamBus.central(nats, states).then(async (connected) => {
+  const ready = JetStreamBus.central(nats, states, await storeId(db)).then(async (connected) => {
     if (stopped) return connected.close();
     bus = connected;
     connected.appliers = config.concurrentBatches ?? 1;

@@ -171,7 +171,10 @@ export async function publishBatch(db: Db, bus: FederationBus, sender: Sender, k
     const known = new Map(
       subjects.length === 0
         ? []
-        : (await db.selectFrom('federation_subjects').selectAll().where('subject', 'in', subjects).execute()).map((row) => [row.subject, Number(row.seq)]),
+        : (await db.selectFrom('federation_subjects').selectAll().where('subject', 'in', subjects).execute()).map((row) => [
+            row.subject,
+            Number(row.seq),
+          ]),
     );
     const stored = await Promise.all(messages.map((message) => publishOnto(bus, message, known.get(message.subject) ?? 0)));
     const kept = messages.flatMap((message, i) => (stored[i] ? [{ subject: message.subject, seq: stored[i]!.seq }] : []));
