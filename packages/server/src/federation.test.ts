@@ -247,8 +247,22 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
       const answer = atBank.json();
       expect(answer).toMatchObject({ answeredBy: 'bank', outcome: 'hit' });
       expect(answer.candidates[0].record).toMatchObject({ id: kgWanted.id, owner: 'KG-MVD' });
-      // The hit opened at the bank goes down to the owner, Kyrgyzstan's node, to answer there.
+      // The hit opened at the bank goes down to the owner, Kyrgyzstan's node, to answer there;
+      // the answer comes back to the checking officer's node, as an event (the record stays at the bank).
       await until(async () => (await nodes.KG!.selectFrom('hits').select('id').where('id', '=', answer.hit.id).execute()).length === 1);
+      await answerHit(
+        { db: nodes.KG!, actor: officer('KG-MVD'), purpose: 'test' },
+        answer.hit.id,
+        { answer: 'confirm', outcome: 'detained' },
+        DEFAULT_HIT_DEADLINES,
+      );
+      const toldAtKz = async () =>
+        (await nodes.KZ!.selectFrom('events').select(['participant', 'payload']).where('type', '=', 'hit.answered').execute()).filter((e) =>
+          JSON.stringify(e.payload).includes(answer.hit.id),
+        );
+      counts.answerToRequesterMs = await until(async () => (await toldAtKz()).length > 0);
+      expect((await toldAtKz()).map((e) => e.participant)).toEqual(['KZ-MVD']);
+      expect(await nodes.KZ!.selectFrom('hits').select('id').where('id', '=', answer.hit.id).execute()).toEqual([]);
       // The check is audited where the officer made it, and at the bank that answered it.
       const officerId = (await nodes.KZ!.selectFrom('users').select('id').where('username', '=', 'kz.border').executeTakeFirstOrThrow()).id;
       const audited = async (db: Db) =>
@@ -393,9 +407,14 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     expect(await hitAt(central)).toMatchObject({ outcome: 'detained', answer_note: 'Задержан, ждём этапирования' });
     const requesterTold = await central.selectFrom('events').select('participant').where('type', '=', 'hit.answered').execute();
     expect(requesterTold.map((e) => e.participant)).toContain('KG-MVD');
-    // The hit goes to its owner's node alone, and the answer is not sent back down to where it came from.
+    // The hit is held on its owner's node alone; the requester's node (Kyrgyzstan's) is told the
+    // answer as an event, and the answer coming back to Kazakhstan's node changes nothing there.
     expect(await hitAt(nodes.KG!)).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await until(async () =>
+      (await nodes.KG!.selectFrom('events').select('payload').where('type', '=', 'hit.answered').execute()).some((e) =>
+        JSON.stringify(e.payload).includes(opened.id),
+      ),
+    );
     expect(await central.selectFrom('federation_outbox').select('seq').execute()).toEqual([]);
     expect(
       await nodes.KZ!.selectFrom('audit_log').select('seq').where('action', '=', 'hit.answer').where('resource_id', '=', opened.id).execute(),
@@ -418,7 +437,7 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
         id: '0b6f8a52-5c3e-4a8e-9d1e-0000000000a1',
         record_id: kgRecord.id,
         owner: 'KG-MVD',
-        requester: 'KZ-MVD',
+        requester: 'UZ-MVD',
         requested_by: 'x',
         requested_by_name: 'x',
         probability: 0.9,

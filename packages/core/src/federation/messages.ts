@@ -160,8 +160,8 @@ export const CENTRAL_DOMAIN = 'central';
 /** A change's message id: the same version of the same record is the same message, however often it is sent. */
 export const changeId = (recordId: string, version: number, disclosure: Disclosure = 'full'): string =>
   disclosure === 'full' ? `${recordId}:${version}` : `${recordId}:${version}:${disclosure}`;
-/** A hit's change, by when it was made: its answer sent again is the same message. */
-export const hitChangeId = (hitId: string, updatedAt: string): string => `hit:${hitId}:${Date.parse(updatedAt)}`;
+/** A hit's change for or from one state's node, by when it was made: its answer sent again is the same message. */
+export const hitChangeId = (state: string, hitId: string, updatedAt: string): string => `hit:${state}:${hitId}:${Date.parse(updatedAt)}`;
 /** The register as sent to one state: the same register sent again is the same message (`digest` of its canonical JSON). */
 export const registryChangeId = (state: string, digest: string): string => `registry:${state}:${digest}`;
 

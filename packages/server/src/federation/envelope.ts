@@ -76,13 +76,13 @@ export function recordEnvelope(row: RecordRow, state: string, key: SigningKey, d
 }
 
 /**
- * A hit's present state, signed: by the bank for the owner's node `state`, or by that node for
- * the bank — with the record whole (`disclosed`) when the node confirms a hit on a record it
+ * A hit's present state, signed: by the bank for the node of `state` (the owner's, or the
+ * requester's to tell it the answer), or by the owner's node for the bank — with the record whole (`disclosed`) when the node confirms a hit on a record it
  * shares as hit / no hit.
  */
 export function hitEnvelope(row: HitRow, state: string, key: SigningKey, disclosed?: RecordRow): HitEnvelope {
   const hit = { ...federatedHit(row), ...(disclosed ? { disclosed: federatedRecord(disclosed) } : {}) };
-  return sign<HitEnvelope>({ id: hitChangeId(hit.id, hit.updatedAt), type: 'hit.changed', state, sentAt: new Date().toISOString(), hit }, key);
+  return sign<HitEnvelope>({ id: hitChangeId(state, hit.id, hit.updatedAt), type: 'hit.changed', state, sentAt: new Date().toISOString(), hit }, key);
 }
 
 /** The register as the bank sends it to `state`, signed by the bank. */

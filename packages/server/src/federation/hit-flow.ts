@@ -80,17 +80,35 @@ export async function fileAnswersAtBank(tx: Tx, envelopes: readonly HitEnvelope[
       .where('id', '=', hit.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Filed from the bus, the answer queues nothing by itself: queued here, it goes down to the requester's node.
+    await tx.insertInto('federation_outbox').values({ kind: 'hit', item_id: hit.id, queued_at: new Date() }).execute();
     await noteAnswer(tx, answered, stateOf.get(hit.id)!);
   }
 }
 
 /**
- * At the owner's node: a hit the central bank opened on one of its records, to answer here (a
- * node's officers never see the bank's console), or a later change of it. It reaches the
- * owner's officers on their event stream as a hit opened here would.
+ * At a national node: a hit the central bank opened on one of the state's records, to answer
+ * here (a node's officers never see the bank's console), or a later change of it, reaching the
+ * owner's officers on their event stream as a hit opened here would; or the answer to a hit of
+ * one of the state's checks, which reaches the requester's officers as an event.
  */
-export async function fileHitsAtNode(tx: Tx, envelopes: readonly HitEnvelope[]): Promise<void> {
-  const hits = latest(envelopes);
+export async function fileHitsAtNode(tx: Tx, envelopes: readonly HitEnvelope[], ownsHere: (participant: string) => boolean): Promise<void> {
+  const all = latest(envelopes);
+  // A hit of this state's check on another state's record: the officers are told its answer; the
+  // record stays at the bank (records travel to the bank, never sideways).
+  for (const hit of all.filter((h) => !ownsHere(h.owner) && h.status !== 'open'))
+    await recordEvent(tx, [hit.requester], 'hit.answered', {
+      hit: hit.id,
+      record: hit.recordId,
+      owner: hit.owner,
+      requester: hit.requester,
+      status: hit.status,
+      deadline: hit.deadline,
+      subjectHeld: hit.subjectHeld,
+      answer: hit.status === 'confirmed' ? 'confirm' : 'deny',
+      outcome: hit.outcome,
+    });
+  const hits = all.filter((h) => ownsHere(h.owner));
   const held = await heldHits(tx, hits);
   for (const hit of hits) {
     const row = held.get(hit.id);

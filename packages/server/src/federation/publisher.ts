@@ -99,18 +99,21 @@ async function outgoing(db: Db, queued: readonly { kind: string; item_id: string
   if (hitIds.length > 0) {
     const hits = await db
       .selectFrom('hits')
-      .innerJoin('participants', 'participants.code', 'hits.owner')
+      .innerJoin('participants as o', 'o.code', 'hits.owner')
+      .innerJoin('participants as r', 'r.code', 'hits.requester')
       .selectAll('hits')
-      .select('participants.state as owner_state')
+      .select(['o.state as owner_state', 'r.state as requester_state'])
       .where('hits.id', 'in', hitIds)
       .execute();
     const nodes = sender.role === 'central' ? new Set(await registeredStates(db)) : null;
-    for (const { owner_state, ...hit } of hits) {
-      const ownerState = owner_state?.trim() ?? null;
-      if (sender.role === 'national')
+    for (const { owner_state, requester_state, ...hit } of hits) {
+      if (sender.role === 'national') {
         out.push({ subject: hitSubject(sender.state, hit.id), envelope: hitEnvelope(hit, sender.state, key, await disclosedWith(db, hit, hitOnly)) });
-      else if (ownerState && nodes!.has(ownerState))
-        out.push({ subject: bankSubject(ownerState, 'hits', hit.id), envelope: hitEnvelope(hit, ownerState, key) });
+        continue;
+      }
+      // To the owner's node, to answer; to the requester's, to be told the answer.
+      const addressees = new Set([owner_state?.trim(), requester_state?.trim()].filter((state): state is string => !!state && nodes!.has(state)));
+      for (const state of addressees) out.push({ subject: bankSubject(state, 'hits', hit.id), envelope: hitEnvelope(hit, state, key) });
     }
   }
   if (sender.role === 'central' && queued.some((q) => q.kind === 'registry')) {

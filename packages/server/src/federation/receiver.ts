@@ -20,8 +20,8 @@ async function participantStates(db: Db): Promise<Map<string, string | null>> {
 
 /**
  * Whether this state's node may apply a message from the bank: signed by the bank, addressed to
- * this state, and a hit on a record of this state's agencies (or the register). Records come up
- * from the nodes, never down.
+ * this state, and a hit on a record of this state's agencies or of its checks (or the register).
+ * Records come up from the nodes, never down.
  */
 function check(message: BusMessage, state: string, key: KeyObject | undefined, states: Map<string, string | null>): Promise<Checked> {
   return checkSigned(message, 'down', () => key).then((checked) => {
@@ -29,7 +29,7 @@ function check(message: BusMessage, state: string, key: KeyObject | undefined, s
     const { envelope } = checked;
     if (envelope.state !== state) return { dead: 'addressed_to_another_state', state: envelope.state };
     if (envelope.type === 'record.changed') return { dead: 'not_for_a_node', state };
-    if (envelope.type === 'hit.changed') {
+    if (envelope.type === 'hit.changed' && states.get(envelope.hit.requester) !== state) {
       const refused = refusal(envelope, states.get(envelope.hit.owner));
       if (refused) return { dead: refused, state };
     }
@@ -67,7 +67,7 @@ export async function receiveBatch(db: Db, messages: readonly BusMessage[], stat
     (message) => check(message, state, key, states),
     async (tx, envelopes: readonly FederationEnvelope[]) => {
       await fileRegistry(tx, ofType(envelopes, 'registry.changed'));
-      await fileHitsAtNode(tx, ofType(envelopes, 'hit.changed'));
+      await fileHitsAtNode(tx, ofType(envelopes, 'hit.changed'), (participant) => states.get(participant) === state);
     },
     nodeActor,
   );
