@@ -4,6 +4,10 @@
  * aside; no other agency's administrator is offered it.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFederation } from '@svod/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -106,5 +110,32 @@ describe.skipIf(!hasChromium)('the federation in the console', () => {
     expect(await page.getByRole('tab', { name: 'Федерация' }).count()).toBe(0);
     const refused = await server.app.inject({ method: 'GET', url: '/api/v1/federation/status', headers: await server.login('kz.administrator') });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it("at a national node, its state's administrator watches the node's link: the Federation tab, the bus down, the bank's key not yet entered", async () => {
+    const keyDir = mkdtempSync(join(tmpdir(), 'svod-web-node-'));
+    // A national node whose NATS server does not answer: it serves its officers all the same.
+    const node = await startConsoleServer({
+      users: [{ participant: 'KZ-GP', username: 'kz-gp.administrator', displayName: 'Жумабаев Ерлан', role: 'administrator' }],
+      federation: (db) =>
+        startFederation(db, { role: 'national', state: 'KZ', nats: 'nats://127.0.0.1:9', keyFile: join(keyDir, 'kz.pem') }, () => {}),
+    });
+    const context = await browser.newContext({ locale: 'ru-RU' });
+    try {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await signIn(page, node, 'kz-gp.administrator');
+      await page.getByRole('navigation').getByRole('link', { name: 'Администрирование' }).click();
+      await page.getByRole('tab', { name: 'Федерация' }).click();
+      const panel = page.getByRole('tabpanel');
+      await panel.getByText('Национальный узел (KZ)').waitFor();
+      await panel.getByText('нет связи', { exact: true }).waitFor();
+      await panel.getByText(/ключ банка не внесён/).waitFor();
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+      await node.close();
+      rmSync(keyDir, { recursive: true, force: true });
+    }
   });
 });

@@ -20,6 +20,7 @@ import {
   migrateToLatest,
   openDatabase,
   type Db,
+  type FederationNode,
   type PasswordPolicy,
 } from '@svod/server';
 
@@ -57,13 +58,22 @@ export interface ConsoleServer {
  * The real server on a fresh in-memory store with the demo's agencies and agreements and
  * `users`, serving the built console on a free port.
  */
-export async function startConsoleServer({ users }: { users: readonly ConsoleUser[] }): Promise<ConsoleServer> {
+export async function startConsoleServer({
+  users,
+  federation: federate,
+}: {
+  users: readonly ConsoleUser[];
+  /** This server's part in a federation (a national node, say), started on its store; none for a single bank. */
+  federation?: (db: Db) => Promise<FederationNode>;
+}): Promise<ConsoleServer> {
   if (!existsSync(INDEX_HTML)) throw new Error(MISSING_BUILD);
   const password = `pw-${randomBytes(12).toString('hex')}`;
   const db = await openDatabase({ dataDir: 'memory://' });
   let app: ConsoleServer['app'] | undefined;
+  let federation: FederationNode | undefined;
   const close = async () => {
     await app?.close();
+    await federation?.stop();
     await db.destroy();
   };
   try {
@@ -71,7 +81,8 @@ export async function startConsoleServer({ users }: { users: readonly ConsoleUse
     await ensureParticipants(db, DEFAULT_PARTICIPANTS);
     await ensureAgreements(db, DEMO_AGREEMENTS);
     for (const user of users) await insertUser(db, { ...user, password }, PASSWORD_POLICY);
-    app = await buildApp({ db, config: { webRoot: WEB_ROOT, passwordPolicy: PASSWORD_POLICY } });
+    federation = await federate?.(db);
+    app = await buildApp({ db, config: { webRoot: WEB_ROOT, passwordPolicy: PASSWORD_POLICY }, ...(federation ? { federation } : {}) });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
     // The caller never gets the store to close: a half-started server would keep it open.
