@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, bankSubject, changeId, recordSubject, signedText, type Actor, type RecordEnvelope } from '@svod/core';
+import { bankSubject, changeId, recordSubject, signedText, type Actor, type RecordEnvelope } from '@svod/core';
 import { buildApp } from './app.ts';
-import { migrateToLatest, openDatabase } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { applyMessage } from './federation/applier.ts';
 import { DEFAULT_HIT_DEADLINES, answerHit, getHit, openHit } from './store/hits.ts';
@@ -15,14 +14,13 @@ import { setDisclosure } from './federation/disclosure.ts';
 import { hitEnvelope, recordEnvelope, registryEnvelope } from './federation/envelope.ts';
 import { startFederation, type FederationNode } from './federation/node.ts';
 import { registerNode, trustBank } from './federation/nodes.ts';
-import { queueWholeArray } from './federation/publisher.ts';
+import { queueWholeArray } from './federation/outbox.ts';
 import { loadSigningKey, signText } from './security/signing-key.ts';
 import { verifyAuditChain } from './store/audit.ts';
-import { createAgreement, ensureAgreements, updateAgreement } from './store/agreements.ts';
-import { ensureParticipants } from './store/participants.ts';
+import { createAgreement, updateAgreement } from './store/agreements.ts';
 import { createRecord, splitContent, updateRecord } from './store/records.ts';
 import { HAS_NATS, NATS_SERVER, startNatsCluster, type NatsCluster } from './federation/local-cluster.ts';
-import { TEST_PASSWORD, TEST_PASSWORD_POLICY } from './test/helpers.ts';
+import { TEST_PASSWORD, TEST_PASSWORD_POLICY, memoryStore } from './test/helpers.ts';
 import { insertUser } from './store/users.ts';
 import { wantedPerson } from './test/fixtures/records.ts';
 
@@ -34,14 +32,6 @@ const officer = (participant: string): Actor => ({
   role: 'supervisor',
 });
 const BKBOP_ADMIN: Actor = { kind: 'system', id: 'test-bkbop', name: 'BKBOP administrator', participant: 'BKBOP', role: 'administrator' };
-
-async function store(): Promise<Db> {
-  const db = await openDatabase({ dataDir: 'memory://' });
-  await migrateToLatest(db);
-  await ensureParticipants(db, DEFAULT_PARTICIPANTS);
-  await ensureAgreements(db, DEMO_AGREEMENTS);
-  return db;
-}
 
 /** Waits until `check` holds, up to `ms`; returns how long it took. */
 async function until(check: () => Promise<boolean>, ms = 20_000): Promise<number> {
@@ -73,11 +63,11 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
   beforeAll(async () => {
     cluster = await startNatsCluster(['KZ', 'KG']);
     dir = mkdtempSync(join(tmpdir(), 'svod-federation-'));
-    central = await store();
+    central = await memoryStore();
     const bankKeyFile = join(dir, 'central.pem');
     loadSigningKey(bankKeyFile, { create: true });
     for (const state of ['KZ', 'KG']) {
-      nodes[state] = await store();
+      nodes[state] = await memoryStore();
       await trustBank({ db: nodes[state]!, actor: officer(`${state}-MVD`), purpose: 'test' }, readFileSync(`${bankKeyFile}.pub`, 'utf8'));
       const keyFile = join(dir, `${state}.pem`);
       loadSigningKey(keyFile, { create: true });
@@ -605,7 +595,7 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
   }, 90_000);
 
   it("a bank rebuilt on an empty store catches up from the streams: it holds every state's record the running bank holds, each once", async () => {
-    const rebuilt = await store();
+    const rebuilt = await memoryStore();
     for (const state of ['KZ', 'KG'])
       await registerNode({ db: rebuilt, actor: BKBOP_ADMIN, purpose: 'test' }, state, readFileSync(join(dir, `${state}.pem.pub`), 'utf8'));
     const started = Date.now();

@@ -1,11 +1,13 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { COORDINATING_BODY, refusal, type FederationEnvelope, type RecordEnvelope } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db, RecordRow, Tx } from '../db/database.ts';
 import { appendAudit } from '../store/audit.ts';
 import { fileMatchKeys } from '../store/match-keys.ts';
+import { participantStates } from '../store/participants.ts';
 import type { BusMessage, Verdict } from './bus.ts';
 import { fileAnswersAtBank } from './hit-flow.ts';
+import { parsedKey } from './nodes.ts';
 import { applyChecked, checkSigned, federationActor, ofType, Unfileable, type Checked } from './inbound.ts';
 
 /** The central bank's hand when it files what a national node sent: the node's state speaks through it. */
@@ -18,14 +20,8 @@ interface Registers {
 }
 
 async function registers(db: Db): Promise<Registers> {
-  const [nodes, participants] = await Promise.all([
-    db.selectFrom('federation_nodes').select(['state', 'public_key']).execute(),
-    db.selectFrom('participants').select(['code', 'state']).execute(),
-  ]);
-  return {
-    keys: new Map(nodes.map((n) => [n.state.trim(), createPublicKey(n.public_key)])),
-    states: new Map(participants.map((p) => [p.code, p.state?.trim() ?? null])),
-  };
+  const [nodes, states] = await Promise.all([db.selectFrom('federation_nodes').select(['state', 'public_key']).execute(), participantStates(db)]);
+  return { keys: new Map(nodes.map((n) => [n.state.trim(), parsedKey(n.public_key)])), states };
 }
 
 /**

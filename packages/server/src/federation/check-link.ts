@@ -1,4 +1,4 @@
-import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import {
   AppError,
   ERROR_KINDS,
@@ -20,7 +20,7 @@ import type { HitDeadlines } from '../store/hits.ts';
 import { signText, verifyText, type SigningKey } from '../security/signing-key.ts';
 import { compileAsserter, createAjv } from '../validation/ajv.ts';
 import type { JetStreamBus } from './jetstream-bus.ts';
-import { bankKey } from './nodes.ts';
+import { bankKey, parsedKey } from './nodes.ts';
 
 const ajv = createAjv();
 const readCall = compileAsserter<CheckCall>(ajv, CheckCall);
@@ -49,7 +49,7 @@ export function serveChecks(bus: JetStreamBus, db: Db, key: SigningKey, deadline
       const call = readCall(decode(data));
       callId = call.id;
       const node = await db.selectFrom('federation_nodes').select('public_key').where('state', '=', call.state).executeTakeFirst();
-      if (!node || !verifies(createPublicKeyOnce(node.public_key), signedText(call), call.signature)) throw new AppError('unauthenticated');
+      if (!node || !verifies(parsedKey(node.public_key), signedText(call), call.signature)) throw new AppError('unauthenticated');
       // A call captured on the way and sent again later is not run again as the officer's check.
       if (Math.abs(Date.now() - Date.parse(call.sentAt)) > CALL_VALID_MS) throw new AppError('unauthenticated');
       const agency = await db.selectFrom('participants').select('state').where('code', '=', call.actor.participant).executeTakeFirst();
@@ -65,17 +65,6 @@ export function serveChecks(bus: JetStreamBus, db: Db, key: SigningKey, deadline
 
 /** How far a call's time may be from the bank's: the link's delay and the clocks' drift, not a replay. */
 const CALL_VALID_MS = 60_000;
-
-const publicKeys = new Map<string, KeyObject>();
-/** A registered key parsed once: checks come a thousand a second. */
-function createPublicKeyOnce(pem: string): KeyObject {
-  let key = publicKeys.get(pem);
-  if (!key) {
-    key = createPublicKey(pem);
-    publicKeys.set(pem, key);
-  }
-  return key;
-}
 
 /**
  * A national node's side: the officer's check goes to the bank, signed with the node's key, and

@@ -1,9 +1,9 @@
 import { AppError, CATEGORIES, DISCLOSURES, type Category, type Disclosure } from '@svod/core';
-import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
 import { jsonColumn } from '../db/columns.ts';
 import { auditSuccess, withFailureAudit, type StoreContext } from '../store/context.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
+import { queueWholeArray } from './outbox.ts';
 
 /** The arrays a national node shares as hit / no hit: a JSON list of categories. */
 const HIT_ONLY_SETTING = 'federation.hit_only';
@@ -32,11 +32,7 @@ export async function setDisclosure(ctx: StoreContext, state: string, category: 
       if (disclosure === ('hit' satisfies Disclosure)) now.add(category as Category);
       else now.delete(category as Category);
       await writeSetting(tx, HIT_ONLY_SETTING, JSON.stringify([...now].sort()));
-      const { numAffectedRows } = await sql`
-        INSERT INTO federation_outbox (kind, item_id, version, queued_at)
-        SELECT 'record', r.id, r.version, now() FROM records r JOIN participants p ON p.code = r.owner
-        WHERE p.state = ${state} AND r.category = ${category}`.execute(tx);
-      const queued = Number(numAffectedRows ?? 0);
+      const queued = await queueWholeArray(tx, state, category);
       await auditSuccess(tx, ctx, {
         action: 'federation.disclosure',
         resourceType: 'federation',

@@ -2,12 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARTICIPANTS, DEMO_AGREEMENTS, type Actor } from '@svod/core';
-import { migrateToLatest, openDatabase } from '../db/connect.ts';
+import type { Actor } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { loadSigningKey, type SigningKey } from '../security/signing-key.ts';
-import { ensureAgreements } from '../store/agreements.ts';
-import { ensureParticipants } from '../store/participants.ts';
+import { memoryStore } from '../test/helpers.ts';
 import { cancelRecord, createRecord } from '../store/records.ts';
 import { wantedPerson } from '../test/fixtures/records.ts';
 import { applyBatch } from './applier.ts';
@@ -17,14 +15,6 @@ import { becomeFederated, publishBatch } from './publisher.ts';
 
 const officer: Actor = { kind: 'system', id: 'test', name: 'test', participant: 'KZ-MVD', role: 'supervisor' };
 
-async function store(): Promise<Db> {
-  const db = await openDatabase({ dataDir: 'memory://' });
-  await migrateToLatest(db);
-  await ensureParticipants(db, DEFAULT_PARTICIPANTS);
-  await ensureAgreements(db, DEMO_AGREEMENTS);
-  return db;
-}
-
 describe('a national node and the central bank on the in-process bus', () => {
   let dir: string;
   let node: Db;
@@ -33,7 +23,7 @@ describe('a national node and the central bank on the in-process bus', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'svod-memory-bus-'));
-    [node, central] = [await store(), await store()];
+    [node, central] = [await memoryStore(), await memoryStore()];
     key = loadSigningKey(join(dir, 'kz.pem'), { create: true });
     await registerNode(
       { db: central, actor: { ...officer, participant: 'BKBOP', role: 'administrator' }, purpose: 'test' },

@@ -80,5 +80,17 @@ export async function trustBank(ctx: StoreContext, publicKeyPem: string): Promis
 /** The bank's key, if the node has been given it. */
 export async function bankKey(db: Db): Promise<KeyObject | undefined> {
   const pem = await readSetting(db, BANK_KEY_SETTING);
-  return pem ? createPublicKey(pem) : undefined;
+  return pem ? parsedKey(pem) : undefined;
+}
+
+const parsedKeys = new Map<string, KeyObject>();
+
+/** A registered public key (PEM), parsed once: keys are checked on every check and every batch. */
+export function parsedKey(pem: string): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    parsedKeys.set(pem, key);
+  }
+  return key;
 }

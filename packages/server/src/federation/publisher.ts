@@ -1,6 +1,7 @@
 import { COORDINATING_BODY, bankSubject, hitSubject, recordSubject, type FederatedRegistry, type FederationEnvelope } from '@svod/core';
 import { sql } from 'kysely';
 import type { Db, HitRow, RecordRow } from '../db/database.ts';
+import { queueRegistry } from './outbox.ts';
 import { readAccess, reads } from '../store/access.ts';
 import { hitOnlyCategories } from './disclosure.ts';
 import { listParticipants } from '../store/participants.ts';
@@ -40,19 +41,6 @@ export async function stopBeingFederated(db: Db): Promise<void> {
   await db.deleteFrom('settings').where('name', '=', ROLE_SETTING).execute();
 }
 
-/** Queues the register for every node, as a change to it does (a node just registered gets it so). */
-export async function queueRegistry(db: Db): Promise<void> {
-  await db.insertInto('federation_outbox').values({ kind: 'registry', queued_at: new Date() }).execute();
-}
-
-/** Queues the present version of every record of the state's agencies: a bank that has never heard of this node gets them all. */
-export async function queueWholeArray(db: Db, state: string): Promise<number> {
-  const { numAffectedRows } = await sql`
-    INSERT INTO federation_outbox (kind, item_id, version, queued_at)
-    SELECT 'record', r.id, r.version, now() FROM records r JOIN participants p ON p.code = r.owner WHERE p.state = ${state}`.execute(db);
-  return Number(numAffectedRows ?? 0);
-}
-
 interface Outgoing {
   subject: string;
   envelope: FederationEnvelope;
@@ -60,11 +48,7 @@ interface Outgoing {
 
 /** The register as the bank keeps it, whole: small (tens of agencies, hundreds of agreements), so sent whole. */
 async function registry(db: Db): Promise<FederatedRegistry> {
-  const participants = await listParticipants(db);
-  return {
-    participants: participants.map(({ code, state, nameRu, nameEn }) => ({ code, state, nameRu, nameEn })),
-    agreements: await readRegister(db),
-  };
+  return { participants: await listParticipants(db), agreements: await readRegister(db) };
 }
 
 /**

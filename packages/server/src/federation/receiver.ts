@@ -3,7 +3,7 @@ import { COORDINATING_BODY, refusal, type FederationEnvelope, type RegistryEnvel
 import type { Db, Tx } from '../db/database.ts';
 import { appendAudit } from '../store/audit.ts';
 import { forgetRegister, replaceRegister } from '../store/agreements.ts';
-import { upsertParticipants } from '../store/participants.ts';
+import { participantStates, upsertParticipants } from '../store/participants.ts';
 import { writeSetting } from '../store/settings.ts';
 import type { BusMessage, Verdict } from './bus.ts';
 import { fileHitsAtNode } from './hit-flow.ts';
@@ -12,11 +12,6 @@ import { bankKey } from './nodes.ts';
 
 /** The node's hand when it files what the bank sent. */
 const nodeActor = () => federationActor('central', COORDINATING_BODY);
-
-async function participantStates(db: Db): Promise<Map<string, string | null>> {
-  const rows = await db.selectFrom('participants').select(['code', 'state']).execute();
-  return new Map(rows.map((p) => [p.code, p.state?.trim() ?? null]));
-}
 
 /**
  * Whether this state's node may apply a message from the bank: signed by the bank, addressed to

@@ -40,3 +40,9 @@ export async function upsertParticipants(db: Db | Tx, participants: readonly Par
     )
     .execute();
 }
+
+/** Each participant's member state (none for BKBOP): whose node speaks for which agency. */
+export async function participantStates(db: Db | Tx): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom('participants').select(['code', 'state']).execute();
+  return new Map(rows.map((p) => [p.code, p.state?.trim() ?? null]));
+}

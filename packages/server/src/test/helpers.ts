@@ -73,11 +73,23 @@ export const TEST_PASSWORD = `t-${randomBytes(12).toString('hex')}`;
  */
 export const TEST_PASSWORD_POLICY: PasswordPolicy = { N: 1024, r: 8, p: 1, keyLength: 32 };
 
+/** The default participants and the demo's agreements: requests between the states' ministries are covered, as in the demo. */
+export async function enterDemoRegister(db: Db): Promise<void> {
+  await ensureParticipants(db, DEFAULT_PARTICIPANTS);
+  await ensureAgreements(db, DEMO_AGREEMENTS);
+}
+
+/** A fresh in-memory store with the demo register: a node or a bank of the federation tests. */
+export async function memoryStore(): Promise<Db> {
+  const db = await openDatabase({ dataDir: 'memory://' });
+  await migrateToLatest(db);
+  await enterDemoRegister(db);
+  return db;
+}
+
 export async function createTestApp(dialect: Dialect, config: Partial<AppConfig> = {}): Promise<TestApp> {
   const testDb = await createTestDb(dialect);
-  await ensureParticipants(testDb.db, DEFAULT_PARTICIPANTS);
-  // The demo's agreements: requests between the states' ministries are covered, as in the demo.
-  await ensureAgreements(testDb.db, DEMO_AGREEMENTS);
+  await enterDemoRegister(testDb.db);
   const appConfig: Partial<AppConfig> = { passwordPolicy: TEST_PASSWORD_POLICY, ...config };
   const app = await buildApp({ db: testDb.db, config: appConfig });
   const tokens = new Map<string, string>();
