@@ -22,6 +22,8 @@ import { createRecord, splitContent, updateRecord } from './store/records.ts';
 import { HAS_NATS, NATS_SERVER, startNatsCluster, type NatsCluster } from './federation/local-cluster.ts';
 import { TEST_PASSWORD, TEST_PASSWORD_POLICY, memoryStore } from './test/helpers.ts';
 import { insertUser } from './store/users.ts';
+import { createRequest, getRequest, transitionRequest } from './store/requests.ts';
+import { addRequestAttachment } from './store/request-attachments.ts';
 import { wantedPerson } from './test/fixtures/records.ts';
 
 const officer = (participant: string): Actor => ({
@@ -594,7 +596,109 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     counts.kgRecords = kg.length;
   }, 90_000);
 
-  it("a bank rebuilt on an empty store catches up from the streams: it holds every state's record the running bank holds, each once", async () => {
+  describe('requests between states go through the bank', () => {
+    const person = (id: string, participant: string): Actor => ({
+      kind: 'user',
+      id,
+      name: `${participant} officer`,
+      participant,
+      role: 'supervisor',
+    });
+    const kzChief = person('kz-chief', 'KZ-MVD');
+    const kgChief = person('kg-chief', 'KG-MVD');
+    const at = (db: Db, actor: Actor) => ({ db, actor, purpose: 'test' });
+    const historyOf = async (db: Db, id: string) =>
+      (await db.selectFrom('request_history').select('action').where('request_id', '=', id).orderBy('seq').execute()).map((h) => h.action);
+    const stateOf = async (db: Db, id: string) => (await db.selectFrom('requests').select('state').where('id', '=', id).executeTakeFirst())?.state;
+    /** A request from Kazakhstan's ministry to Kyrgyzstan's, sent on Kazakhstan's node and taken into work on Kyrgyzstan's. */
+    const sendToKyrgyzstan = async (subject: string, file?: Uint8Array) => {
+      const draft = await createRequest(at(nodes.KZ!, kzChief), {
+        type: 'person_information',
+        recipient: 'KG-MVD',
+        legalBasis: { agreement: 'Конвенция о правовой помощи (Минск, 1993)' },
+        priority: 'urgent',
+        subject,
+        body: 'Прошу сообщить сведения о лице.',
+        form: { subject: { surname: 'Ахметов', givenName: 'Болат' } },
+      });
+      if (file)
+        await addRequestAttachment(at(nodes.KZ!, kzChief), draft.id, { filename: 'ориентировка.pdf', contentType: 'application/pdf', data: file });
+      await transitionRequest(at(nodes.KZ!, kzChief), draft.id, { action: 'sign' });
+      await transitionRequest(at(nodes.KZ!, kzChief), draft.id, { action: 'send' });
+      return draft.id;
+    };
+    const takeIntoWork = async (id: string) => {
+      await transitionRequest(at(nodes.KG!, kgChief), id, { action: 'assign', assignee: kgChief.id });
+      await transitionRequest(at(nodes.KG!, kgChief), id, { action: 'start' });
+    };
+
+    beforeAll(async () => {
+      await insertUser(
+        nodes.KG!,
+        { participant: 'KG-MVD', username: 'kg.chief', displayName: 'Асанов Б.', role: 'supervisor', password: TEST_PASSWORD },
+        TEST_PASSWORD_POLICY,
+      ).then((user) => Object.assign(kgChief, { id: user.id }));
+    });
+
+    it("a request sent on Kazakhstan's node reaches Kyrgyzstan's with its file, in parts; the answer given there reaches the sender's node; the bank and both nodes hold one history", async () => {
+      // 600 KiB: three parts on the bus.
+      const file = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(600 * 1024, 7)]);
+      const sentAt = Date.now();
+      const id = await sendToKyrgyzstan('Сведения о лице (через банк)', file);
+      await until(async () => (await stateOf(central, id)) === 'received');
+      counts.requestAtBankMs = Date.now() - sentAt;
+      await until(async () => (await stateOf(nodes.KG!, id)) === 'received');
+      counts.requestToRecipientMs = Date.now() - sentAt;
+      await until(async () => (await nodes.KG!.selectFrom('request_attachments').select('id').where('request_id', '=', id).execute()).length === 1);
+      counts.fileToRecipientMs = Date.now() - sentAt;
+      const arrived = await getRequest(at(nodes.KG!, kgChief), id);
+      expect(arrived.registrationNumber).toMatch(/^KZ-MVD\//);
+      expect(arrived.attachments[0]).toMatchObject({ size: file.length, addedBy: 'KZ-MVD' });
+      const stored = await nodes.KG!.selectFrom('request_attachments').select('data').where('request_id', '=', id).executeTakeFirstOrThrow();
+      expect(Buffer.from(stored.data).equals(file)).toBe(true);
+      expect(await nodes.KG!.selectFrom('federation_file_parts').select('part').execute()).toEqual([]);
+
+      await takeIntoWork(id);
+      const answeredAt = Date.now();
+      await transitionRequest(at(nodes.KG!, kgChief), id, { action: 'answer', text: 'Лицо проживает в г. Бишкек.' });
+      await until(async () => (await stateOf(nodes.KZ!, id)) === 'answered');
+      counts.answerToSenderMs = Date.now() - answeredAt;
+      const expected = ['create', 'sign', 'send', 'acknowledge', 'assign', 'start', 'answer'];
+      await until(async () => (await historyOf(central, id)).length === expected.length);
+      for (const db of [central, nodes.KZ!, nodes.KG!]) expect(await historyOf(db, id)).toEqual(expected);
+      expect((await getRequest(at(nodes.KZ!, kzChief), id)).history.at(-1)).toMatchObject({ action: 'answer', text: 'Лицо проживает в г. Бишкек.' });
+      // The sender's officers heard of the answer on their own node.
+      const told = await nodes.KZ!.selectFrom('events').select('payload').where('type', '=', 'request.changed').execute();
+      expect(told.some((e) => JSON.stringify(e.payload).includes(id))).toBe(true);
+    }, 60_000);
+
+    it("a withdrawal crossing an answer (Kyrgyzstan's link down) ends the same on every node: the bank keeps the step that reached it first, Kyrgyzstan's node takes it, and the crossed answer is kept for the administrators", async () => {
+      const sentAt = Date.now();
+      const id = await sendToKyrgyzstan('Сведения о лице (отзыв)');
+      await until(async () => (await stateOf(nodes.KG!, id)) === 'received');
+      counts.requestWithoutFileToRecipientMs = Date.now() - sentAt;
+      await takeIntoWork(id);
+      await until(async () => (await stateOf(nodes.KZ!, id)) === 'in_work');
+      await cluster.stopLeaf('KG');
+      try {
+        await transitionRequest(at(nodes.KG!, kgChief), id, { action: 'answer', text: 'Ответ, разминувшийся с отзывом.' });
+        await transitionRequest(at(nodes.KZ!, kzChief), id, { action: 'withdraw' });
+        await until(async () => (await stateOf(central, id)) === 'withdrawn');
+      } finally {
+        await cluster.startLeaf('KG');
+      }
+      const started = Date.now();
+      await until(async () => (await stateOf(nodes.KG!, id)) === 'withdrawn', 60_000);
+      counts.crossedSettledMs = Date.now() - started;
+      await until(async () => (await deadLetters('request_crossed')) === 1, 30_000);
+      expect(await stateOf(nodes.KZ!, id)).toBe('withdrawn');
+      expect((await historyOf(central, id)).at(-1)).toBe('withdraw');
+      // Kyrgyzstan's node keeps its answer on the timeline, followed by the withdrawal it lost to.
+      expect((await historyOf(nodes.KG!, id)).slice(-2)).toEqual(['answer', 'withdraw']);
+    }, 90_000);
+  });
+
+  it("a bank rebuilt on an empty store catches up from the streams: it holds every state's record and request the running bank holds, each once", async () => {
     const rebuilt = await memoryStore();
     for (const state of ['KZ', 'KG'])
       await registerNode({ db: rebuilt, actor: BKBOP_ADMIN, purpose: 'test' }, state, readFileSync(join(dir, `${state}.pem.pub`), 'utf8'));
@@ -608,6 +712,24 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     const expected = await versions(central);
     await until(async () => (await versions(rebuilt)).length === expected.length, 60_000);
     await until(async () => (await versions(rebuilt)).join() === expected.join());
+    // The requests too, each with its whole history and its file.
+    const requests = async (db: Db) =>
+      (
+        await db
+          .selectFrom('requests')
+          .select([
+            'id',
+            'state',
+            (eb) => eb.selectFrom('request_history').select(eb.fn.countAll().as('n')).whereRef('request_id', '=', 'requests.id').as('steps'),
+          ])
+          .orderBy('id')
+          .execute()
+      ).map((r) => `${r.id}:${r.state}:${r.steps}`);
+    await until(async () => (await requests(rebuilt)).join() === (await requests(central)).join());
+    expect((await rebuilt.selectFrom('request_attachments').select('sha256').execute()).length).toBe(
+      (await central.selectFrom('request_attachments').select('sha256').execute()).length,
+    );
+    counts.rebuiltRequests = (await requests(rebuilt)).length;
     counts.rebuiltRecords = expected.length;
     counts.rebuildMs = Date.now() - started;
     expect((await verifyAuditChain(rebuilt)).ok).toBe(true);

@@ -3,6 +3,7 @@ import { AgreementView } from '../agreements/types.ts';
 import { DISCLOSURES, type Disclosure } from './disclosure.ts';
 import { HIT_OUTCOMES, HIT_STATUSES } from '../schemas/hit.ts';
 import { CATEGORIES, STATUSES } from '../schemas/record.ts';
+import { HistoryEntry, PRIORITIES, REQUEST_STATES, REQUEST_TYPES } from '../requests/types.ts';
 
 /**
  * What Svod's servers are to each other. `single` is one bank in one place (the default: no
@@ -98,6 +99,62 @@ export const FederatedRegistry = Type.Object(
 );
 export type FederatedRegistry = Static<typeof FederatedRegistry>;
 
+/**
+ * A sent request as it travels, with its whole history: up from the node where an officer moved
+ * it, down from the bank to the nodes of both its parties. The history orders its changes: a
+ * change builds on another when the other's history is where its own begins.
+ */
+export const FederatedRequest = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    type: Type.Enum(REQUEST_TYPES),
+    sender: Type.String({ minLength: 1, maxLength: 64 }),
+    recipient: Type.String({ minLength: 1, maxLength: 64 }),
+    priority: Type.Enum(PRIORITIES),
+    subject: Type.String({ maxLength: 2000 }),
+    // The request's form, checked by the request rules where it was written; the signature vouches for it here.
+    content: Type.Record(Type.String(), Type.Unknown()),
+    state: Type.Enum(REQUEST_STATES),
+    version: Type.Integer({ minimum: 1 }),
+    registrationNumber: OrNull(Type.String({ maxLength: 100 })),
+    assignee: OrNull(Type.String({ maxLength: 200 })),
+    createdBy: Type.String({ maxLength: 200 }),
+    createdAt: Instant,
+    updatedAt: Instant,
+    sentAt: Instant,
+    receivedAt: OrNull(Instant),
+    deadlineAt: OrNull(Instant),
+    remindAt: OrNull(Instant),
+    answeredAt: OrNull(Instant),
+    history: Type.Array(HistoryEntry, { minItems: 1, maxItems: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type FederatedRequest = Static<typeof FederatedRequest>;
+
+/** The bytes of a request's file travel in parts of at most this size, each well under NATS's default message limit of 1 MiB. */
+export const ATTACHMENT_PART_BYTES = 256 * 1024;
+
+/** One part of a file sent with a request: the file is filed whole once every part is in and its SHA-256 holds. */
+export const FederatedAttachmentPart = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    requestId: Type.String({ format: 'uuid' }),
+    filename: Type.String({ minLength: 1, maxLength: 255 }),
+    contentType: Type.String({ minLength: 1, maxLength: 200 }),
+    size: Type.Integer({ minimum: 1, maximum: 64 * ATTACHMENT_PART_BYTES }),
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    addedBy: Type.String({ minLength: 1, maxLength: 64 }),
+    createdBy: Type.String({ maxLength: 200 }),
+    createdAt: Instant,
+    part: Type.Integer({ minimum: 0, maximum: 63 }),
+    parts: Type.Integer({ minimum: 1, maximum: 64 }),
+    data: Type.String({ maxLength: Math.ceil(ATTACHMENT_PART_BYTES / 3) * 4, description: 'This part of the file, base64' }),
+  },
+  { additionalProperties: false },
+);
+export type FederatedAttachmentPart = Static<typeof FederatedAttachmentPart>;
+
 const envelopeFields = {
   id: Type.String({ minLength: 1, maxLength: 200, description: 'Also the Nats-Msg-Id: a resend with the same id is dropped by the stream' }),
   state: Type.String({
@@ -114,18 +171,23 @@ const envelopeFields = {
 
 /**
  * One message between nodes, as signed. Up (national → central): a record's change, a hit's
- * answer. Down (central → national): a hit on the state's record, the register.
+ * answer, a request's step and its files. Down (central → national): a hit on the state's
+ * record, the register, a request's step and its files for the other party's node.
  */
 export const FederationEnvelope = Type.Union([
   Type.Object({ ...envelopeFields, type: Type.Literal('record.changed'), record: FederatedRecord }, { additionalProperties: false }),
   Type.Object({ ...envelopeFields, type: Type.Literal('hit.changed'), hit: FederatedHit }, { additionalProperties: false }),
   Type.Object({ ...envelopeFields, type: Type.Literal('registry.changed'), registry: FederatedRegistry }, { additionalProperties: false }),
+  Type.Object({ ...envelopeFields, type: Type.Literal('request.changed'), request: FederatedRequest }, { additionalProperties: false }),
+  Type.Object({ ...envelopeFields, type: Type.Literal('attachment.part'), attachment: FederatedAttachmentPart }, { additionalProperties: false }),
 ]);
 export type FederationEnvelope = Static<typeof FederationEnvelope>;
 export type FederationMessageType = FederationEnvelope['type'];
 export type RecordEnvelope = Extract<FederationEnvelope, { type: 'record.changed' }>;
 export type HitEnvelope = Extract<FederationEnvelope, { type: 'hit.changed' }>;
 export type RegistryEnvelope = Extract<FederationEnvelope, { type: 'registry.changed' }>;
+export type RequestEnvelope = Extract<FederationEnvelope, { type: 'request.changed' }>;
+export type AttachmentEnvelope = Extract<FederationEnvelope, { type: 'attachment.part' }>;
 /** An envelope before it is signed, whichever its type. */
 export type Unsigned<E extends FederationEnvelope = FederationEnvelope> = E extends FederationEnvelope ? Omit<E, 'signature'> : never;
 export type UnsignedEnvelope = Unsigned;
@@ -136,6 +198,13 @@ export const recordSubject = (state: string, recordId: string): string => `svod.
 /** A hit's answers, sent up by the owner's node. */
 export const hitSubject = (state: string, hitId: string): string => `svod.${state.toLowerCase()}.hits.${hitId}`;
 
+/** A request's changes made on a state's node. */
+export const requestSubject = (state: string, requestId: string): string => `svod.${state.toLowerCase()}.requests.${requestId}`;
+
+/** One part of a request's file, added on a state's node. */
+export const attachmentSubject = (state: string, attachmentId: string, part: number): string =>
+  `svod.${state.toLowerCase()}.files.${attachmentId}.${part}`;
+
 /** Everything a state's node publishes. */
 export const stateSubjects = (state: string): string => `svod.${state.toLowerCase()}.>`;
 
@@ -143,7 +212,8 @@ export const stateSubjects = (state: string): string => `svod.${state.toLowerCas
  * What the central bank sends down to a state: `svod.bank.<state>.<kind>.<id>`, on the bank's
  * own stream, which each state's leaf mirrors filtered to its own subjects.
  */
-export const bankSubject = (state: string, kind: 'hits' | 'registry', id: string): string => `svod.bank.${state.toLowerCase()}.${kind}.${id}`;
+export const bankSubject = (state: string, kind: 'hits' | 'registry' | 'requests' | 'files', id: string): string =>
+  `svod.bank.${state.toLowerCase()}.${kind}.${id}`;
 export const bankSubjects = (state?: string): string => (state ? `svod.bank.${state.toLowerCase()}.>` : 'svod.bank.>');
 export const BANK_STREAM = 'SVOD_BANK';
 /** A state's mirror of the bank's stream, on its leaf server. */
@@ -162,6 +232,11 @@ export const changeId = (recordId: string, version: number, disclosure: Disclosu
   disclosure === 'full' ? `${recordId}:${version}` : `${recordId}:${version}:${disclosure}`;
 /** A hit's change for or from one state's node, by when it was made: its answer sent again is the same message. */
 export const hitChangeId = (state: string, hitId: string, updatedAt: string): string => `hit:${state}:${hitId}:${Date.parse(updatedAt)}`;
+/** A request's change for or from one state's node, by its version and the length of its history (two sides' steps at one version differ by state). */
+export const requestChangeId = (state: string, request: FederatedRequest): string =>
+  `request:${state}:${request.id}:${request.version}:${request.history.length}`;
+/** A part of a request's file, for or from one state's node: sent again, the same message. */
+export const attachmentPartId = (state: string, attachmentId: string, part: number): string => `file:${state}:${attachmentId}:${part}`;
 /** The register as sent to one state: the same register sent again is the same message (`digest` of its canonical JSON). */
 export const registryChangeId = (state: string, digest: string): string => `registry:${state}:${digest}`;
 
@@ -198,6 +273,12 @@ export function envelopeSubject(envelope: UnsignedEnvelope, direction: Direction
       return direction === 'up' ? hitSubject(envelope.state, envelope.hit.id) : bankSubject(envelope.state, 'hits', envelope.hit.id);
     case 'registry.changed':
       return bankSubject(envelope.state, 'registry', 'current');
+    case 'request.changed':
+      return direction === 'up' ? requestSubject(envelope.state, envelope.request.id) : bankSubject(envelope.state, 'requests', envelope.request.id);
+    case 'attachment.part': {
+      const { id, part } = envelope.attachment;
+      return direction === 'up' ? attachmentSubject(envelope.state, id, part) : bankSubject(envelope.state, 'files', `${id}.${part}`);
+    }
   }
 }
 

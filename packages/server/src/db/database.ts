@@ -443,10 +443,21 @@ export interface FederationNodeTable {
   registered_by: string;
 }
 
+/** What the outbox queues: a record's, a hit's or a request's change, a request's file, or the register. */
+export type OutboxKind = 'record' | 'hit' | 'registry' | 'request' | 'attachment';
+
+export interface FederationFilePartTable {
+  attachment_id: string;
+  part: number;
+  parts: number;
+  data: Uint8Array;
+  received_at: Timestamp;
+}
+
 export interface FederationOutboxTable {
   seq: Generated<BigIntColumn>;
-  kind: ColumnType<'record' | 'hit' | 'registry', 'record' | 'hit' | 'registry' | undefined, never>;
-  /** The record's or the hit's id; none for the register, which goes whole. */
+  kind: ColumnType<OutboxKind, OutboxKind | undefined, never>;
+  /** The record's, hit's, request's or file's id; none for the register, which goes whole. */
   item_id: string | null;
   version: number | null;
   queued_at: Timestamp;
@@ -530,6 +541,7 @@ export interface Database {
   federation_nodes: FederationNodeTable;
   federation_outbox: FederationOutboxTable;
   federation_subjects: FederationSubjectTable;
+  federation_file_parts: FederationFilePartTable;
   federation_dead_letters: FederationDeadLetterTable;
   federation_received: FederationReceivedTable;
   group_members: GroupMemberTable;

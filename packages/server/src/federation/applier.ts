@@ -7,6 +7,7 @@ import { fileMatchKeys } from '../store/match-keys.ts';
 import { participantStates } from '../store/participants.ts';
 import type { BusMessage, Verdict } from './bus.ts';
 import { fileAnswersAtBank } from './hit-flow.ts';
+import { fileAttachmentParts, fileRequests } from './request-flow.ts';
 import { parsedKey } from './nodes.ts';
 import { applyChecked, checkSigned, federationActor, ofType, Unfileable, type Checked } from './inbound.ts';
 
@@ -33,10 +34,23 @@ async function check(message: BusMessage, { keys, states }: Registers): Promise<
   const checked = await checkSigned(message, 'up', (envelope) => keys.get(envelope.state));
   if ('dead' in checked) return checked;
   const { envelope } = checked;
-  if (envelope.type === 'registry.changed') return { dead: 'not_for_the_bank', state: envelope.state };
-  const owner = envelope.type === 'record.changed' ? envelope.record.owner : envelope.hit.owner;
-  const refused = refusal(envelope, states.get(owner));
-  return refused ? { dead: refused, state: envelope.state } : checked;
+  switch (envelope.type) {
+    case 'registry.changed':
+      return { dead: 'not_for_the_bank', state: envelope.state };
+    case 'request.changed': {
+      const { sender, recipient } = envelope.request;
+      return [states.get(sender), states.get(recipient)].includes(envelope.state) ? checked : { dead: 'not_a_party_state', state: envelope.state };
+    }
+    case 'attachment.part': {
+      const refused = refusal(envelope, states.get(envelope.attachment.addedBy));
+      return refused ? { dead: refused, state: envelope.state } : checked;
+    }
+    default: {
+      const owner = envelope.type === 'record.changed' ? envelope.record.owner : envelope.hit.owner;
+      const refused = refusal(envelope, states.get(owner));
+      return refused ? { dead: refused, state: envelope.state } : checked;
+    }
+  }
 }
 
 const rowOf = (envelope: RecordEnvelope) => {
@@ -144,10 +158,12 @@ async function noteContact(tx: Tx, envelopes: readonly FederationEnvelope[]): Pr
   }
 }
 
-/** Files a batch from the nodes in one transaction: records' changes, and answers to the bank's hits. */
+/** Files a batch from the nodes in one transaction: records' changes, answers to the bank's hits, requests' steps and their files. */
 async function fileBatch(tx: Tx, envelopes: readonly FederationEnvelope[]): Promise<void> {
   await fileRecords(tx, ofType(envelopes, 'record.changed'));
   await fileAnswersAtBank(tx, ofType(envelopes, 'hit.changed'));
+  await fileRequests(tx, ofType(envelopes, 'request.changed'), 'central');
+  await fileAttachmentParts(tx, ofType(envelopes, 'attachment.part'), 'central');
   await noteContact(tx, envelopes);
 }
 

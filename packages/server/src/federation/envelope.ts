@@ -16,8 +16,17 @@ import {
   type Unsigned,
   type Disclosure,
   referenceData,
+  ATTACHMENT_PART_BYTES,
+  attachmentPartId,
+  requestChangeId,
+  type AttachmentEnvelope,
+  type FederatedRequest,
+  type HistoryEntry,
+  type RequestEnvelope,
 } from '@svod/core';
-import type { HitRow, RecordRow } from '../db/database.ts';
+import type { Db, HitRow, RecordRow, RequestAttachmentTable, Tx } from '../db/database.ts';
+import type { Selectable } from 'kysely';
+import type { RequestRow } from '../store/requests.ts';
 import { isoOrNull, jsonColumn } from '../db/columns.ts';
 import { signText, type SigningKey } from '../security/signing-key.ts';
 
@@ -57,6 +66,33 @@ export const federatedHit = (row: HitRow): FederatedHit => ({
   createdAt: isoOrNull(row.created_at)!,
   updatedAt: isoOrNull(row.updated_at)!,
 });
+
+/** A sent request as it travels: its row and its whole history, read from the store. */
+export async function federatedRequest(db: Db | Tx, row: RequestRow): Promise<FederatedRequest> {
+  const history = await db.selectFrom('request_history').select('entry').where('request_id', '=', row.id).orderBy('seq').execute();
+  return {
+    id: row.id,
+    type: row.type as FederatedRequest['type'],
+    sender: row.sender,
+    recipient: row.recipient,
+    priority: row.priority,
+    subject: row.subject,
+    content: jsonColumn<Record<string, unknown>>(row.content),
+    state: row.state as FederatedRequest['state'],
+    version: row.version,
+    registrationNumber: row.registration_number,
+    assignee: row.assignee,
+    createdBy: row.created_by,
+    createdAt: isoOrNull(row.created_at)!,
+    updatedAt: isoOrNull(row.updated_at)!,
+    sentAt: isoOrNull(row.sent_at)!,
+    receivedAt: isoOrNull(row.received_at),
+    deadlineAt: isoOrNull(row.deadline_at),
+    remindAt: isoOrNull(row.remind_at),
+    answeredAt: isoOrNull(row.answered_at),
+    history: history.map((h) => jsonColumn<HistoryEntry>(h.entry)),
+  };
+}
 
 function sign<E extends FederationEnvelope>(unsigned: Unsigned<E>, key: SigningKey): E {
   return { ...unsigned, signature: signText(key, signedText(unsigned)) } as E;
@@ -109,4 +145,43 @@ export function signatureHolds(envelope: FederationEnvelope, publicKey: KeyObjec
       resolve(false);
     }
   });
+}
+
+/** A request's present state, signed: by the node where it was moved, for the bank; by the bank, for the node of `state`. */
+export function requestEnvelope(request: FederatedRequest, state: string, key: SigningKey): RequestEnvelope {
+  return sign<RequestEnvelope>(
+    { id: requestChangeId(state, request), type: 'request.changed', state, sentAt: new Date().toISOString(), request },
+    key,
+  );
+}
+
+/** A request's file as it travels: in parts of `ATTACHMENT_PART_BYTES`, each signed on its own. */
+export function attachmentEnvelopes(row: Selectable<RequestAttachmentTable>, state: string, key: SigningKey): AttachmentEnvelope[] {
+  const data = Buffer.from(row.data);
+  const parts = Math.max(1, Math.ceil(data.length / ATTACHMENT_PART_BYTES));
+  return Array.from({ length: parts }, (_, part) =>
+    sign<AttachmentEnvelope>(
+      {
+        id: attachmentPartId(state, row.id, part),
+        type: 'attachment.part',
+        state,
+        sentAt: new Date().toISOString(),
+        attachment: {
+          id: row.id,
+          requestId: row.request_id,
+          filename: row.filename,
+          contentType: row.content_type,
+          size: row.size,
+          sha256: row.sha256,
+          addedBy: row.added_by,
+          createdBy: row.created_by,
+          createdAt: isoOrNull(row.created_at)!,
+          part,
+          parts,
+          data: data.subarray(part * ATTACHMENT_PART_BYTES, (part + 1) * ATTACHMENT_PART_BYTES).toString('base64'),
+        },
+      },
+      key,
+    ),
+  );
 }

@@ -1,16 +1,25 @@
-import { COORDINATING_BODY, bankSubject, hitSubject, recordSubject, type FederatedRegistry, type FederationEnvelope } from '@svod/core';
+import {
+  COORDINATING_BODY,
+  bankSubject,
+  envelopeSubject,
+  hitSubject,
+  recordSubject,
+  requestSubject,
+  type FederatedRegistry,
+  type FederationEnvelope,
+} from '@svod/core';
 import { sql } from 'kysely';
 import type { Db, HitRow, RecordRow } from '../db/database.ts';
 import { queueRegistry } from './outbox.ts';
 import { readAccess, reads } from '../store/access.ts';
 import { hitOnlyCategories } from './disclosure.ts';
-import { listParticipants } from '../store/participants.ts';
+import { listParticipants, participantStates } from '../store/participants.ts';
 import { readRegister } from '../store/agreements.ts';
 import { writeSetting } from '../store/settings.ts';
 import type { SigningKey } from '../security/signing-key.ts';
 import type { FederationBus, Published } from './bus.ts';
 import { federationActor, setAside } from './inbound.ts';
-import { hitEnvelope, recordEnvelope, registryEnvelope } from './envelope.ts';
+import { attachmentEnvelopes, federatedRequest, hitEnvelope, recordEnvelope, registryEnvelope, requestEnvelope } from './envelope.ts';
 import { registeredStates } from './nodes.ts';
 
 /** Changes sent in one round: published together, acknowledged together. */
@@ -23,7 +32,10 @@ const ROLE_SETTING = 'federation.role';
 /** When the node's bus last stored a batch: the status's `lastSentAt`. */
 export const LAST_SENT_SETTING = 'federation.last_sent_at';
 
-/** Who sends: a state's node (its records and its answers to the bank's hits, up) or the central bank (hits and the register, down). */
+/**
+ * Who sends: a state's node (its records, its answers to the bank's hits, its requests' steps
+ * and files, up) or the central bank (hits, the register, requests' steps and files, down).
+ */
 export type Sender = { role: 'national'; state: string } | { role: 'central' };
 
 /**
@@ -64,8 +76,9 @@ async function disclosedWith(db: Db, hit: HitRow, hitOnly: ReadonlySet<string>):
 
 /**
  * The messages a batch of the outbox makes, each thing once at its present state: a node's
- * records and answers for the bank; the bank's hits for the owner's node (none where the owner's
- * state has no node) and the register for every node.
+ * records, answers and requests for the bank; the bank's hits for the owner's node (none where
+ * the owner's state has no node), requests for both parties' nodes, and the register for every
+ * node. Files go apart (`publishFiles`).
  */
 async function outgoing(db: Db, queued: readonly { kind: string; item_id: string | null }[], sender: Sender, key: SigningKey): Promise<Outgoing[]> {
   const idsOf = (kind: string) => [...new Set(queued.filter((q) => q.kind === kind && q.item_id).map((q) => q.item_id!))];
@@ -100,6 +113,18 @@ async function outgoing(db: Db, queued: readonly { kind: string; item_id: string
       for (const state of addressees) out.push({ subject: bankSubject(state, 'hits', hit.id), envelope: hitEnvelope(hit, state, key) });
     }
   }
+  const requestIds = idsOf('request');
+  if (requestIds.length > 0) {
+    const nodes = sender.role === 'central' ? new Set(await registeredStates(db)) : null;
+    for (const row of await db.selectFrom('requests').selectAll().where('id', 'in', requestIds).execute()) {
+      const request = await federatedRequest(db, row);
+      if (sender.role === 'national')
+        out.push({ subject: requestSubject(sender.state, row.id), envelope: requestEnvelope(request, sender.state, key) });
+      else
+        for (const state of await partyStates(db, row, nodes!))
+          out.push({ subject: bankSubject(state, 'requests', row.id), envelope: requestEnvelope(request, state, key) });
+    }
+  }
   if (sender.role === 'central' && queued.some((q) => q.kind === 'registry')) {
     const register = await registry(db);
     for (const state of await registeredStates(db))
@@ -108,12 +133,54 @@ async function outgoing(db: Db, queued: readonly { kind: string; item_id: string
   return out;
 }
 
+/** The states with a node whose agencies are party to a request: the bank sends its changes and files there. */
+async function partyStates(db: Db, request: { sender: string; recipient: string }, nodes: ReadonlySet<string>, except?: string): Promise<string[]> {
+  const states = await participantStates(db);
+  const skipped = except ? states.get(except) : undefined;
+  return [...new Set([states.get(request.sender), states.get(request.recipient)])].filter(
+    (state): state is string => !!state && nodes.has(state) && state !== skipped,
+  );
+}
+
+/**
+ * Sends the queued files of sent requests, one file at a time (a file is up to 10 MiB), each in
+ * parts: up to the bank from a node, down to the parties' nodes from the bank. A part's subject
+ * is written once, so no later version can stand behind it.
+ */
+async function publishFiles(db: Db, bus: FederationBus, ids: readonly string[], sender: Sender, key: SigningKey): Promise<void> {
+  const nodes = sender.role === 'central' ? new Set(await registeredStates(db)) : null;
+  for (const id of ids) {
+    const row = await db
+      .selectFrom('request_attachments')
+      .innerJoin('requests', 'requests.id', 'request_attachments.request_id')
+      .selectAll('request_attachments')
+      .select(['requests.sender', 'requests.recipient'])
+      .where('request_attachments.id', '=', id)
+      .where('requests.sent_at', 'is not', null)
+      .executeTakeFirst();
+    if (!row) continue;
+    // The bank does not send a file back to the node it came from.
+    const states = sender.role === 'national' ? [sender.state] : await partyStates(db, row, nodes!, row.added_by);
+    for (const state of states)
+      await Promise.all(
+        attachmentEnvelopes(row, state, key).map((envelope) =>
+          bus.publish(
+            envelopeSubject(envelope, sender.role === 'national' ? 'up' : 'down'),
+            envelope.id,
+            new TextEncoder().encode(JSON.stringify(envelope)),
+          ),
+        ),
+      );
+  }
+}
+
 /** Whether the message the stream holds last on a subject is an earlier state of what this node now sends (the node's own, sent before). */
 function holdsEarlier(stored: Uint8Array, ours: FederationEnvelope): boolean {
   try {
     const theirs = JSON.parse(new TextDecoder().decode(stored)) as FederationEnvelope;
     if (ours.type === 'record.changed' && theirs.type === 'record.changed') return theirs.record.version <= ours.record.version;
     if (ours.type === 'hit.changed' && theirs.type === 'hit.changed') return theirs.hit.updatedAt <= ours.hit.updatedAt;
+    if (ours.type === 'request.changed' && theirs.type === 'request.changed') return theirs.request.history.length <= ours.request.history.length;
     return false;
   } catch {
     return false;
@@ -181,6 +248,7 @@ export async function publishBatch(db: Db, bus: FederationBus, sender: Sender, k
           federationActor(sender.state, COORDINATING_BODY),
         );
   }
+  await publishFiles(db, bus, [...new Set(queued.filter((q) => q.kind === 'attachment' && q.item_id).map((q) => q.item_id!))], sender, key);
   const seqs = queued.map((q) => String(q.seq));
   await sql`DELETE FROM federation_outbox WHERE seq = ANY(${seqs}::bigint[])`.execute(db);
   await writeSetting(db, LAST_SENT_SETTING, new Date().toISOString());

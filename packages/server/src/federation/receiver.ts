@@ -7,6 +7,7 @@ import { participantStates, upsertParticipants } from '../store/participants.ts'
 import { writeSetting } from '../store/settings.ts';
 import type { BusMessage, Verdict } from './bus.ts';
 import { fileHitsAtNode } from './hit-flow.ts';
+import { fileAttachmentParts, fileRequests } from './request-flow.ts';
 import { applyChecked, checkSigned, federationActor, ofType, type Checked } from './inbound.ts';
 import { bankKey } from './nodes.ts';
 
@@ -15,7 +16,8 @@ const nodeActor = () => federationActor('central', COORDINATING_BODY);
 
 /**
  * Whether this state's node may apply a message from the bank: signed by the bank, addressed to
- * this state, and a hit on a record of this state's agencies or of its checks (or the register).
+ * this state, and a hit on a record of this state's agencies or of its checks, a request one of
+ * its agencies is party to, a file of one (checked as it is filed), or the register.
  * Records come up from the nodes, never down.
  */
 function check(message: BusMessage, state: string, key: KeyObject | undefined, states: Map<string, string | null>): Promise<Checked> {
@@ -24,6 +26,8 @@ function check(message: BusMessage, state: string, key: KeyObject | undefined, s
     const { envelope } = checked;
     if (envelope.state !== state) return { dead: 'addressed_to_another_state', state: envelope.state };
     if (envelope.type === 'record.changed') return { dead: 'not_for_a_node', state };
+    if (envelope.type === 'request.changed' && ![states.get(envelope.request.sender), states.get(envelope.request.recipient)].includes(state))
+      return { dead: 'not_a_party_state', state };
     if (envelope.type === 'hit.changed' && states.get(envelope.hit.requester) !== state) {
       const refused = refusal(envelope, states.get(envelope.hit.owner));
       if (refused) return { dead: refused, state };
@@ -51,8 +55,8 @@ async function fileRegistry(tx: Tx, envelopes: readonly RegistryEnvelope[]): Pro
 }
 
 /**
- * Applies a batch of what the central bank sent down to this state's node: the register, and hits
- * on the state's records with their later changes. What fails its checks is set aside.
+ * Applies a batch of what the central bank sent down to this state's node: the register, hits
+ * on the state's records with their later changes, requests and their files. What fails its checks is set aside.
  */
 export async function receiveBatch(db: Db, messages: readonly BusMessage[], state: string): Promise<Verdict[]> {
   const [key, states] = await Promise.all([bankKey(db), participantStates(db)]);
@@ -63,6 +67,8 @@ export async function receiveBatch(db: Db, messages: readonly BusMessage[], stat
     async (tx, envelopes: readonly FederationEnvelope[]) => {
       await fileRegistry(tx, ofType(envelopes, 'registry.changed'));
       await fileHitsAtNode(tx, ofType(envelopes, 'hit.changed'), (participant) => states.get(participant) === state);
+      await fileRequests(tx, ofType(envelopes, 'request.changed'), 'national');
+      await fileAttachmentParts(tx, ofType(envelopes, 'attachment.part'), 'national');
     },
     nodeActor,
   );

@@ -187,7 +187,7 @@ async function contentIssues(db: Db | Tx, content: RequestCreate, sender: string
   return issues;
 }
 
-async function appendHistory(tx: Tx, requestId: string, entry: Readonly<HistoryEntry>): Promise<void> {
+export async function appendHistory(tx: Tx, requestId: string, entry: Readonly<HistoryEntry>): Promise<void> {
   const last = await tx
     .selectFrom('request_history')
     .select((eb) => eb.fn.max('seq').as('seq'))
@@ -351,7 +351,7 @@ const deliveryActor = (participant: string): Actor => ({
 });
 
 /** Who hears of a change: both sides once the request reached the recipient, else the sender alone. */
-function told(row: RequestRow, before: RequestRow): { participants: string[]; type: EventType }[] {
+export function told(row: RequestRow, before: RequestRow): { participants: string[]; type: EventType }[] {
   if (!reachedRecipient(row)) return [];
   const arrived = !reachedRecipient(before) || before.recipient !== row.recipient;
   if (!arrived) return [{ participants: [row.sender, row.recipient], type: 'request.changed' }];

@@ -22,6 +22,7 @@ import * as eventRetention from './2026-12-08T03-00-00_event-retention.ts';
 import * as groups from './2026-12-09T00-00-00_groups.ts';
 import * as federation from './2026-12-10T00-00-00_federation.ts';
 import * as federationFlows from './2026-12-11T00-00-00_federation-flows.ts';
+import * as federationRequests from './2026-12-12T00-00-00_federation-requests.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09T00-00-00_groups': groups,
   '2026-12-10T00-00-00_federation': federation,
   '2026-12-11T00-00-00_federation-flows': federationFlows,
+  '2026-12-12T00-00-00_federation-requests': federationRequests,
 };
 
 export const migrationProvider: MigrationProvider = {
