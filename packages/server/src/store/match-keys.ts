@@ -5,12 +5,18 @@ import { readSetting, writeSetting } from './settings.ts';
 import { BULK_LOAD_RECORDS, tidyAfterBulkLoad } from '../db/maintenance.ts';
 import { clearNameStems, countNameStems } from './name-frequencies.ts';
 import { recordSubject } from './record-content.ts';
+import { bulkInsert } from '../db/bulk-insert.ts';
 
 /** The categories ranked against each other by description (`rankNameless`). */
 export const NAMELESS_SIDES = new Set(['missing_person', 'unidentified_corpse', 'unidentified_person']);
 
 /** Both kinds of key the store files: a change of either means every record is filed again. */
 export const FILED_KEYS_VERSION = `${MATCH_KEYS_VERSION}+nameless.${NAMELESS_KEYS_VERSION}`;
+
+const profileColumns = (rows: readonly { id: string; profile: string }[]) => [
+  { name: 'record_id', type: 'uuid', values: rows.map((r) => r.id) },
+  { name: 'profile', type: 'jsonb', values: rows.map((r) => r.profile) },
+];
 
 /** What filing needs of a record row. */
 type FilableRow = Pick<RecordRow, 'id' | 'content' | 'category' | 'national_ref'>;
@@ -38,30 +44,22 @@ export async function fileMatchKeys(tx: Db | Tx, rows: readonly FilableRow[], op
       NAMELESS_SIDES.has(subject.category) ? namelessBlockKeys(subject).map((key) => ({ key, record_id: id })) : [],
     ),
   ];
-  // Bounded statements: a batch of 500 records files a few thousand keys.
-  for (let i = 0; i < values.length; i += 2000) {
-    await tx
-      .insertInto('match_keys')
-      .values(values.slice(i, i + 2000))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  const stored = profiles.flatMap(({ id, profile }) => (profile ? [{ record_id: id, profile: JSON.stringify(profile) }] : []));
-  // A few hundred profiles of about a kilobyte each per statement.
-  for (let i = 0; i < stored.length; i += 500)
-    await tx
-      .insertInto('match_profiles')
-      .values(stored.slice(i, i + 500))
-      .execute();
+  await bulkInsert(
+    tx,
+    'match_keys',
+    [
+      { name: 'key', type: 'text', values: values.map((v) => v.key) },
+      { name: 'record_id', type: 'uuid', values: values.map((v) => v.record_id) },
+    ],
+    sql`ON CONFLICT DO NOTHING`,
+  );
+  const stored = profiles.flatMap(({ id, profile }) => (profile ? [{ id, profile: JSON.stringify(profile) }] : []));
+  await bulkInsert(tx, 'match_profiles', profileColumns(stored));
   const described = subjects.flatMap(({ id, subject }) => {
     const profile = NAMELESS_SIDES.has(subject.category) ? namelessProfile(subject) : undefined;
-    return profile ? [{ record_id: id, profile: JSON.stringify(profile) }] : [];
+    return profile ? [{ id, profile: JSON.stringify(profile) }] : [];
   });
-  for (let i = 0; i < described.length; i += 500)
-    await tx
-      .insertInto('nameless_profiles')
-      .values(described.slice(i, i + 500))
-      .execute();
+  await bulkInsert(tx, 'nameless_profiles', profileColumns(described));
   await countNameStems(tx, profiles, options);
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { bankNameFrequency, nameStemKeys, type MatchProfile, type Weights } from '@svod/core';
 import type { Db, Tx } from '../db/database.ts';
 import { recordsByDomain } from './bank-size.ts';
+import { bulkInsert } from '../db/bulk-insert.ts';
 
 /**
  * Counts the name stems of records just profiled, in the transaction that writes them: what a
@@ -31,19 +32,20 @@ export async function countNameStems(
   }
   const stems = records.flatMap(({ id, profile }) => nameStemKeys(profile).map((key) => ({ record_id: id, key })));
   for (const { key } of stems) add(key, 1);
-  for (let i = 0; i < stems.length; i += 2000)
-    await tx
-      .insertInto('record_name_stems')
-      .values(stems.slice(i, i + 2000))
-      .execute();
+  await bulkInsert(tx, 'record_name_stems', [
+    { name: 'record_id', type: 'uuid', values: stems.map((s) => s.record_id) },
+    { name: 'key', type: 'text', values: stems.map((s) => s.key) },
+  ]);
   const counts = [...change].filter(([, by]) => by !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (let i = 0; i < counts.length; i += 2000) {
-    await tx
-      .insertInto('name_stem_counts')
-      .values(counts.slice(i, i + 2000).map(([key, records]) => ({ key, records })))
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ records: eb('name_stem_counts.records', '+', eb.ref('excluded.records')) })))
-      .execute();
-  }
+  await bulkInsert(
+    tx,
+    'name_stem_counts',
+    [
+      { name: 'key', type: 'text', values: counts.map(([key]) => key) },
+      { name: 'records', type: 'integer', values: counts.map(([, by]) => by) },
+    ],
+    sql`ON CONFLICT (key) DO UPDATE SET records = name_stem_counts.records + excluded.records`,
+  );
 }
 
 /** Empties the counts, before every record is counted again (a re-filing of match keys). */

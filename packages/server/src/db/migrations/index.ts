@@ -23,6 +23,7 @@ import * as groups from './2026-12-09T00-00-00_groups.ts';
 import * as federation from './2026-12-10T00-00-00_federation.ts';
 import * as federationFlows from './2026-12-11T00-00-00_federation-flows.ts';
 import * as federationRequests from './2026-12-12T00-00-00_federation-requests.ts';
+import * as keyTablesUnchecked from './2026-12-12T01-00-00_key-tables-unchecked.ts';
 
 /**
  * Migrations are listed here rather than read from disk so they run the same from source,
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-10T00-00-00_federation': federation,
   '2026-12-11T00-00-00_federation-flows': federationFlows,
   '2026-12-12T00-00-00_federation-requests': federationRequests,
+  '2026-12-12T01-00-00_key-tables-unchecked': keyTablesUnchecked,
 };
 
 export const migrationProvider: MigrationProvider = {
