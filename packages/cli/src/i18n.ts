@@ -331,10 +331,13 @@ const MESSAGES = {
     en: "the federation's status: role, bus, a node's outbox, the nodes' lag, undelivered and dead letters (JSON)",
   },
   'federation.backfill': {
-    ru: 'поставить в очередь все карточки ведомств этого государства: новый центральный банк получит весь массив',
-    en: "queue every record of this state's agencies: a new central bank gets the whole array",
+    ru: 'поставить в очередь все карточки ведомств этого государства и отправленные запросы с их участием: новый центральный банк получит весь массив',
+    en: "queue every record of this state's agencies and every sent request they are party to: a new central bank gets the whole array",
   },
-  'federation.queued': { ru: (p) => `Поставлено в очередь карточек ${p.state}: ${p.count}`, en: (p) => `${p.state} records queued: ${p.count}` },
+  'federation.queued': {
+    ru: (p) => `Поставлено в очередь карточек ${p.state}: ${p.count}; запросов с их файлами: ${p.requests}`,
+    en: (p) => `${p.state} records queued: ${p.count}; requests, with their files: ${p.requests}`,
+  },
   'federation.badState': {
     ru: (p) => `Государство указывается кодом ISO из двух заглавных букв (KZ, KG…), а не «${p.state}»`,
     en: (p) => `A state is given by its two-letter ISO code (KZ, KG…), not "${p.state}"`,

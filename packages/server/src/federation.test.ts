@@ -14,7 +14,8 @@ import { setDisclosure } from './federation/disclosure.ts';
 import { hitEnvelope, recordEnvelope, registryEnvelope } from './federation/envelope.ts';
 import { startFederation, type FederationNode } from './federation/node.ts';
 import { registerNode, trustBank } from './federation/nodes.ts';
-import { queueWholeArray } from './federation/outbox.ts';
+import { queueSentRequests, queueWholeArray } from './federation/outbox.ts';
+import { becomeFederated, stopBeingFederated } from './federation/publisher.ts';
 import { loadSigningKey, signText } from './security/signing-key.ts';
 import { verifyAuditChain } from './store/audit.ts';
 import { createAgreement, updateAgreement } from './store/agreements.ts';
@@ -670,6 +671,24 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
       // The sender's officers heard of the answer on their own node.
       const told = await nodes.KZ!.selectFrom('events').select('payload').where('type', '=', 'request.changed').execute();
       expect(told.some((e) => JSON.stringify(e.payload).includes(id))).toBe(true);
+    }, 60_000);
+
+    it("a request sent before Kazakhstan's node federated reaches the bank and Kyrgyzstan's node once the node's requests are queued (svod federation backfill); those the bank holds change nothing", async () => {
+      await stopBeingFederated(nodes.KZ!);
+      let id: string;
+      try {
+        id = await sendToKyrgyzstan('Сведения о лице (до федерации)');
+      } finally {
+        await becomeFederated(nodes.KZ!, 'national');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await stateOf(central, id)).toBeUndefined();
+      const before = await deadLetters('request_crossed');
+      const queued = await queueSentRequests(nodes.KZ!, 'KZ');
+      expect(queued).toBeGreaterThanOrEqual(2);
+      await until(async () => (await stateOf(nodes.KG!, id)) === 'received');
+      expect(await historyOf(central, id)).toEqual(['create', 'sign', 'send', 'acknowledge']);
+      expect(await deadLetters('request_crossed')).toBe(before);
     }, 60_000);
 
     it("a withdrawal crossing an answer (Kyrgyzstan's link down) ends the same on every node: the bank keeps the step that reached it first, Kyrgyzstan's node takes it, and the crossed answer is kept for the administrators", async () => {

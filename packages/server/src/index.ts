@@ -44,7 +44,7 @@ export { requestPdf } from './requests/pdf.ts';
 export { startFederation, federationProblem, type FederationConfig, type FederationNode } from './federation/node.ts';
 export { registerNode, trustBank } from './federation/nodes.ts';
 export { federationStatus } from './federation/status.ts';
-export { queueWholeArray } from './federation/outbox.ts';
+export { queueSentRequests, queueWholeArray } from './federation/outbox.ts';
 export { setDisclosure } from './federation/disclosure.ts';
 export { HAS_NATS, startNatsCluster, type NatsCluster } from './federation/local-cluster.ts';
 export { MemoryBus, type FederationBus } from './federation/bus.ts';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { COORDINATING_BODY, isStateCode, type FederationStatusView } from '@svod/core';
-import { federationStatus, loadSigningKey, queueWholeArray, registerNode, setDisclosure, trustBank } from '@svod/server';
+import { federationStatus, loadSigningKey, queueSentRequests, queueWholeArray, registerNode, setDisclosure, trustBank } from '@svod/server';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import { addRemoteOptions, purposeOption, type RemoteFlags } from '../options.ts';
@@ -130,8 +130,8 @@ export function registerFederation(program: Command, ctx: CommandContext): void 
     .action(
       ctx.run(async (flags: { state?: string }) => {
         const state = stateOf(flags.state ?? ctx.config.federation.state);
-        const queued = await withStorage(ctx.config, (db) => queueWholeArray(db, state));
-        process.stderr.write(`${t('federation.queued', { count: queued, state })}\n`);
+        const queued = await withStorage(ctx.config, async (db) => ({ records: await queueWholeArray(db, state), requests: await queueSentRequests(db, state) }));
+        process.stderr.write(`${t('federation.queued', { count: queued.records, requests: queued.requests, state })}\n`);
         return 0;
       }),
     );

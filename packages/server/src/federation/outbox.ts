@@ -19,3 +19,20 @@ export async function queueWholeArray(db: Db | Tx, state: string, category?: str
     WHERE p.state = ${state} ${category ? sql`AND r.category = ${category}` : sql``}`.execute(db);
   return Number(numAffectedRows ?? 0);
 }
+
+/**
+ * Queues every sent request one of the state's agencies is party to, with its files: a node that
+ * became national with requests already under way, or a bank that has never heard of them, gets
+ * them whole (the histories order them, so one the bank holds changes nothing).
+ */
+export async function queueSentRequests(db: Db | Tx, state: string): Promise<number> {
+  const parties = sql`r.sent_at IS NOT NULL AND EXISTS (
+    SELECT 1 FROM participants p WHERE p.code IN (r.sender, r.recipient) AND p.state = ${state})`;
+  const { numAffectedRows } = await sql`
+    INSERT INTO federation_outbox (kind, item_id, version, queued_at)
+    SELECT 'request', r.id, r.version, now() FROM requests r WHERE ${parties}`.execute(db);
+  await sql`
+    INSERT INTO federation_outbox (kind, item_id, queued_at)
+    SELECT 'attachment', a.id, now() FROM request_attachments a JOIN requests r ON r.id = a.request_id WHERE ${parties}`.execute(db);
+  return Number(numAffectedRows ?? 0);
+}
