@@ -130,6 +130,36 @@ describe.each(DIALECTS)('interstate requests, on %s', (dialect) => {
     await expect(sql`DELETE FROM request_history WHERE request_id = ${id}`.execute(t.db)).rejects.toThrow(/append-only/);
   });
 
+  it("a send whose next number is already held (requests entered ahead of the sender's register) takes the next free one, not a server error", async () => {
+    const first = await sent();
+    const sequence = Number(first.registrationNumber!.split('/')[2]);
+    const year = new Date().getUTCFullYear();
+    // Two requests numbered ahead of the register, as an import or a restored node's bank leaves them.
+    for (const ahead of [sequence + 1, sequence + 2])
+      await t.db
+        .insertInto('requests')
+        .values({
+          id: randomUUID(),
+          type: first.type,
+          sender: 'KZ-MVD',
+          recipient: 'RU-MVD',
+          priority: 'routine',
+          subject: 'imported',
+          content: JSON.stringify(whereabouts()),
+          state: 'received',
+          version: 3,
+          registration_number: `KZ-MVD/${year}/${String(ahead).padStart(6, '0')}`,
+          created_by: 'import',
+          created_at: new Date(),
+          updated_at: new Date(),
+          sent_at: new Date(),
+          received_at: new Date(),
+        })
+        .execute();
+    const next = await sent();
+    expect(next.registrationNumber).toBe(`KZ-MVD/${year}/${String(sequence + 3).padStart(6, '0')}`);
+  });
+
   it('a step not allowed from the state is 409 naming the state, the other side’s step 403, a refusal without a reason 400 at /text', async () => {
     const { id } = await sent();
     const early = await step(ruSupervisor, id, { action: 'answer', text: 'Ответ' });

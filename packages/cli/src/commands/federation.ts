@@ -130,7 +130,10 @@ export function registerFederation(program: Command, ctx: CommandContext): void 
     .action(
       ctx.run(async (flags: { state?: string }) => {
         const state = stateOf(flags.state ?? ctx.config.federation.state);
-        const queued = await withStorage(ctx.config, async (db) => ({ records: await queueWholeArray(db, state), requests: await queueSentRequests(db, state) }));
+        const queued = await withStorage(ctx.config, async (db) => ({
+          records: await queueWholeArray(db, state),
+          requests: await queueSentRequests(db, state),
+        }));
         process.stderr.write(`${t('federation.queued', { count: queued.records, requests: queued.requests, state })}\n`);
         return 0;
       }),

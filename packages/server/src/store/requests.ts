@@ -398,16 +398,29 @@ function columnsOf(row: RequestRow, step: Extract<ReturnType<typeof transition>,
   return columns;
 }
 
-/** The next number of the sender's register for the year: one statement, so two sends at once never share one. */
+/**
+ * The next number of the sender's register for the year: one statement, so two sends at once
+ * never share one. A number already held — requests imported, or received back from the bank by
+ * a node restored from an older backup, ahead of the register — moves the register on past the
+ * highest the sender holds for the year, instead of failing the send.
+ */
 export async function nextRegistrationNumber(tx: Tx, participant: string, at: Date): Promise<string> {
   const year = at.getUTCFullYear();
-  const row = await tx
-    .insertInto('request_sequences')
-    .values({ participant, year, last: 1 })
-    .onConflict((oc) => oc.columns(['participant', 'year']).doUpdateSet({ last: sql`request_sequences.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return formatRegistrationNumber({ participant, year, sequence: row.last });
+  for (;;) {
+    const row = await tx
+      .insertInto('request_sequences')
+      .values({ participant, year, last: 1 })
+      .onConflict((oc) => oc.columns(['participant', 'year']).doUpdateSet({ last: sql`request_sequences.last + 1` }))
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    const number = formatRegistrationNumber({ participant, year, sequence: row.last });
+    if (!(await tx.selectFrom('requests').select('id').where('registration_number', '=', number).executeTakeFirst())) return number;
+    const { highest } = (
+      await sql<{ highest: number }>`SELECT max(split_part(registration_number, '/', 3)::int) AS highest FROM requests
+        WHERE sender = ${participant} AND starts_with(registration_number, ${`${participant}/${year}/`})`.execute(tx)
+    ).rows[0]!;
+    await tx.updateTable('request_sequences').set({ last: highest }).where('participant', '=', participant).where('year', '=', year).execute();
+  }
 }
 
 /**
