@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bankSubject, changeId, recordSubject, signedText, type Actor, type RecordEnvelope } from '@svod/core';
+import { bankSubject, changeId, recordSubject, requestSubject, signedText, type Actor, type RecordEnvelope } from '@svod/core';
 import { buildApp } from './app.ts';
 import type { Db } from './db/database.ts';
 import { applyMessage } from './federation/applier.ts';
 import { DEFAULT_HIT_DEADLINES, answerHit, getHit, openHit } from './store/hits.ts';
 import { FIELD_CHECK, runCheck } from './store/checks.ts';
 import { setDisclosure } from './federation/disclosure.ts';
-import { hitEnvelope, recordEnvelope, registryEnvelope } from './federation/envelope.ts';
+import { federatedRequest, hitEnvelope, recordEnvelope, registryEnvelope, requestEnvelope } from './federation/envelope.ts';
 import { startFederation, type FederationNode } from './federation/node.ts';
 import { registerNode, trustBank } from './federation/nodes.ts';
 import { queueSentRequests, queueWholeArray } from './federation/outbox.ts';
@@ -671,6 +671,38 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
       // The sender's officers heard of the answer on their own node.
       const told = await nodes.KZ!.selectFrom('events').select('payload').where('type', '=', 'request.changed').execute();
       expect(told.some((e) => JSON.stringify(e.payload).includes(id))).toBe(true);
+    }, 60_000);
+
+    it("a step in the other side's name, signed by Kazakhstan's node (an answer Kyrgyzstan never gave), is set aside at the bank and never filed", async () => {
+      const id = await sendToKyrgyzstan('Сведения о лице (подлог)');
+      await until(async () => (await stateOf(central, id)) === 'received');
+      const held = await federatedRequest(central, await central.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      const forged = {
+        ...held,
+        state: 'answered' as const,
+        version: held.version + 1,
+        history: [
+          ...held.history,
+          {
+            at: new Date().toISOString(),
+            action: 'answer' as const,
+            actor: { ...kgChief },
+            from: 'received' as const,
+            to: 'answered' as const,
+            text: 'Подлог',
+          },
+        ],
+      };
+      const envelope = requestEnvelope(forged, 'KZ', loadSigningKey(join(dir, 'KZ.pem')));
+      const verdict = await applyMessage(central, {
+        subject: requestSubject('KZ', id),
+        id: envelope.id,
+        data: new TextEncoder().encode(JSON.stringify(envelope)),
+        deliveries: 1,
+      });
+      expect(verdict).toBe('dead');
+      expect(await deadLetters('step_of_another_state')).toBe(1);
+      expect(await stateOf(central, id)).toBe('received');
     }, 60_000);
 
     it("a request sent before Kazakhstan's node federated reaches the bank and Kyrgyzstan's node once the node's requests are queued (svod federation backfill); those the bank holds change nothing", async () => {

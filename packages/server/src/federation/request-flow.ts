@@ -5,6 +5,7 @@ import { jsonColumn } from '../db/columns.ts';
 import { appendAudit } from '../store/audit.ts';
 import { recordEvent } from '../store/events.ts';
 import { documentType } from '../store/request-attachments.ts';
+import { participantStates } from '../store/participants.ts';
 import { appendHistory, requestEventPayload, told, type RequestRow } from '../store/requests.ts';
 import { federationActor, Unfileable } from './inbound.ts';
 
@@ -94,6 +95,8 @@ const queueDown = (tx: Tx, kind: 'request' | 'attachment', id: string) =>
  * steps; a change this node already went past, or holds, changes nothing.
  */
 export async function fileRequests(tx: Tx, envelopes: readonly RequestEnvelope[], filer: RequestFiler): Promise<void> {
+  if (envelopes.length === 0) return;
+  const states = filer === 'central' ? await participantStates(tx) : null;
   for (const envelope of envelopes) {
     const { request, state: from } = envelope;
     const held = await tx.selectFrom('requests').selectAll().where('id', '=', request.id).forUpdate().executeTakeFirst();
@@ -122,6 +125,10 @@ export async function fileRequests(tx: Tx, envelopes: readonly RequestEnvelope[]
       await noteCrossed(tx, envelope);
       continue;
     }
+    // A node speaks for its own state's officers: a new step of the other side's must come from the other side's node.
+    // The delivery is the one step the sender's node writes in the recipient's name.
+    if (states && order.added.some((step) => step.action !== 'acknowledge' && states.get(step.actor.participant) !== from))
+      throw new Unfileable('step_of_another_state');
     const deadlineMoved = held.deadline_at?.valueOf() !== at(request.deadlineAt)?.valueOf();
     const row = await tx
       .updateTable('requests')

@@ -468,6 +468,7 @@ export const en: Messages = {
         bad_part: 'a part of a file out of its range',
         file_corrupt: 'a file whose parts do not add up to its size and SHA-256',
         file_type_refused: 'a file of a kind requests do not take',
+        step_of_another_state: "a request's step in the other side's name",
         failed: 'failed five times',
       },
     },
