@@ -20,6 +20,8 @@ export interface CliConfig {
    */
   demo: boolean;
   lang: Language;
+  /** The key webhooks' signing secrets are sealed with, apart from the data (SVOD_SECRETS_KEY_FILE). */
+  secretsKeyFile: string;
   audit: {
     /** The key that signs the audit chain's checkpoints, apart from the data (its public half in `<file>.pub`). */
     keyFile: string;
@@ -117,6 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     lang: languageOf(env),
     server: env.SVOD_SERVER || undefined,
     apiKey: env.SVOD_API_KEY || undefined,
+    secretsKeyFile: resolve(env.SVOD_SECRETS_KEY_FILE ?? 'secrets/secrets-key'),
     audit: {
       keyFile: resolve(env.SVOD_AUDIT_KEY_FILE ?? 'secrets/audit-signing-key.pem'),
       checkpointDir: resolve(env.SVOD_AUDIT_CHECKPOINT_DIR ?? 'audit-checkpoints'),

@@ -591,6 +591,12 @@ const MESSAGES = {
     ru: (p) => `Цепочка журнала аудита НАРУШЕНА на записи ${p.seq}: ${p.problem} (предшествующих записей проверено — ${ru(p.entries)}).`,
     en: (p) => `Audit chain BROKEN at entry ${p.seq}: ${p.problem} (${en(p.entries)} entries before it verified).`,
   },
+  'secrets.keyCreated': {
+    ru: (p) =>
+      `Создан ключ ${p.file}, которым зашифрованы секреты подписи вебхуков.\nХраните его отдельно от базы данных и её резервных копий: без него вебхуки придётся завести заново (docs/operations.md).`,
+    en: (p) =>
+      `Created the key ${p.file} that seals the webhooks' signing secrets.\nKeep it apart from the database and its backups: without it the webhooks must be registered anew (docs/operations.md).`,
+  },
   'audit.keyCreated': {
     ru: (p) =>
       `Создан ключ подписи контрольных точек журнала аудита ${p.file} (открытая часть — ${p.file}.pub).\nХраните его отдельно от базы данных и её резервных копий; открытую часть передайте аудиторам (docs/operations.md).`,

@@ -26,7 +26,8 @@ export { listMatches, getMatch, decideMatch } from './store/matches.ts';
 export { listHits, processHitDeadlines, DEFAULT_HIT_DEADLINES, type HitDeadlines } from './store/hits.ts';
 export { watchDeadlines } from './store/deadline-watch.ts';
 export { processRequestDeadlines } from './store/request-deadlines.ts';
-export { startWebhookDelivery, deliverDue } from './store/webhooks.ts';
+export { startWebhookDelivery, deliverDue, sealStoredSecrets } from './store/webhooks.ts';
+export { loadSecretKey } from './security/secret-box.ts';
 export { crossmatchWholeBank } from './store/crossmatch-bank.ts';
 export {
   allReportItems,

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent } from './store/events.ts';
-import { deliverDue, MAX_ATTEMPTS, retryDelayMs, webhookSignature } from './store/webhooks.ts';
+import { deliverDue, MAX_ATTEMPTS, retryDelayMs, sealStoredSecrets, webhookSignature } from './store/webhooks.ts';
+import { processSecretKey } from './security/secret-box.ts';
 import { DIALECTS, createTestApp, type TestApp } from './test/helpers.ts';
 
 const LOOPBACK = { allowLoopback: true };
@@ -111,6 +113,29 @@ describe.each(DIALECTS)('webhooks to a national system, on %s', (dialect) => {
     expect(await deliveries(hook.id)).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2 })]);
     const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/webhooks', headers: await t.as('RU-MVD', 'administrator') })).json();
     expect(listed.find((h: { id: string }) => h.id === hook.id).deliveries).toEqual({ pending: 0, delivered: 1, failed: 0 });
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: await t.as('RU-MVD', 'administrator') });
+  });
+
+  it('the signing secret is kept sealed, never in clear: a copy of the database does not give it away; one stored in clear before is sealed and still signs; under another key nothing is sent', async () => {
+    const hook = await register(url);
+    const stored = async () => (await t.db.selectFrom('webhooks').select('secret').where('id', '=', hook.id).executeTakeFirstOrThrow()).secret;
+    expect(await stored()).not.toContain(hook.secret);
+    // As a store written before secrets were sealed holds it.
+    await t.db.updateTable('webhooks').set({ secret: hook.secret }).where('id', '=', hook.id).execute();
+    expect(await sealStoredSecrets(t.db, processSecretKey())).toBe(1);
+    expect(await stored()).not.toContain(hook.secret);
+
+    const before = received.length;
+    await hitOnRussia('WH0000009');
+    // A server given another key file cannot read the secret: the delivery fails and waits, nothing unsigned goes out.
+    expect(await deliverDue(t.db, new Date(Date.now() + 5_000), { ...LOOPBACK, secretKey: randomBytes(32) })).toBe(1);
+    expect(received).toHaveLength(before);
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await deliverDue(t.db, new Date(Date.now() + retryDelayMs(1) + 10_000), LOOPBACK)).toBe(1);
+    const delivered = received.at(-1)!;
+    expect(delivered.headers['x-svod-signature']).toBe(
+      webhookSignature(hook.secret, delivered.headers['x-svod-timestamp'] as string, delivered.body),
+    );
     await t.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hook.id}`, headers: await t.as('RU-MVD', 'administrator') });
   });
 

@@ -6,7 +6,9 @@ import {
   buildApp,
   resumeReconciliations,
   isStoreEmpty,
+  loadSecretKey,
   loadSigningKey,
+  sealStoredSecrets,
   prepareChecks,
   refileMatchKeysIfStale,
   scheduleCheckpoints,
@@ -88,6 +90,10 @@ async function serve(ctx: CommandContext, flags: ServeFlags): Promise<undefined>
   }
   await prepareChecks(db);
   const auditCheckpoints = { dir: config.audit.checkpointDir, key: openAuditKey(ctx) };
+  const secretKey = openSecretsKey(ctx);
+  const sealed = await sealStoredSecrets(db, secretKey);
+  if (sealed > 0) logger.info({ webhooks: sealed }, 'sealed webhook secrets stored in clear');
+  const appConfig = { ...config.app, secretKey };
   const stopCheckpoints = scheduleCheckpoints(db, auditCheckpoints, config.audit.checkpointMinutes, (err) =>
     logger.error({ err }, 'audit checkpoint failed'),
   );
@@ -99,6 +105,7 @@ async function serve(ctx: CommandContext, flags: ServeFlags): Promise<undefined>
       : scheduleNightlyCrossmatch(db, config.crossmatchHour, (err) => logger.error({ err }, 'nightly cross-match failed'));
   const stopWebhooks = startWebhookDelivery(db, (err) => logger.error({ err }, 'webhook delivery failed'), {
     allowLoopback: config.app.webhookLoopback,
+    secretKey,
   });
   const stopDeadlines = watchDeadlines(db, config.app.hitDeadlines, (err) => logger.error({ err }, 'deadlines failed'));
   // The dashboard's counts of records and checks: counted now, then every minute.
@@ -113,7 +120,7 @@ async function serve(ctx: CommandContext, flags: ServeFlags): Promise<undefined>
   );
   if (federation.role !== 'single')
     logger.info({ role: federation.role, state: federation.state, nats: federationConfig.nats }, 'federation started');
-  const app = await buildApp({ db, config: config.app, logger, auditCheckpoints, federation });
+  const app = await buildApp({ db, config: appConfig, logger, auditCheckpoints, federation });
   const close = async () => {
     await app.close();
     await federation.stop();
@@ -140,6 +147,15 @@ function openAuditKey({ config, t }: CommandContext) {
   const created = !existsSync(keyFile);
   const key = loadSigningKey(keyFile, { create: true });
   if (created) process.stderr.write(`\n${t('audit.keyCreated', { file: keyFile })}\n`);
+  return key;
+}
+
+/** The key webhooks' signing secrets are sealed with; made on first start, with a word on where it belongs. */
+function openSecretsKey({ config, t }: CommandContext): Buffer {
+  const file = config.secretsKeyFile;
+  const created = !existsSync(file);
+  const key = loadSecretKey(file, { create: true });
+  if (created) process.stderr.write(`\n${t('secrets.keyCreated', { file })}\n`);
   return key;
 }
 

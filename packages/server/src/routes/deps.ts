@@ -29,6 +29,8 @@ export interface AppConfig {
   hitDeadlines: HitDeadlines;
   /** Whether a webhook may point at the server's own machine (development, tests); never in production. */
   webhookLoopback: boolean;
+  /** The key webhooks' signing secrets are sealed with (`loadSecretKey`); the process's own when absent. */
+  secretKey?: Buffer;
   /** Where uploaded national arrays are kept until their reconciliation is applied. */
   uploadDir: string;
   /** Largest national array accepted for reconciliation, in bytes. */

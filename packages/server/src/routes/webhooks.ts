@@ -33,7 +33,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createWebhook(contextOf(db, request), request.body.url, { allowLoopback: config.webhookLoopback })),
+      reply
+        .status(201)
+        .send(await createWebhook(contextOf(db, request), request.body.url, { allowLoopback: config.webhookLoopback, secretKey: config.secretKey })),
   );
 
   app.get(

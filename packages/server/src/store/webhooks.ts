@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { AppError, type WebhookDeliveryView, type WebhookView } from '@svod/core';
 import type { Db } from '../db/database.ts';
 import { namesInternalHost, resolvesInternally } from '../util/webhook-target.ts';
+import { isSealed, openSecret, processSecretKey, sealSecret } from '../security/secret-box.ts';
 import { UUID } from '../validation/ajv.ts';
 import { auditSuccess, requirePermission, withFailureAudit, type StoreContext } from './context.ts';
 import { isoOrNull as iso, jsonColumn } from '../db/columns.ts';
@@ -10,7 +11,7 @@ import { isoOrNull as iso, jsonColumn } from '../db/columns.ts';
 const WEBHOOK = 'webhook';
 
 /** Registers a national system's endpoint for the participant's events; the signing secret is shown only here. */
-export async function createWebhook(ctx: StoreContext, url: string, options: WebhookTargets = {}): Promise<WebhookView & { secret: string }> {
+export async function createWebhook(ctx: StoreContext, url: string, options: WebhookOptions = {}): Promise<WebhookView & { secret: string }> {
   return withFailureAudit(ctx, { action: 'webhook.create', resourceType: WEBHOOK }, async () => {
     requirePermission(ctx, 'apikey.manage');
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
@@ -29,7 +30,15 @@ export async function createWebhook(ctx: StoreContext, url: string, options: Web
     const now = new Date();
     await ctx.db
       .insertInto('webhooks')
-      .values({ id, participant: ctx.actor.participant, url: parsed.href, secret, created_by: ctx.actor.id, created_at: now, revoked_at: null })
+      .values({
+        id,
+        participant: ctx.actor.participant,
+        url: parsed.href,
+        secret: sealSecret(options.secretKey ?? processSecretKey(), secret),
+        created_by: ctx.actor.id,
+        created_at: now,
+        revoked_at: null,
+      })
       .execute();
     await auditSuccess(ctx.db, ctx, { action: 'webhook.create', resourceType: WEBHOOK, resourceId: id, detail: { url: parsed.href } });
     return {
@@ -179,11 +188,26 @@ const ROUND = 20;
  * with backoff, or — after MAX_ATTEMPTS — failed. Returns how many were attempted.
  */
 /** Where webhooks may point: the server itself only when allowed (a development machine, tests). */
-export interface WebhookTargets {
+export interface WebhookOptions {
+  /** Whether a webhook may point at the server's own machine (development, tests). */
   allowLoopback?: boolean;
+  /** The key the signing secrets are sealed with (`loadSecretKey`); the process's own where none is given. */
+  secretKey?: Buffer;
 }
 
-export async function deliverDue(db: Db, now = new Date(), targets: WebhookTargets = {}): Promise<number> {
+/** Seals the signing secrets stored in clear before secrets were sealed; returns how many. */
+export async function sealStoredSecrets(db: Db, key: Buffer): Promise<number> {
+  const plain = (await db.selectFrom('webhooks').select(['id', 'secret']).execute()).filter((row) => !isSealed(row.secret));
+  for (const row of plain)
+    await db
+      .updateTable('webhooks')
+      .set({ secret: sealSecret(key, row.secret) })
+      .where('id', '=', row.id)
+      .execute();
+  return plain.length;
+}
+
+export async function deliverDue(db: Db, now = new Date(), targets: WebhookOptions = {}): Promise<number> {
   const due = await db
     .selectFrom('webhook_deliveries')
     .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
@@ -234,6 +258,8 @@ export async function deliverDue(db: Db, now = new Date(), targets: WebhookTarge
       if (!targets.allowLoopback && (await resolvesInternally(new URL(delivery.url).hostname))) {
         throw new Error('refused: the address is the server itself or link-local');
       }
+      // Sealed under another key (the key file lost or swapped): the delivery fails, saying so.
+      const secret = openSecret(targets.secretKey ?? processSecretKey(), delivery.secret);
       const response = await fetch(delivery.url, {
         method: 'POST',
         headers: {
@@ -241,7 +267,7 @@ export async function deliverDue(db: Db, now = new Date(), targets: WebhookTarge
           'x-svod-event': delivery.type,
           'x-svod-delivery': String(delivery.id),
           'x-svod-timestamp': timestamp,
-          'x-svod-signature': webhookSignature(delivery.secret, timestamp, body),
+          'x-svod-signature': webhookSignature(secret, timestamp, body),
         },
         body,
         redirect: 'manual',
@@ -279,7 +305,7 @@ export async function deliverDue(db: Db, now = new Date(), targets: WebhookTarge
 const IDLE_MS = 1_000;
 
 /** Sends webhook deliveries for as long as the server runs, apart from requests and checks. */
-export function startWebhookDelivery(db: Db, onError: (error: unknown) => void, targets: WebhookTargets = {}): () => void {
+export function startWebhookDelivery(db: Db, onError: (error: unknown) => void, targets: WebhookOptions = {}): () => void {
   let running = true;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
