@@ -23,6 +23,8 @@ import { createRecord, splitContent, updateRecord } from './store/records.ts';
 import { HAS_NATS, NATS_SERVER, startNatsCluster, type NatsCluster } from './federation/local-cluster.ts';
 import { TEST_PASSWORD, TEST_PASSWORD_POLICY, memoryStore } from './test/helpers.ts';
 import { insertUser } from './store/users.ts';
+import { readSetting, writeSetting } from './store/settings.ts';
+import { APPLIED_SEQ_SETTING } from './federation/inbound.ts';
 import { createRequest, getRequest, transitionRequest } from './store/requests.ts';
 import { addRequestAttachment } from './store/request-attachments.ts';
 import { wantedPerson } from './test/fixtures/records.ts';
@@ -748,6 +750,37 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
       expect((await historyOf(nodes.KG!, id)).slice(-2)).toEqual(['answer', 'withdraw']);
     }, 90_000);
   });
+
+  it("a node restored from a backup taken before a hit came gets the hit again: its consumer starts again from where the store's data ends", async () => {
+    const kz = running.findIndex((node) => node.state === 'KZ');
+    // The backup: how far the node's store had applied what came down (the register at least).
+    await until(async () => (await readSetting(nodes.KZ!, APPLIED_SEQ_SETTING)) !== undefined);
+    const backedUp = (await readSetting(nodes.KZ!, APPLIED_SEQ_SETTING))!;
+    const record = await file('KZ', 'KZ-MVD', 'KZ-BEFORE-RESTORE');
+    await until(async () => (await held(central, record.id)) !== null);
+    const requester: Actor = { kind: 'user', id: 'kg-officer', name: 'Асанов Б. К.', participant: 'KG-MVD', role: 'operator' };
+    const hit = await openHit(
+      { db: central, actor: requester, purpose: 'test' },
+      { recordId: record.id, owner: 'KZ-MVD', probability: 0.96 },
+      { person: { surname: 'Рахмонов', given: 'Фаррух' } },
+      DEFAULT_HIT_DEADLINES,
+    );
+    const hitHeld = async () => (await nodes.KZ!.selectFrom('hits').select('id').where('id', '=', hit.id).execute()).length === 1;
+    await until(hitHeld);
+    await running[kz]!.stop();
+    // The restore: the store as the backup held it, without the hit and at the position of then.
+    await nodes.KZ!.deleteFrom('hits').where('id', '=', hit.id).execute();
+    await writeSetting(nodes.KZ!, APPLIED_SEQ_SETTING, backedUp);
+    const started = Date.now();
+    running[kz] = await startFederation(
+      nodes.KZ!,
+      { role: 'national', state: 'KZ', nats: cluster.leafUrl('KZ'), keyFile: join(dir, 'KZ.pem') },
+      () => {},
+    );
+    await running[kz]!.ready;
+    await until(hitHeld, 30_000);
+    counts.hitAfterRestoreMs = Date.now() - started;
+  }, 60_000);
 
   it("a bank rebuilt on an empty store catches up from the streams: it holds every state's record and request the running bank holds, each once", async () => {
     const rebuilt = await memoryStore();

@@ -4,6 +4,8 @@ export interface BusMessage {
   id: string | null;
   data: Uint8Array;
   deliveries: number;
+  /** Its sequence in the stream read, where the bus has one: the store keeps the last it applied (`APPLIED_SEQ_SETTING`). */
+  seq?: number;
 }
 
 /** What became of a delivered message: applied (or already held), to be tried again, or set aside as a dead letter. */
@@ -68,7 +70,7 @@ export class MemoryBus implements FederationBus {
     const seq = ++this.seq;
     this.ids.set(id, seq);
     this.last.set(subject, { seq, data });
-    this.stored.push({ subject, id, data, deliveries: 0 });
+    this.stored.push({ subject, id, data, deliveries: 0, seq });
     this.wake?.();
     return { duplicate: false, seq };
   }

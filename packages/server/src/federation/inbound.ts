@@ -85,6 +85,17 @@ export async function markApplying(tx: Tx): Promise<void> {
   await sql`SELECT set_config('svod.federation_applying', 'on', true)`.execute(tx);
 }
 
+/** The setting holding the stream sequence of the last message the store applied: a store restored from a backup reads again from there. */
+export const APPLIED_SEQ_SETTING = 'federation.applied_seq';
+
+/** Notes, in the filing transaction, how far in the stream the store has applied: never backwards, as batches may commit out of order. */
+async function noteApplied(tx: Tx, messages: readonly BusMessage[]): Promise<void> {
+  const seq = Math.max(0, ...messages.map((m) => m.seq ?? 0));
+  if (seq === 0) return;
+  await sql`INSERT INTO settings (name, value) VALUES (${APPLIED_SEQ_SETTING}, ${String(seq)})
+    ON CONFLICT (name) DO UPDATE SET value = GREATEST(settings.value::bigint, EXCLUDED.value::bigint)::text`.execute(tx);
+}
+
 /** What a failure to file one message means: a dead letter with this reason, or (null) a failure of the node's own, to try again. */
 export type Diagnosis = (error: unknown) => string | null;
 
@@ -122,6 +133,7 @@ export async function applyChecked(
     await db.transaction().execute(async (tx) => {
       await markApplying(tx);
       await file(tx, good);
+      await noteApplied(tx, messages);
     });
     checked.forEach((result, i) => {
       if (!('dead' in result)) verdicts[i] = 'applied';

@@ -59,15 +59,34 @@ async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig>
 const INACTIVE_THRESHOLD_NS = 30 * 24 * 60 * 60 * 1e9;
 
 /**
- * A durable consumer with explicit acknowledgement: where applying stopped survives a restart, and
- * what is not acknowledged comes again. One made by an earlier version is given the threshold
- * (nats-server takes the same durable again with a changed threshold as an update; measured on 2.9.10).
+ * How far before the store's last applied message a consumer made again starts: batches applied
+ * at once may commit out of order, and what the store already holds changes nothing when it
+ * comes again.
  */
-async function addConsumer(jsm: JetStreamManager, stream: string, name: string): Promise<void> {
+const REWIND_MARGIN = 2 * CONSUME_BATCH;
+
+/**
+ * The store's durable consumer, with explicit acknowledgement: where applying stopped survives a
+ * restart, and what is not acknowledged comes again. A store restored from a backup is behind
+ * its consumer (`applied`: the stream sequence of the last message the store holds applied):
+ * the consumer is made again from there, so that what the store lost since the backup comes
+ * again. A consumer made by an earlier version is given the inactivity threshold.
+ */
+async function ensureConsumer(jsm: JetStreamManager, stream: string, name: string, applied: number | null): Promise<void> {
+  const existing = await jsm.consumers.info(stream, name).catch(() => null);
+  const behind = existing !== null && applied !== null && existing.ack_floor.stream_seq > applied;
+  if (existing && !behind) {
+    if (existing.config.inactive_threshold !== INACTIVE_THRESHOLD_NS)
+      await jsm.consumers.update(stream, name, { inactive_threshold: INACTIVE_THRESHOLD_NS });
+    return;
+  }
+  if (behind) await jsm.consumers.delete(stream, name);
   await jsm.consumers.add(stream, {
     durable_name: name,
     ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
+    ...(behind
+      ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Math.max(1, applied! - REWIND_MARGIN + 1) }
+      : { deliver_policy: DeliverPolicy.All }),
     ack_wait: ACK_WAIT_NS,
     max_deliver: MAX_DELIVERIES,
     inactive_threshold: INACTIVE_THRESHOLD_NS,
@@ -106,7 +125,7 @@ export class JetStreamBus implements FederationBus {
    * mirror of the bank's stream filtered to this state's subjects, for what comes down. The
    * mirror keeps what the bank sent while the link was down, and catches up when it returns.
    */
-  static async national(servers: string, state: string, store: string): Promise<JetStreamBus> {
+  static async national(servers: string, state: string, store: string, applied: number | null = null): Promise<JetStreamBus> {
     const nc = await connectTo(servers, `svod-${state.toLowerCase()}`);
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, { name: stateStream(state), subjects: [stateSubjects(state)], duplicate_window: DUPLICATE_WINDOW_NS });
@@ -114,7 +133,7 @@ export class JetStreamBus implements FederationBus {
       name: bankMirror(state),
       mirror: { name: BANK_STREAM, filter_subject: bankSubjects(state), external: { api: `$JS.${CENTRAL_DOMAIN}.API`, deliver: '' } },
     });
-    await addConsumer(jsm, bankMirror(state), receiveConsumer(store));
+    await ensureConsumer(jsm, bankMirror(state), receiveConsumer(store), applied);
     return new JetStreamBus(nc, jsm, { stream: bankMirror(state), consumer: receiveConsumer(store) }, stateStream(state));
   }
 
@@ -122,13 +141,13 @@ export class JetStreamBus implements FederationBus {
    * The central bank's bus: one stream sourcing each registered state's, with the consumer that
    * applies them; and the bank's own stream of what it sends down, which the states mirror.
    */
-  static async central(servers: string, states: readonly string[], store: string): Promise<JetStreamBus> {
+  static async central(servers: string, states: readonly string[], store: string, applied: number | null = null): Promise<JetStreamBus> {
     const nc = await connectTo(servers, 'svod-central');
     const jsm = await jetstreamManager(nc);
     const bus = new JetStreamBus(nc, jsm, { stream: CENTRAL_STREAM, consumer: applyConsumer(store) }, BANK_STREAM);
     await bus.source(states);
     await ensureStream(jsm, { name: BANK_STREAM, subjects: [bankSubjects()], duplicate_window: DUPLICATE_WINDOW_NS });
-    await addConsumer(jsm, CENTRAL_STREAM, applyConsumer(store));
+    await ensureConsumer(jsm, CENTRAL_STREAM, applyConsumer(store), applied);
     return bus;
   }
 
@@ -180,7 +199,13 @@ export class JetStreamBus implements FederationBus {
               const batch = waiting.splice(0, CONSUME_BATCH);
               // The bank's own failure (its database away): every message of the batch comes again.
               const verdicts = await handle(
-                batch.map((m) => ({ subject: m.subject, id: m.headers?.get('Nats-Msg-Id') || null, data: m.data, deliveries: m.info.deliveryCount })),
+                batch.map((m) => ({
+                  subject: m.subject,
+                  id: m.headers?.get('Nats-Msg-Id') || null,
+                  data: m.data,
+                  deliveries: m.info.deliveryCount,
+                  seq: m.seq,
+                })),
               ).catch(() => batch.map((): Verdict => 'retry'));
               batch.forEach((m, i) => {
                 if (verdicts[i] === 'applied') m.ack();

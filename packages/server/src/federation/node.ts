@@ -11,6 +11,8 @@ import { JetStreamBus } from './jetstream-bus.ts';
 import { registeredStates } from './nodes.ts';
 import { becomeFederated, startPublishing, stopBeingFederated } from './publisher.ts';
 import { receiveBatch } from './receiver.ts';
+import { APPLIED_SEQ_SETTING } from './inbound.ts';
+import { readSetting } from '../store/settings.ts';
 
 export interface FederationConfig {
   role: FederationRole;
@@ -60,6 +62,12 @@ export function federationProblem(config: FederationConfig): string | null {
  * state and the applier. The server serves at once: while NATS is unreachable a national node
  * keeps its changes in its outbox, and the bus takes up its work when it connects.
  */
+/** How far in its inbound stream the store has applied, as its own data says (null before it ever applied). */
+async function appliedSeq(db: Db): Promise<number | null> {
+  const value = await readSetting(db, APPLIED_SEQ_SETTING);
+  return value === undefined ? null : Number(value);
+}
+
 export async function startFederation(db: Db, config: FederationConfig, onError: (error: unknown) => void): Promise<FederationNode> {
   const problem = federationProblem(config);
   if (problem) throw new Error(problem);
@@ -76,7 +84,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
     const state = config.state!;
     const key = loadSigningKey(config.keyFile, { create: true });
     await becomeFederated(db, 'national');
-    const ready = JetStreamBus.national(nats, state, await storeId(db)).then(async (connected) => {
+    const ready = JetStreamBus.national(nats, state, await storeId(db), await appliedSeq(db)).then(async (connected) => {
       if (stopped) return connected.close();
       bus = connected;
       const stopPublishing = startPublishing(db, connected, { role: 'national', state }, key, onError);
@@ -104,7 +112,7 @@ export async function startFederation(db: Db, config: FederationConfig, onError:
   await becomeFederated(db, 'central');
   let states = await registeredStates(db);
   let watch: NodeJS.Timeout | undefined;
-  const ready = JetStreamBus.central(nats, states, await storeId(db)).then(async (connected) => {
+  const ready = JetStreamBus.central(nats, states, await storeId(db), await appliedSeq(db)).then(async (connected) => {
     if (stopped) return connected.close();
     bus = connected;
     connected.appliers = config.concurrentBatches ?? 1;
