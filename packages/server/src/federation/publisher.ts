@@ -74,14 +74,21 @@ async function disclosedWith(db: Db, hit: HitRow, hitOnly: ReadonlySet<string>):
   return reads(await readAccess(db, hit.requester), record) ? record : undefined;
 }
 
+type Queued = { kind: string; item_id: string | null };
+
+/** The things of one kind a batch of the outbox names, each once. */
+const queuedIds = (queued: readonly Queued[], kind: string) => [
+  ...new Set(queued.filter((q) => q.kind === kind && q.item_id).map((q) => q.item_id!)),
+];
+
 /**
  * The messages a batch of the outbox makes, each thing once at its present state: a node's
  * records, answers and requests for the bank; the bank's hits for the owner's node (none where
  * the owner's state has no node), requests for both parties' nodes, and the register for every
  * node. Files go apart (`publishFiles`).
  */
-async function outgoing(db: Db, queued: readonly { kind: string; item_id: string | null }[], sender: Sender, key: SigningKey): Promise<Outgoing[]> {
-  const idsOf = (kind: string) => [...new Set(queued.filter((q) => q.kind === kind && q.item_id).map((q) => q.item_id!))];
+async function outgoing(db: Db, queued: readonly Queued[], sender: Sender, key: SigningKey): Promise<Outgoing[]> {
+  const idsOf = (kind: string) => queuedIds(queued, kind);
   const out: Outgoing[] = [];
   const recordIds = idsOf('record');
   const hitOnly = sender.role === 'national' ? new Set<string>(await hitOnlyCategories(db)) : new Set<string>();
@@ -115,13 +122,13 @@ async function outgoing(db: Db, queued: readonly { kind: string; item_id: string
   }
   const requestIds = idsOf('request');
   if (requestIds.length > 0) {
-    const nodes = sender.role === 'central' ? new Set(await registeredStates(db)) : null;
+    const parties = sender.role === 'central' ? await partyStates(db) : null;
     for (const row of await db.selectFrom('requests').selectAll().where('id', 'in', requestIds).execute()) {
       const request = await federatedRequest(db, row);
       if (sender.role === 'national')
         out.push({ subject: requestSubject(sender.state, row.id), envelope: requestEnvelope(request, sender.state, key) });
       else
-        for (const state of await partyStates(db, row, nodes!))
+        for (const state of parties!(row))
           out.push({ subject: bankSubject(state, 'requests', row.id), envelope: requestEnvelope(request, state, key) });
     }
   }
@@ -133,13 +140,18 @@ async function outgoing(db: Db, queued: readonly { kind: string; item_id: string
   return out;
 }
 
-/** The states with a node whose agencies are party to a request: the bank sends its changes and files there. */
-async function partyStates(db: Db, request: { sender: string; recipient: string }, nodes: ReadonlySet<string>, except?: string): Promise<string[]> {
-  const states = await participantStates(db);
-  const skipped = except ? states.get(except) : undefined;
-  return [...new Set([states.get(request.sender), states.get(request.recipient)])].filter(
-    (state): state is string => !!state && nodes.has(state) && state !== skipped,
-  );
+/**
+ * The states with a node whose agencies are party to a request, but that of `except` (the agency
+ * a file came from): the bank sends the request's changes and files there.
+ */
+async function partyStates(db: Db): Promise<(request: { sender: string; recipient: string }, except?: string) => string[]> {
+  const [states, nodes] = await Promise.all([participantStates(db), registeredStates(db)]);
+  return (request, except) => {
+    const skipped = except ? states.get(except) : undefined;
+    return [...new Set([states.get(request.sender), states.get(request.recipient)])].filter(
+      (state): state is string => !!state && nodes.includes(state) && state !== skipped,
+    );
+  };
 }
 
 /**
@@ -148,7 +160,7 @@ async function partyStates(db: Db, request: { sender: string; recipient: string 
  * is written once, so no later version can stand behind it.
  */
 async function publishFiles(db: Db, bus: FederationBus, ids: readonly string[], sender: Sender, key: SigningKey): Promise<void> {
-  const nodes = sender.role === 'central' ? new Set(await registeredStates(db)) : null;
+  const parties = sender.role === 'central' && ids.length > 0 ? await partyStates(db) : null;
   for (const id of ids) {
     const row = await db
       .selectFrom('request_attachments')
@@ -160,7 +172,7 @@ async function publishFiles(db: Db, bus: FederationBus, ids: readonly string[], 
       .executeTakeFirst();
     if (!row) continue;
     // The bank does not send a file back to the node it came from.
-    const states = sender.role === 'national' ? [sender.state] : await partyStates(db, row, nodes!, row.added_by);
+    const states = sender.role === 'national' ? [sender.state] : parties!(row, row.added_by);
     for (const state of states)
       await Promise.all(
         attachmentEnvelopes(row, state, key).map((envelope) =>
@@ -248,7 +260,7 @@ export async function publishBatch(db: Db, bus: FederationBus, sender: Sender, k
           federationActor(sender.state, COORDINATING_BODY),
         );
   }
-  await publishFiles(db, bus, [...new Set(queued.filter((q) => q.kind === 'attachment' && q.item_id).map((q) => q.item_id!))], sender, key);
+  await publishFiles(db, bus, queuedIds(queued, 'attachment'), sender, key);
   const seqs = queued.map((q) => String(q.seq));
   await sql`DELETE FROM federation_outbox WHERE seq = ANY(${seqs}::bigint[])`.execute(db);
   await writeSetting(db, LAST_SENT_SETTING, new Date().toISOString());

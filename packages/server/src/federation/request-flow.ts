@@ -90,6 +90,16 @@ const queueDown = (tx: Tx, kind: 'request' | 'attachment', id: string) =>
   tx.insertInto('federation_outbox').values({ kind, item_id: id, queued_at: new Date() }).execute();
 
 /**
+ * At the bank: a node speaks for its own state's officers, so a step new to the bank in the other
+ * side's name must come from the other side's node. The delivery is the one step the sender's
+ * node writes in the recipient's name.
+ */
+function refuseStepsOfAnotherState(states: ReadonlyMap<string, string | null>, from: string, steps: readonly HistoryEntry[]): void {
+  if (steps.some((step) => step.action !== 'acknowledge' && states.get(step.actor.participant) !== from))
+    throw new Unfileable('step_of_another_state');
+}
+
+/**
  * Files requests' changes in the order they came (a later one of a batch builds on the one
  * before): a request new here whole, a change that goes on from the history held with its new
  * steps; a change this node already went past, or holds, changes nothing.
@@ -101,6 +111,7 @@ export async function fileRequests(tx: Tx, envelopes: readonly RequestEnvelope[]
     const { request, state: from } = envelope;
     const held = await tx.selectFrom('requests').selectAll().where('id', '=', request.id).forUpdate().executeTakeFirst();
     if (!held) {
+      if (states) refuseStepsOfAnotherState(states, from, request.history);
       const row = await tx
         .insertInto('requests')
         .values({
@@ -125,10 +136,7 @@ export async function fileRequests(tx: Tx, envelopes: readonly RequestEnvelope[]
       await noteCrossed(tx, envelope);
       continue;
     }
-    // A node speaks for its own state's officers: a new step of the other side's must come from the other side's node.
-    // The delivery is the one step the sender's node writes in the recipient's name.
-    if (states && order.added.some((step) => step.action !== 'acknowledge' && states.get(step.actor.participant) !== from))
-      throw new Unfileable('step_of_another_state');
+    if (states) refuseStepsOfAnotherState(states, from, order.added);
     const deadlineMoved = held.deadline_at?.valueOf() !== at(request.deadlineAt)?.valueOf();
     const row = await tx
       .updateTable('requests')
