@@ -36,6 +36,7 @@ const officer = (participant: string): Actor => ({
   participant,
   role: 'supervisor',
 });
+const KG_OFFICER: Actor = { kind: 'user', id: 'kg-officer', name: 'Асанов Б. К.', participant: 'KG-MVD', role: 'operator' };
 const BKBOP_ADMIN: Actor = { kind: 'system', id: 'test-bkbop', name: 'BKBOP administrator', participant: 'BKBOP', role: 'administrator' };
 
 /** Waits until `check` holds, up to `ms`; returns how long it took. */
@@ -62,6 +63,12 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     (await db.selectFrom('records').select(['version', 'status']).where('id', '=', id).executeTakeFirst()) ?? null;
   const file = (state: string, owner: string, nationalRef: string) =>
     createRecord({ db: nodes[state]!, actor: officer(owner), purpose: 'test' }, wantedPerson({ nationalRef }));
+  /** A Kazakh record filed on Kazakhstan's node, once the bank holds it. */
+  const kazakhRecordAtBank = async (nationalRef: string) => {
+    const record = await file('KZ', 'KZ-MVD', nationalRef);
+    await until(async () => (await held(central, record.id)) !== null);
+    return record;
+  };
   const deadLetters = async (reason: string) =>
     (await central.selectFrom('federation_dead_letters').select('id').where('reason', '=', reason).execute()).length;
 
@@ -374,11 +381,9 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
   });
 
   it("a hit the bank opens on a Kazakh record reaches Kazakhstan's node, is answered there, and the answer reaches the bank and its requester", async () => {
-    const record = await file('KZ', 'KZ-MVD', 'KZ-FED-HIT');
-    await until(async () => (await held(central, record.id)) !== null);
-    const requester: Actor = { kind: 'user', id: 'kg-officer', name: 'Асанов Б. К.', participant: 'KG-MVD', role: 'operator' };
+    const record = await kazakhRecordAtBank('KZ-FED-HIT');
     const opened = await openHit(
-      { db: central, actor: requester, purpose: 'проверка на границе' },
+      { db: central, actor: KG_OFFICER, purpose: 'проверка на границе' },
       { recordId: record.id, owner: 'KZ-MVD', probability: 0.94 },
       { person: { surname: 'Иванов', given: 'Иван' }, subjectHeld: true },
       DEFAULT_HIT_DEADLINES,
@@ -756,11 +761,9 @@ describe.skipIf(!HAS_NATS)('federation over NATS JetStream: national nodes and t
     // The backup: how far the node's store had applied what came down (the register at least).
     await until(async () => (await readSetting(nodes.KZ!, APPLIED_SEQ_SETTING)) !== undefined);
     const backedUp = (await readSetting(nodes.KZ!, APPLIED_SEQ_SETTING))!;
-    const record = await file('KZ', 'KZ-MVD', 'KZ-BEFORE-RESTORE');
-    await until(async () => (await held(central, record.id)) !== null);
-    const requester: Actor = { kind: 'user', id: 'kg-officer', name: 'Асанов Б. К.', participant: 'KG-MVD', role: 'operator' };
+    const record = await kazakhRecordAtBank('KZ-BEFORE-RESTORE');
     const hit = await openHit(
-      { db: central, actor: requester, purpose: 'test' },
+      { db: central, actor: KG_OFFICER, purpose: 'test' },
       { recordId: record.id, owner: 'KZ-MVD', probability: 0.96 },
       { person: { surname: 'Рахмонов', given: 'Фаррух' } },
       DEFAULT_HIT_DEADLINES,
