@@ -94,6 +94,9 @@ export async function federatedRequest(db: Db | Tx, row: RequestRow): Promise<Fe
   };
 }
 
+/** An envelope as the bus carries it: its JSON, as UTF-8. */
+export const envelopeBytes = (envelope: FederationEnvelope): Uint8Array => new TextEncoder().encode(JSON.stringify(envelope));
+
 function sign<E extends FederationEnvelope>(unsigned: Unsigned<E>, key: SigningKey): E {
   return { ...unsigned, signature: signText(key, signedText(unsigned)) } as E;
 }

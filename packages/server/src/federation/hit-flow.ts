@@ -4,6 +4,7 @@ import { appendAudit } from '../store/audit.ts';
 import { recordEvent } from '../store/events.ts';
 import { hitEventPayload } from '../store/hits.ts';
 import { federationActor, Unfileable } from './inbound.ts';
+import { queueItem } from './outbox.ts';
 
 /** The latest change of each hit in a batch: an earlier one in the same batch changes nothing. */
 function latest(envelopes: readonly HitEnvelope[]): FederatedHit[] {
@@ -81,7 +82,7 @@ export async function fileAnswersAtBank(tx: Tx, envelopes: readonly HitEnvelope[
       .returningAll()
       .executeTakeFirstOrThrow();
     // Filed from the bus, the answer queues nothing by itself: queued here, it goes down to the requester's node.
-    await tx.insertInto('federation_outbox').values({ kind: 'hit', item_id: hit.id, queued_at: new Date() }).execute();
+    await queueItem(tx, 'hit', hit.id);
     await noteAnswer(tx, answered, stateOf.get(hit.id)!);
   }
 }

@@ -52,7 +52,7 @@ export async function checkSigned(
 }
 
 /** A message this node will not apply, and why: kept for administrators with its bytes, and audited. */
-export async function setAside(db: Db, message: BusMessage, reason: string, state: string | null, actor: Actor): Promise<Verdict> {
+export async function setAside(db: Db | Tx, message: BusMessage, reason: string, state: string | null, actor: Actor): Promise<Verdict> {
   await db
     .insertInto('federation_dead_letters')
     .values({

@@ -3,6 +3,15 @@ import type { Db, Tx } from '../db/database.ts';
 
 // What a node queues by hand, beside what the outbox triggers queue in the writing transaction.
 
+/**
+ * Queues one thing by hand where no trigger does: what a store files from the bus queues nothing
+ * by itself, and the bank passes some of it on (an answer to its requester, a request's step or
+ * file to the other party).
+ */
+export async function queueItem(db: Db | Tx, kind: 'hit' | 'request' | 'attachment', itemId: string): Promise<void> {
+  await db.insertInto('federation_outbox').values({ kind, item_id: itemId, queued_at: new Date() }).execute();
+}
+
 /** Queues the register for every node, as a change to it does (a node just registered gets it so). */
 export async function queueRegistry(db: Db): Promise<void> {
   await db.insertInto('federation_outbox').values({ kind: 'registry', queued_at: new Date() }).execute();

@@ -19,7 +19,7 @@ import { writeSetting } from '../store/settings.ts';
 import type { SigningKey } from '../security/signing-key.ts';
 import type { FederationBus, Published } from './bus.ts';
 import { federationActor, setAside } from './inbound.ts';
-import { attachmentEnvelopes, federatedRequest, hitEnvelope, recordEnvelope, registryEnvelope, requestEnvelope } from './envelope.ts';
+import { attachmentEnvelopes, envelopeBytes, federatedRequest, hitEnvelope, recordEnvelope, registryEnvelope, requestEnvelope } from './envelope.ts';
 import { registeredStates } from './nodes.ts';
 
 /** Changes sent in one round: published together, acknowledged together. */
@@ -176,11 +176,7 @@ async function publishFiles(db: Db, bus: FederationBus, ids: readonly string[], 
     for (const state of states)
       await Promise.all(
         attachmentEnvelopes(row, state, key).map((envelope) =>
-          bus.publish(
-            envelopeSubject(envelope, sender.role === 'national' ? 'up' : 'down'),
-            envelope.id,
-            new TextEncoder().encode(JSON.stringify(envelope)),
-          ),
+          bus.publish(envelopeSubject(envelope, sender.role === 'national' ? 'up' : 'down'), envelope.id, envelopeBytes(envelope)),
         ),
       );
   }
@@ -216,7 +212,7 @@ async function publishOnto(bus: FederationBus, message: Outgoing, known: number)
     const last = await bus.lastOn(message.subject);
     if (last && last.seq !== known && !holdsEarlier(last.data, message.envelope)) return null;
   }
-  return bus.publish(message.subject, message.envelope.id, new TextEncoder().encode(JSON.stringify(message.envelope)));
+  return bus.publish(message.subject, message.envelope.id, envelopeBytes(message.envelope));
 }
 
 /**
@@ -231,7 +227,7 @@ export async function publishBatch(db: Db, bus: FederationBus, sender: Sender, k
   if (queued.length === 0) return 0;
   const messages = await outgoing(db, queued, sender, key);
   if (sender.role === 'central') {
-    await Promise.all(messages.map(({ subject, envelope }) => bus.publish(subject, envelope.id, new TextEncoder().encode(JSON.stringify(envelope)))));
+    await Promise.all(messages.map(({ subject, envelope }) => bus.publish(subject, envelope.id, envelopeBytes(envelope))));
   } else {
     const subjects = messages.map((m) => m.subject);
     const known = new Map(
@@ -254,7 +250,7 @@ export async function publishBatch(db: Db, bus: FederationBus, sender: Sender, k
       if (!stored[i])
         await setAside(
           db,
-          { subject: message.subject, id: message.envelope.id, data: new TextEncoder().encode(JSON.stringify(message.envelope)), deliveries: 0 },
+          { subject: message.subject, id: message.envelope.id, data: envelopeBytes(message.envelope), deliveries: 0 },
           'subject_conflict',
           sender.state,
           federationActor(sender.state, COORDINATING_BODY),

@@ -7,7 +7,9 @@ import { recordEvent } from '../store/events.ts';
 import { documentType } from '../store/request-attachments.ts';
 import { participantStates } from '../store/participants.ts';
 import { appendHistory, requestEventPayload, told, type RequestRow } from '../store/requests.ts';
-import { federationActor, Unfileable } from './inbound.ts';
+import { federationActor, setAside, Unfileable } from './inbound.ts';
+import { envelopeBytes } from './envelope.ts';
+import { queueItem } from './outbox.ts';
 
 /**
  * Who files a request that came over the bus. The bank keeps the first of two steps that crossed
@@ -61,33 +63,14 @@ async function noteChange(tx: Tx, row: RequestRow, before: RequestRow, from: str
  * At the bank: a step that crossed one the bank already holds is not filed. It is kept for the
  * administrators as a dead letter, and its node takes the bank's history when it comes down.
  */
-async function noteCrossed(tx: Tx, envelope: RequestEnvelope): Promise<void> {
-  const subject = envelopeSubject(envelope, 'up');
-  await tx
-    .insertInto('federation_dead_letters')
-    .values({
-      received_at: new Date(),
-      subject,
-      message_id: envelope.id,
-      state: envelope.state,
-      reason: 'request_crossed',
-      deliveries: 1,
-      payload: JSON.stringify(envelope).slice(0, 1_000_000),
-    })
-    .execute();
-  await appendAudit(tx, {
-    actor: federationActor(envelope.state, envelope.request.sender),
-    action: 'federation.reject',
-    outcome: 'failure',
-    purpose: 'federation',
-    resourceType: 'federation_message',
-    resourceId: envelope.id,
-    detail: { reason: 'request_crossed', subject },
-  });
-}
-
-const queueDown = (tx: Tx, kind: 'request' | 'attachment', id: string) =>
-  tx.insertInto('federation_outbox').values({ kind, item_id: id, queued_at: new Date() }).execute();
+const noteCrossed = (tx: Tx, envelope: RequestEnvelope) =>
+  setAside(
+    tx,
+    { subject: envelopeSubject(envelope, 'up'), id: envelope.id, data: envelopeBytes(envelope), deliveries: 1 },
+    'request_crossed',
+    envelope.state,
+    federationActor(envelope.state, envelope.request.sender),
+  );
 
 /**
  * At the bank: a node speaks for its own state's officers, so a step new to the bank in the other
@@ -124,7 +107,7 @@ export async function fileRequests(tx: Tx, envelopes: readonly RequestEnvelope[]
         .returningAll()
         .executeTakeFirstOrThrow();
       for (const entry of request.history) await appendHistory(tx, row.id, entry);
-      if (filer === 'central') await queueDown(tx, 'request', row.id);
+      if (filer === 'central') await queueItem(tx, 'request', row.id);
       await noteChange(tx, row, { ...row, received_at: null }, from, request.history);
       continue;
     }
@@ -150,7 +133,7 @@ export async function fileRequests(tx: Tx, envelopes: readonly RequestEnvelope[]
       .returningAll()
       .executeTakeFirstOrThrow();
     for (const entry of order.added) await appendHistory(tx, row.id, entry);
-    if (filer === 'central') await queueDown(tx, 'request', row.id);
+    if (filer === 'central') await queueItem(tx, 'request', row.id);
     await noteChange(tx, row, held, from, order.added);
   }
 }
@@ -210,7 +193,7 @@ export async function fileAttachmentParts(tx: Tx, envelopes: readonly Attachment
       })
       .execute();
     await tx.deleteFrom('federation_file_parts').where('attachment_id', '=', attachment.id).execute();
-    if (filer === 'central') await queueDown(tx, 'attachment', attachment.id);
+    if (filer === 'central') await queueItem(tx, 'attachment', attachment.id);
     await appendAudit(tx, {
       actor: federationActor(from, attachment.addedBy),
       action: 'request.attachment.create',
